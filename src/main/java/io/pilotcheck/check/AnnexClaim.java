@@ -1,0 +1,37 @@
+package io.pilotcheck.check;
+
+import io.pilotcheck.dossier.Dossier;
+import io.pilotcheck.registry.PilotCity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A registry fact that a dossier states about itself (province, 序号, starred), beside what the
+ * annex says. Rule LCP-REG-02 matches the claims that disagree; this class only lines them up.
+ *
+ * @param path    the dossier field
+ * @param stated  what the dossier says, as text
+ * @param annex   what the annex says, as text
+ * @param agrees  whether the two name the same thing
+ */
+public record AnnexClaim(String path, String stated, String annex, boolean agrees) {
+
+    /** The claims the dossier makes; fields it leaves out make no claim. */
+    public static List<AnnexClaim> of(Dossier d, PilotCity city) {
+        List<AnnexClaim> out = new ArrayList<>();
+        if (d.province() != null) {
+            out.add(new AnnexClaim("province", d.province(), city.province(), city.provinceMatches(d.province())));
+        }
+        if (d.pilotNo() != null) {
+            out.add(new AnnexClaim("pilot_no", d.pilotNo().toString(), Integer.toString(city.number()),
+                    d.pilotNo() == city.number()));
+        }
+        if (d.starred() != null) {
+            out.add(new AnnexClaim("starred", d.starred().toString(), Boolean.toString(city.starred()),
+                    Objects.equals(d.starred(), city.starred())));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,109 @@
+package io.pilotcheck.check;
+
+import io.pilotcheck.dossier.Dossier;
+import io.pilotcheck.dossier.LoadedDossier;
+import io.pilotcheck.finding.Finding;
+import io.pilotcheck.finding.Message;
+import io.pilotcheck.finding.Severity;
+import io.pilotcheck.registry.PilotCity;
+import io.pilotcheck.rules.RuleBook;
+import io.pilotcheck.rules.RuleInfo;
+import io.pilotcheck.source.SourceLocation;
+import io.pilotcheck.source.YamlProblem;
+import org.kie.api.runtime.KieSession;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Evaluates one loaded dossier in a short-lived session of its own, so dossiers share no state
+ * and a batch can be checked in any order, or in parallel, with the same result.
+ */
+public final class DossierCheck {
+
+    /** Catalogue id for a rule that failed while evaluating a dossier. */
+    public static final String RULE_FAILED = "LCP-ENGINE-01";
+
+    /** Rule firings allowed per dossier; a rule that re-fires forever is stopped here. */
+    static final int FIRE_LIMIT = 10_000;
+
+    private final RuleBook book;
+    private final Map<String, RuleInfo> byName;
+    private final java.util.Set<String> globals = new java.util.HashSet<>();
+
+    /** A checker over a compiled rule book. */
+    public DossierCheck(RuleBook book) {
+        this.book = book;
+        this.byName = book.byName();
+        book.kieBase().getKiePackages().forEach(p -> p.getGlobalVariables().forEach(g -> globals.add(g.getName())));
+    }
+
+    /**
+     * Checks a dossier.
+     *
+     * @param asOfOverride {@code --as-of}, or null to use the dossier's {@code as_of}, else {@code today}
+     */
+    public DossierResult check(LoadedDossier loaded, LocalDate asOfOverride, LocalDate today) {
+        if (!loaded.checkable()) {
+            List<Finding> errors = new ArrayList<>();
+            for (YamlProblem p : loaded.problems()) {
+                errors.add(new Finding(p.ruleId(), Severity.ERROR, "", new Message(p.messageZh(), p.messageEn()),
+                        p.path(), p.location()));
+            }
+            return new DossierResult(loaded.file(), null, null, null, errors);
+        }
+        Dossier d = loaded.dossier();
+        LocalDate asOf = asOfOverride != null ? asOfOverride : d.asOf() != null ? d.asOf() : today;
+        Optional<PilotCity> city = book.registry().find(d.city());
+        FindingCollector collector = new FindingCollector(d, city.orElse(null), asOf, byName);
+        KieSession session = book.kieBase().newKieSession();
+        List<Finding> findings = new ArrayList<>();
+        try {
+            // Set only the globals some DRL declares: Drools refuses undeclared ones.
+            if (globals.contains("findings")) {
+                session.setGlobal("findings", collector);
+            }
+            if (globals.contains("registry")) {
+                session.setGlobal("registry", book.registry());
+            }
+            session.insert(d);
+            session.insert(new Evaluation(asOf));
+            session.insert(book.params());
+            city.ifPresent(session::insert);
+            d.innovations().forEach(session::insert);
+            d.ghgInventory().forEach(session::insert);
+            d.emissions().forEach(session::insert);
+            d.annualReports().forEach(session::insert);
+            int fired = session.fireAllRules(FIRE_LIMIT);
+            findings.addAll(collector.findings());
+            if (fired >= FIRE_LIMIT) {
+                findings.add(engineError(d, "规则触发超过 " + FIRE_LIMIT + " 次，疑似循环，已停止检查",
+                        "rules fired more than " + FIRE_LIMIT + " times (a loop?); checking stopped"));
+            }
+        } catch (RuntimeException e) {
+            // A rule that throws must not take the batch down: report it for this dossier and go on.
+            findings.addAll(collector.findings());
+            findings.add(engineError(d, "规则执行失败：" + rootMessage(e), "a rule failed: " + rootMessage(e)));
+        } finally {
+            session.dispose();
+        }
+        return new DossierResult(d.file(), city.map(PilotCity::name).orElse(d.city()),
+                city.map(PilotCity::nameEn).orElse(d.city()), asOf, findings);
+    }
+
+    private static Finding engineError(Dossier d, String zh, String en) {
+        return new Finding(RULE_FAILED, Severity.ERROR, "", new Message(zh, en), "",
+                SourceLocation.startOf(d.file()));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+}

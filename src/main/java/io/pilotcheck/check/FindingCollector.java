@@ -1,0 +1,118 @@
+package io.pilotcheck.check;
+
+import io.pilotcheck.dossier.Dossier;
+import io.pilotcheck.finding.Finding;
+import io.pilotcheck.finding.Language;
+import io.pilotcheck.finding.Message;
+import io.pilotcheck.finding.Severity;
+import io.pilotcheck.registry.PilotCity;
+import io.pilotcheck.rules.RuleInfo;
+import org.apache.commons.text.StringSubstitutor;
+import org.kie.api.runtime.rule.RuleContext;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The DRL global {@code findings}: rule consequences report through it, naming only the dossier
+ * path concerned and the values their message needs. Everything else a finding carries (id,
+ * severity, clause, both languages' text, location) comes from the firing rule's metadata and the
+ * dossier's source map, so a consequence stays one line and a rule's words stay in its metadata.
+ *
+ * <p>Message templates name values in braces: {@code {city}}, {@code {due}}, {@code {days}},
+ * {@code {date}} (deadline rules), {@code {as_of}}, and whatever the consequence passes as
+ * name/value pairs. A value that is a {@link Message} is shown in the report's language.
+ */
+public final class FindingCollector {
+
+    private final Dossier dossier;
+    private final PilotCity city;
+    private final LocalDate asOf;
+    private final Map<String, RuleInfo> rules;
+    private final List<Finding> findings = new ArrayList<>();
+
+    /** A collector for one dossier's session. */
+    public FindingCollector(Dossier dossier, PilotCity city, LocalDate asOf, Map<String, RuleInfo> rules) {
+        this.dossier = dossier;
+        this.city = city;
+        this.asOf = asOf;
+        this.rules = rules;
+    }
+
+    /** A finding with the rule's own severity and main message. */
+    public void add(RuleContext rule, String path, Object... args) {
+        report(rule, null, "", path, args);
+    }
+
+    /** A finding with the rule's severity and the message variant {@code @message_<variant>_zh/en}. */
+    public void variant(RuleContext rule, String variant, String path, Object... args) {
+        report(rule, null, variant, path, args);
+    }
+
+    /**
+     * A finding for a requirement with a deadline: overdue gives the rule's severity and main
+     * message, late the {@code late} variant, not yet due {@code pending} severity and the
+     * {@code pending} variant. Adds {@code {due}}, {@code {days}} and {@code {date}}.
+     */
+    public void deadline(RuleContext rule, String path, DeadlineStatus status, Object... args) {
+        Object[] all = new Object[args.length + 6];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "due";
+        all[args.length + 1] = status.due();
+        all[args.length + 2] = "days";
+        all[args.length + 3] = status.days();
+        all[args.length + 4] = "date";
+        all[args.length + 5] = status.done() == null ? "" : status.done();
+        switch (status.state()) {
+            case MISSING -> report(rule, null, "", path, all);
+            case LATE -> report(rule, null, "late", path, all);
+            case PENDING -> report(rule, Severity.PENDING, "pending", path, all);
+            case MET -> { /* nothing to report: a rule matched a status it should have filtered out */ }
+        }
+    }
+
+    /** The general form: an explicit severity (null for the rule's own) and message variant. */
+    public void report(RuleContext rule, Severity severity, String variant, String path, Object... args) {
+        RuleInfo info = rules.get(rule.getRule().getName());
+        if (info == null) {
+            throw new IllegalStateException("no metadata for rule " + rule.getRule().getName());
+        }
+        Message message = new Message(format(info.template(variant, Language.ZH), Language.ZH, args),
+                format(info.template(variant, Language.EN), Language.EN, args));
+        findings.add(new Finding(info.id(), severity != null ? severity : info.severity(), info.clause(), message,
+                path, dossier.sources().locate(path)));
+    }
+
+    /** What the session reported. */
+    public List<Finding> findings() {
+        return List.copyOf(findings);
+    }
+
+    private String format(String template, Language lang, Object[] args) {
+        Map<String, String> values = new HashMap<>();
+        values.put("city", lang == Language.EN && city != null ? city.nameEn()
+                : city != null ? city.name() : String.valueOf(dossier.city()));
+        values.put("as_of", asOf.toString());
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            values.put(String.valueOf(args[i]), show(args[i + 1], lang));
+        }
+        StringSubstitutor sub = new StringSubstitutor(values, "{", "}");
+        sub.setDisableSubstitutionInValues(true);
+        return sub.replace(template);
+    }
+
+    private static String show(Object v, Language lang) {
+        if (v instanceof Message m) {
+            return m.in(lang);
+        }
+        if (v instanceof Collection<?> c) {
+            return c.stream().map(x -> show(x, lang)).collect(Collectors.joining(lang == Language.ZH ? "、" : ", "));
+        }
+        return String.valueOf(v);
+    }
+}

@@ -1,0 +1,94 @@
+package io.pilotcheck.cli;
+
+import io.pilotcheck.check.BatchCheck;
+import io.pilotcheck.check.BatchResult;
+import io.pilotcheck.check.DossierFiles;
+import io.pilotcheck.finding.Severity;
+import io.pilotcheck.report.JsonReport;
+import io.pilotcheck.report.RunInfo;
+import io.pilotcheck.report.TextReport;
+import io.pilotcheck.rules.RuleBook;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code pilotcheck check PATH...}: check dossiers against the rules and report the findings. */
+@Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Check city dossiers (files, or folders searched for *.yaml/*.yml) against the rules.")
+public final class CheckCommand implements Callable<Integer> {
+
+    /** Report formats of {@code check}. */
+    public enum Format { text, json }
+
+    /** Thresholds of {@code --fail-on}. */
+    public enum FailOn {
+        violation(Severity.VIOLATION), warning(Severity.WARNING), never(null);
+
+        final Severity threshold;
+
+        FailOn(Severity threshold) {
+            this.threshold = threshold;
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "dossier files or folders")
+    List<String> paths;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report here (default: stdout)")
+    Path output;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
+            description = "evaluate as of this date (default: each dossier's as_of, else today)")
+    LocalDate asOf;
+
+    @Option(names = "--fail-on", defaultValue = "violation", paramLabel = "violation|warning|never",
+            description = "lowest severity that makes the exit code 1 (default: violation); "
+                    + "a dossier that cannot be checked always does")
+    FailOn failOn;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DossierFiles.Listing listing = DossierFiles.list(paths);
+        if (!listing.missing().isEmpty()) {
+            listing.missing().forEach(m -> err.println("pilotcheck: no such file or folder: " + m));
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        Optional<RuleBook> book = RulesLoading.load(common.rulesDir(), err);
+        if (book.isEmpty()) {
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        LocalDate today = LocalDate.now();
+        BatchResult batch = new BatchCheck(book.get()).run(listing.files(), asOf, today);
+        RunInfo run = new RunInfo(Version.get(), (asOf != null ? asOf : today).toString(),
+                book.get().rules().size(), book.get().fingerprint());
+        String text = switch (format) {
+            case json -> JsonReport.render(batch, run, common.lang);
+            case text -> TextReport.render(batch, run, common.lang);
+        };
+        Output.write(text, output, out);
+        return batch.fails(failOn.threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+}

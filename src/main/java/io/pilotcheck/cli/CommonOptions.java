@@ -1,0 +1,35 @@
+package io.pilotcheck.cli;
+
+import io.pilotcheck.finding.Language;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Options every command shares: where the rules are, the report language, verbosity. */
+public final class CommonOptions {
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "rules folder (default: rules/ here, else the one beside the pilotcheck launcher)")
+    Path rules;
+
+    @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh",
+            description = "language of messages: zh (default) or en")
+    Language lang;
+
+    @Option(names = {"-v", "--verbose"}, description = "log what the rule engine does, on stderr")
+    boolean verbose;
+
+    /** The rules folder: {@code --rules}, else {@code ./rules}, else {@code $PILOTCHECK_HOME/rules}. */
+    Path rulesDir() {
+        if (rules != null) {
+            return rules;
+        }
+        Path here = Path.of("rules");
+        String home = System.getProperty("pilotcheck.home");
+        if (!Files.isDirectory(here) && home != null && Files.isDirectory(Path.of(home, "rules"))) {
+            return Path.of(home, "rules");
+        }
+        return here;
+    }
+}

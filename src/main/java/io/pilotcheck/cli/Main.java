@@ -1,0 +1,45 @@
+package io.pilotcheck.cli;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+
+/**
+ * Entry point. Thin on purpose: {@link #run} does everything and returns the exit code, so tests
+ * run the whole CLI in-process and assert its code and output.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /** Runs pilotcheck and exits with its code. */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** Runs pilotcheck with the given streams; returns the exit code ({@link ExitCode}). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        if (Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v")) {
+            // Before any logger exists: slf4j-simple reads its level once.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        }
+        CommandLine cli = new CommandLine(new PilotcheckCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    // No stack traces for users: one line, and the "could not check" code.
+                    cmd.getErr().println("pilotcheck: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                    cmd.getErr().flush();
+                    return ExitCode.CANNOT_CHECK.code();
+                });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

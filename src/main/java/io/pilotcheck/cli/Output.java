@@ -1,0 +1,36 @@
+package io.pilotcheck.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes a rendered report to standard output or, all at once, to a file. */
+final class Output {
+
+    private Output() {
+    }
+
+    /**
+     * Writes {@code text} to {@code file}, or to {@code out} when {@code file} is null. A file is
+     * written beside its target and moved into place, so an interrupted run never leaves half a report.
+     */
+    static void write(String text, Path file, PrintWriter out) throws IOException {
+        if (file == null) {
+            out.print(text);
+            out.flush();
+            return;
+        }
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.pilotcheck.cli;
+
+import io.pilotcheck.rules.RuleBook;
+import io.pilotcheck.rules.RuleBookLoader;
+import io.pilotcheck.rules.RuleInputException;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Loads the rule book for a command, printing every problem (located) when it cannot. */
+final class RulesLoading {
+
+    private RulesLoading() {
+    }
+
+    /** The compiled rules, or empty after printing each problem to {@code err}. */
+    static Optional<RuleBook> load(Path dir, PrintWriter err) {
+        try {
+            return Optional.of(RuleBookLoader.load(dir));
+        } catch (RuleInputException e) {
+            for (RuleInputException.Problem p : e.problems()) {
+                err.println(p);
+            }
+            err.println("pilotcheck: the rules in " + dir + " cannot be used (" + e.problems().size()
+                    + " problem" + (e.problems().size() == 1 ? "" : "s") + "); nothing was checked");
+            err.flush();
+            return Optional.empty();
+        }
+    }
+}

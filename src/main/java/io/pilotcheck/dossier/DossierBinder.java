@@ -1,0 +1,129 @@
+package io.pilotcheck.dossier;
+
+import io.pilotcheck.source.SourceLocation;
+import io.pilotcheck.source.YamlNode;
+import io.pilotcheck.source.YamlProblem;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds a located YAML tree to a {@link Dossier}, following {@code dossier-format.md} field by
+ * field. This class is the single place that knows the format's keys and types.
+ */
+final class DossierBinder {
+
+    static final String MISSING_REQUIRED = "LCP-SCHEMA-08";
+
+    /** Words allowed in {@code low_carbon_plan.levers}. */
+    static final List<String> LEVERS = List.of("industrial_structure", "energy_structure", "energy_conservation",
+            "carbon_sinks");
+    /** Words allowed in {@code policies}. */
+    static final List<String> POLICIES = List.of("industrial", "fiscal", "technology");
+    /** Words allowed in {@code data_system}. */
+    static final List<String> DATA_SYSTEM = List.of("statistics", "monitoring", "accounting");
+    /** Words allowed in {@code innovations[].status}. */
+    static final List<String> STATUSES = List.of("planned", "in_progress", "achieved");
+
+    private DossierBinder() {
+    }
+
+    static Dossier bind(String file, YamlNode root, List<YamlProblem> problems) {
+        Map<String, SourceLocation> sources = new HashMap<>();
+        if (!(root instanceof YamlNode.Mapping mapping)) {
+            problems.add(new YamlProblem(io.pilotcheck.source.YamlTreeReader.SYNTAX, "档案的顶层应为映射（键: 值），实际为" + root.kindName(),
+                    "a dossier is a mapping (key: value) at the top, found " + root.kindName(), "",
+                    root.location()));
+            return null;
+        }
+        MappingReader top = new MappingReader("", mapping, sources, problems);
+        Integer version = top.integer("dossier_version");
+        if (version != null && version != 1) {
+            problems.add(new YamlProblem(MappingReader.NOT_LISTED, "不支持的档案格式版本 " + version + "（支持：1）",
+                    "unsupported dossier_version " + version + " (supported: 1)", "dossier_version",
+                    mapping.entries().get("dossier_version").value().location()));
+        }
+        String city = top.string("city");
+        if (city == null && !top.has("city")) {
+            problems.add(new YamlProblem(MISSING_REQUIRED, "缺少必填字段 city（试点城市名称）",
+                    "the required field 'city' (the pilot's name) is missing", "city",
+                    SourceLocation.startOf(file)));
+        }
+        Dossier d = new Dossier(file, version, city, top.string("province"), top.integer("pilot_no"),
+                top.bool("starred"), top.date("as_of"), top.integer("peak_target_year"),
+                implementationPlan(top.mapping("implementation_plan")), top.date("pilot_launched"),
+                lowCarbonPlan(top.mapping("low_carbon_plan")), targetAssessment(top.mapping("target_assessment")),
+                innovations(top), top.enumList("policies", POLICIES), governance(top.mapping("governance")),
+                inventories(top), top.enumList("data_system", DATA_SYSTEM), emissions(top), annualReports(top),
+                top.date("phase_summary_submitted"), new SourceMap(file, sources));
+        top.finish();
+        return d;
+    }
+
+    private static ImplementationPlan implementationPlan(MappingReader r) {
+        ImplementationPlan p = new ImplementationPlan(r.date("finalized"), r.date("revision_submitted"),
+                r.bool("expert_review_addressed"));
+        r.finish();
+        return p;
+    }
+
+    private static LowCarbonPlan lowCarbonPlan(MappingReader r) {
+        LowCarbonPlan p = new LowCarbonPlan(r.date("adopted"), r.integer("peak_year"), r.bool("in_development_plan"),
+                r.bool("in_government_work"), r.enumList("levers", LEVERS), r.bool("urbanization"));
+        r.finish();
+        return p;
+    }
+
+    private static TargetAssessment targetAssessment(MappingReader r) {
+        TargetAssessment t = new TargetAssessment(r.bool("allocated_to_districts"),
+                r.bool("allocated_to_key_enterprises"), r.date("method_issued"), r.bool("tracking_evaluation"));
+        r.finish();
+        return t;
+    }
+
+    private static Governance governance(MappingReader r) {
+        Governance g = new Governance(r.bool("leading_group"), r.bool("coordination_mechanism"),
+                r.bool("principal_leader_in_charge"));
+        r.finish();
+        return g;
+    }
+
+    private static List<Innovation> innovations(MappingReader top) {
+        List<Innovation> out = new ArrayList<>();
+        for (MappingReader r : top.mappings("innovations")) {
+            out.add(new Innovation(out.size(), r.integer("focus"), r.enumValue("status", STATUSES),
+                    r.string("evidence")));
+            r.finish();
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<GhgInventory> inventories(MappingReader top) {
+        List<GhgInventory> out = new ArrayList<>();
+        for (MappingReader r : top.mappings("ghg_inventory")) {
+            out.add(new GhgInventory(out.size(), r.integer("year"), r.date("completed")));
+            r.finish();
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<EmissionRecord> emissions(MappingReader top) {
+        List<EmissionRecord> out = new ArrayList<>();
+        for (MappingReader r : top.mappings("emissions")) {
+            out.add(new EmissionRecord(out.size(), r.integer("year"), r.number("mt_co2e")));
+            r.finish();
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<AnnualReport> annualReports(MappingReader top) {
+        List<AnnualReport> out = new ArrayList<>();
+        for (MappingReader r : top.mappings("annual_reports")) {
+            out.add(new AnnualReport(out.size(), r.integer("year"), r.date("submitted")));
+            r.finish();
+        }
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,71 @@
+package io.pilotcheck.dossier;
+
+import io.pilotcheck.source.SourceLocation;
+import io.pilotcheck.source.YamlNode;
+import io.pilotcheck.source.YamlProblem;
+import io.pilotcheck.source.YamlTreeReader;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Loads dossier files: bytes to text (strict UTF-8), text to a located YAML tree, tree to a
+ * {@link Dossier}. Never throws for a bad file; every problem becomes part of the result.
+ */
+public final class DossierLoader {
+
+    /** Catalogue id: the file cannot be read, or is not UTF-8 text. */
+    public static final String UNREADABLE = "LCP-SCHEMA-09";
+
+    private final YamlTreeReader yaml = new YamlTreeReader();
+
+    /** Loads the file at {@code path}; {@code name} is how reports will name it. */
+    public LoadedDossier load(Path path, String name) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            return failed(name, "无法读取文件（" + e.getClass().getSimpleName() + "）：" + e.getMessage(),
+                    "cannot read the file (" + e.getClass().getSimpleName() + "): " + e.getMessage());
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return failed(name, "文件不是 UTF-8 编码的文本", "the file is not UTF-8 text");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return load(name, new StringReader(text));
+    }
+
+    /** Loads dossier text already in memory (tests, editors). */
+    public LoadedDossier load(String name, Reader text) {
+        List<YamlProblem> problems = new ArrayList<>();
+        Optional<YamlNode> root = yaml.read(name, text, problems);
+        if (root.isEmpty()) {
+            return new LoadedDossier(name, null, problems);
+        }
+        Dossier d = DossierBinder.bind(name, root.get(), problems);
+        return new LoadedDossier(name, problems.isEmpty() ? d : null, problems);
+    }
+
+    private static LoadedDossier failed(String name, String zh, String en) {
+        return new LoadedDossier(name, null,
+                List.of(new YamlProblem(UNREADABLE, zh, en, "", SourceLocation.startOf(name))));
+    }
+}

@@ -1,0 +1,265 @@
+package io.pilotcheck.dossier;
+
+import io.pilotcheck.source.SourceLocation;
+import io.pilotcheck.source.YamlNode;
+import io.pilotcheck.source.YamlNode.Scalar;
+import io.pilotcheck.source.YamlNode.ScalarKind;
+import io.pilotcheck.source.YamlProblem;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads typed fields out of one YAML mapping, reporting each bad value as a problem at its
+ * location instead of stopping at the first.
+ *
+ * <p>The reader remembers which keys were asked for; {@link #finish()} then reports every other
+ * key as unknown, with the nearest asked-for key as a hint. So the set of known keys is exactly
+ * the set the binder reads, and cannot drift from it.
+ */
+final class MappingReader {
+
+    static final String UNKNOWN_KEY = "LCP-SCHEMA-02";
+    static final String WRONG_TYPE = "LCP-SCHEMA-03";
+    static final String NOT_LISTED = "LCP-SCHEMA-04";
+    static final String BAD_DATE = "LCP-SCHEMA-05";
+
+    private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final DateTimeFormatter STRICT_DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+
+    private final String path;
+    private final Map<String, YamlNode.Entry> entries;
+    private final Map<String, SourceLocation> sources;
+    private final List<YamlProblem> problems;
+    private final Set<String> asked = new LinkedHashSet<>();
+
+    MappingReader(String path, YamlNode.Mapping mapping, Map<String, SourceLocation> sources,
+                  List<YamlProblem> problems) {
+        this.path = path;
+        this.entries = mapping == null ? Map.of() : mapping.entries();
+        this.sources = sources;
+        this.problems = problems;
+    }
+
+    String string(String key) {
+        Scalar s = scalar(key, "文本", "text", ScalarKind.STRING);
+        return s == null ? null : s.text();
+    }
+
+    Integer integer(String key) {
+        Scalar s = scalar(key, "整数", "a whole number", ScalarKind.INTEGER);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(s.text());
+        } catch (NumberFormatException e) {
+            wrongType(key, s, "整数", "a whole number");
+            return null;
+        }
+    }
+
+    Double number(String key) {
+        Scalar s = scalar(key, "数值", "a number", ScalarKind.INTEGER, ScalarKind.FLOAT);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return Double.valueOf(s.text());
+        } catch (NumberFormatException e) {
+            wrongType(key, s, "数值", "a number");
+            return null;
+        }
+    }
+
+    Boolean bool(String key) {
+        Scalar s = scalar(key, "true 或 false", "true or false", ScalarKind.BOOLEAN);
+        return s == null ? null : Boolean.valueOf(s.text().trim().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    LocalDate date(String key) {
+        Scalar s = scalar(key, "日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)", ScalarKind.STRING);
+        if (s == null) {
+            return null;
+        }
+        String text = s.text().trim();
+        if (!DATE_SHAPE.matcher(text).matches()) {
+            problem(BAD_DATE, childPath(key), s.location(),
+                    "“" + text + "”不是 YYYY-MM-DD 格式的日期", "'" + text + "' is not a date of the form YYYY-MM-DD");
+            return null;
+        }
+        try {
+            return LocalDate.parse(text, STRICT_DATE);
+        } catch (DateTimeParseException e) {
+            problem(BAD_DATE, childPath(key), s.location(),
+                    "日期“" + text + "”不存在", "'" + text + "' is not a real date");
+            return null;
+        }
+    }
+
+    /** A list of words each from {@code allowed}; absent gives an empty list. */
+    List<String> enumList(String key, List<String> allowed) {
+        List<String> out = new ArrayList<>();
+        for (Item item : items(key)) {
+            if (item.node() instanceof Scalar s && s.kind() == ScalarKind.STRING) {
+                String v = s.text();
+                if (allowed.contains(v)) {
+                    out.add(v);
+                } else {
+                    notListed(item.path(), s, allowed);
+                }
+            } else {
+                wrongTypeAt(item.path(), item.node(), "文本", "a word");
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** A word from {@code allowed}, or null. */
+    String enumValue(String key, List<String> allowed) {
+        String v = string(key);
+        if (v != null && !allowed.contains(v)) {
+            notListed(childPath(key), (Scalar) entries.get(key).value(), allowed);
+            return null;
+        }
+        return v;
+    }
+
+    /** A nested mapping's reader; absent gives a reader over nothing, so its fields read as null. */
+    MappingReader mapping(String key) {
+        YamlNode node = value(key);
+        if (node == null || node instanceof YamlNode.Mapping) {
+            return new MappingReader(childPath(key), (YamlNode.Mapping) node, sources, problems);
+        }
+        if (!isNull(node)) {
+            wrongTypeAt(childPath(key), node, "映射（键: 值）", "a mapping (key: value)");
+        }
+        return new MappingReader(childPath(key), null, sources, problems);
+    }
+
+    /** Readers for a list of mappings. */
+    List<MappingReader> mappings(String key) {
+        List<MappingReader> out = new ArrayList<>();
+        for (Item item : items(key)) {
+            if (item.node() instanceof YamlNode.Mapping m) {
+                out.add(new MappingReader(item.path(), m, sources, problems));
+            } else {
+                wrongTypeAt(item.path(), item.node(), "映射（键: 值）", "a mapping (key: value)");
+            }
+        }
+        return out;
+    }
+
+    /** Reports every key that no one asked for; call once all fields are read. */
+    void finish() {
+        for (YamlNode.Entry e : entries.values()) {
+            if (!asked.contains(e.key())) {
+                List<String> hint = Suggestions.closest(e.key(), asked, 1);
+                String where = path.isEmpty() ? "" : "（在 " + path + " 中）";
+                String whereEn = path.isEmpty() ? "" : " in " + path;
+                problem(UNKNOWN_KEY, childPath(e.key()), e.keyLocation(),
+                        "未知的键“" + e.key() + "”" + where + (hint.isEmpty() ? "" : "；是否应为“" + hint.get(0) + "”？"),
+                        "unknown key '" + e.key() + "'" + whereEn
+                                + (hint.isEmpty() ? "" : "; did you mean '" + hint.get(0) + "'?"));
+            }
+        }
+    }
+
+    /** Whether the mapping holds the key. */
+    boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
+    String path() {
+        return path;
+    }
+
+    private record Item(String path, YamlNode node) {
+    }
+
+    private List<Item> items(String key) {
+        YamlNode node = value(key);
+        if (node == null || isNull(node)) {
+            return List.of();
+        }
+        if (!(node instanceof YamlNode.Sequence seq)) {
+            wrongTypeAt(childPath(key), node, "列表", "a list");
+            return List.of();
+        }
+        List<Item> out = new ArrayList<>();
+        for (int i = 0; i < seq.items().size(); i++) {
+            String p = childPath(key) + "[" + i + "]";
+            sources.put(p, seq.items().get(i).location());
+            out.add(new Item(p, seq.items().get(i)));
+        }
+        return out;
+    }
+
+    private Scalar scalar(String key, String expectedZh, String expectedEn, ScalarKind... kinds) {
+        YamlNode node = value(key);
+        if (node == null || isNull(node)) {
+            return null;
+        }
+        if (node instanceof Scalar s) {
+            for (ScalarKind k : kinds) {
+                if (s.kind() == k) {
+                    return s;
+                }
+            }
+        }
+        wrongTypeAt(childPath(key), node, expectedZh, expectedEn);
+        return null;
+    }
+
+    private YamlNode value(String key) {
+        asked.add(key);
+        YamlNode.Entry e = entries.get(key);
+        if (e == null) {
+            return null;
+        }
+        sources.put(childPath(key), e.value() instanceof YamlNode.Mapping ? e.keyLocation() : e.value().location());
+        return e.value();
+    }
+
+    private static boolean isNull(YamlNode node) {
+        return node instanceof Scalar s && s.kind() == ScalarKind.NULL;
+    }
+
+    private void notListed(String at, Scalar s, List<String> allowed) {
+        List<String> hint = Suggestions.closest(s.text(), allowed, 1);
+        problem(NOT_LISTED, at, s.location(),
+                "“" + s.text() + "”不是允许的取值（" + String.join("、", allowed) + "）"
+                        + (hint.isEmpty() ? "" : "；是否应为“" + hint.get(0) + "”？"),
+                "'" + s.text() + "' is not one of " + String.join(", ", allowed)
+                        + (hint.isEmpty() ? "" : "; did you mean '" + hint.get(0) + "'?"));
+    }
+
+    private void wrongType(String key, YamlNode node, String expectedZh, String expectedEn) {
+        wrongTypeAt(childPath(key), node, expectedZh, expectedEn);
+    }
+
+    private void wrongTypeAt(String at, YamlNode node, String expectedZh, String expectedEn) {
+        String found = node instanceof Scalar s ? "“" + s.text() + "”" : node.kindName();
+        String foundEn = node instanceof Scalar s ? "'" + s.text() + "' (" + s.kindName() + ")" : "a " + node.kindName();
+        problem(WRONG_TYPE, at, node.location(),
+                at + " 应为" + expectedZh + "，实际为" + found,
+                at + " should be " + expectedEn + ", found " + foundEn);
+    }
+
+    private void problem(String id, String at, SourceLocation where, String zh, String en) {
+        problems.add(new YamlProblem(id, zh, en, at, where));
+    }
+
+    private String childPath(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+}

@@ -1,0 +1,57 @@
+package io.pilotcheck.registry;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One row of the annex: a pilot city (区、县) of the third batch.
+ *
+ * @param number       序号, 1..45
+ * @param province     the province as the annex writes it (内蒙古, 辽宁, ...)
+ * @param provinceFull its full official name (内蒙古自治区, 辽宁省, ...)
+ * @param provinceEn   its English name
+ * @param name         the city's name as in the annex, without the star (大连市)
+ * @param nameEn       its English name (Dalian)
+ * @param starred      conditionally approved (带星号, 有条件批复)
+ * @param peak         the peak-year target
+ * @param focuses      the innovation focuses, numbered from 1
+ */
+public record PilotCity(int number, String province, String provinceFull, String provinceEn, String name,
+                        String nameEn, boolean starred, PeakYear peak, List<InnovationFocus> focuses) {
+
+    /** Copies the focus list. */
+    public PilotCity {
+        focuses = List.copyOf(focuses);
+    }
+
+    /** Whether the annex lists a focus with this number for the city. */
+    public boolean hasFocus(Integer focusNumber) {
+        return focusNumber != null && focusNumber >= 1 && focusNumber <= focuses.size();
+    }
+
+    /** The annex's words for a focus number, or {@code null}. */
+    public String focusText(Integer focusNumber) {
+        return hasFocus(focusNumber) ? focuses.get(focusNumber - 1).text() : null;
+    }
+
+    /**
+     * Whether a province as a dossier states it names this city's province: the annex's short
+     * name, the full official name, or the English name (case-insensitive).
+     */
+    public boolean provinceMatches(String stated) {
+        if (stated == null) {
+            return true;
+        }
+        String s = stated.trim();
+        return s.equals(province) || s.equals(provinceFull) || s.equalsIgnoreCase(provinceEn);
+    }
+
+    /** Whether a city name as a dossier writes it names this city. */
+    public boolean isNamed(String stated) {
+        if (stated == null) {
+            return false;
+        }
+        String s = stated.trim();
+        return s.equals(name) || s.toLowerCase(Locale.ROOT).equals(nameEn.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,104 @@
+package io.pilotcheck.report;
+
+import io.pilotcheck.check.BatchResult;
+import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.finding.Finding;
+import io.pilotcheck.finding.Language;
+import io.pilotcheck.finding.Severity;
+import io.pilotcheck.finding.Verdict;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The text report, read like a compiler's output so editors and terminals can jump to each
+ * finding: {@code file:line:col: severity LCP-XXX-NN message [clause]}, then each dossier's
+ * verdict, then a summary.
+ */
+public final class TextReport {
+
+    private TextReport() {
+    }
+
+    /** Renders the report in {@code lang}. */
+    public static String render(BatchResult batch, RunInfo run, Language lang) {
+        StringBuilder out = new StringBuilder();
+        for (DossierResult d : batch.dossiers()) {
+            for (Finding f : d.findings()) {
+                out.append(f.location()).append(": ").append(f.severity().id()).append(' ').append(f.ruleId())
+                        .append(' ').append(f.message().in(lang));
+                if (!f.clause().isEmpty()) {
+                    out.append(" [").append(f.clause()).append(']');
+                }
+                out.append('\n');
+            }
+            out.append(verdictLine(d, lang)).append('\n');
+        }
+        out.append(summary(batch, run, lang)).append('\n');
+        return out.toString();
+    }
+
+    private static String verdictLine(DossierResult d, Language lang) {
+        Map<Severity, Integer> n = new EnumMap<>(Severity.class);
+        d.findings().forEach(f -> n.merge(f.severity(), 1, Integer::sum));
+        String city = lang == Language.EN ? d.cityEn() : d.city();
+        String who = city == null ? "" : " " + city;
+        String counts = counts(n, lang);
+        String open = lang == Language.EN ? " (" : "（";
+        String close = lang == Language.EN ? ")" : "）";
+        return d.file() + ":" + who + " — " + verdictName(d.verdict(), lang)
+                + (counts.isEmpty() ? "" : open + counts + close)
+                + (d.asOf() == null ? "" : (lang == Language.EN ? ", as of " : "，评估日期 ") + d.asOf());
+    }
+
+    private static String summary(BatchResult batch, RunInfo run, Language lang) {
+        Map<Verdict, Integer> v = batch.verdicts();
+        Map<Severity, Integer> s = batch.severities();
+        if (lang == Language.EN) {
+            return "summary: " + batch.dossiers().size() + " dossiers: " + v.get(Verdict.COMPLIANT) + " compliant, "
+                    + v.get(Verdict.NON_COMPLIANT) + " non_compliant, " + v.get(Verdict.ERROR) + " error; findings: "
+                    + s.get(Severity.VIOLATION) + " violation, " + s.get(Severity.WARNING) + " warning, "
+                    + s.get(Severity.PENDING) + " pending, " + s.get(Severity.ERROR) + " error; "
+                    + run.ruleCount() + " rules";
+        }
+        return "汇总：" + batch.dossiers().size() + " 个档案，合规 " + v.get(Verdict.COMPLIANT) + "，不合规 "
+                + v.get(Verdict.NON_COMPLIANT) + "，无法检查 " + v.get(Verdict.ERROR) + "；发现：违规 "
+                + s.get(Severity.VIOLATION) + "，警告 " + s.get(Severity.WARNING) + "，待到期 "
+                + s.get(Severity.PENDING) + "，错误 " + s.get(Severity.ERROR) + "；规则 " + run.ruleCount() + " 条";
+    }
+
+    private static String counts(Map<Severity, Integer> n, Language lang) {
+        StringBuilder b = new StringBuilder();
+        for (Severity s : new Severity[] {Severity.ERROR, Severity.VIOLATION, Severity.WARNING, Severity.PENDING}) {
+            Integer c = n.get(s);
+            if (c != null) {
+                if (b.length() > 0) {
+                    b.append(lang == Language.EN ? ", " : "，");
+                }
+                b.append(lang == Language.EN ? c + " " + s.id() : severityName(s) + " " + c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** The Chinese name of a severity. */
+    static String severityName(Severity s) {
+        return switch (s) {
+            case ERROR -> "错误";
+            case VIOLATION -> "违规";
+            case WARNING -> "警告";
+            case PENDING -> "待到期";
+        };
+    }
+
+    private static String verdictName(Verdict v, Language lang) {
+        if (lang == Language.EN) {
+            return v.id();
+        }
+        return switch (v) {
+            case COMPLIANT -> "合规";
+            case NON_COMPLIANT -> "不合规";
+            case ERROR -> "无法检查";
+        };
+    }
+}

@@ -1,0 +1,210 @@
+package io.pilotcheck.rules;
+
+import io.pilotcheck.finding.Severity;
+import io.pilotcheck.registry.PilotRegistry;
+import io.pilotcheck.source.SourceLocation;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Compiles the {@code rules/} folder from disk on every run, so a rule author's edit takes effect
+ * at the next run with no rebuild. Any problem (DRL that does not compile, missing metadata,
+ * a malformed registry) stops the run with every problem located in the author's files.
+ */
+public final class RuleBookLoader {
+
+    private static final String KIE_SRC = "src/main/resources/";
+    private static final Pattern RULE_HEADER = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
+    private static final Pattern ID_FORM = Pattern.compile("LCP-[A-Z]+-\\d{2}");
+    private static final AtomicInteger BUILDS = new AtomicInteger();
+
+    private RuleBookLoader() {
+    }
+
+    /**
+     * Loads and compiles the rule folder.
+     *
+     * @param dir the rules folder; its name as given is how messages name its files
+     */
+    public static RuleBook load(Path dir) throws RuleInputException {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleInputException(SourceLocation.startOf(dir.toString()),
+                    "rules folder not found: " + dir + " (use --rules DIR)");
+        }
+        List<Path> drls = drlFiles(dir);
+        if (drls.isEmpty()) {
+            throw new RuleInputException(SourceLocation.startOf(dir.toString()), "no .drl files in " + dir);
+        }
+        Params params = Params.load(dir.resolve(Params.FILE), display(dir, Params.FILE));
+        PilotRegistry registry = PilotRegistry.load(dir.resolve(PilotRegistry.FILE),
+                display(dir, PilotRegistry.FILE));
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (Path p : drls) {
+            sources.put(dir.relativize(p).toString().replace('\\', '/'), read(p));
+        }
+        KieBase kieBase = compile(dir, sources);
+        List<RuleInfo> rules = metadata(dir, kieBase, sources);
+        return new RuleBook(kieBase, rules, params, registry, fingerprint(dir, drls));
+    }
+
+    private static List<Path> drlFiles(Path dir) throws RuleInputException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            throw new RuleInputException(SourceLocation.startOf(dir.toString()), "cannot list " + dir + ": " + e);
+        }
+    }
+
+    private static String read(Path p) throws RuleInputException {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RuleInputException(SourceLocation.startOf(p.toString()), "cannot read " + p + ": " + e);
+        }
+    }
+
+    private static KieBase compile(Path dir, Map<String, String> sources) throws RuleInputException {
+        KieServices ks = KieServices.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        // A release id of its own per build: builds in one JVM (tests, --watch) must not share one.
+        ReleaseId release = ks.newReleaseId("io.pilotcheck.rules", "rules-" + BUILDS.incrementAndGet(), "1.0.0");
+        kfs.generateAndWritePomXML(release);
+        sources.forEach((rel, text) -> kfs.write(KIE_SRC + rel, text));
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        List<RuleInputException.Problem> problems = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(problem(dir, m));
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleInputException(problems);
+        }
+        return ks.newKieContainer(release).getKieBase();
+    }
+
+    private static RuleInputException.Problem problem(Path dir, Message m) {
+        String path = m.getPath() == null ? "" : m.getPath();
+        String file = path.startsWith(KIE_SRC) ? display(dir, path.substring(KIE_SRC.length())) : dir.toString();
+        String text = m.getText() == null ? "" : m.getText().lines().findFirst().orElse("").trim();
+        if (!path.startsWith(KIE_SRC) && !path.isEmpty()) {
+            text = text + " (in code generated from the rules: " + path + ")";
+        }
+        return new RuleInputException.Problem(
+                new SourceLocation(file, Math.max(1, m.getLine()), Math.max(1, m.getColumn())), text);
+    }
+
+    private static List<RuleInfo> metadata(Path dir, KieBase kieBase, Map<String, String> sources)
+            throws RuleInputException {
+        Map<String, SourceLocation> declared = declarations(dir, sources);
+        List<RuleInfo> out = new ArrayList<>();
+        List<RuleInputException.Problem> problems = new ArrayList<>();
+        Map<String, String> ids = new HashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                SourceLocation at = declared.getOrDefault(rule.getName(), SourceLocation.startOf(dir.toString()));
+                Map<String, String> meta = new LinkedHashMap<>();
+                rule.getMetaData().forEach((k, v) -> meta.put(k, unquote(v)));
+                List<String> missing = new ArrayList<>();
+                for (String key : List.of("id", "severity", "clause", "message_zh", "message_en")) {
+                    if (meta.getOrDefault(key, "").isBlank()) {
+                        missing.add("@" + key);
+                    }
+                }
+                if (!missing.isEmpty()) {
+                    problems.add(new RuleInputException.Problem(at, "rule \"" + rule.getName() + "\" lacks "
+                            + String.join(", ", missing)));
+                    continue;
+                }
+                String id = meta.get("id");
+                Severity severity = Severity.fromId(meta.get("severity"));
+                if (!ID_FORM.matcher(id).matches()) {
+                    problems.add(new RuleInputException.Problem(at, "rule \"" + rule.getName() + "\": @id \"" + id
+                            + "\" is not of the form LCP-XXX-NN"));
+                } else if (severity == null) {
+                    problems.add(new RuleInputException.Problem(at, "rule \"" + rule.getName() + "\": @severity \""
+                            + meta.get("severity") + "\" is not one of pending, warning, violation, error"));
+                } else if (ids.containsKey(id)) {
+                    problems.add(new RuleInputException.Problem(at, "rule \"" + rule.getName() + "\": @id " + id
+                            + " is already used by rule \"" + ids.get(id) + "\""));
+                } else {
+                    ids.put(id, rule.getName());
+                    out.add(new RuleInfo(rule.getName(), at.file(), id, severity, meta.get("clause"), meta));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RuleInputException(problems.stream()
+                    .sorted((a, b) -> a.location().compareTo(b.location())).toList());
+        }
+        return out;
+    }
+
+    /** Where each rule is declared, found in the DRL text (the compiled rule does not keep it). */
+    private static Map<String, SourceLocation> declarations(Path dir, Map<String, String> sources) {
+        Map<String, SourceLocation> out = new HashMap<>();
+        sources.forEach((rel, text) -> {
+            Matcher m = RULE_HEADER.matcher(text);
+            while (m.find()) {
+                int line = (int) text.substring(0, m.start(1)).chars().filter(c -> c == '\n').count() + 1;
+                out.put(m.group(1), new SourceLocation(display(dir, rel), line, 1));
+            }
+        });
+        return out;
+    }
+
+    private static String unquote(Object v) {
+        String s = String.valueOf(v).trim();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s.replace("\\\"", "\"");
+    }
+
+    private static String fingerprint(Path dir, List<Path> drls) throws RuleInputException {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            List<Path> inputs = new ArrayList<>(drls);
+            inputs.add(dir.resolve(Params.FILE));
+            inputs.add(dir.resolve(PilotRegistry.FILE));
+            inputs.sort(null);
+            for (Path p : inputs) {
+                sha.update(dir.relativize(p).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(Files.readAllBytes(p));
+                sha.update((byte) 0);
+            }
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            throw new RuleInputException(SourceLocation.startOf(dir.toString()), "cannot read rule inputs: " + e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK lacks SHA-256", e);
+        }
+    }
+
+    private static String display(Path dir, String rel) {
+        return dir.resolve(rel).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,187 @@
+package io.pilotcheck.source;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.LoaderOptions;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads one YAML document into a located {@link YamlNode} tree.
+ *
+ * <p>Strict by design: YAML features a dossier never needs are refused at their position rather
+ * than silently interpreted. Jackson's parser turns an alias into the anchor's <em>name</em> as a
+ * string, so an alias would bind the wrong value without a word; tags could ask for types. Both
+ * are problems here, and so is a duplicated key, which YAML parsers usually resolve by keeping
+ * the last value.
+ */
+public final class YamlTreeReader {
+
+    /** Catalogue id: the file is not valid YAML, or not a single mapping. */
+    public static final String SYNTAX = "LCP-SCHEMA-01";
+    /** Catalogue id: a key appears twice in one mapping. */
+    public static final String DUPLICATE_KEY = "LCP-SCHEMA-06";
+    /** Catalogue id: a YAML feature that dossiers must not use (alias, anchor, tag). */
+    public static final String FORBIDDEN_FEATURE = "LCP-SCHEMA-07";
+
+    private static final int MAX_DEPTH = 64;
+
+    private final YAMLFactory factory;
+
+    /** A reader with the project's default parser limits. */
+    public YamlTreeReader() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(10);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setAllowDuplicateKeys(false);
+        this.factory = YAMLFactory.builder().loaderOptions(options).build();
+    }
+
+    /**
+     * Parses {@code text} of the named file.
+     *
+     * @return the root node, or empty when the file held problems (added to {@code problems})
+     */
+    public Optional<YamlNode> read(String file, Reader text, List<YamlProblem> problems) {
+        try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                problems.add(new YamlProblem(SYNTAX, "文件为空或只有注释，不是城市档案",
+                        "the file is empty or holds only comments: not a city dossier", "",
+                        SourceLocation.startOf(file)));
+                return Optional.empty();
+            }
+            int before = problems.size();
+            YamlNode root = readValue(file, parser, "", problems, 0);
+            JsonToken extra = parser.nextToken();
+            if (extra != null) {
+                problems.add(new YamlProblem(SYNTAX, "文件包含多个 YAML 文档；每个档案文件只能有一个文档",
+                        "the file holds more than one YAML document; a dossier file holds exactly one", "",
+                        at(file, parser.currentTokenLocation())));
+            }
+            return problems.size() == before ? Optional.of(root) : Optional.empty();
+        } catch (TooDeep e) {
+            problems.add(new YamlProblem(SYNTAX, "嵌套层次超过 " + MAX_DEPTH + " 层，不是城市档案",
+                    "nesting deeper than " + MAX_DEPTH + " levels: not a city dossier", "", e.where));
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            problems.add(syntaxProblem(file, e));
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.add(new YamlProblem(SYNTAX, "无法读取文件：" + e.getMessage(),
+                    "cannot read the file: " + e.getMessage(), "", SourceLocation.startOf(file)));
+            return Optional.empty();
+        }
+    }
+
+    private YamlNode readValue(String file, YAMLParser p, String path, List<YamlProblem> problems, int depth)
+            throws IOException {
+        SourceLocation here = at(file, p.currentTokenLocation());
+        checkFeatures(p, path, here, problems);
+        if (depth > MAX_DEPTH) {
+            throw new TooDeep(here);
+        }
+        JsonToken token = p.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                return readMapping(file, p, path, problems, depth, here);
+            }
+            case START_ARRAY -> {
+                List<YamlNode> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(readValue(file, p, path + "[" + items.size() + "]", problems, depth + 1));
+                }
+                return new YamlNode.Sequence(List.copyOf(items), here);
+            }
+            case VALUE_STRING -> {
+                return new YamlNode.Scalar(YamlNode.ScalarKind.STRING, p.getText(), here);
+            }
+            case VALUE_NUMBER_INT -> {
+                return new YamlNode.Scalar(YamlNode.ScalarKind.INTEGER, p.getText(), here);
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return new YamlNode.Scalar(YamlNode.ScalarKind.FLOAT, p.getText(), here);
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return new YamlNode.Scalar(YamlNode.ScalarKind.BOOLEAN, p.getText(), here);
+            }
+            case VALUE_NULL -> {
+                return new YamlNode.Scalar(YamlNode.ScalarKind.NULL, "", here);
+            }
+            default -> throw new IllegalStateException("unexpected YAML token " + token + " at " + here);
+        }
+    }
+
+    private YamlNode readMapping(String file, YAMLParser p, String path, List<YamlProblem> problems, int depth,
+                                 SourceLocation here) throws IOException {
+        Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            SourceLocation keyAt = at(file, p.currentTokenLocation());
+            String childPath = path.isEmpty() ? key : path + "." + key;
+            p.nextToken();
+            YamlNode value = readValue(file, p, childPath, problems, depth + 1);
+            YamlNode.Entry earlier = entries.get(key);
+            if (earlier != null) {
+                problems.add(new YamlProblem(DUPLICATE_KEY,
+                        "键“" + key + "”重复（第一次出现在第 " + earlier.keyLocation().line() + " 行）",
+                        "duplicate key '" + key + "' (first at line " + earlier.keyLocation().line() + ")",
+                        childPath, keyAt));
+            } else {
+                entries.put(key, new YamlNode.Entry(key, keyAt, value));
+            }
+        }
+        return new YamlNode.Mapping(entries, here);
+    }
+
+    private static void checkFeatures(YAMLParser p, String path, SourceLocation here, List<YamlProblem> problems)
+            throws IOException {
+        if (p.isCurrentAlias()) {
+            problems.add(new YamlProblem(FORBIDDEN_FEATURE,
+                    "不允许使用 YAML 别名（*" + p.getText() + "）：请直接写出取值",
+                    "YAML aliases (*" + p.getText() + ") are not allowed: write the value out", path, here));
+        }
+        String anchor = p.getObjectId();
+        if (anchor != null) {
+            problems.add(new YamlProblem(FORBIDDEN_FEATURE,
+                    "不允许使用 YAML 锚点（&" + anchor + "）", "YAML anchors (&" + anchor + ") are not allowed",
+                    path, here));
+        }
+        Object tag = p.getTypeId();
+        if (tag != null) {
+            problems.add(new YamlProblem(FORBIDDEN_FEATURE,
+                    "不允许使用 YAML 标签（" + tag + "）", "YAML tags (" + tag + ") are not allowed", path, here));
+        }
+    }
+
+    private static YamlProblem syntaxProblem(String file, JsonProcessingException e) {
+        JsonLocation where = e.getLocation();
+        SourceLocation at = where == null ? SourceLocation.startOf(file) : at(file, where);
+        String detail = e.getOriginalMessage().lines().findFirst().orElse("").trim();
+        return new YamlProblem(SYNTAX, "不是有效的 YAML：" + detail, "not valid YAML: " + detail, "", at);
+    }
+
+    private static SourceLocation at(String file, JsonLocation loc) {
+        return new SourceLocation(file, Math.max(1, loc.getLineNr()), Math.max(1, loc.getColumnNr()));
+    }
+
+    /** Thrown when nesting passes the limit, before the parser's own stack limit is reached. */
+    static final class TooDeep extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final SourceLocation where;
+
+        TooDeep(SourceLocation where) {
+            super(null, null, false, false);
+            this.where = where;
+        }
+    }
+}
