@@ -42,8 +42,9 @@ public final class YamlTreeReader {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(10);
         options.setNestingDepthLimit(MAX_DEPTH);
-        options.setAllowDuplicateKeys(false);
-        this.factory = YAMLFactory.builder().loaderOptions(options).build();
+        // Duplicate keys are detected here, with both lines; the parser's own check only names one.
+        this.factory = YAMLFactory.builder().loaderOptions(options)
+                .disable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 
     /**
