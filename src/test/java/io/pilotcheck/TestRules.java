@@ -1,0 +1,52 @@
+package io.pilotcheck;
+
+import io.pilotcheck.check.DossierCheck;
+import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.dossier.DossierLoader;
+import io.pilotcheck.dossier.LoadedDossier;
+import io.pilotcheck.finding.Finding;
+import io.pilotcheck.rules.RuleBook;
+import io.pilotcheck.rules.RuleBookLoader;
+import io.pilotcheck.rules.RuleInputException;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The shipped rules, compiled once per test JVM, and a way to check inline dossiers with them. */
+public final class TestRules {
+
+    private static RuleBook book;
+
+    private TestRules() {
+    }
+
+    /** The rule book compiled from the repository's {@code rules/}. */
+    public static synchronized RuleBook book() {
+        if (book == null) {
+            try {
+                book = RuleBookLoader.load(Path.of("rules"));
+            } catch (RuleInputException e) {
+                throw new AssertionError("the shipped rules do not load: " + e.problems(), e);
+            }
+        }
+        return book;
+    }
+
+    /** Loads YAML text as a dossier named {@code test.yaml}. */
+    public static LoadedDossier load(String yaml) {
+        return new DossierLoader().load("test.yaml", new StringReader(yaml));
+    }
+
+    /** Checks YAML text as of a date (null: the dossier's own as_of). */
+    public static DossierResult check(String yaml, String asOf) {
+        return new DossierCheck(book()).check(load(yaml), asOf == null ? null : LocalDate.parse(asOf),
+                LocalDate.of(2020, 6, 30));
+    }
+
+    /** The findings of one rule id. */
+    public static List<Finding> of(DossierResult r, String ruleId) {
+        return r.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+    }
+}

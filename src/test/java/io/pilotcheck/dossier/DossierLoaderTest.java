@@ -1,0 +1,168 @@
+package io.pilotcheck.dossier;
+
+import io.pilotcheck.TestRules;
+import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.finding.Finding;
+import io.pilotcheck.finding.Severity;
+import io.pilotcheck.finding.Verdict;
+import io.pilotcheck.source.SourceLocation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input becomes a located {@code error} finding, never an exception; good input keeps its places. */
+class DossierLoaderTest {
+
+    /** The one error finding the YAML gives, checked for id, line and column. */
+    private static Finding onlyError(String yaml, String ruleId, int line, int column) {
+        DossierResult r = TestRules.check(yaml, "2020-06-30");
+        assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(r.findings()).hasSize(1);
+        Finding f = r.findings().get(0);
+        assertThat(f.ruleId()).isEqualTo(ruleId);
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.location()).isEqualTo(new SourceLocation("test.yaml", line, column));
+        return f;
+    }
+
+    @Test
+    void unknownKeySuggestsTheNearestKey() {
+        Finding f = onlyError("city: 沈阳市\nprovnce: 辽宁\n", "LCP-SCHEMA-02", 2, 1);
+        assertThat(f.message().en()).contains("'provnce'").contains("did you mean 'province'");
+        assertThat(f.message().zh()).contains("是否应为“province”");
+    }
+
+    @Test
+    void unknownNestedKeyNamesItsMapping() {
+        Finding f = onlyError("city: 沈阳市\nlow_carbon_plan:\n  adoptd: 2017-08-01\n", "LCP-SCHEMA-02", 3, 3);
+        assertThat(f.path()).isEqualTo("low_carbon_plan.adoptd");
+        assertThat(f.message().en()).contains("in low_carbon_plan").contains("'adopted'");
+    }
+
+    @Test
+    void wrongTypeNamesWhatWasExpected() {
+        Finding f = onlyError("city: 南京市\npeak_target_year: 二〇二二年\n", "LCP-SCHEMA-03", 2, 19);
+        assertThat(f.message().en()).contains("a whole number");
+        onlyError("city: 南京市\nlow_carbon_plan:\n  in_development_plan: 2017-05-01\n", "LCP-SCHEMA-03", 3, 24);
+        onlyError("city: 南京市\npilot_launched: 20170215\n", "LCP-SCHEMA-03", 2, 17);
+        onlyError("city: 南京市\nlow_carbon_plan: yes please\n", "LCP-SCHEMA-03", 2, 18);
+    }
+
+    @Test
+    void enumerationValueNotListed() {
+        Finding f = onlyError("city: 常州市\nlow_carbon_plan:\n  levers: [industrial_structure, carbon_sink]\n",
+                "LCP-SCHEMA-04", 3, 34);
+        assertThat(f.message().en()).contains("did you mean 'carbon_sinks'");
+        onlyError("city: 常州市\ninnovations:\n  - focus: 1\n    status: done\n", "LCP-SCHEMA-04", 4, 13);
+        onlyError("city: 常州市\ndata_system: [statistic]\n", "LCP-SCHEMA-04", 2, 15);
+    }
+
+    @Test
+    void impossibleAndMalformedDates() {
+        Finding f = onlyError("city: 合肥市\npilot_launched: 2017-02-30\n", "LCP-SCHEMA-05", 2, 17);
+        assertThat(f.message().en()).contains("2017-02-30").contains("not a real date");
+        onlyError("city: 合肥市\npilot_launched: 2017-13-45\n", "LCP-SCHEMA-05", 2, 17);
+        onlyError("city: 合肥市\npilot_launched: 2017/02/15\n", "LCP-SCHEMA-05", 2, 17);
+    }
+
+    @Test
+    void duplicateKeyNamesBothLines() {
+        Finding f = onlyError("city: 济南市\nlow_carbon_plan:\n  adopted: 2017-08-01\n  adopted: 2018-08-01\n",
+                "LCP-SCHEMA-06", 4, 3);
+        assertThat(f.message().en()).contains("first at line 3");
+        onlyError("city: 济南市\ncity: 烟台市\n", "LCP-SCHEMA-06", 2, 1);
+    }
+
+    @Test
+    void aliasesAreRefusedNotBoundToTheAnchorName() {
+        DossierResult r = TestRules.check(
+                "city: 潍坊市\nimplementation_plan:\n  finalized: &launch 2017-02-20\npilot_launched: *launch\n", null);
+        assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(r.findings()).extracting(Finding::ruleId).containsOnly("LCP-SCHEMA-07");
+        assertThat(r.findings()).extracting(f -> f.location().line()).contains(4);
+        assertThat(r.findings()).anyMatch(f -> f.message().en().contains("*launch"));
+    }
+
+    @Test
+    void notYaml() {
+        Finding f = onlyError("city: 大连市\nlow_carbon_plan:\n  levers: [a, b\n  adopted: 2017-08-01\n",
+                "LCP-SCHEMA-01", 4, 10);
+        assertThat(f.message().en()).startsWith("not valid YAML");
+        onlyError("", "LCP-SCHEMA-01", 1, 1);
+        onlyError("# only a comment\n", "LCP-SCHEMA-01", 1, 1);
+        onlyError("- just\n- a list\n", "LCP-SCHEMA-01", 1, 1);
+        onlyError("city: 大连市\n---\ncity: 沈阳市\n", "LCP-SCHEMA-01", 3, 1);
+    }
+
+    @Test
+    void missingCity() {
+        onlyError("province: 浙江\n", "LCP-SCHEMA-08", 1, 1);
+    }
+
+    @Test
+    void everyProblemIsReportedNotOnlyTheFirst() {
+        DossierResult r = TestRules.check("city: 大连市\nprovnce: 辽宁\npilot_launched: 2017-02-30\n"
+                + "low_carbon_plan:\n  levers: [carbon_sink]\n", null);
+        assertThat(r.findings()).extracting(Finding::ruleId)
+                .containsExactly("LCP-SCHEMA-02", "LCP-SCHEMA-05", "LCP-SCHEMA-04");
+    }
+
+    @Test
+    void fileThatIsNotUtf8(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("binary.yaml");
+        Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, 0x41, (byte) 0xc3, 0x28});
+        LoadedDossier d = new DossierLoader().load(file, "binary.yaml");
+        assertThat(d.checkable()).isFalse();
+        assertThat(d.problems()).extracting(p -> p.ruleId()).containsExactly("LCP-SCHEMA-09");
+    }
+
+    @Test
+    void utf8ByteOrderMarkIsAccepted(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bom.yaml");
+        Files.writeString(file, "\uFEFFcity: 大连市\nas_of: 2020-06-30\n");
+        LoadedDossier d = new DossierLoader().load(file, "bom.yaml");
+        assertThat(d.checkable()).isTrue();
+        assertThat(d.dossier().asOf()).isEqualTo(LocalDate.of(2020, 6, 30));
+    }
+
+    @Test
+    void valuesKeepTheirLocationAndMissingFieldsPointAtTheirParent() {
+        LoadedDossier d = TestRules.load("""
+                city: 大连市
+                low_carbon_plan:
+                  adopted: 2017-08-01
+                annual_reports:
+                  - year: 2017
+                    submitted: 2018-03-02
+                """);
+        assertThat(d.checkable()).isTrue();
+        SourceMap s = d.dossier().sources();
+        assertThat(s.locate("city")).isEqualTo(new SourceLocation("test.yaml", 1, 7));
+        assertThat(s.locate("low_carbon_plan.adopted")).isEqualTo(new SourceLocation("test.yaml", 3, 12));
+        assertThat(s.locate("annual_reports[0].submitted")).isEqualTo(new SourceLocation("test.yaml", 6, 16));
+        // missing: the parent mapping that should hold it, or the document start
+        assertThat(s.locate("low_carbon_plan.peak_year")).isEqualTo(new SourceLocation("test.yaml", 2, 1));
+        assertThat(s.locate("governance.leading_group")).isEqualTo(new SourceLocation("test.yaml", 1, 1));
+        assertThat(d.dossier().reported("low_carbon_plan.adopted")).isTrue();
+        assertThat(d.dossier().reported("low_carbon_plan.levers")).isFalse();
+    }
+
+    @Test
+    void theSpecExampleLoadsCompletely() throws Exception {
+        String spec = Files.readString(Path.of("../shared/spec/dossier-format.md"));
+        String yaml = spec.substring(spec.indexOf("```yaml") + 7, spec.indexOf("```", spec.indexOf("```yaml") + 7));
+        LoadedDossier d = TestRules.load(yaml);
+        assertThat(d.problems()).isEmpty();
+        Dossier x = d.dossier();
+        assertThat(x.city()).isEqualTo("大连市");
+        assertThat(x.lowCarbonPlan().levers()).hasSize(4);
+        assertThat(x.innovations()).hasSize(2);
+        assertThat(x.emissions()).extracting(EmissionRecord::mtCo2e).containsExactly(41.2, 42.0);
+        assertThat(x.annualReports()).extracting(AnnualReport::year).containsExactly(2017, 2018);
+    }
+}
