@@ -97,6 +97,10 @@ public final class RuleBookLoader {
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         List<RuleInputException.Problem> problems = new ArrayList<>();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            // A follow-on of a syntax error already reported, with no position of its own.
+            if (m.getText() != null && m.getText().startsWith("Parser returned a null Package")) {
+                continue;
+            }
             problems.add(problem(dir, m));
         }
         if (!problems.isEmpty()) {
@@ -107,9 +111,12 @@ public final class RuleBookLoader {
 
     private static RuleInputException.Problem problem(Path dir, Message m) {
         String path = m.getPath() == null ? "" : m.getPath();
-        String file = path.startsWith(KIE_SRC) ? display(dir, path.substring(KIE_SRC.length())) : dir.toString();
+        // Drools names a DRL file with or without the KIE source prefix, depending on the phase.
+        String rel = path.startsWith(KIE_SRC) ? path.substring(KIE_SRC.length()) : path;
+        boolean drl = rel.endsWith(".drl");
+        String file = drl ? display(dir, rel) : dir.toString();
         String text = m.getText() == null ? "" : m.getText().lines().findFirst().orElse("").trim();
-        if (!path.startsWith(KIE_SRC) && !path.isEmpty()) {
+        if (!drl && !path.isEmpty()) {
             text = text + " (in code generated from the rules: " + path + ")";
         }
         return new RuleInputException.Problem(

@@ -1,0 +1,159 @@
+package io.pilotcheck.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line run in-process: exit codes, output, and the JSON contract. */
+public class CliTest {
+
+    /** What one in-process run gave. */
+    public record Run(int code, String out, String err) {
+    }
+
+    /** Runs the CLI in-process. */
+    public static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void checkOfTheFixturesReportsEveryDossierAndExitsOne() throws IOException {
+        Run r = run("check", "--format", "json", "fixtures/");
+        assertThat(r.code()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.at("/tool/name").asText()).isEqualTo("pilotcheck");
+        assertThat(json.at("/rules/fingerprint").asText()).startsWith("sha256:");
+        assertThat(json.at("/summary/dossiers").asInt()).isEqualTo(54);
+        assertThat(json.at("/summary/errors").asInt()).isEqualTo(9);
+        int total = json.at("/summary/compliant").asInt() + json.at("/summary/non_compliant").asInt()
+                + json.at("/summary/errors").asInt();
+        assertThat(total).isEqualTo(54);
+        long fixtures = Stream.of(Path.of("fixtures").toFile().list()).filter(n -> n.endsWith(".yaml")).count();
+        assertThat(fixtures).isEqualTo(45);
+        for (JsonNode d : json.get("dossiers")) {
+            assertThat(d.get("verdict").asText()).isIn("compliant", "non_compliant", "error");
+            for (JsonNode f : d.get("findings")) {
+                assertThat(f.get("line").asInt()).isPositive();
+                assertThat(f.get("column").asInt()).isPositive();
+                assertThat(f.get("rule").asText()).matches("LCP-[A-Z]+-\\d{2}");
+            }
+            if (d.get("file").asText().contains("/invalid/")) {
+                assertThat(d.get("verdict").asText()).isEqualTo("error");
+            }
+        }
+    }
+
+    @Test
+    void everyCoreRuleFiresOnSomeFixture() throws IOException {
+        JsonNode json = new ObjectMapper().readTree(run("check", "--format", "json", "fixtures/").out());
+        java.util.Set<String> fired = new java.util.TreeSet<>();
+        json.get("dossiers").forEach(d -> d.get("findings").forEach(f -> fired.add(f.get("rule").asText())));
+        assertThat(fired).contains("LCP-REG-01", "LCP-REG-02", "LCP-PLAN-01", "LCP-CAP-02", "LCP-RPT-01",
+                "LCP-RPT-02", "LCP-RPT-03", "LCP-STAR-01", "LCP-STAR-02");
+    }
+
+    @Test
+    void twoJsonRunsAreByteIdentical() {
+        String first = run("check", "--format", "json", "--as-of", "2020-06-30", "fixtures/").out();
+        String second = run("check", "--format", "json", "--as-of", "2020-06-30", "fixtures/").out();
+        assertThat(first).isNotEmpty().isEqualTo(second);
+    }
+
+    @Test
+    void findingsAreSortedByFileLineAndRule() throws IOException {
+        JsonNode json = new ObjectMapper().readTree(run("check", "--format", "json", "fixtures/").out());
+        String previousFile = "";
+        for (JsonNode d : json.get("dossiers")) {
+            assertThat(d.get("file").asText()).isGreaterThan(previousFile);
+            previousFile = d.get("file").asText();
+            int line = 0;
+            for (JsonNode f : d.get("findings")) {
+                assertThat(f.get("line").asInt()).isGreaterThanOrEqualTo(line);
+                line = f.get("line").asInt();
+            }
+        }
+    }
+
+    @Test
+    void textReadsLikeACompiler() {
+        Run r = run("check", "fixtures/03-dalian.yaml");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).containsPattern(
+                "fixtures/03-dalian\\.yaml:\\d+:\\d+: violation LCP-STAR-01 大连市.*\\[四（三）]");
+        assertThat(r.out()).contains("fixtures/03-dalian.yaml: 大连市 — 不合规");
+        assertThat(r.out()).contains("汇总：1 个档案");
+        Run en = run("check", "--lang", "en", "fixtures/03-dalian.yaml");
+        assertThat(en.out()).contains("Dalian").contains("non_compliant").contains("summary: 1 dossiers");
+    }
+
+    @Test
+    void failOnSetsTheThreshold() {
+        // 07-changzhou has only a warning
+        assertThat(run("check", "fixtures/07-changzhou.yaml").code()).isEqualTo(0);
+        assertThat(run("check", "--fail-on", "warning", "fixtures/07-changzhou.yaml").code()).isEqualTo(1);
+        assertThat(run("check", "--fail-on", "never", "fixtures/03-dalian.yaml").code()).isEqualTo(0);
+        // a dossier that cannot be checked fails the run whatever the threshold
+        assertThat(run("check", "--fail-on", "never", "fixtures/invalid/alias.yaml").code()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingPathIsExitTwo() {
+        Run r = run("check", "no/such/folder");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("no such file or folder: no/such/folder");
+    }
+
+    @Test
+    void badUsageIsExitTwo() {
+        assertThat(run("check").code()).isEqualTo(2);
+        assertThat(run("check", "--as-of", "2017-02-30", "fixtures/").code()).isEqualTo(2);
+        assertThat(run("check", "--format", "pdf", "fixtures/").code()).isEqualTo(2);
+    }
+
+    @Test
+    void helpDocumentsTheExitCodes() {
+        Run r = run("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Exit codes:").contains("0  checked").contains("2  could not check");
+    }
+
+    @Test
+    void outputFileGetsTheReport(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("sub/report.json");
+        Run r = run("check", "-f", "json", "-o", file.toString(), "fixtures/02-shenyang.yaml");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(new ObjectMapper().readTree(file.toFile()).at("/summary/compliant").asInt()).isEqualTo(1);
+        try (Stream<Path> left = Files.list(file.getParent())) {
+            assertThat(left).containsExactly(file);
+        }
+    }
+
+    @Test
+    void registryListsTheAnnex() {
+        Run r = run("registry");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("3\t辽宁\t大连市\t*\t2025\t3").contains("共 45 个试点，其中带星号（有条件批复）21 个");
+        assertThat(run("registry", "--lang", "en").out()).contains("Zhongshan\t\t2023-2025");
+    }
+
+    @Test
+    void rulesListShowsTheCatalogueFromMetadata() {
+        Run r = run("rules", "list", "--lang", "en");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("LCP-STAR-01\tviolation\t四（三）\tA starred city submits");
+    }
+}

@@ -1,0 +1,84 @@
+package io.pilotcheck.rules;
+
+import io.pilotcheck.cli.CliTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Rules are read from disk on every run: an edit changes the next run, with no rebuild. */
+class RulesFromDiskTest {
+
+    private static Path copyRules(Path dir) throws IOException {
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules);
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, rules.resolve(f.getFileName()));
+            }
+        }
+        return rules;
+    }
+
+    @Test
+    void editingADrlFileChangesTheNextRun(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        String dossier = "fixtures/03-dalian.yaml";
+        String before = CliTest.run("check", "--rules", rules.toString(), dossier).out();
+        assertThat(before).contains("violation LCP-PLAN-01");
+
+        Path plan = rules.resolve("plan.drl");
+        Files.writeString(plan, Files.readString(plan).replace("@severity(\"violation\")", "@severity(\"warning\")"));
+        String after = CliTest.run("check", "--rules", rules.toString(), dossier).out();
+        assertThat(after).contains("warning LCP-PLAN-01").doesNotContain("violation LCP-PLAN-01");
+    }
+
+    @Test
+    void editingAParameterChangesTheNextRun(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        Path params = rules.resolve("params.yaml");
+        Files.writeString(params, Files.readString(params).replace("plan_due: 2017-12-31", "plan_due: 2018-06-30"));
+        String out = CliTest.run("check", "--rules", rules.toString(), "fixtures/03-dalian.yaml").out();
+        assertThat(out).doesNotContain("LCP-PLAN-01");
+    }
+
+    @Test
+    void aDrlSyntaxErrorIsLocatedInTheAuthorsFileAndExitsTwo(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        Path plan = rules.resolve("plan.drl");
+        Files.writeString(plan, Files.readString(plan).replace("    PilotCity()\n", "    PilotCity(\n"));
+        CliTest.Run r = CliTest.run("check", "--rules", rules.toString(), "fixtures/03-dalian.yaml");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains(rules.resolve("plan.drl").toString().replace('\\', '/') + ":")
+                .contains("nothing was checked");
+    }
+
+    @Test
+    void missingMetadataIsReportedForEveryRuleAtOnce(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        Path plan = rules.resolve("plan.drl");
+        Files.writeString(plan, Files.readString(plan).replace("    @clause(\"二（二）\")\n", ""));
+        Path star = rules.resolve("starred.drl");
+        Files.writeString(star, Files.readString(star).replace("@severity(\"violation\")", "@severity(\"fatal\")"));
+        CliTest.Run r = CliTest.run("rules", "list", "--rules", rules.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("plan.drl:").contains("lacks @clause")
+                .contains("starred.drl:").contains("\"fatal\" is not one of");
+    }
+
+    @Test
+    void aMalformedRegistryIsLocated(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        Path reg = rules.resolve("pilot-cities.yaml");
+        Files.writeString(reg, Files.readString(reg).replace("peak: \"2020 左右\"", "peak: \"around 2020\""));
+        CliTest.Run r = CliTest.run("check", "--rules", rules.toString(), "fixtures/03-dalian.yaml");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).containsPattern("pilot-cities\\.yaml:\\d+:\\d+: error: peak 'around 2020'");
+    }
+}
