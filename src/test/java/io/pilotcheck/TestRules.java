@@ -45,6 +45,22 @@ public final class TestRules {
                 LocalDate.of(2020, 6, 30));
     }
 
+    /**
+     * {@code text} with {@code from} replaced by {@code to}; fails when {@code from} is absent, so a
+     * test whose edit stopped matching cannot pass by checking the unedited text.
+     */
+    public static String edit(String text, String from, String to) {
+        if (!text.contains(from)) {
+            throw new AssertionError("test edit found nothing to replace: " + from);
+        }
+        return text.replace(from, to);
+    }
+
+    /** Edits a file in place, as {@link #edit(String, String, String)}. */
+    public static void edit(Path file, String from, String to) throws java.io.IOException {
+        java.nio.file.Files.writeString(file, edit(java.nio.file.Files.readString(file), from, to));
+    }
+
     /** The findings of one rule id. */
     public static List<Finding> of(DossierResult r, String ruleId) {
         return r.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();

@@ -1,5 +1,6 @@
 package io.pilotcheck.rules;
 
+import io.pilotcheck.TestRules;
 import io.pilotcheck.cli.CliTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class RulesFromDiskTest {
         assertThat(before).contains("violation LCP-PLAN-01");
 
         Path plan = rules.resolve("plan.drl");
-        Files.writeString(plan, Files.readString(plan).replace("@severity(\"violation\")", "@severity(\"warning\")"));
+        TestRules.edit(plan, "@severity(\"violation\")", "@severity(\"warning\")");
         String after = CliTest.run("check", "--rules", rules.toString(), dossier).out();
         assertThat(after).contains("warning LCP-PLAN-01").doesNotContain("violation LCP-PLAN-01");
     }
@@ -42,7 +43,7 @@ class RulesFromDiskTest {
     void editingAParameterChangesTheNextRun(@TempDir Path dir) throws IOException {
         Path rules = copyRules(dir);
         Path params = rules.resolve("params.yaml");
-        Files.writeString(params, Files.readString(params).replace("plan_due: 2017-12-31", "plan_due: 2018-06-30"));
+        TestRules.edit(params, "plan_due: 2017-12-31", "plan_due: 2018-06-30");
         String out = CliTest.run("check", "--rules", rules.toString(), "fixtures/03-dalian.yaml").out();
         assertThat(out).doesNotContain("LCP-PLAN-01");
     }
@@ -51,7 +52,7 @@ class RulesFromDiskTest {
     void aDrlSyntaxErrorIsLocatedInTheAuthorsFileAndExitsTwo(@TempDir Path dir) throws IOException {
         Path rules = copyRules(dir);
         Path plan = rules.resolve("plan.drl");
-        Files.writeString(plan, Files.readString(plan).replace("    PilotCity()\n", "    PilotCity(\n"));
+        TestRules.edit(plan, "    PilotCity()\n", "    PilotCity(\n");
         CliTest.Run r = CliTest.run("check", "--rules", rules.toString(), "fixtures/03-dalian.yaml");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
@@ -63,9 +64,9 @@ class RulesFromDiskTest {
     void missingMetadataIsReportedForEveryRuleAtOnce(@TempDir Path dir) throws IOException {
         Path rules = copyRules(dir);
         Path plan = rules.resolve("plan.drl");
-        Files.writeString(plan, Files.readString(plan).replace("    @clause(\"二（二）\")\n", ""));
+        TestRules.edit(plan, "    @clause(\"二（二）\")\n", "");
         Path star = rules.resolve("starred.drl");
-        Files.writeString(star, Files.readString(star).replace("@severity(\"violation\")", "@severity(\"fatal\")"));
+        TestRules.edit(star, "@severity(\"violation\")", "@severity(\"fatal\")");
         CliTest.Run r = CliTest.run("rules", "list", "--rules", rules.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("plan.drl:").contains("lacks @clause")
@@ -76,7 +77,7 @@ class RulesFromDiskTest {
     void aMalformedRegistryIsLocated(@TempDir Path dir) throws IOException {
         Path rules = copyRules(dir);
         Path reg = rules.resolve("pilot-cities.yaml");
-        Files.writeString(reg, Files.readString(reg).replace("peak: \"2020 左右\"", "peak: \"around 2020\""));
+        TestRules.edit(reg, "peak: \"2020 左右\"", "peak: \"around 2020\"");
         CliTest.Run r = CliTest.run("check", "--rules", rules.toString(), "fixtures/03-dalian.yaml");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).containsPattern("pilot-cities\\.yaml:\\d+:\\d+: error: peak 'around 2020'");
