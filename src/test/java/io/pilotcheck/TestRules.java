@@ -65,4 +65,14 @@ public final class TestRules {
     public static List<Finding> of(DossierResult r, String ruleId) {
         return r.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
     }
+
+    /** The findings of one rule id for YAML text checked as of a date (null: the dossier's own). */
+    public static List<Finding> findings(String yaml, String asOf, String ruleId) {
+        return of(check(yaml, asOf), ruleId);
+    }
+
+    /** The severities of one rule's findings, in report order. */
+    public static List<io.pilotcheck.finding.Severity> severities(String yaml, String asOf, String ruleId) {
+        return findings(yaml, asOf, ruleId).stream().map(Finding::severity).toList();
+    }
 }

@@ -70,7 +70,7 @@ public final class DossierCheck {
                 session.setGlobal("registry", book.registry());
             }
             session.insert(d);
-            session.insert(new Evaluation(asOf));
+            session.insert(new Evaluation(asOf, d.asOf() != null ? d.asOf() : today));
             session.insert(book.params());
             city.ifPresent(session::insert);
             d.innovations().forEach(session::insert);

@@ -9,9 +9,13 @@ import java.util.List;
  * The date a dossier is evaluated as of, with the date arithmetic rules need. A fact in every
  * session; rules never read the clock, so the same dossier and date always give the same result.
  *
- * @param asOf the evaluation date ({@code --as-of}, else the dossier's {@code as_of}, else today)
+ * @param asOf      the evaluation date ({@code --as-of}, else the dossier's {@code as_of}, else today)
+ * @param factsAsOf the date the dossier says its facts are current to (its {@code as_of}, else the
+ *                  run date): no date in the dossier may lie after it (LCP-DATA-01). Kept apart
+ *                  from {@code asOf} so that {@code --as-of} can replay an earlier date without
+ *                  turning the later facts into errors.
  */
-public record Evaluation(LocalDate asOf) {
+public record Evaluation(LocalDate asOf, LocalDate factsAsOf) {
 
     /**
      * Where a requirement with a deadline stands. A {@code done} date after the evaluation date
@@ -27,6 +31,20 @@ public record Evaluation(LocalDate asOf) {
         return asOf.isAfter(due)
                 ? new DeadlineStatus(DeadlineStatus.State.MISSING, null, due, asOf, daysBetween(due, asOf))
                 : new DeadlineStatus(DeadlineStatus.State.PENDING, null, due, asOf, daysBetween(asOf, due));
+    }
+
+    /**
+     * Where a requirement with no date of its own stands: {@code PENDING} up to {@code due},
+     * {@code MISSING} after it. For yes/no requirements ({@code in_development_plan: true}) and
+     * parts of a list, whose dossier entry records no date of doing.
+     */
+    public DeadlineStatus undone(LocalDate due) {
+        return deadline(null, due);
+    }
+
+    /** Whether something dated {@code date} had happened by the evaluation date. */
+    public boolean done(LocalDate date) {
+        return date != null && !date.isAfter(asOf);
     }
 
     /** The calendar years from {@code first} that have ended by the evaluation date. */

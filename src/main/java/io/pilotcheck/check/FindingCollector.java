@@ -60,19 +60,29 @@ public final class FindingCollector {
      * {@code pending} variant. Adds {@code {due}}, {@code {days}} and {@code {date}}.
      */
     public void deadline(RuleContext rule, String path, DeadlineStatus status, Object... args) {
-        Object[] all = new Object[args.length + 6];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "due";
-        all[args.length + 1] = status.due();
-        all[args.length + 2] = "days";
-        all[args.length + 3] = status.days();
-        all[args.length + 4] = "date";
-        all[args.length + 5] = status.done() == null ? "" : status.done();
+        Object[] all = withDates(args, status);
         switch (status.state()) {
             case MISSING -> report(rule, null, "", path, all);
             case LATE -> report(rule, null, "late", path, all);
             case PENDING -> report(rule, Severity.PENDING, "pending", path, all);
             case MET -> { /* nothing to report: a rule matched a status it should have filtered out */ }
+        }
+    }
+
+    /**
+     * A finding for a requirement whose dossier entry records no date of doing (a yes/no value, a
+     * part of a list), judged against an assumed due date ({@link Evaluation#undone}). Not yet due
+     * gives {@code pending} severity and variant; overdue gives the rule's severity with the main
+     * message when the dossier does not write {@code path} at all ("not reported") and the
+     * {@code false} variant when it does ("reported as not done"). Adds {@code {due}} and
+     * {@code {days}}.
+     */
+    public void unmet(RuleContext rule, String path, DeadlineStatus status, Object... args) {
+        Object[] all = withDates(args, status);
+        switch (status.state()) {
+            case PENDING -> report(rule, Severity.PENDING, "pending", path, all);
+            case MISSING -> report(rule, null, dossier.reported(path) ? "false" : "", path, all);
+            case LATE, MET -> { /* done: nothing to report */ }
         }
     }
 
@@ -86,6 +96,18 @@ public final class FindingCollector {
                 format(info.template(variant, Language.EN), Language.EN, args));
         findings.add(new Finding(info.id(), severity != null ? severity : info.severity(), info.clause(), message,
                 path, dossier.sources().locate(path)));
+    }
+
+    private static Object[] withDates(Object[] args, DeadlineStatus status) {
+        Object[] all = new Object[args.length + 6];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "due";
+        all[args.length + 1] = status.due();
+        all[args.length + 2] = "days";
+        all[args.length + 3] = status.days();
+        all[args.length + 4] = "date";
+        all[args.length + 5] = status.done() == null ? "" : status.done();
+        return all;
     }
 
     /** What the session reported. */

@@ -49,6 +49,36 @@ public record Dossier(String file, Integer dossierVersion, String city, String p
                 .min(LocalDate::compareTo).orElse(null);
     }
 
+    /** Every date the dossier states other than {@code as_of}, in file-format order. */
+    public java.util.List<DatedEntry> dates() {
+        java.util.List<DatedEntry> out = new java.util.ArrayList<>();
+        dated(out, "implementation_plan.finalized", implementationPlan.finalized());
+        dated(out, "implementation_plan.revision_submitted", implementationPlan.revisionSubmitted());
+        dated(out, "pilot_launched", pilotLaunched);
+        dated(out, "low_carbon_plan.adopted", lowCarbonPlan.adopted());
+        dated(out, "target_assessment.method_issued", targetAssessment.methodIssued());
+        ghgInventory.forEach(g -> dated(out, g.path() + ".completed", g.completed()));
+        annualReports.forEach(r -> dated(out, r.path() + ".submitted", r.submitted()));
+        dated(out, "phase_summary_submitted", phaseSummarySubmitted);
+        return out;
+    }
+
+    /**
+     * The inventory covering the latest year among those completed by {@code asOf}, or null: an
+     * inventory finished after the evaluation date did not exist yet.
+     */
+    public GhgInventory newestInventory(LocalDate asOf) {
+        return ghgInventory.stream()
+                .filter(g -> g.year() != null && g.completed() != null && !g.completed().isAfter(asOf))
+                .max(java.util.Comparator.comparingInt(GhgInventory::year)).orElse(null);
+    }
+
+    private static void dated(java.util.List<DatedEntry> out, String path, LocalDate date) {
+        if (date != null) {
+            out.add(new DatedEntry(path, date));
+        }
+    }
+
     /** The earliest submission date of a report on {@code year}, or null when none is dated. */
     public LocalDate reportSubmitted(int year) {
         return annualReports.stream().filter(r -> r.year() != null && r.year() == year)

@@ -8,4 +8,17 @@ package io.pilotcheck.dossier;
  * @param principalLeaderInCharge  the principal leader is personally in charge
  */
 public record Governance(Boolean leadingGroup, Boolean coordinationMechanism, Boolean principalLeaderInCharge) {
+
+    /**
+     * A part by its dossier key ({@code leading_group}, {@code coordination_mechanism},
+     * {@code principal_leader_in_charge}), so rules can iterate the parts a requirement lists.
+     */
+    public Boolean part(String key) {
+        return switch (key) {
+            case "leading_group" -> leadingGroup;
+            case "coordination_mechanism" -> coordinationMechanism;
+            case "principal_leader_in_charge" -> principalLeaderInCharge;
+            default -> throw new IllegalArgumentException("governance has no part '" + key + "'");
+        };
+    }
 }

@@ -1,5 +1,6 @@
 package io.pilotcheck.rules;
 
+import io.pilotcheck.finding.Message;
 import io.pilotcheck.source.SourceLocation;
 import io.pilotcheck.source.YamlNode;
 
@@ -9,30 +10,41 @@ import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 
 /**
  * Dates and numbers the rules use by name, from {@code rules/params.yaml}: the notice's own dates
- * (section {@code notice}) and the reviewer assumptions the notice does not fix (section
- * {@code assumptions}). A fact in every rule session, so DRL reads {@code $p.date("plan_due")}.
+ * (section {@code notice}), the reviewer assumptions the notice does not fix (section
+ * {@code assumptions}), and the words for the parts a requirement lists (section {@code labels}:
+ * levers, policy kinds, ...). A fact in every rule session, so DRL reads {@code $p.date("plan_due")},
+ * iterates {@code $p.parts("levers")} and names a part with {@code $p.label("levers", $lever)}.
  */
 public final class Params {
 
     /** The file name inside the rules folder. */
     public static final String FILE = "params.yaml";
 
+    private static final String LABELS = "labels";
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern MONTH_DAY = Pattern.compile("\\d{2}-\\d{2}");
 
     private final Map<String, Object> values;
     private final Map<String, String> sections;
+    private final Map<String, Map<String, Message>> labels;
 
-    /** Parameters with the given typed values (LocalDate, Integer, MonthDay) and their sections. */
-    public Params(Map<String, Object> values, Map<String, String> sections) {
+    /**
+     * Parameters with the given typed values (LocalDate, Integer, MonthDay), their sections, and
+     * the labelled parts of each list requirement in file order.
+     */
+    public Params(Map<String, Object> values, Map<String, String> sections, Map<String, Map<String, Message>> labels) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.sections = Map.copyOf(sections);
+        Map<String, Map<String, Message>> copy = new LinkedHashMap<>();
+        labels.forEach((group, parts) -> copy.put(group, Collections.unmodifiableMap(new LinkedHashMap<>(parts))));
+        this.labels = Collections.unmodifiableMap(copy);
     }
 
     /** A date parameter. */
@@ -48,6 +60,33 @@ public final class Params {
     /** For a month-day parameter such as {@code annual_report_due: "03-31"}: that day in {@code year}. */
     public LocalDate dayIn(String name, int year) {
         return typed(name, MonthDay.class).atYear(year);
+    }
+
+    /**
+     * The parts a list requirement asks for, in file order ({@code parts("levers")}: the four
+     * levers of 二（二）). Rules iterate them to give one finding per missing part.
+     */
+    public List<String> parts(String group) {
+        return List.copyOf(group(group).keySet());
+    }
+
+    /** How a report names one part, in both languages; the value itself when it has no label. */
+    public Message label(String group, String part) {
+        Message m = group(group).get(part);
+        return m != null ? m : new Message(part, part);
+    }
+
+    /** Every label group in file order, for documentation. */
+    public Map<String, Map<String, Message>> labels() {
+        return labels;
+    }
+
+    private Map<String, Message> group(String group) {
+        Map<String, Message> g = labels.get(group);
+        if (g == null) {
+            throw new NoSuchElementException("rules/params.yaml has no label group '" + group + "'");
+        }
+        return g;
     }
 
     /** Every parameter in file order, for documentation and {@code explain}. */
@@ -72,15 +111,23 @@ public final class Params {
         return type.cast(v);
     }
 
-    /** Reads {@code params.yaml}: mappings {@code notice} and {@code assumptions} of name: value. */
+    /**
+     * Reads {@code params.yaml}: mappings {@code notice} and {@code assumptions} of name: value, and
+     * {@code labels} of group: part: {zh, en}.
+     */
     public static Params load(Path file, String name) throws RuleInputException {
         YamlNode.Mapping root = RuleYaml.mapping(RuleYaml.read(file, name), name);
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, String> sections = new LinkedHashMap<>();
+        Map<String, Map<String, Message>> labels = new LinkedHashMap<>();
         for (YamlNode.Entry section : root.entries().values()) {
+            if (section.key().equals(LABELS)) {
+                labels.putAll(labels(section));
+                continue;
+            }
             if (!section.key().equals("notice") && !section.key().equals("assumptions")) {
                 throw new RuleInputException(section.keyLocation(),
-                        "unknown section '" + section.key() + "' (expected 'notice' or 'assumptions')");
+                        "unknown section '" + section.key() + "' (expected 'notice', 'assumptions' or 'labels')");
             }
             for (YamlNode.Entry e : RuleYaml.mapping(section.value(), section.key()).entries().values()) {
                 if (values.containsKey(e.key())) {
@@ -90,7 +137,21 @@ public final class Params {
                 sections.put(e.key(), section.key());
             }
         }
-        return new Params(values, sections);
+        return new Params(values, sections, labels);
+    }
+
+    private static Map<String, Map<String, Message>> labels(YamlNode.Entry section) throws RuleInputException {
+        Map<String, Map<String, Message>> labels = new LinkedHashMap<>();
+        for (YamlNode.Entry group : RuleYaml.mapping(section.value(), LABELS).entries().values()) {
+            Map<String, Message> parts = new LinkedHashMap<>();
+            for (YamlNode.Entry part : RuleYaml.mapping(group.value(), LABELS + "." + group.key()).entries().values()) {
+                String what = LABELS + "." + group.key() + "." + part.key();
+                YamlNode.Mapping words = RuleYaml.mapping(part.value(), what);
+                parts.put(part.key(), new Message(RuleYaml.text(words, "zh", what), RuleYaml.text(words, "en", what)));
+            }
+            labels.put(group.key(), parts);
+        }
+        return labels;
     }
 
     private static Object value(YamlNode.Entry e) throws RuleInputException {
