@@ -82,4 +82,28 @@ class RulesFromDiskTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).containsPattern("pilot-cities\\.yaml:\\d+:\\d+: error: peak 'around 2020'");
     }
+
+    @Test
+    void theAboutToleranceIsAParameter(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        String jinhua = "fixtures/09-jinhua.yaml"; // annex 2020 左右, commits to 2021
+        assertThat(CliTest.run("check", "--rules", rules.toString(), jinhua).out()).doesNotContain("LCP-PEAK-02");
+        TestRules.edit(rules.resolve("params.yaml"), "peak_about_tolerance_years: 1", "peak_about_tolerance_years: 0");
+        assertThat(CliTest.run("check", "--rules", rules.toString(), jinhua).out())
+                .contains("violation LCP-PEAK-02").contains("最晚可接受 2020 年");
+    }
+
+    @Test
+    void labelsAreDataAndAMalformedOneIsLocated(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        Path params = rules.resolve("params.yaml");
+        String huaibei = "fixtures/12-huaibei.yaml"; // its plan leaves out carbon sinks
+        TestRules.edit(params, "en: increasing carbon sinks}", "en: carbon sinks such as forests}");
+        assertThat(CliTest.run("check", "--lang", "en", "--rules", rules.toString(), huaibei).out())
+                .contains("does not cover carbon sinks such as forests");
+        TestRules.edit(params, "{zh: 财税政策, en: fiscal and tax policy}", "{zh: 财税政策}");
+        CliTest.Run r = CliTest.run("check", "--rules", rules.toString(), huaibei);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).containsPattern("params\\.yaml:\\d+:\\d+: error: labels\\.policies\\.fiscal lacks 'en'");
+    }
 }
