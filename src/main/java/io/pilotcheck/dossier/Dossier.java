@@ -1,7 +1,10 @@
 package io.pilotcheck.dossier;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What one pilot city has done under the notice, as of a date: one YAML file of the format in
@@ -45,13 +48,13 @@ public record Dossier(String file, Integer dossierVersion, String city, String p
 
     /** The earliest completion date among the inventories, or null: when an inventory first existed. */
     public LocalDate firstInventoryCompleted() {
-        return ghgInventory.stream().map(GhgInventory::completed).filter(java.util.Objects::nonNull)
+        return ghgInventory.stream().map(GhgInventory::completed).filter(Objects::nonNull)
                 .min(LocalDate::compareTo).orElse(null);
     }
 
     /** Every date the dossier states other than {@code as_of}, in file-format order. */
-    public java.util.List<DatedEntry> dates() {
-        java.util.List<DatedEntry> out = new java.util.ArrayList<>();
+    public List<DatedEntry> dates() {
+        List<DatedEntry> out = new ArrayList<>();
         dated(out, "implementation_plan.finalized", implementationPlan.finalized());
         dated(out, "implementation_plan.revision_submitted", implementationPlan.revisionSubmitted());
         dated(out, "pilot_launched", pilotLaunched);
@@ -70,10 +73,10 @@ public record Dossier(String file, Integer dossierVersion, String city, String p
     public GhgInventory newestInventory(LocalDate asOf) {
         return ghgInventory.stream()
                 .filter(g -> g.year() != null && g.completed() != null && !g.completed().isAfter(asOf))
-                .max(java.util.Comparator.comparingInt(GhgInventory::year)).orElse(null);
+                .max(Comparator.comparingInt(GhgInventory::year)).orElse(null);
     }
 
-    private static void dated(java.util.List<DatedEntry> out, String path, LocalDate date) {
+    private static void dated(List<DatedEntry> out, String path, LocalDate date) {
         if (date != null) {
             out.add(new DatedEntry(path, date));
         }
@@ -82,7 +85,7 @@ public record Dossier(String file, Integer dossierVersion, String city, String p
     /** The earliest submission date of a report on {@code year}, or null when none is dated. */
     public LocalDate reportSubmitted(int year) {
         return annualReports.stream().filter(r -> r.year() != null && r.year() == year)
-                .map(AnnualReport::submitted).filter(java.util.Objects::nonNull)
+                .map(AnnualReport::submitted).filter(Objects::nonNull)
                 .min(LocalDate::compareTo).orElse(null);
     }
 }

@@ -24,7 +24,8 @@ class DataQualityRulesTest {
         assertThat(f).extracting(Finding::severity).containsExactly(Severity.ERROR);
         assertThat(f.get(0).path()).isEqualTo("annual_reports[2].submitted");
         assertThat(f.get(0).message().en()).isEqualTo(
-                "annual_reports[2].submitted is dated 2020-07-01, after 2020-06-30, the date the dossier's facts are current to");
+                "Dalian's dossier dates annual_reports[2].submitted 2020-07-01, after 2020-06-30, the date its facts are "
+                        + "current to; please check it");
         assertThat(check(LATE_REPORT, null).verdict()).isEqualTo(Verdict.ERROR);
     }
 
