@@ -1,8 +1,11 @@
 package io.pilotcheck.check;
 
+import io.pilotcheck.dossier.GhgInventory;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,7 +25,7 @@ public record Evaluation(LocalDate asOf, LocalDate factsAsOf) {
      * counts as not done yet: evaluating a dossier as of an earlier date replays the pilot's story.
      */
     public DeadlineStatus deadline(LocalDate done, LocalDate due) {
-        LocalDate doneByNow = done != null && !done.isAfter(asOf) ? done : null;
+        LocalDate doneByNow = done(done) ? done : null;
         if (doneByNow != null) {
             return doneByNow.isAfter(due)
                     ? new DeadlineStatus(DeadlineStatus.State.LATE, doneByNow, due, asOf, daysBetween(due, doneByNow))
@@ -45,6 +48,15 @@ public record Evaluation(LocalDate asOf, LocalDate factsAsOf) {
     /** Whether something dated {@code date} had happened by the evaluation date. */
     public boolean done(LocalDate date) {
         return date != null && !date.isAfter(asOf);
+    }
+
+    /**
+     * The inventory covering the latest year among those completed by the evaluation date, or
+     * null: an inventory finished later did not exist yet.
+     */
+    public GhgInventory newestInventory(List<GhgInventory> inventories) {
+        return inventories.stream().filter(g -> g.year() != null && done(g.completed()))
+                .max(Comparator.comparingInt(GhgInventory::year)).orElse(null);
     }
 
     /** The calendar years from {@code first} that have ended by the evaluation date. */

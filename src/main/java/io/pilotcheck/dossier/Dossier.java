@@ -2,7 +2,6 @@ package io.pilotcheck.dossier;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -64,16 +63,6 @@ public record Dossier(String file, Integer dossierVersion, String city, String p
         annualReports.forEach(r -> dated(out, r.path() + ".submitted", r.submitted()));
         dated(out, "phase_summary_submitted", phaseSummarySubmitted);
         return out;
-    }
-
-    /**
-     * The inventory covering the latest year among those completed by {@code asOf}, or null: an
-     * inventory finished after the evaluation date did not exist yet.
-     */
-    public GhgInventory newestInventory(LocalDate asOf) {
-        return ghgInventory.stream()
-                .filter(g -> g.year() != null && g.completed() != null && !g.completed().isAfter(asOf))
-                .max(Comparator.comparingInt(GhgInventory::year)).orElse(null);
     }
 
     private static void dated(List<DatedEntry> out, String path, LocalDate date) {
