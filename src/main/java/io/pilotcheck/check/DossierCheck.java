@@ -11,6 +11,7 @@ import io.pilotcheck.rules.RuleInfo;
 import io.pilotcheck.source.SourceLocation;
 import io.pilotcheck.source.YamlProblem;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -86,7 +87,9 @@ public final class DossierCheck {
         } catch (RuntimeException e) {
             // A rule that throws must not take the batch down: report it for this dossier and go on.
             findings.addAll(collector.findings());
-            findings.add(engineError(d, "规则执行失败：" + rootMessage(e), "a rule failed: " + rootMessage(e)));
+            String rule = failedRule(e);
+            findings.add(engineError(d, "规则" + rule + "执行失败：" + rootMessage(e),
+                    "a rule" + (rule.isEmpty() ? "" : " (" + rule.trim() + ")") + " failed: " + rootMessage(e)));
         } finally {
             session.dispose();
         }
@@ -97,6 +100,17 @@ public final class DossierCheck {
     private static Finding engineError(Dossier d, String zh, String en) {
         return new Finding(RULE_FAILED, Severity.ERROR, "", new Message(zh, en), "",
                 SourceLocation.startOf(d.file()));
+    }
+
+    /** The id of the rule whose consequence threw, with spaces around it, or empty when unknown. */
+    private String failedRule(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConsequenceException c && c.getMatch() != null) {
+                RuleInfo info = byName.get(c.getMatch().getRule().getName());
+                return " " + (info != null ? info.id() : c.getMatch().getRule().getName()) + " ";
+            }
+        }
+        return "";
     }
 
     private static String rootMessage(Throwable e) {

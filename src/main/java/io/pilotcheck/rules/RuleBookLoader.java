@@ -3,13 +3,7 @@ package io.pilotcheck.rules;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.registry.PilotRegistry;
 import io.pilotcheck.source.SourceLocation;
-import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
-import org.kie.api.KieServices;
-import org.kie.api.builder.KieBuilder;
-import org.kie.api.builder.KieFileSystem;
-import org.kie.api.builder.Message;
-import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 
@@ -25,7 +19,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,10 +30,8 @@ import java.util.stream.Stream;
  */
 public final class RuleBookLoader {
 
-    private static final String KIE_SRC = "src/main/resources/";
     private static final Pattern RULE_HEADER = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
     private static final Pattern ID_FORM = Pattern.compile("LCP-[A-Z]+-\\d{2}");
-    private static final AtomicInteger BUILDS = new AtomicInteger();
 
     private RuleBookLoader() {
     }
@@ -66,6 +57,10 @@ public final class RuleBookLoader {
         for (Path p : drls) {
             sources.put(dir.relativize(p).toString().replace('\\', '/'), read(p));
         }
+        List<RuleInputException.Problem> references = ParamReferences.problems(dir, sources, params);
+        if (!references.isEmpty()) {
+            throw new RuleInputException(references);
+        }
         KieBase kieBase = compile(dir, sources);
         List<RuleInfo> rules = metadata(dir, kieBase, sources);
         return new RuleBook(kieBase, rules, params, registry, fingerprint(dir, drls));
@@ -88,39 +83,11 @@ public final class RuleBookLoader {
     }
 
     private static KieBase compile(Path dir, Map<String, String> sources) throws RuleInputException {
-        KieServices ks = KieServices.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
-        // A release id of its own per build: builds in one JVM (tests, --watch) must not share one.
-        ReleaseId release = ks.newReleaseId("io.pilotcheck.rules", "rules-" + BUILDS.incrementAndGet(), "1.0.0");
-        kfs.generateAndWritePomXML(release);
-        sources.forEach((rel, text) -> kfs.write(KIE_SRC + rel, text));
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
-        List<RuleInputException.Problem> problems = new ArrayList<>();
-        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
-            // A follow-on of a syntax error already reported, with no position of its own.
-            if (m.getText() != null && m.getText().startsWith("Parser returned a null Package")) {
-                continue;
-            }
-            problems.add(problem(dir, m));
+        DrlCompiler.Outcome built = DrlCompiler.build(sources);
+        if (!built.ok()) {
+            throw new RuleInputException(DrlDiagnosis.problems(dir, sources, built));
         }
-        if (!problems.isEmpty()) {
-            throw new RuleInputException(problems);
-        }
-        return ks.newKieContainer(release).getKieBase();
-    }
-
-    private static RuleInputException.Problem problem(Path dir, Message m) {
-        String path = m.getPath() == null ? "" : m.getPath();
-        // Drools names a DRL file with or without the KIE source prefix, depending on the phase.
-        String rel = path.startsWith(KIE_SRC) ? path.substring(KIE_SRC.length()) : path;
-        boolean drl = rel.endsWith(".drl");
-        String file = drl ? display(dir, rel) : dir.toString();
-        String text = m.getText() == null ? "" : m.getText().lines().findFirst().orElse("").trim();
-        if (!drl && !path.isEmpty()) {
-            text = text + " (in code generated from the rules: " + path + ")";
-        }
-        return new RuleInputException.Problem(
-                new SourceLocation(file, Math.max(1, m.getLine()), Math.max(1, m.getColumn())), text);
+        return built.kieBase();
     }
 
     private static List<RuleInfo> metadata(Path dir, KieBase kieBase, Map<String, String> sources)
@@ -158,7 +125,7 @@ public final class RuleBookLoader {
                             + " is already used by rule \"" + ids.get(id) + "\""));
                 } else {
                     ids.put(id, rule.getName());
-                    out.add(new RuleInfo(rule.getName(), at.file(), id, severity, meta.get("clause"), meta));
+                    out.add(new RuleInfo(rule.getName(), at.file(), id, severity, meta.get("clause"), meta, at.line()));
                 }
             }
         }

@@ -16,9 +16,10 @@ import java.util.Map;
  * @param severity the severity of its main finding
  * @param clause   the notice's clause
  * @param meta     every annotation, unquoted (titles, the notice's words, message variants)
+ * @param line     the line of its {@code rule} declaration in {@code file}
  */
 public record RuleInfo(String name, String file, String id, Severity severity, String clause,
-                       Map<String, String> meta) {
+                       Map<String, String> meta, int line) {
 
     /** Copies the metadata. */
     public RuleInfo {

@@ -45,9 +45,9 @@ class CatalogueTest {
                 "LCP-AAA-01", new CatalogueGaps.Row("LCP-AAA-01", "violation", "一"),
                 "LCP-BBB-01", new CatalogueGaps.Row("LCP-BBB-01", "warning", "二"));
         RuleInfo wrong = new RuleInfo("r1", "rules/x.drl", "LCP-AAA-01", Severity.WARNING, "三",
-                Map.of("message_zh", "甲", "message_late_en", "late"));
+                Map.of("message_zh", "甲", "message_late_en", "late"), 1);
         RuleInfo extra = new RuleInfo("r2", "rules/x.drl", "LCP-ZZZ-01", Severity.VIOLATION, "一",
-                Map.of("title_zh", "t", "title_en", "t", "notice", "n", "message_zh", "z", "message_en", "e"));
+                Map.of("title_zh", "t", "title_en", "t", "notice", "n", "message_zh", "z", "message_en", "e"), 2);
         List<String> gaps = CatalogueGaps.of(catalogue, List.of(wrong, extra), "\"LCP-ZZZ-01\"");
         assertThat(gaps).containsExactlyInAnyOrder(
                 "LCP-BBB-01: in the catalogue, but no rule has this @id",
@@ -68,8 +68,8 @@ class CatalogueTest {
         Map<String, CatalogueGaps.Row> catalogue = Map.of("LCP-AAA-01", new CatalogueGaps.Row("LCP-AAA-01", "violation", "一"));
         Map<String, String> meta = Map.of("title_zh", "t", "title_en", "t", "notice", "n", "message_zh", "z", "message_en", "e");
         List<String> gaps = CatalogueGaps.of(catalogue, List.of(
-                new RuleInfo("first", "a.drl", "LCP-AAA-01", Severity.VIOLATION, "一", meta),
-                new RuleInfo("second", "b.drl", "LCP-AAA-01", Severity.VIOLATION, "一", meta)), "\"LCP-AAA-01\"");
+                new RuleInfo("first", "a.drl", "LCP-AAA-01", Severity.VIOLATION, "一", meta, 1),
+                new RuleInfo("second", "b.drl", "LCP-AAA-01", Severity.VIOLATION, "一", meta, 1)), "\"LCP-AAA-01\"");
         assertThat(gaps).containsExactly("LCP-AAA-01: 2 rules have this @id: [first, second]");
     }
 }

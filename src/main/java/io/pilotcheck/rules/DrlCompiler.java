@@ -1,0 +1,90 @@
+package io.pilotcheck.rules;
+
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One Drools build of some DRL texts through the executable model, keeping what Drools said in
+ * raw form. {@link DrlDiagnosis} turns that into problems in the author's terms.
+ */
+final class DrlCompiler {
+
+    /** Where Drools expects sources inside its in-memory project. */
+    static final String KIE_SRC = "src/main/resources/";
+
+    private static final AtomicInteger BUILDS = new AtomicInteger();
+
+    /**
+     * One error as Drools gave it.
+     *
+     * @param drl    the DRL file (relative to the rules folder) it names, or null when it names
+     *               none or only code generated from the rules
+     * @param line   its line in that file, 0 when unknown
+     * @param column its column, 0 when unknown
+     * @param text   the first line of Drools's message
+     * @param where  the generated file it names, if any
+     */
+    record Raw(String drl, int line, int column, String text, String where) {
+    }
+
+    /**
+     * What a build gave: a knowledge base, or errors, or an exception Drools threw instead of
+     * reporting (it does for some type errors in constraints).
+     */
+    record Outcome(KieBase kieBase, List<Raw> errors, RuntimeException crash) {
+        boolean ok() {
+            return kieBase != null;
+        }
+    }
+
+    private DrlCompiler() {
+    }
+
+    /** Builds DRL texts keyed by their path relative to the rules folder. */
+    static Outcome build(Map<String, String> sources) {
+        KieServices ks = KieServices.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        // A release id of its own per build: builds in one JVM (tests, --watch) must not share one.
+        ReleaseId release = ks.newReleaseId("io.pilotcheck.rules", "rules-" + BUILDS.incrementAndGet(), "1.0.0");
+        kfs.generateAndWritePomXML(release);
+        sources.forEach((rel, text) -> kfs.write(KIE_SRC + rel, text));
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        } catch (RuntimeException e) {
+            return new Outcome(null, List.of(), e);
+        }
+        List<Raw> errors = new ArrayList<>();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String text = m.getText() == null ? "" : m.getText().lines().findFirst().orElse("").trim();
+            // A follow-on of a syntax error already reported, with no position of its own.
+            if (text.startsWith("Parser returned a null Package")) {
+                continue;
+            }
+            String path = m.getPath() == null ? "" : m.getPath();
+            // Drools names a DRL file with or without the KIE source prefix, depending on the phase.
+            String rel = path.startsWith(KIE_SRC) ? path.substring(KIE_SRC.length()) : path;
+            boolean drl = rel.endsWith(".drl");
+            errors.add(new Raw(drl ? rel : null, Math.max(0, m.getLine()), Math.max(0, m.getColumn()), text,
+                    drl ? null : path));
+        }
+        if (!errors.isEmpty()) {
+            return new Outcome(null, errors, null);
+        }
+        try {
+            return new Outcome(ks.newKieContainer(release).getKieBase(), List.of(), null);
+        } catch (RuntimeException e) {
+            return new Outcome(null, List.of(), e);
+        }
+    }
+}

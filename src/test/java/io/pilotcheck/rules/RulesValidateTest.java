@@ -1,0 +1,144 @@
+package io.pilotcheck.rules;
+
+import io.pilotcheck.TestRules;
+import io.pilotcheck.cli.CliTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code rules validate} on a deliberately broken copy of each rule file: a syntax error, an
+ * unknown field, a value of the wrong type, bad metadata, a misspelt parameter. Each gives exit 2
+ * and a message naming the DRL file and the line of the break, in the author's terms.
+ */
+class RulesValidateTest {
+
+    /** The shipped DRL files. */
+    static Stream<String> drlFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".drl")).sorted().toList().stream();
+        }
+    }
+
+    private static Path copyRules(Path dir) throws IOException {
+        Path rules = dir.resolve("rules");
+        Files.createDirectories(rules);
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, rules.resolve(f.getFileName()));
+            }
+        }
+        return rules;
+    }
+
+    /** Inserts a condition as the first line after the first {@code when}; returns its line number. */
+    private static int breakFirstRule(Path drl, String condition) throws IOException {
+        String text = Files.readString(drl);
+        int when = text.indexOf("\nwhen\n") + "\nwhen\n".length();
+        Files.writeString(drl, text.substring(0, when) + "    " + condition + "\n" + text.substring(when));
+        return (int) text.substring(0, when).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private static CliTest.Run validate(Path rules) {
+        return CliTest.run("rules", "validate", "--rules", rules.toString());
+    }
+
+    private static String located(Path rules, String file, int line) {
+        return rules.resolve(file).toString().replace('\\', '/') + ":" + line + ":";
+    }
+
+    @Test
+    void theShippedRulesValidate() {
+        CliTest.Run r = validate(Path.of("rules"));
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("33 rules in 11 files").contains("OK");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("drlFiles")
+    void aSyntaxErrorIsLocated(String file, @TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        int line = breakFirstRule(rules.resolve(file), "Dossier( city == )");
+        CliTest.Run r = validate(rules);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(located(rules, file, line)).contains("error:").doesNotContain("Exception\n\tat");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("drlFiles")
+    void anUnknownFieldIsLocatedWithDidYouMean(String file, @TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        int line = breakFirstRule(rules.resolve(file), "Dossier( citty != null )");
+        CliTest.Run r = validate(rules);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(located(rules, file, line) + "14: error: rule \"")
+                .contains("citty").contains("; did you mean city?")
+                .doesNotContain("io.pilotcheck").doesNotContain("Rules");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("drlFiles")
+    void aValueOfTheWrongTypeIsLocated(String file, @TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        int line = breakFirstRule(rules.resolve(file), "Dossier( pilotNo > \"three\" )");
+        CliTest.Run r = validate(rules);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(located(rules, file, line)).contains("\"three\"");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("drlFiles")
+    void badMetadataIsLocatedAtTheRule(String file, @TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        Path drl = rules.resolve(file);
+        String text = Files.readString(drl);
+        int ruleLine = (int) text.substring(0, text.indexOf("\nrule \"") + 1).chars().filter(c -> c == '\n').count() + 1;
+        String severity = text.substring(text.indexOf("@severity(\""), text.indexOf("\")", text.indexOf("@severity(\"")) + 2);
+        TestRules.edit(drl, severity, "@severity(\"fatal\")");
+        CliTest.Run r = validate(rules);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(located(rules, file, ruleLine)).contains("\"fatal\" is not one of");
+    }
+
+    @Test
+    void aMisspeltParameterIsLocatedWithDidYouMeanBeforeAnyDossierIsChecked(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        TestRules.edit(rules.resolve("capacity.drl"), "$p.date(\"data_system_due\")", "$p.date(\"data_sytem_due\")");
+        TestRules.edit(rules.resolve("peak.drl"), "$p.integer(\"peak_about_tolerance_years\")", "$p.date(\"peak_about_tolerance_years\")");
+        CliTest.Run r = CliTest.run("check", "--rules", rules.toString(), "fixtures/02-shenyang.yaml");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).containsPattern("capacity\\.drl:\\d+:\\d+: error: rule \"LCP-CAP-04 [^\"]+\": params\\.yaml has no "
+                + "parameter 'data_sytem_due'; did you mean data_system_due\\?")
+                .contains("parameter 'peak_about_tolerance_years' is a whole number, but date() reads a date");
+    }
+
+    @Test
+    void anUnknownFactTypeSuggestsTheImportedOne(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        int line = breakFirstRule(rules.resolve("timeline.drl"), "Dosier()");
+        CliTest.Run r = validate(rules);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(located(rules, "timeline.drl", line)).contains("Unable to find class: Dosier; did you mean Dossier?");
+        assertThat(r.err().lines().filter(l -> l.contains("error:")).toList()).hasSize(1);
+    }
+
+    @Test
+    void aCatalogueWarnsOfIdsItLacksWithoutFailing(@TempDir Path dir) throws IOException {
+        Path catalogue = dir.resolve("catalogue.md");
+        Files.writeString(catalogue, String.join("\n", List.of("| id | severity |", "|---|---|", "| LCP-REG-01 | error |")));
+        CliTest.Run r = CliTest.run("rules", "validate", "--catalogue", catalogue.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).containsPattern("rules/registry\\.drl:\\d+:1: warning: rule \"LCP-REG-02 [^\"]+\": LCP-REG-02 is not in")
+                .doesNotContain("LCP-REG-01 is not in").contains("(32 warnings)");
+    }
+}
