@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** {@code pilotcheck rules ...}: the rule catalogue. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Work with the rules.",
-        subcommands = {RulesCommand.ListCommand.class, RulesCommand.ValidateCommand.class})
+        subcommands = {RulesCommand.ListCommand.class, RulesCommand.ValidateCommand.class, RulesCommand.DocCommand.class})
 public final class RulesCommand {
 
     /**
@@ -62,6 +62,37 @@ public final class RulesCommand {
         }
     }
 
+    /** {@code pilotcheck rules doc}: {@code docs/rules.md} generated from the rules' metadata. */
+    @Command(name = "doc", mixinStandardHelpOptions = true,
+            description = "Write the rule catalogue as Markdown (docs/rules.md) from the rules' metadata, "
+                    + "with an example finding of each rule from the fixtures.")
+    public static final class DocCommand implements java.util.concurrent.Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE",
+                description = "write here, e.g. docs/rules.md (default: stdout)")
+        java.nio.file.Path output;
+
+        @picocli.CommandLine.Option(names = "--fixtures", paramLabel = "DIR", defaultValue = "fixtures",
+                description = "example dossiers for the examples (default: fixtures)")
+        java.nio.file.Path fixtures;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            Optional<RuleBook> book = RulesLoading.load(common.rulesDir(), spec.commandLine().getErr());
+            if (book.isEmpty()) {
+                return ExitCode.CANNOT_CHECK.code();
+            }
+            Output.write(io.pilotcheck.catalogue.RuleDoc.render(book.get(), fixtures), output, spec.commandLine().getOut());
+            return ExitCode.OK.code();
+        }
+    }
+
     /** {@code pilotcheck rules list}: the catalogue from the rules' own metadata. */
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the rules: id, severity, clause, title (from each rule's metadata).")
@@ -73,17 +104,18 @@ public final class RulesCommand {
         @Mixin
         CommonOptions common;
 
+        @picocli.CommandLine.Option(names = {"-f", "--format"}, defaultValue = "table",
+                description = "table (default, tab-separated), json or markdown")
+        io.pilotcheck.catalogue.RuleList.Format format;
+
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+        public Integer call() throws java.io.IOException {
             Optional<RuleBook> book = RulesLoading.load(common.rulesDir(), spec.commandLine().getErr());
             if (book.isEmpty()) {
                 return ExitCode.CANNOT_CHECK.code();
             }
-            for (RuleInfo r : book.get().rules()) {
-                out.println(r.id() + "\t" + r.severity().id() + "\t" + r.clause() + "\t" + r.title(common.lang));
-            }
-            out.flush();
+            Output.write(io.pilotcheck.catalogue.RuleList.render(book.get(), format, common.lang), null,
+                    spec.commandLine().getOut());
             return ExitCode.OK.code();
         }
     }

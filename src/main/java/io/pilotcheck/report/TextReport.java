@@ -25,17 +25,18 @@ public final class TextReport {
         StringBuilder out = new StringBuilder();
         for (DossierResult d : batch.dossiers()) {
             for (Finding f : d.findings()) {
-                out.append(f.location()).append(": ").append(f.severity().id()).append(' ').append(f.ruleId())
-                        .append(' ').append(f.message().in(lang));
-                if (!f.clause().isEmpty()) {
-                    out.append(" [").append(f.clause()).append(']');
-                }
-                out.append('\n');
+                out.append(line(f, lang)).append('\n');
             }
             out.append(verdictLine(d, lang)).append('\n');
         }
         out.append(summary(batch, run, lang)).append('\n');
         return out.toString();
+    }
+
+    /** One finding as a compiler-style line: {@code file:line:col: severity ID message [clause]}. */
+    public static String line(Finding f, Language lang) {
+        return f.location() + ": " + f.severity().id() + " " + f.ruleId() + " " + f.message().in(lang)
+                + (f.clause().isEmpty() ? "" : " [" + f.clause() + "]");
     }
 
     private static String verdictLine(DossierResult d, Language lang) {
