@@ -75,4 +75,16 @@ public final class TestRules {
     public static List<io.pilotcheck.finding.Severity> severities(String yaml, String asOf, String ruleId) {
         return findings(yaml, asOf, ruleId).stream().map(Finding::severity).toList();
     }
+
+    /** A copy of the shipped {@code rules/} folder under {@code dir}, for tests that edit rules. */
+    public static Path copyRules(Path dir) throws java.io.IOException {
+        Path rules = dir.resolve("rules");
+        java.nio.file.Files.createDirectories(rules);
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("rules"))) {
+            for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                java.nio.file.Files.copy(f, rules.resolve(f.getFileName()));
+            }
+        }
+        return rules;
+    }
 }

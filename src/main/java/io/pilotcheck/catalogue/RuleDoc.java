@@ -6,6 +6,7 @@ import io.pilotcheck.check.DossierFiles;
 import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.report.TextReport;
+import io.pilotcheck.rules.ParamReferences;
 import io.pilotcheck.rules.Params;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.rules.RuleInfo;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +33,6 @@ public final class RuleDoc {
     /** The date used for a fixture without an {@code as_of}, so the document never depends on the day it is made. */
     static final LocalDate FIXTURES_DEFAULT_AS_OF = LocalDate.of(2020, 6, 30);
 
-    private static final Pattern PARAM = Pattern.compile("\\.(date|integer|dayIn|parts|label)\\(\\s*\"([^\"]+)\"");
     private static final Pattern VARIANT = Pattern.compile("message_(\\w+)_zh");
 
     private RuleDoc() {
@@ -116,20 +115,7 @@ public final class RuleDoc {
 
     /** The parameters and label groups a rule's DRL text names, in order of first use. */
     static Set<String> parameters(RuleInfo r) throws IOException {
-        String text = Files.readString(Path.of(r.file()));
-        Set<String> out = new LinkedHashSet<>();
-        int start = ruleStart(text, r.name());
-        int end = text.indexOf("\nend", start);
-        Matcher m = PARAM.matcher(text.substring(start, end < 0 ? text.length() : end));
-        while (m.find()) {
-            out.add((m.group(1).equals("parts") || m.group(1).equals("label") ? "labels." : "") + m.group(2));
-        }
-        return out;
-    }
-
-    private static int ruleStart(String text, String name) {
-        int i = text.indexOf("rule \"" + name + "\"");
-        return Math.max(0, i);
+        return ParamReferences.ofRule(Files.readString(Path.of(r.file())), r.name());
     }
 
     private static String describe(String name, Params params) {

@@ -17,11 +17,28 @@ import java.util.regex.Pattern;
  * against {@code params.yaml} before any dossier is checked. Drools evaluates such calls only when
  * a rule gets that far, so a misspelt name would otherwise fail on some dossiers and not others.
  */
-final class ParamReferences {
+public final class ParamReferences {
 
     private static final Pattern CALL = Pattern.compile("\\.(date|integer|dayIn|parts|label)\\(\\s*\"([^\"]*)\"");
 
     private ParamReferences() {
+    }
+
+    /**
+     * The parameters a rule of a DRL text names, in order of first use; label groups as
+     * {@code labels.<group>}. For documentation.
+     */
+    public static java.util.Set<String> ofRule(String drlText, String ruleName) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (DrlDiagnosis.DrlRule r : DrlDiagnosis.rules(drlText)) {
+            if (r.name().equals(ruleName)) {
+                Matcher m = CALL.matcher(drlText.substring(r.start(), r.end()));
+                while (m.find()) {
+                    out.add((m.group(1).equals("parts") || m.group(1).equals("label") ? "labels." : "") + m.group(2));
+                }
+            }
+        }
+        return out;
     }
 
     /** Every reference to a parameter that is missing or of another type, located in its DRL file. */

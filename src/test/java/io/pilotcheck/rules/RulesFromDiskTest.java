@@ -15,20 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Rules are read from disk on every run: an edit changes the next run, with no rebuild. */
 class RulesFromDiskTest {
 
-    private static Path copyRules(Path dir) throws IOException {
-        Path rules = dir.resolve("rules");
-        Files.createDirectories(rules);
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
-        return rules;
-    }
-
     @Test
     void editingADrlFileChangesTheNextRun(@TempDir Path dir) throws IOException {
-        Path rules = copyRules(dir);
+        Path rules = TestRules.copyRules(dir);
         String dossier = "fixtures/03-dalian.yaml";
         String before = CliTest.run("check", "--rules", rules.toString(), dossier).out();
         assertThat(before).contains("violation LCP-PLAN-01");
@@ -41,7 +30,7 @@ class RulesFromDiskTest {
 
     @Test
     void editingAParameterChangesTheNextRun(@TempDir Path dir) throws IOException {
-        Path rules = copyRules(dir);
+        Path rules = TestRules.copyRules(dir);
         Path params = rules.resolve("params.yaml");
         TestRules.edit(params, "plan_due: 2017-12-31", "plan_due: 2018-06-30");
         String out = CliTest.run("check", "--rules", rules.toString(), "fixtures/03-dalian.yaml").out();
@@ -50,7 +39,7 @@ class RulesFromDiskTest {
 
     @Test
     void aDrlSyntaxErrorIsLocatedInTheAuthorsFileAndExitsTwo(@TempDir Path dir) throws IOException {
-        Path rules = copyRules(dir);
+        Path rules = TestRules.copyRules(dir);
         Path plan = rules.resolve("plan.drl");
         TestRules.edit(plan, "    PilotCity()\n", "    PilotCity(\n");
         CliTest.Run r = CliTest.run("check", "--rules", rules.toString(), "fixtures/03-dalian.yaml");
@@ -62,7 +51,7 @@ class RulesFromDiskTest {
 
     @Test
     void missingMetadataIsReportedForEveryRuleAtOnce(@TempDir Path dir) throws IOException {
-        Path rules = copyRules(dir);
+        Path rules = TestRules.copyRules(dir);
         Path plan = rules.resolve("plan.drl");
         TestRules.edit(plan, "    @clause(\"二（二）\")\n", "");
         Path star = rules.resolve("starred.drl");
@@ -75,7 +64,7 @@ class RulesFromDiskTest {
 
     @Test
     void aMalformedRegistryIsLocated(@TempDir Path dir) throws IOException {
-        Path rules = copyRules(dir);
+        Path rules = TestRules.copyRules(dir);
         Path reg = rules.resolve("pilot-cities.yaml");
         TestRules.edit(reg, "peak: \"2020 左右\"", "peak: \"around 2020\"");
         CliTest.Run r = CliTest.run("check", "--rules", rules.toString(), "fixtures/03-dalian.yaml");
@@ -85,7 +74,7 @@ class RulesFromDiskTest {
 
     @Test
     void theAboutToleranceIsAParameter(@TempDir Path dir) throws IOException {
-        Path rules = copyRules(dir);
+        Path rules = TestRules.copyRules(dir);
         String jinhua = "fixtures/09-jinhua.yaml"; // annex 2020 左右, commits to 2021
         assertThat(CliTest.run("check", "--rules", rules.toString(), jinhua).out()).doesNotContain("LCP-PEAK-02");
         TestRules.edit(rules.resolve("params.yaml"), "peak_about_tolerance_years: 1", "peak_about_tolerance_years: 0");
@@ -95,7 +84,7 @@ class RulesFromDiskTest {
 
     @Test
     void labelsAreDataAndAMalformedOneIsLocated(@TempDir Path dir) throws IOException {
-        Path rules = copyRules(dir);
+        Path rules = TestRules.copyRules(dir);
         Path params = rules.resolve("params.yaml");
         String huaibei = "fixtures/12-huaibei.yaml"; // its plan leaves out carbon sinks
         TestRules.edit(params, "en: increasing carbon sinks}", "en: carbon sinks such as forests}");

@@ -29,17 +29,6 @@ class RulesValidateTest {
         }
     }
 
-    private static Path copyRules(Path dir) throws IOException {
-        Path rules = dir.resolve("rules");
-        Files.createDirectories(rules);
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
-        return rules;
-    }
-
     /** Inserts a condition as the first line after the first {@code when}; returns its line number. */
     private static int breakFirstRule(Path drl, String condition) throws IOException {
         String text = Files.readString(drl);
@@ -66,7 +55,7 @@ class RulesValidateTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("drlFiles")
     void aSyntaxErrorIsLocated(String file, @TempDir Path dir) throws IOException {
-        Path rules = copyRules(dir);
+        Path rules = TestRules.copyRules(dir);
         int line = breakFirstRule(rules.resolve(file), "Dossier( city == )");
         CliTest.Run r = validate(rules);
         assertThat(r.code()).isEqualTo(2);
@@ -76,7 +65,7 @@ class RulesValidateTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("drlFiles")
     void anUnknownFieldIsLocatedWithDidYouMean(String file, @TempDir Path dir) throws IOException {
-        Path rules = copyRules(dir);
+        Path rules = TestRules.copyRules(dir);
         int line = breakFirstRule(rules.resolve(file), "Dossier( citty != null )");
         CliTest.Run r = validate(rules);
         assertThat(r.code()).isEqualTo(2);
@@ -88,7 +77,7 @@ class RulesValidateTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("drlFiles")
     void aValueOfTheWrongTypeIsLocated(String file, @TempDir Path dir) throws IOException {
-        Path rules = copyRules(dir);
+        Path rules = TestRules.copyRules(dir);
         int line = breakFirstRule(rules.resolve(file), "Dossier( pilotNo > \"three\" )");
         CliTest.Run r = validate(rules);
         assertThat(r.code()).isEqualTo(2);
@@ -98,7 +87,7 @@ class RulesValidateTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("drlFiles")
     void badMetadataIsLocatedAtTheRule(String file, @TempDir Path dir) throws IOException {
-        Path rules = copyRules(dir);
+        Path rules = TestRules.copyRules(dir);
         Path drl = rules.resolve(file);
         String text = Files.readString(drl);
         int ruleLine = (int) text.substring(0, text.indexOf("\nrule \"") + 1).chars().filter(c -> c == '\n').count() + 1;
@@ -111,7 +100,7 @@ class RulesValidateTest {
 
     @Test
     void aMisspeltParameterIsLocatedWithDidYouMeanBeforeAnyDossierIsChecked(@TempDir Path dir) throws IOException {
-        Path rules = copyRules(dir);
+        Path rules = TestRules.copyRules(dir);
         TestRules.edit(rules.resolve("capacity.drl"), "$p.date(\"data_system_due\")", "$p.date(\"data_sytem_due\")");
         TestRules.edit(rules.resolve("peak.drl"), "$p.integer(\"peak_about_tolerance_years\")", "$p.date(\"peak_about_tolerance_years\")");
         CliTest.Run r = CliTest.run("check", "--rules", rules.toString(), "fixtures/02-shenyang.yaml");
@@ -124,7 +113,7 @@ class RulesValidateTest {
 
     @Test
     void anUnknownFactTypeSuggestsTheImportedOne(@TempDir Path dir) throws IOException {
-        Path rules = copyRules(dir);
+        Path rules = TestRules.copyRules(dir);
         int line = breakFirstRule(rules.resolve("timeline.drl"), "Dosier()");
         CliTest.Run r = validate(rules);
         assertThat(r.code()).isEqualTo(2);
