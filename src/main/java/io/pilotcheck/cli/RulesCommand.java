@@ -1,19 +1,54 @@
 package io.pilotcheck.cli;
 
+import io.pilotcheck.catalogue.RuleDoc;
+import io.pilotcheck.catalogue.RuleList;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.rules.RuleInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 /** {@code pilotcheck rules ...}: the rule catalogue. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Work with the rules.",
         subcommands = {RulesCommand.ListCommand.class, RulesCommand.ValidateCommand.class, RulesCommand.DocCommand.class})
 public final class RulesCommand {
+
+    /**
+     * What every {@code rules} subcommand does first: load the rules, or print each problem and
+     * exit 2. Subcommands then work on the loaded book.
+     */
+    abstract static class WithRules implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Override
+        public final Integer call() throws IOException {
+            Optional<RuleBook> book = RulesLoading.load(common.rulesDir(), spec.commandLine().getErr());
+            if (book.isEmpty()) {
+                return ExitCode.CANNOT_CHECK.code();
+            }
+            int code = run(book.get(), spec.commandLine().getOut());
+            spec.commandLine().getOut().flush();
+            return code;
+        }
+
+        /** The subcommand's work on rules that loaded; returns the exit code. */
+        abstract int run(RuleBook book, PrintWriter out) throws IOException;
+    }
 
     /**
      * {@code pilotcheck rules validate}: compile the rules and report every problem located in the
@@ -23,41 +58,29 @@ public final class RulesCommand {
             description = {"Compile the rules and check their metadata and parameters; every problem as "
                     + "file:line:col: message. Exit 0 when they can be used, 2 when not.",
                     "With --catalogue, also warn of rule ids the catalogue (a Markdown table of ids) lacks."})
-    public static final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
+    public static final class ValidateCommand extends WithRules {
 
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        CommonOptions common;
-
-        @picocli.CommandLine.Option(names = "--catalogue", paramLabel = "FILE",
+        @Option(names = "--catalogue", paramLabel = "FILE",
                 description = "a requirements catalogue (e.g. ../shared/spec/requirements.md): warn of rule ids it lacks")
-        java.nio.file.Path catalogue;
+        Path catalogue;
 
         @Override
-        public Integer call() throws java.io.IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            Optional<RuleBook> book = RulesLoading.load(common.rulesDir(), spec.commandLine().getErr());
-            if (book.isEmpty()) {
-                return ExitCode.CANNOT_CHECK.code();
-            }
+        int run(RuleBook book, PrintWriter out) throws IOException {
             int warnings = 0;
             if (catalogue != null) {
-                String text = java.nio.file.Files.readString(catalogue);
-                for (RuleInfo r : book.get().rules()) {
-                    if (!java.util.regex.Pattern.compile("\\|\\s*" + java.util.regex.Pattern.quote(r.id()) + "\\s*\\|")
-                            .matcher(text).find()) {
-                        out.println(r.file() + ":" + r.line() + ":1: warning: rule \"" + r.name() + "\": " + r.id() + " is not in " + catalogue);
+                String text = Files.readString(catalogue);
+                for (RuleInfo r : book.rules()) {
+                    if (!Pattern.compile("\\|\\s*" + Pattern.quote(r.id()) + "\\s*\\|").matcher(text).find()) {
+                        out.println(r.file() + ":" + r.line() + ":1: warning: rule \"" + r.name() + "\": " + r.id()
+                                + " is not in " + catalogue);
                         warnings++;
                     }
                 }
             }
-            long files = book.get().rules().stream().map(RuleInfo::file).distinct().count();
-            out.println(common.rulesDir() + ": " + book.get().rules().size() + " rules in " + files + " files, "
-                    + book.get().registry().cities().size() + " pilots, " + book.get().params().values().size()
+            long files = book.rules().stream().map(RuleInfo::file).distinct().count();
+            out.println(common.rulesDir() + ": " + book.rules().size() + " rules in " + files + " files, "
+                    + book.registry().cities().size() + " pilots, " + book.params().values().size()
                     + " parameters: OK" + (warnings == 0 ? "" : " (" + warnings + " warning" + (warnings == 1 ? "" : "s") + ")"));
-            out.flush();
             return ExitCode.OK.code();
         }
     }
@@ -66,29 +89,18 @@ public final class RulesCommand {
     @Command(name = "doc", mixinStandardHelpOptions = true,
             description = "Write the rule catalogue as Markdown (docs/rules.md) from the rules' metadata, "
                     + "with an example finding of each rule from the fixtures.")
-    public static final class DocCommand implements java.util.concurrent.Callable<Integer> {
+    public static final class DocCommand extends WithRules {
 
-        @Spec
-        CommandSpec spec;
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write here, e.g. docs/rules.md (default: stdout)")
+        Path output;
 
-        @Mixin
-        CommonOptions common;
-
-        @picocli.CommandLine.Option(names = {"-o", "--output"}, paramLabel = "FILE",
-                description = "write here, e.g. docs/rules.md (default: stdout)")
-        java.nio.file.Path output;
-
-        @picocli.CommandLine.Option(names = "--fixtures", paramLabel = "DIR", defaultValue = "fixtures",
+        @Option(names = "--fixtures", paramLabel = "DIR", defaultValue = "fixtures",
                 description = "example dossiers for the examples (default: fixtures)")
-        java.nio.file.Path fixtures;
+        Path fixtures;
 
         @Override
-        public Integer call() throws java.io.IOException {
-            Optional<RuleBook> book = RulesLoading.load(common.rulesDir(), spec.commandLine().getErr());
-            if (book.isEmpty()) {
-                return ExitCode.CANNOT_CHECK.code();
-            }
-            Output.write(io.pilotcheck.catalogue.RuleDoc.render(book.get(), fixtures), output, spec.commandLine().getOut());
+        int run(RuleBook book, PrintWriter out) throws IOException {
+            Output.write(RuleDoc.render(book, fixtures), output, out);
             return ExitCode.OK.code();
         }
     }
@@ -96,26 +108,14 @@ public final class RulesCommand {
     /** {@code pilotcheck rules list}: the catalogue from the rules' own metadata. */
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the rules: id, severity, clause, title (from each rule's metadata).")
-    public static final class ListCommand implements java.util.concurrent.Callable<Integer> {
+    public static final class ListCommand extends WithRules {
 
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        CommonOptions common;
-
-        @picocli.CommandLine.Option(names = {"-f", "--format"}, defaultValue = "table",
-                description = "table (default, tab-separated), json or markdown")
-        io.pilotcheck.catalogue.RuleList.Format format;
+        @Option(names = {"-f", "--format"}, defaultValue = "table", description = "table (default, tab-separated), json or markdown")
+        RuleList.Format format;
 
         @Override
-        public Integer call() throws java.io.IOException {
-            Optional<RuleBook> book = RulesLoading.load(common.rulesDir(), spec.commandLine().getErr());
-            if (book.isEmpty()) {
-                return ExitCode.CANNOT_CHECK.code();
-            }
-            Output.write(io.pilotcheck.catalogue.RuleList.render(book.get(), format, common.lang), null,
-                    spec.commandLine().getOut());
+        int run(RuleBook book, PrintWriter out) throws IOException {
+            Output.write(RuleList.render(book, format, common.lang), null, out);
             return ExitCode.OK.code();
         }
     }

@@ -169,7 +169,7 @@ final class DrlDiagnosis {
             return fallback;
         }
         int abs = offset + m.start();
-        int line = (int) text.substring(0, abs).chars().filter(c -> c == '\n').count() + 1;
+        int line = lineOf(text, abs);
         int col = abs - text.lastIndexOf('\n', abs - 1);
         return new SourceLocation(file, line, col);
     }
@@ -274,7 +274,7 @@ final class DrlDiagnosis {
             int start = m.start();
             Matcher e = RULE_END.matcher(text);
             int end = e.find(m.end()) ? e.end() : text.length();
-            int line = (int) text.substring(0, start).chars().filter(c -> c == '\n').count() + 1;
+            int line = lineOf(text, start);
             out.add(new DrlRule(m.group(1), line, start, end));
         }
         return out;
@@ -324,7 +324,13 @@ final class DrlDiagnosis {
         return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
-    private static String display(Path dir, String rel) {
+    /** The 1-based line of an offset in a text. */
+    static int lineOf(String text, int offset) {
+        return (int) text.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    /** How messages name a file of the rules folder: the folder as the user gave it, then the file. */
+    static String display(Path dir, String rel) {
         return dir.resolve(rel).toString().replace('\\', '/');
     }
 }

@@ -50,12 +50,12 @@ public final class ParamReferences {
             while (m.find()) {
                 String problem = check(m.group(1), m.group(2), params);
                 if (problem != null) {
-                    int line = (int) text.substring(0, m.start(2)).chars().filter(c -> c == '\n').count() + 1;
+                    int line = DrlDiagnosis.lineOf(text, m.start(2));
                     int col = m.start(2) - text.lastIndexOf('\n', m.start(2) - 1);
                     String rule = rules.stream().filter(r -> r.start() <= m.start() && m.start() < r.end())
                             .map(r -> "rule \"" + r.name() + "\": ").findFirst().orElse("");
-                    out.add(new RuleInputException.Problem(new SourceLocation(
-                            dir.resolve(rel).toString().replace('\\', '/'), line, col), rule + problem));
+                    out.add(new RuleInputException.Problem(
+                            new SourceLocation(DrlDiagnosis.display(dir, rel), line, col), rule + problem));
                 }
             }
         });

@@ -19,7 +19,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -30,7 +29,6 @@ import java.util.stream.Stream;
  */
 public final class RuleBookLoader {
 
-    private static final Pattern RULE_HEADER = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
     private static final Pattern ID_FORM = Pattern.compile("LCP-[A-Z]+-\\d{2}");
 
     private RuleBookLoader() {
@@ -50,9 +48,9 @@ public final class RuleBookLoader {
         if (drls.isEmpty()) {
             throw new RuleInputException(SourceLocation.startOf(dir.toString()), "no .drl files in " + dir);
         }
-        Params params = Params.load(dir.resolve(Params.FILE), display(dir, Params.FILE));
+        Params params = Params.load(dir.resolve(Params.FILE), DrlDiagnosis.display(dir, Params.FILE));
         PilotRegistry registry = PilotRegistry.load(dir.resolve(PilotRegistry.FILE),
-                display(dir, PilotRegistry.FILE));
+                DrlDiagnosis.display(dir, PilotRegistry.FILE));
         Map<String, String> sources = new LinkedHashMap<>();
         for (Path p : drls) {
             sources.put(dir.relativize(p).toString().replace('\\', '/'), read(p));
@@ -139,13 +137,8 @@ public final class RuleBookLoader {
     /** Where each rule is declared, found in the DRL text (the compiled rule does not keep it). */
     private static Map<String, SourceLocation> declarations(Path dir, Map<String, String> sources) {
         Map<String, SourceLocation> out = new HashMap<>();
-        sources.forEach((rel, text) -> {
-            Matcher m = RULE_HEADER.matcher(text);
-            while (m.find()) {
-                int line = (int) text.substring(0, m.start(1)).chars().filter(c -> c == '\n').count() + 1;
-                out.put(m.group(1), new SourceLocation(display(dir, rel), line, 1));
-            }
-        });
+        sources.forEach((rel, text) -> DrlDiagnosis.rules(text).forEach(r ->
+                out.put(r.name(), new SourceLocation(DrlDiagnosis.display(dir, rel), r.line(), 1))));
         return out;
     }
 
@@ -176,9 +169,5 @@ public final class RuleBookLoader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK lacks SHA-256", e);
         }
-    }
-
-    private static String display(Path dir, String rel) {
-        return dir.resolve(rel).toString().replace('\\', '/');
     }
 }

@@ -18,10 +18,10 @@ import java.util.stream.Stream;
  * tests, and lists every gap at once: a test that stops at the first gap makes a rule author fix
  * them one build at a time.
  */
-final class CatalogueGaps {
+public final class CatalogueGaps {
 
     /** One catalogue row: the id, its severity's first word, and its clause ("—" when none). */
-    record Row(String id, String severity, String clause) {
+    public record Row(String id, String severity, String clause) {
     }
 
     private static final Pattern ROW = Pattern.compile("^\\|\\s*(LCP-[A-Z]+-\\d{2})\\s*\\|(.*)\\|\\s*$");
@@ -31,7 +31,7 @@ final class CatalogueGaps {
     }
 
     /** The rows of a catalogue in Markdown tables; rows with three cells have no clause. */
-    static Map<String, Row> catalogue(String markdown) {
+    public static Map<String, Row> catalogue(String markdown) {
         Map<String, Row> rows = new LinkedHashMap<>();
         for (String line : markdown.split("\n")) {
             Matcher m = ROW.matcher(line.trim());
