@@ -115,6 +115,8 @@ public final class FindingCollector {
         return List.copyOf(findings);
     }
 
+    private static final java.util.regex.Pattern ONE_DAYS = java.util.regex.Pattern.compile("(?<pre>^|[^\\d.])1 days\\b");
+
     private String format(String template, Language lang, Object[] args) {
         Map<String, String> values = new HashMap<>();
         values.put("city", lang == Language.EN && city != null ? city.nameEn()
@@ -125,7 +127,9 @@ public final class FindingCollector {
         }
         StringSubstitutor sub = new StringSubstitutor(values, "{", "}");
         sub.setDisableSubstitutionInValues(true);
-        return sub.replace(template);
+        String text = sub.replace(template);
+        // Templates say "{days} days"; English wants the singular for one.
+        return lang == Language.EN ? ONE_DAYS.matcher(text).replaceAll("${pre}1 day") : text;
     }
 
     private static String show(Object v, Language lang) {

@@ -4,23 +4,29 @@ import io.pilotcheck.catalogue.RuleDoc;
 import io.pilotcheck.catalogue.RuleList;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.rules.RuleInfo;
+import io.pilotcheck.rules.RuleInputException;
+import io.pilotcheck.ruletest.RuleTestReport;
+import io.pilotcheck.ruletest.RuleTestRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 /** {@code pilotcheck rules ...}: the rule catalogue. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Work with the rules.",
-        subcommands = {RulesCommand.ListCommand.class, RulesCommand.ValidateCommand.class, RulesCommand.DocCommand.class})
+        subcommands = {RulesCommand.ListCommand.class, RulesCommand.ValidateCommand.class, RulesCommand.DocCommand.class,
+                RulesCommand.TestCommand.class})
 public final class RulesCommand {
 
     /**
@@ -117,6 +123,60 @@ public final class RulesCommand {
         int run(RuleBook book, PrintWriter out) throws IOException {
             Output.write(RuleList.render(book, format, common.lang), null, out);
             return ExitCode.OK.code();
+        }
+    }
+
+    /**
+     * {@code pilotcheck rules test [DIR]}: run the YAML rule test cases and report each case, a
+     * diff for each failure, and the rules' coverage.
+     */
+    @Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Run the rule test cases (YAML files under DIR, default: the rules folder's tests/; "
+                    + "dossiers shared by test files go in DIR/dossiers/) and report pass/fail per case, "
+                    + "with a diff of expected and actual findings, then which rules no case covers and which "
+                    + "were never seen firing.",
+                    "Exit 0 when every case passes (and, with --require-coverage, every rule is covered and fired), "
+                    + "1 when not, 2 when a test file or the rules cannot be read."})
+    public static final class TestCommand extends WithRules {
+
+        @Parameters(arity = "0..1", paramLabel = "DIR", description = "test folder or one test file (default: RULES/tests)")
+        Path dir;
+
+        @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or junit (JUnit XML)")
+        Format format;
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report here (default: stdout)")
+        Path output;
+
+        @Option(names = "--require-coverage",
+                description = "fail unless every rule is named by some case and seen firing in some case")
+        boolean requireCoverage;
+
+        /** Report formats of {@code rules test}. */
+        enum Format { text, junit }
+
+        @Override
+        int run(RuleBook book, PrintWriter out) throws IOException {
+            RuleTestRun.Result result;
+            try {
+                result = RuleTestRun.run(book, dir != null ? dir : common.rulesDir().resolve("tests"), LocalDate.now());
+            } catch (RuleInputException e) {
+                PrintWriter err = spec.commandLine().getErr();
+                e.problems().forEach(err::println);
+                err.println("pilotcheck: the rule tests cannot be run (" + e.problems().size() + " problem"
+                        + (e.problems().size() == 1 ? "" : "s") + ")");
+                err.flush();
+                return ExitCode.CANNOT_CHECK.code();
+            }
+            String report = format == Format.junit ? RuleTestReport.junit(result, common.lang, requireCoverage)
+                    : RuleTestReport.text(result, common.lang);
+            Output.write(report, output, out);
+            boolean shortCoverage = requireCoverage && !result.coverage().full();
+            if (shortCoverage) {
+                spec.commandLine().getErr().println("pilotcheck: --require-coverage: not every rule is covered and seen firing");
+                spec.commandLine().getErr().flush();
+            }
+            return result.failed() > 0 || shortCoverage ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
         }
     }
 }

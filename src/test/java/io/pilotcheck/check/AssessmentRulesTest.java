@@ -51,7 +51,7 @@ class AssessmentRulesTest {
         List<Finding> f = findings(dayAfter, null, "LCP-TGT-03");
         assertThat(f).extracting(Finding::severity).containsExactly(Severity.VIOLATION);
         assertThat(f.get(0).message().en()).isEqualTo(
-                "Dalian issued its indicator-decomposition and assessment method on 2018-01-01, 1 days after the 2017-12-31 deadline");
+                "Dalian issued its indicator-decomposition and assessment method on 2018-01-01, 1 day after the 2017-12-31 deadline");
         assertThat(f.get(0).path()).isEqualTo("target_assessment.method_issued");
     }
 

@@ -86,7 +86,7 @@ class CoreRulesTest {
             List<Finding> f = findings(noPlan, "2018-01-01", "LCP-PLAN-01");
             assertThat(f).hasSize(1);
             assertThat(f.get(0).severity()).isEqualTo(Severity.VIOLATION);
-            assertThat(f.get(0).message().en()).contains("due 2017-12-31, 1 days overdue");
+            assertThat(f.get(0).message().en()).contains("due 2017-12-31, 1 day overdue");
             assertThat(f.get(0).location().line()).isEqualTo(10); // the low_carbon_plan mapping
         }
 
@@ -108,7 +108,7 @@ class CoreRulesTest {
             List<Finding> f = findings(late, null, "LCP-PLAN-01");
             assertThat(f).hasSize(1);
             assertThat(f.get(0).severity()).isEqualTo(Severity.VIOLATION);
-            assertThat(f.get(0).message().en()).contains("on 2018-01-01, 1 days after the 2017-12-31 deadline");
+            assertThat(f.get(0).message().en()).contains("on 2018-01-01, 1 day after the 2017-12-31 deadline");
             assertThat(f.get(0).path()).isEqualTo("low_carbon_plan.adopted");
         }
 
@@ -184,7 +184,7 @@ class CoreRulesTest {
             List<Finding> f = findings(late, null, "LCP-RPT-02");
             assertThat(f).hasSize(1);
             assertThat(f.get(0).severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.get(0).message().en()).contains("for 2018 on 2019-04-01, 1 days after");
+            assertThat(f.get(0).message().en()).contains("for 2018 on 2019-04-01, 1 day after");
             assertThat(f.get(0).path()).isEqualTo("annual_reports[1].submitted");
             // filed on the due day itself: on time
             String onDay = edit(SOUND_STARRED, "submitted: 2019-03-28", "submitted: 2019-03-31");
@@ -224,7 +224,7 @@ class CoreRulesTest {
             String dayAfter = edit(SOUND_STARRED, "revision_submitted: 2017-01-20", "revision_submitted: 2017-01-27");
             List<Finding> f = findings(dayAfter, null, "LCP-STAR-01");
             assertThat(f).hasSize(1);
-            assertThat(f.get(0).message().en()).contains("1 days after the 2017-01-26 deadline");
+            assertThat(f.get(0).message().en()).contains("1 day after the 2017-01-26 deadline");
         }
 
         @Test

@@ -29,7 +29,7 @@ class TimelineRulesTest {
         Finding late = findings(dayAfter, "2021-06-30", rule).get(0);
         assertThat(late.severity()).isEqualTo(Severity.VIOLATION);
         assertThat(late.path()).isEqualTo(path);
-        assertThat(late.message().en()).contains("on " + day.plusDays(1) + ", 1 days after the " + due + " deadline");
+        assertThat(late.message().en()).contains("on " + day.plusDays(1) + ", 1 day after the " + due + " deadline");
         assertThat(findings(DALIAN, null, rule)).isEmpty();
     }
 
@@ -44,7 +44,7 @@ class TimelineRulesTest {
         assertThat(findings(none, day.toString(), rule).get(0).message().en()).contains("due " + due + ", 0 days left");
         assertThat(severities(none, day.plusDays(1).toString(), rule)).containsExactly(Severity.VIOLATION);
         assertThat(findings(none, day.plusDays(1).toString(), rule).get(0).message().en())
-                .contains("due " + due + ", 1 days overdue");
+                .contains("due " + due + ", 1 day overdue");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -98,16 +98,25 @@ public final class CatalogueGaps {
     }
 
     /**
-     * The text of the rule test classes ({@code *RulesTest.java}) under a folder, for the "has a
-     * test" check; other tests that merely mention an id do not count.
+     * The text of the rule tests under some folders, for the "has a test" check: Java rule test
+     * classes ({@code *RulesTest.java}) and YAML rule test cases (but not their shared dossiers);
+     * other tests that merely mention an id do not count.
      */
-    static String sources(Path dir) throws IOException {
+    static String sources(Path... dirs) throws IOException {
         StringBuilder all = new StringBuilder();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith("RulesTest.java")).sorted().toList()) {
-                all.append(Files.readString(f)).append('\n');
+        for (Path dir : dirs) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.filter(CatalogueGaps::isRuleTest).sorted().toList()) {
+                    all.append(Files.readString(f)).append('\n');
+                }
             }
         }
         return all.toString();
+    }
+
+    private static boolean isRuleTest(Path p) {
+        String name = p.getFileName().toString();
+        return name.endsWith("RulesTest.java")
+                || name.endsWith(".yaml") && p.getParent() != null && p.getParent().getFileName().toString().equals("tests");
     }
 }

@@ -24,7 +24,7 @@ class CatalogueTest {
     void everyCatalogueIdIsExactlyOneCompleteTestedRule() throws IOException {
         Map<String, CatalogueGaps.Row> catalogue = CatalogueGaps.catalogue(Files.readString(CATALOGUE));
         List<String> gaps = CatalogueGaps.of(catalogue, TestRules.book().rules(),
-                CatalogueGaps.sources(Path.of("src/test/java")));
+                CatalogueGaps.sources(Path.of("src/test/java"), Path.of("rules/tests")));
         assertThat(gaps).as("gaps between the catalogue and rules/ (all of them)").isEmpty();
     }
 

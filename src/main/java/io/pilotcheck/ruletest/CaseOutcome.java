@@ -1,0 +1,91 @@
+package io.pilotcheck.ruletest;
+
+import io.pilotcheck.finding.Finding;
+import io.pilotcheck.finding.Language;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What running one case gave: its actual findings and, when it failed, a diff of what was
+ * expected against what came.
+ *
+ * @param file   the test file, as messages name it
+ * @param rcase  the case
+ * @param actual the findings the dossier gave, in report order
+ */
+public record CaseOutcome(String file, RuleCase rcase, List<Finding> actual) {
+
+    /** Copies the findings. */
+    public CaseOutcome {
+        actual = List.copyOf(actual);
+    }
+
+    /** Whether every expectation holds. */
+    public boolean passed() {
+        return rcase.brokenEdit() == null && rcase.expect().stream().allMatch(e -> e.metBy(actual))
+                && forbidden().isEmpty() && unexpected().isEmpty();
+    }
+
+    /** Findings of rules the case lists under {@code none}. */
+    public List<Finding> forbidden() {
+        return actual.stream().filter(f -> rcase.none().contains(f.ruleId())).toList();
+    }
+
+    /** With {@code only: true}, findings no expectation describes. */
+    public List<Finding> unexpected() {
+        if (!rcase.only()) {
+            return List.of();
+        }
+        return actual.stream().filter(f -> rcase.expect().stream().noneMatch(e -> e.matches(f))
+                && !rcase.none().contains(f.ruleId())).toList();
+    }
+
+    /**
+     * The diff of a failed case, one line each: {@code -} for an expectation not met (with how
+     * many findings matched), {@code +} for actual findings of the rules concerned, marked when
+     * the case forbids them; empty for a passed case.
+     */
+    public List<String> diff(Language lang) {
+        List<String> out = new ArrayList<>();
+        if (rcase.brokenEdit() != null) {
+            out.add("! " + rcase.brokenEdit());
+            return out;
+        }
+        if (passed()) {
+            return out;
+        }
+        boolean en = lang == Language.EN;
+        for (Expectation e : rcase.expect()) {
+            long n = actual.stream().filter(e::matches).count();
+            if (!e.metBy(actual)) {
+                out.add("- " + (en ? "expected " : "期望 ") + e.describe(lang) + "  (" + (en ? "found " + n : "实际 " + n + " 条") + ")");
+            }
+        }
+        for (String id : rcase.none()) {
+            if (actual.stream().anyMatch(f -> f.ruleId().equals(id))) {
+                out.add("- " + (en ? "expected no " + id + " finding" : "期望 " + id + " 无结果"));
+            }
+        }
+        List<String> concerned = rcase.expect().stream().filter(e -> !e.metBy(actual)).map(Expectation::ruleId).toList();
+        for (Finding f : actual) {
+            boolean forbidden = rcase.none().contains(f.ruleId());
+            boolean extra = unexpected().contains(f);
+            if (forbidden || extra || concerned.contains(f.ruleId())) {
+                String mark = forbidden ? (en ? "  [none]" : "  [不应出现]") : extra ? (en ? "  [not expected]" : "  [未期望]") : "";
+                out.add("+ " + (en ? "actual   " : "实际 ") + line(f, lang) + mark);
+            }
+        }
+        if (concerned.stream().anyMatch(id -> actual.stream().noneMatch(f -> f.ruleId().equals(id)))) {
+            out.add("  " + (en ? "(no finding at all of " : "（完全没有 ")
+                    + String.join(", ", concerned.stream().filter(id -> actual.stream().noneMatch(f -> f.ruleId().equals(id)))
+                    .distinct().toList()) + (en ? ")" : " 的结果）"));
+        }
+        return out;
+    }
+
+    private static String line(Finding f, Language lang) {
+        return f.ruleId() + " " + f.severity().id() + " " + (lang == Language.EN ? "line " : "第") + f.location().line()
+                + (lang == Language.EN ? "" : "行") + (f.path().isEmpty() ? "" : " " + f.path()) + ": " + f.message().in(lang);
+    }
+}
