@@ -1,0 +1,139 @@
+package io.pilotcheck.explain;
+
+import io.pilotcheck.check.DossierCheck;
+import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.dossier.LoadedDossier;
+import io.pilotcheck.finding.Finding;
+import io.pilotcheck.finding.Language;
+import io.pilotcheck.registry.PilotCity;
+import io.pilotcheck.report.TextReport;
+import io.pilotcheck.rules.RuleBook;
+import io.pilotcheck.rules.RuleInfo;
+import io.pilotcheck.rules.RuleSource;
+import io.pilotcheck.source.YamlNode;
+import io.pilotcheck.source.YamlTreeReader;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code pilotcheck explain --finding FILE [RULE_ID]}: each finding of a dossier with the facts
+ * behind it: the dossier values its rule reads, each with its location (or where it would stand
+ * when absent), the evaluation date and where it came from, the parameters with their values,
+ * and the annex entry the rule compared against.
+ */
+public final class FindingExplanation {
+
+    private static final Pattern INDEXED = Pattern.compile("^([a-z_]+)\\[(\\d+)]");
+
+    private FindingExplanation() {
+    }
+
+    /**
+     * The findings of a checked dossier explained.
+     *
+     * @param ruleId only this rule's findings, or null for all
+     * @param line   only findings at this line, or null
+     * @param asOf   {@code --as-of}, or null
+     * @return the text, and how many findings it explains
+     */
+    public static Result render(RuleBook book, Path file, LoadedDossier loaded, String ruleId, Integer line,
+                                LocalDate asOf, LocalDate today, Language lang) throws IOException {
+        RuleExplanation.Words w = new RuleExplanation.Words(lang);
+        DossierResult result = new DossierCheck(book).check(loaded, asOf, today);
+        List<Finding> chosen = result.findings().stream()
+                .filter(f -> ruleId == null || f.ruleId().equals(ruleId))
+                .filter(f -> line == null || f.location().line() == line).toList();
+        StringBuilder out = new StringBuilder();
+        if (!loaded.checkable()) {
+            out.append(w.t("档案无法检查，规则未运行：", "the dossier cannot be checked, so no rule ran:")).append('\n');
+            result.findings().forEach(f -> out.append("  ").append(TextReport.line(f, lang)).append('\n'));
+            return new Result(out.toString(), 0);
+        }
+        DossierValues values = new DossierValues(tree(file, loaded.file()));
+        String dateFrom = asOf != null ? "--as-of" : loaded.dossier().asOf() != null
+                ? w.t("档案的 as_of", "the dossier's as_of") : w.t("今天", "today");
+        for (Finding f : chosen) {
+            out.append(TextReport.line(f, lang)).append('\n');
+            Optional<RuleInfo> rule = book.rule(f.ruleId());
+            if (rule.isEmpty()) {
+                out.append("  ").append(w.t("（加载器或引擎的结果，不来自规则）", "(from the loader or engine, not a rule)")).append("\n\n");
+                continue;
+            }
+            RuleInfo r = rule.get();
+            RuleSource source = RuleSource.of(r);
+            out.append("  ").append(w.t("规则：", "rule: ")).append('"').append(r.name()).append("\"  ").append(r.file())
+                    .append(':').append(r.line()).append('\n');
+            out.append("  ").append(w.t("评估日期：", "as of: ")).append(result.asOf()).append(" (").append(dateFrom).append(")\n");
+            out.append("  ").append(w.t("它读取的档案取值：", "dossier values it read:")).append('\n');
+            for (String path : paths(f, source)) {
+                facts(out, values, path, f, w);
+            }
+            StringBuilder params = new StringBuilder();
+            RuleExplanation.parameters(params, book, r, w);
+            params.toString().lines().forEach(l -> out.append("  ").append(l).append('\n'));
+            if (source.conditions().contains("PilotCity(")) {
+                book.registry().find(loaded.dossier().city()).ifPresent(c -> annex(out, c, r, w));
+            }
+            out.append('\n');
+        }
+        if (chosen.isEmpty()) {
+            out.append(w.t("没有符合条件的结果：", "no finding matches: ")).append(loaded.file())
+                    .append(ruleId == null ? "" : " " + ruleId).append(line == null ? "" : " line " + line)
+                    .append(w.t("，评估日期 ", ", as of ")).append(result.asOf()).append('\n');
+        }
+        return new Result(out.toString(), chosen.size());
+    }
+
+    /** The text and how many findings it explains. */
+    public record Result(String text, int explained) {
+    }
+
+    /** The finding's own path first, then what the rule reads; list items narrowed to the finding's item. */
+    private static Set<String> paths(Finding f, RuleSource source) {
+        Set<String> out = new LinkedHashSet<>();
+        if (!f.path().isEmpty()) {
+            out.add(f.path());
+        }
+        Matcher m = INDEXED.matcher(f.path());
+        for (String p : RuleReads.of(source.text(), source.conditions())) {
+            out.add(m.find(0) && p.startsWith(m.group(1) + "[*]") ? p.replace(m.group(1) + "[*]", m.group(0)) : p);
+        }
+        return out;
+    }
+
+    private static void facts(StringBuilder out, DossierValues values, String path, Finding f, RuleExplanation.Words w) {
+        List<DossierValues.Value> found = values.matching(path);
+        if (found.isEmpty()) {
+            out.append(String.format("    %-40s %s%n", path, w.t("（档案中没有）", "(not in the dossier)")));
+            return;
+        }
+        for (DossierValues.Value v : found) {
+            out.append(String.format("    %-40s %s%n", v.path() + " = " + v.text(), v.location()));
+        }
+    }
+
+    private static void annex(StringBuilder out, PilotCity c, RuleInfo r, RuleExplanation.Words w) {
+        Path registry = Path.of(r.file()).resolveSibling("pilot-cities.yaml");
+        out.append(String.format("  %s%s (%s, %s %d%s, %s %s, %s %d)  %s%n", w.t("附件：", "annex: "), c.name(), c.province(),
+                w.t("序号", "no."), c.number(), c.starred() ? "*" : "", w.t("峰值", "peak"), c.peak().text(),
+                w.t("创新重点", "focuses"), c.focuses().size(), TextLines.where(registry, c.name())));
+    }
+
+    private static YamlNode tree(Path file, String name) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        return new YamlTreeReader().read(name, new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text),
+                new ArrayList<>()).orElseThrow(() -> new IOException("cannot read " + file));
+    }
+}

@@ -1,0 +1,98 @@
+package io.pilotcheck.explain;
+
+import io.pilotcheck.finding.Language;
+import io.pilotcheck.rules.ParamReferences;
+import io.pilotcheck.rules.RuleBook;
+import io.pilotcheck.rules.RuleInfo;
+import io.pilotcheck.rules.RuleSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code pilotcheck explain RULE_ID}: a rule as a reviewer or author needs it on one screen: its
+ * clause and the notice's words, what it checks and reads, its parameters with their current
+ * values and where they are set, its messages, and its DRL source with line numbers.
+ */
+public final class RuleExplanation {
+
+    private static final Pattern VARIANT = Pattern.compile("message_(\\w+)_zh");
+
+    private RuleExplanation() {
+    }
+
+    /** The explanation of one rule, as it stands in the rule files now. */
+    public static String render(RuleBook book, RuleInfo r, Language lang) throws IOException {
+        Words w = new Words(lang);
+        RuleSource source = RuleSource.of(r);
+        StringBuilder out = new StringBuilder();
+        out.append(r.id()).append('\n');
+        row(out, w.t("检查", "checks"), r.title(lang));
+        row(out, w.t("级别", "severity"), r.severity().id()
+                + (r.meta().containsKey("message_pending_zh") ? w.t("（到期前为 pending）", " (pending until due)") : ""));
+        row(out, w.t("条款", "clause"), r.clause());
+        row(out, w.t("通知原文", "notice"), "「" + r.notice() + "」");
+        List<String> reads = List.copyOf(RuleReads.of(source.text(), source.conditions()));
+        row(out, w.t("读取档案字段", "reads"), reads.isEmpty() ? "—" : String.join(", ", reads));
+        parameters(out, book, r, w);
+        out.append(w.t("消息：", "messages:")).append('\n');
+        messages(r, lang).forEach((variant, text) -> out.append(String.format("  %-9s %s%n", variant, text)));
+        out.append(w.t("规则源码：", "source: ")).append(source.file()).append(':').append(source.firstLine())
+                .append('-').append(source.lastLine()).append('\n');
+        String[] lines = source.text().split("\n", -1);
+        int width = String.valueOf(source.lastLine()).length();
+        for (int i = 0; i < lines.length; i++) {
+            out.append(String.format("  %" + width + "d | %s%n", source.firstLine() + i, lines[i]));
+        }
+        return out.toString();
+    }
+
+    /** The rule's parameters with their current values and the line that sets them. */
+    static void parameters(StringBuilder out, RuleBook book, RuleInfo r, Words w) throws IOException {
+        var used = ParamReferences.ofRule(Files.readString(Path.of(r.file())), r.name());
+        if (used.isEmpty()) {
+            return;
+        }
+        out.append(w.t("参数（rules/params.yaml，修改无需重新构建）：", "parameters (edit them without rebuilding):")).append('\n');
+        Path paramsFile = Path.of(r.file()).resolveSibling("params.yaml");
+        for (String name : used) {
+            String key = name.startsWith("labels.") ? name.substring("labels.".length()) : name;
+            String value = name.startsWith("labels.")
+                    ? String.join(", ", book.params().labels().getOrDefault(key, Map.of()).keySet())
+                    : String.valueOf(book.params().values().get(name)) + " (" + book.params().section(name) + ")";
+            out.append("  ").append(name).append(" = ").append(value).append("   ").append(TextLines.where(paramsFile, key)).append('\n');
+        }
+    }
+
+    private static void row(StringBuilder out, String label, String value) {
+        // No padding: Chinese labels are double width, and a colon aligns nothing in a terminal anyway.
+        out.append(label).append(label.chars().anyMatch(c -> c > 0x2E80) ? "：" : ": ").append(value).append('\n');
+    }
+
+    private static Map<String, String> messages(RuleInfo r, Language lang) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put("main", r.template(null, lang));
+        Map<String, String> variants = new TreeMap<>();
+        for (String k : r.meta().keySet()) {
+            Matcher m = VARIANT.matcher(k);
+            if (m.matches()) {
+                variants.put(m.group(1), r.template(m.group(1), lang));
+            }
+        }
+        out.putAll(variants);
+        return out;
+    }
+
+    /** The report language's words for the explanation's labels. */
+    record Words(Language lang) {
+        String t(String zh, String en) {
+            return lang == Language.EN ? en : zh;
+        }
+    }
+}
