@@ -66,6 +66,12 @@ public final class CheckCommand implements Callable<Integer> {
                     + "a dossier that cannot be checked always does")
     FailOn failOn;
 
+    @Option(names = "--watch",
+            description = "after the report, keep watching the rules (DRL, params.yaml, registry) and the PATHs; "
+                    + "on each change check again and print only what changed in the findings (+ new, - gone); "
+                    + "with --output the report file is rewritten too. Ctrl-C stops.")
+    boolean watch;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -80,15 +86,31 @@ public final class CheckCommand implements Callable<Integer> {
         if (book.isEmpty()) {
             return ExitCode.CANNOT_CHECK.code();
         }
-        LocalDate today = LocalDate.now();
-        BatchResult batch = new BatchCheck(book.get()).run(listing.files(), asOf, today);
-        RunInfo run = new RunInfo(Version.get(), (asOf != null ? asOf : today).toString(),
-                book.get().rules().size(), book.get().fingerprint());
-        String text = switch (format) {
+        if (watch && format != Format.text && output == null) {
+            err.println("pilotcheck: --watch prints changes as text; write a " + format + " report with --output FILE");
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        BatchResult batch = new BatchCheck(book.get()).run(listing.files(), asOf, LocalDate.now());
+        Output.write(render(batch, book.get()), output, out);
+        if (watch) {
+            new CheckWatch(common.rulesDir(), paths, asOf, common.lang, book.get(), batch, out, err)
+                    .run((result, rules) -> {
+                        if (output != null) {
+                            Output.write(render(result, rules), output, out);
+                        }
+                    });
+            return ExitCode.OK.code();
+        }
+        return batch.fails(failOn.threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+
+    private String render(BatchResult batch, RuleBook book) {
+        RunInfo run = new RunInfo(Version.get(), (asOf != null ? asOf : LocalDate.now()).toString(),
+                book.rules().size(), book.fingerprint());
+        return switch (format) {
             case json -> JsonReport.render(batch, run, common.lang);
             case text -> TextReport.render(batch, run, common.lang);
         };
-        Output.write(text, output, out);
-        return batch.fails(failOn.threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 }

@@ -85,6 +85,9 @@ final class DrlCompiler {
             return new Outcome(ks.newKieContainer(release).getKieBase(), List.of(), null);
         } catch (RuntimeException e) {
             return new Outcome(null, List.of(), e);
+        } finally {
+            // The KieBase stands on its own once made; a long JVM (--watch, tests) must not keep every build.
+            ks.getRepository().removeKieModule(release);
         }
     }
 }

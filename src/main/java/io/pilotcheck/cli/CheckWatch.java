@@ -1,0 +1,147 @@
+package io.pilotcheck.cli;
+
+import io.pilotcheck.check.BatchCheck;
+import io.pilotcheck.check.BatchResult;
+import io.pilotcheck.check.DossierFiles;
+import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.finding.Language;
+import io.pilotcheck.finding.Verdict;
+import io.pilotcheck.rules.RuleBook;
+import io.pilotcheck.rules.RuleBookLoader;
+import io.pilotcheck.rules.RuleInputException;
+import io.pilotcheck.watch.ChangeWatcher;
+import io.pilotcheck.watch.FindingChanges;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The loop of {@code check --watch}: after the first report, wait for a change to a rule input
+ * (DRL, {@code params.yaml}, the registry) or a dossier, check again, and print only what changed
+ * in the findings. A rule change rechecks every dossier with the rebuilt rules; a dossier change
+ * rechecks that dossier alone. Rules that no longer build are reported and the previous ones kept.
+ */
+final class CheckWatch {
+
+    private final Path rulesDir;
+    private final Path rulesGiven;
+    private final List<String> paths;
+    private final LocalDate asOf;
+    private final Language lang;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private RuleBook book;
+    private final Map<String, DossierResult> results = new TreeMap<>();
+
+    CheckWatch(Path rulesDir, List<String> paths, LocalDate asOf, Language lang, RuleBook book, BatchResult first,
+               PrintWriter out, PrintWriter err) {
+        this.rulesGiven = rulesDir;
+        this.rulesDir = rulesDir.toAbsolutePath().normalize();
+        this.paths = paths;
+        this.asOf = asOf;
+        this.lang = lang;
+        this.book = book;
+        this.out = out;
+        this.err = err;
+        first.dossiers().forEach(d -> results.put(d.file(), d));
+    }
+
+    /**
+     * Watches until the thread is interrupted (Ctrl-C ends the process).
+     *
+     * @param afterEach called with each new batch result and rule book, e.g. to rewrite {@code --output}
+     */
+    void run(ReportWriter afterEach) throws IOException {
+        List<Path> roots = new ArrayList<>();
+        roots.add(rulesDir);
+        paths.forEach(p -> roots.add(Path.of(p).toAbsolutePath().normalize()));
+        try (ChangeWatcher watcher = new ChangeWatcher(roots)) {
+            say(lang == Language.EN ? "watching " + rulesGiven + " and " + String.join(" ", paths)
+                    + " for changes (Ctrl-C to stop)" : "正在监视 " + rulesGiven + " 和 "
+                    + String.join(" ", paths) + " 的变化（Ctrl-C 停止）");
+            while (!Thread.currentThread().isInterrupted()) {
+                once(watcher.next(), afterEach);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void once(Set<Path> changed, ReportWriter afterEach) throws IOException {
+        boolean rules = changed.stream().anyMatch(this::isRuleInput);
+        DossierFiles.Listing listing = DossierFiles.list(paths);
+        Map<Path, String> byPath = new LinkedHashMap<>();
+        listing.files().forEach((name, p) -> byPath.put(p.toAbsolutePath().normalize(), name));
+        boolean dossiers = changed.stream().anyMatch(byPath::containsKey)
+                || results.keySet().stream().anyMatch(n -> !listing.files().containsKey(n));
+        if (!rules && !dossiers) {
+            return;
+        }
+        // Name what matters, not the temporary files editors write beside it.
+        say("— " + String.join(", ", changed.stream()
+                .filter(p -> isRuleInput(p) || byPath.containsKey(p) || results.containsKey(shown(p)))
+                .map(this::shown).toList()) + " —");
+        if (rules) {
+            try {
+                book = RuleBookLoader.load(rulesGiven);
+            } catch (RuleInputException e) {
+                e.problems().forEach(err::println);
+                err.flush();
+                say(lang == Language.EN ? "the rules do not build; findings are those of the previous rules"
+                        : "规则无法构建；以下仍为上一版规则的结果");
+                return;
+            }
+        }
+        BatchResult before = new BatchResult(List.copyOf(results.values()));
+        results.keySet().retainAll(listing.files().keySet());
+        Map<String, Path> again = new LinkedHashMap<>();
+        listing.files().forEach((name, p) -> {
+            if (rules || changed.contains(p.toAbsolutePath().normalize()) || !results.containsKey(name)) {
+                again.put(name, p);
+            }
+        });
+        new BatchCheck(book).run(again, asOf, LocalDate.now()).dossiers().forEach(d -> results.put(d.file(), d));
+        BatchResult after = new BatchResult(List.copyOf(results.values()));
+        FindingChanges changes = FindingChanges.between(before, after, lang);
+        changes.lines().forEach(out::println);
+        Map<Verdict, Integer> v = after.verdicts();
+        say(lang == Language.EN
+                ? (changes.lines().isEmpty() ? "no change in the findings" : changes.added() + " new, " + changes.gone() + " gone")
+                        + "; " + again.size() + " rechecked; compliant " + v.get(Verdict.COMPLIANT) + ", non_compliant "
+                        + v.get(Verdict.NON_COMPLIANT) + ", error " + v.get(Verdict.ERROR)
+                : (changes.lines().isEmpty() ? "结果没有变化" : "新增 " + changes.added() + "，消失 " + changes.gone())
+                        + "；重新检查 " + again.size() + " 个档案；合规 " + v.get(Verdict.COMPLIANT) + "，不合规 "
+                        + v.get(Verdict.NON_COMPLIANT) + "，无法检查 " + v.get(Verdict.ERROR));
+        afterEach.write(after, book);
+    }
+
+    private boolean isRuleInput(Path p) {
+        String name = p.getFileName() == null ? "" : p.getFileName().toString();
+        return p.startsWith(rulesDir) && !p.startsWith(rulesDir.resolve("tests"))
+                && (name.endsWith(".drl") || name.equals("params.yaml") || name.equals("pilot-cities.yaml"));
+    }
+
+    private String shown(Path p) {
+        Path here = Path.of("").toAbsolutePath();
+        return (p.startsWith(here) ? here.relativize(p) : p).toString().replace('\\', '/');
+    }
+
+    private void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    /** Writes the report of a new result (to {@code --output}), or does nothing. */
+    @FunctionalInterface
+    interface ReportWriter {
+        void write(BatchResult result, RuleBook book) throws IOException;
+    }
+}

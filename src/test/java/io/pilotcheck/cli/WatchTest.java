@@ -1,0 +1,95 @@
+package io.pilotcheck.cli;
+
+import io.pilotcheck.TestRules;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code check --watch} on a temporary copy of the rules and a dossier: each edit is followed by
+ * only the findings that changed. The time from an edit to its report is printed, not asserted
+ * tightly (speed goals live in benchmarks); the bound here only catches a watch that never reacts.
+ */
+class WatchTest {
+
+    private static final long REACTION_BOUND_MILLIS = 15_000;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void editsToRulesParametersAndDossiersArePrintedAsChangedFindings() throws Exception {
+        Path rules = TestRules.copyRules(tmp);
+        Path dossiers = Files.createDirectories(tmp.resolve("dossiers"));
+        Path dalian = Files.copy(Path.of("rules/tests/dossiers/dalian.yaml"), dossiers.resolve("dalian.yaml"));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        AtomicInteger code = new AtomicInteger(-1);
+        Thread watch = new Thread(() -> code.set(Main.run(new String[] {"check", "--watch", "--lang", "en",
+                "--rules", rules.toString(), dossiers.toString()}, new PrintWriter(out, true), new PrintWriter(err, true))));
+        watch.start();
+        try {
+            awaitOutput(out, "for changes (Ctrl-C to stop)", 60_000);
+            assertThat(out.toString()).contains("Dalian — compliant");
+
+            // a DRL edit: PLAN-01 now measured against the launch deadline
+            int mark = out.toString().length();
+            long t0 = System.nanoTime();
+            TestRules.edit(rules.resolve("plan.drl"), "$p.date(\"plan_due\") )", "$p.date(\"launch_due\") )");
+            awaitOutput(out, mark, "1 new, 0 gone", REACTION_BOUND_MILLIS);
+            System.out.printf("check --watch: DRL edit reported after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+            String drl = out.toString().substring(mark);
+            assertThat(drl).contains("— " + shown(rules.resolve("plan.drl")) + " —")
+                    .containsPattern("\\+ .*dalian.yaml:14:12: violation LCP-PLAN-01 Dalian adopted its low-carbon "
+                            + "development plan on 2017-08-01, 154 days after the 2017-02-28 deadline")
+                    .doesNotContain("compliant, as of"); // only the change, not the whole report again
+
+            // a dossier edit: only that dossier is checked again, and the finding is gone
+            mark = out.toString().length();
+            t0 = System.nanoTime();
+            TestRules.edit(dalian, "adopted: 2017-08-01", "adopted: 2017-02-01");
+            awaitOutput(out, mark, "0 new, 1 gone", REACTION_BOUND_MILLIS);
+            System.out.printf("check --watch: dossier edit reported after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+            assertThat(out.toString().substring(mark)).containsPattern("- .*dalian.yaml:14:12: violation LCP-PLAN-01")
+                    .contains("1 rechecked");
+
+            // a rule file that no longer builds: its problem, and the previous rules kept
+            mark = out.toString().length();
+            Files.writeString(rules.resolve("timeline.drl"), "rule \"broken\nwhen\n", java.nio.file.StandardOpenOption.APPEND);
+            awaitOutput(out, mark, "findings are those of the previous rules", REACTION_BOUND_MILLIS);
+            assertThat(err.toString()).contains("timeline.drl:");
+        } finally {
+            watch.interrupt();
+            watch.join(30_000);
+        }
+        assertThat(watch.isAlive()).isFalse();
+        assertThat(code.get()).isZero();
+    }
+
+    private static String shown(Path p) {
+        Path here = Path.of("").toAbsolutePath();
+        return (p.startsWith(here) ? here.relativize(p) : p).toString().replace('\\', '/');
+    }
+
+    private static void awaitOutput(StringWriter out, String text, long millis) throws InterruptedException {
+        awaitOutput(out, 0, text, millis);
+    }
+
+    /** Waits until {@code text} appears after {@code from}; fails with the output when it does not in time. */
+    private static void awaitOutput(StringWriter out, int from, String text, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (!out.toString().substring(from).contains(text)) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("no \"" + text + "\" within " + millis + " ms; output:\n" + out);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
