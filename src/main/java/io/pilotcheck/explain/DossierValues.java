@@ -42,17 +42,14 @@ final class DossierValues {
         return out;
     }
 
-    /** The value at an exact path, or null. */
-    Value at(String path) {
-        return byPath.get(path);
-    }
-
     private void walk(YamlNode node, String path) {
         if (node instanceof YamlNode.Scalar s) {
             put(path, s.text(), s.location());
         } else if (node instanceof YamlNode.Mapping m) {
             if (!path.isEmpty()) {
-                put(path, "{…}", m.location());
+                put(path, "{" + String.join(", ", m.entries().values().stream()
+                        .map(e -> e.key() + ": " + (e.value() instanceof YamlNode.Scalar s ? s.text() : "…")).toList()) + "}",
+                        m.location());
             }
             m.entries().values().forEach(e -> walk(e.value(), path.isEmpty() ? e.key() : path + "." + e.key()));
         } else if (node instanceof YamlNode.Sequence q) {

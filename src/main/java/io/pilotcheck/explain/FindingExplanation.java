@@ -116,11 +116,17 @@ public final class FindingExplanation {
     private static void facts(StringBuilder out, DossierValues values, String path, Finding f, RuleExplanation.Words w) {
         List<DossierValues.Value> found = values.matching(path);
         if (found.isEmpty()) {
-            out.append(String.format("    %-40s %s%n", path, w.t("（档案中没有）", "(not in the dossier)")));
+            out.append(String.format("    %-44s %s%n", path, w.t("（档案中没有）", "(not in the dossier)")));
             return;
         }
         for (DossierValues.Value v : found) {
-            out.append(String.format("    %-40s %s%n", v.path() + " = " + v.text(), v.location()));
+            out.append(String.format("    %-44s %s%n", v.path() + " = " + v.text(), v.location()));
+            if (v.text().endsWith(" entries]") || v.text().endsWith(" entry]")) {
+                // A rule that reads a whole list (a series) read every entry of it.
+                for (DossierValues.Value item : values.matching(v.path() + "[*]")) {
+                    out.append(String.format("      %-42s %s%n", item.path() + " = " + item.text(), item.location()));
+                }
+            }
         }
     }
 

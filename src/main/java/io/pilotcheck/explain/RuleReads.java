@@ -26,7 +26,7 @@ final class RuleReads {
 
     private static final Pattern CHAIN = Pattern.compile(
             "(?<![\\w\"])(?:\\$\\w+\\.)?([a-z]\\w*(?:\\(\\))?(?:\\.[a-z]\\w*(?:\\(\\))?)*)");
-    private static final Pattern PATH_LITERAL = Pattern.compile("\"([a-z_]+(?:\\[\\d+])?(?:\\.[a-z_]+)*)\"");
+    private static final Pattern PATH_LITERAL = Pattern.compile("\"([a-z_]+(?:\\[\\d+])?(?:\\.[a-z_0-9]+)*)\"");
     private static final Pattern FACT_TYPE = Pattern.compile("\\b([A-Z]\\w*)\\s*\\(");
 
     /** Accessor chain (dots, no parentheses) to dossier path, from {@link Dossier}. */

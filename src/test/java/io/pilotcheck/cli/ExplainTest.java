@@ -71,6 +71,15 @@ class ExplainTest {
     }
 
     @Test
+    void aRuleThatReadsAWholeSeriesShowsEveryEntry() {
+        CliTest.Run r = run("explain", "--finding", "fixtures/21-yantai.yaml", "LCP-PEAK-04", "--line", "50", "--lang", "en");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).containsPattern("emissions\\[2].mt_co2e = 61.8 +fixtures/21-yantai.yaml:50:27")
+                .containsPattern("emissions\\[1] = \\{year: 2017, mt_co2e: 61.0} +fixtures/21-yantai.yaml:49:5")
+                .doesNotContain("fixtures/21-yantai.yaml:51:27: warning"); // --line keeps the other year's finding out
+    }
+
+    @Test
     void noMatchingFindingIsExitOneAndADossierThatCannotBeCheckedSaysWhy() throws IOException {
         CliTest.Run none = run("explain", "--finding", "rules/tests/dossiers/dalian.yaml", "LCP-PLAN-01", "--lang", "en");
         assertThat(none.code()).isEqualTo(1);
