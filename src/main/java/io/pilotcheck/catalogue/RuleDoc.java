@@ -119,11 +119,8 @@ public final class RuleDoc {
     }
 
     private static String describe(String name, Params params) {
-        if (name.startsWith("labels.")) {
-            String group = name.substring("labels.".length());
-            return "`" + name + "` (" + String.join(", ", params.labels().getOrDefault(group, Map.of()).keySet()) + ")";
-        }
-        return "`" + name + "` = " + params.values().get(name) + " (" + params.section(name) + ")";
+        return name.startsWith("labels.") ? "`" + name + "` (" + params.describe(name) + ")"
+                : "`" + name + "` = " + params.describe(name);
     }
 
     private static String cell(String s) {

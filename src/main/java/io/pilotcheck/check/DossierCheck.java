@@ -28,6 +28,11 @@ public final class DossierCheck {
     /** Catalogue id for a rule that failed while evaluating a dossier. */
     public static final String RULE_FAILED = "LCP-ENGINE-01";
 
+    /** Finding ids that come from the loader (LCP-SCHEMA-01..09) and the engine, not from a rule. */
+    public static final java.util.List<String> BUILT_IN_IDS = java.util.stream.Stream.concat(
+            java.util.stream.IntStream.rangeClosed(1, 9).mapToObj(i -> "LCP-SCHEMA-0" + i),
+            java.util.stream.Stream.of(RULE_FAILED)).toList();
+
     /** Rule firings allowed per dossier; a rule that re-fires forever is stopped here. */
     static final int FIRE_LIMIT = 10_000;
 

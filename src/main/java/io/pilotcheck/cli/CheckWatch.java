@@ -6,6 +6,8 @@ import io.pilotcheck.check.DossierFiles;
 import io.pilotcheck.check.DossierResult;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.finding.Verdict;
+import io.pilotcheck.registry.PilotRegistry;
+import io.pilotcheck.rules.Params;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.rules.RuleBookLoader;
 import io.pilotcheck.rules.RuleInputException;
@@ -126,7 +128,7 @@ final class CheckWatch {
     private boolean isRuleInput(Path p) {
         String name = p.getFileName() == null ? "" : p.getFileName().toString();
         return p.startsWith(rulesDir) && !p.startsWith(rulesDir.resolve("tests"))
-                && (name.endsWith(".drl") || name.equals("params.yaml") || name.equals("pilot-cities.yaml"));
+                && (name.endsWith(".drl") || name.equals(Params.FILE) || name.equals(PilotRegistry.FILE));
     }
 
     private String shown(Path p) {

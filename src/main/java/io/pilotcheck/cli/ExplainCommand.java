@@ -1,5 +1,6 @@
 package io.pilotcheck.cli;
 
+import io.pilotcheck.check.DossierCheck;
 import io.pilotcheck.dossier.DossierLoader;
 import io.pilotcheck.dossier.LoadedDossier;
 import io.pilotcheck.dossier.Suggestions;
@@ -49,7 +50,7 @@ public final class ExplainCommand extends RulesCommand.WithRules {
     int run(RuleBook book, PrintWriter out) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Optional<RuleInfo> rule = ruleId == null ? Optional.empty() : book.rule(ruleId);
-        if (ruleId != null && rule.isEmpty() && !ruleId.startsWith("LCP-SCHEMA-") && !ruleId.equals("LCP-ENGINE-01")) {
+        if (ruleId != null && rule.isEmpty() && !DossierCheck.BUILT_IN_IDS.contains(ruleId)) {
             List<String> near = Suggestions.closest(ruleId, book.rules().stream().map(RuleInfo::id).toList(), 3);
             err.println("pilotcheck: no rule has id " + ruleId + (near.isEmpty() ? "" : " (did you mean " + String.join(", ", near) + "?)"));
             err.flush();

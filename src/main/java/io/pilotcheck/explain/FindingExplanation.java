@@ -81,7 +81,7 @@ public final class FindingExplanation {
                 facts(out, values, path, f, w);
             }
             StringBuilder params = new StringBuilder();
-            RuleExplanation.parameters(params, book, r, w);
+            RuleExplanation.parameters(params, book, source, r, w);
             params.toString().lines().forEach(l -> out.append("  ").append(l).append('\n'));
             if (source.conditions().contains("PilotCity(")) {
                 book.registry().find(loaded.dossier().city()).ifPresent(c -> annex(out, c, r, w));

@@ -7,7 +7,6 @@ import io.pilotcheck.rules.RuleInfo;
 import io.pilotcheck.rules.RuleSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ public final class RuleExplanation {
         row(out, w.t("通知原文", "notice"), "「" + r.notice() + "」");
         List<String> reads = List.copyOf(RuleReads.of(source.text(), source.conditions()));
         row(out, w.t("读取档案字段", "reads"), reads.isEmpty() ? "—" : String.join(", ", reads));
-        parameters(out, book, r, w);
+        parameters(out, book, source, r, w);
         out.append(w.t("消息：", "messages:")).append('\n');
         messages(r, lang).forEach((variant, text) -> out.append(String.format("  %-9s %s%n", variant, text)));
         out.append(w.t("规则源码：", "source: ")).append(source.file()).append(':').append(source.firstLine())
@@ -54,8 +53,8 @@ public final class RuleExplanation {
     }
 
     /** The rule's parameters with their current values and the line that sets them. */
-    static void parameters(StringBuilder out, RuleBook book, RuleInfo r, Words w) throws IOException {
-        var used = ParamReferences.ofRule(Files.readString(Path.of(r.file())), r.name());
+    static void parameters(StringBuilder out, RuleBook book, RuleSource source, RuleInfo r, Words w) {
+        var used = ParamReferences.ofRule(source.text(), r.name());
         if (used.isEmpty()) {
             return;
         }
@@ -63,10 +62,7 @@ public final class RuleExplanation {
         Path paramsFile = Path.of(r.file()).resolveSibling("params.yaml");
         for (String name : used) {
             String key = name.startsWith("labels.") ? name.substring("labels.".length()) : name;
-            String value = name.startsWith("labels.")
-                    ? String.join(", ", book.params().labels().getOrDefault(key, Map.of()).keySet())
-                    : String.valueOf(book.params().values().get(name)) + " (" + book.params().section(name) + ")";
-            out.append("  ").append(name).append(" = ").append(value).append("   ").append(TextLines.where(paramsFile, key)).append('\n');
+            out.append("  ").append(name).append(" = ").append(book.params().describe(name)).append("   ").append(TextLines.where(paramsFile, key)).append('\n');
         }
     }
 

@@ -94,6 +94,17 @@ public final class Params {
         return values;
     }
 
+    /**
+     * A parameter's current value as docs and {@code explain} show it: {@code 2017-12-31 (assumptions)},
+     * or for a label group named {@code labels.<group>}, its parts in order.
+     */
+    public String describe(String name) {
+        if (name.startsWith("labels.")) {
+            return String.join(", ", labels.getOrDefault(name.substring("labels.".length()), Map.of()).keySet());
+        }
+        return values.get(name) + " (" + sections.get(name) + ")";
+    }
+
     /** {@code notice} or {@code assumptions}: where a parameter is defined. */
     public String section(String name) {
         return sections.get(name);

@@ -32,11 +32,6 @@ public final class RuleTestRun {
     /** Where shared test dossiers live, under the test folder; not read as test files. */
     public static final String DOSSIERS = "dossiers";
 
-    /** Rule ids of the loader and engine, which cases may also expect. */
-    private static final List<String> BUILT_IN_IDS = Stream.concat(
-            Stream.iterate(1, i -> i <= 9, i -> i + 1).map(i -> "LCP-SCHEMA-0" + i),
-            Stream.of(DossierCheck.RULE_FAILED)).toList();
-
     private RuleTestRun() {
     }
 
@@ -61,7 +56,7 @@ public final class RuleTestRun {
      * @param today the date for dossiers with no {@code as_of} whose case gives none either
      */
     public static Result run(RuleBook book, Path dirOrFile, LocalDate today) throws RuleInputException {
-        Set<String> known = new TreeSet<>(BUILT_IN_IDS);
+        Set<String> known = new TreeSet<>(DossierCheck.BUILT_IN_IDS);
         book.rules().forEach(r -> known.add(r.id()));
         List<Problem> problems = new ArrayList<>();
         Map<String, List<RuleCase>> cases = new LinkedHashMap<>();
