@@ -4,6 +4,7 @@ import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.check.BatchResult;
 import io.pilotcheck.check.DossierFiles;
 import io.pilotcheck.finding.Severity;
+import io.pilotcheck.report.CsvReport;
 import io.pilotcheck.report.JsonReport;
 import io.pilotcheck.report.RunInfo;
 import io.pilotcheck.report.TextReport;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -29,7 +31,7 @@ import java.util.concurrent.Callable;
 public final class CheckCommand implements Callable<Integer> {
 
     /** Report formats of {@code check}. */
-    public enum Format { text, json }
+    public enum Format { text, json, csv }
 
     /** Thresholds of {@code --fail-on}. */
     public enum FailOn {
@@ -51,11 +53,13 @@ public final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "dossier files or folders")
     List<String> paths;
 
-    @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or json")
-    Format format;
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "text (default), json or csv; repeat it, each with its own -o, for several reports in one run")
+    List<Format> formats = new ArrayList<>();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report here (default: stdout)")
-    Path output;
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "write the report here (default: stdout); the n-th -o is for the n-th -f")
+    List<Path> outputs = new ArrayList<>();
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
             description = "evaluate as of this date (default: each dossier's as_of, else today)")
@@ -86,18 +90,24 @@ public final class CheckCommand implements Callable<Integer> {
         if (book.isEmpty()) {
             return ExitCode.CANNOT_CHECK.code();
         }
-        if (watch && format != Format.text && output == null) {
-            err.println("pilotcheck: --watch prints changes as text; write a " + format + " report with --output FILE");
+        Optional<String> badPairs = Reports.problem(formats, outputs, watch);
+        if (badPairs.isPresent()) {
+            err.println("pilotcheck: " + badPairs.get());
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
+        List<Reports.Report> reports = Reports.pair(formats, outputs);
         BatchResult batch = new BatchCheck(book.get()).run(listing.files(), asOf, LocalDate.now());
-        Output.write(render(batch, book.get()), output, out);
+        for (Reports.Report r : reports) {
+            Output.write(render(r.format(), batch, book.get()), r.file(), out);
+        }
         if (watch) {
             new CheckWatch(common.rulesDir(), paths, asOf, common.lang, book.get(), batch, out, err)
                     .run((result, rules) -> {
-                        if (output != null) {
-                            Output.write(render(result, rules), output, out);
+                        for (Reports.Report r : reports) {
+                            if (r.file() != null) {
+                                Output.write(render(r.format(), result, rules), r.file(), out);
+                            }
                         }
                     });
             return ExitCode.OK.code();
@@ -105,12 +115,13 @@ public final class CheckCommand implements Callable<Integer> {
         return batch.fails(failOn.threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 
-    private String render(BatchResult batch, RuleBook book) {
+    private String render(Format format, BatchResult batch, RuleBook book) {
         RunInfo run = new RunInfo(Version.get(), (asOf != null ? asOf : LocalDate.now()).toString(),
                 book.rules().size(), book.fingerprint());
         return switch (format) {
             case json -> JsonReport.render(batch, run, common.lang);
             case text -> TextReport.render(batch, run, common.lang);
+            case csv -> CsvReport.render(batch, common.lang);
         };
     }
 }

@@ -1,0 +1,47 @@
+package io.pilotcheck.report;
+
+import io.pilotcheck.check.BatchResult;
+import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.finding.Finding;
+import io.pilotcheck.finding.Language;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * {@code --format csv}: one row per finding, for spreadsheets. UTF-8 with a byte-order mark and
+ * Excel's quoting and line ends, because Excel reads a file without the mark as the local code
+ * page and garbles the Chinese. Rows follow the report order (dossiers by file, then
+ * {@link Finding#ORDER}); a dossier with no finding has no row, and its verdict is in the other
+ * reports.
+ */
+public final class CsvReport {
+
+    /** The columns, in order. */
+    public static final String[] HEADER = {"file", "line", "column", "city", "verdict", "rule", "severity", "clause",
+        "path", "message"};
+
+    private CsvReport() {
+    }
+
+    /** The CSV text, starting with the byte-order mark. */
+    public static String render(BatchResult batch, Language lang) {
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF');
+        try (CSVPrinter csv = CSVFormat.EXCEL.builder().setHeader(HEADER).get().print(out)) {
+            for (DossierResult d : batch.dossiers()) {
+                String city = lang == Language.EN && d.cityEn() != null ? d.cityEn() : d.city();
+                for (Finding f : d.findings()) {
+                    csv.printRecord(f.location().file(), f.location().line(), f.location().column(), city,
+                            d.verdict().id(), f.ruleId(), f.severity().id(), f.clause(), f.path(), f.message().in(lang));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write CSV to memory", e);
+        }
+        return out.toString();
+    }
+}
