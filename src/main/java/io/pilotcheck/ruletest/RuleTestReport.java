@@ -2,10 +2,9 @@ package io.pilotcheck.ruletest;
 
 import io.pilotcheck.finding.Language;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-import java.io.StringWriter;
+import io.pilotcheck.report.JUnitXml;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -59,71 +58,24 @@ public final class RuleTestReport {
      * diff; with {@code coverageRequired}, a {@code coverage} suite with one test case per rule.
      */
     public static String junit(RuleTestRun.Result result, Language lang, boolean coverageRequired) {
-        StringWriter buffer = new StringWriter();
-        try {
-            XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(buffer);
-            x.writeStartDocument("UTF-8", "1.0");
-            x.writeCharacters("\n");
-            x.writeStartElement("testsuites");
-            x.writeAttribute("name", "pilotcheck rules test");
-            Coverage c = result.coverage();
-            List<String> short_ = coverageRequired
-                    ? c.rules().stream().filter(r -> c.uncovered().contains(r) || c.neverFired().contains(r)).toList() : List.of();
-            x.writeAttribute("tests", String.valueOf(result.outcomes().size() + (coverageRequired ? c.rules().size() : 0)));
-            x.writeAttribute("failures", String.valueOf(result.failed() + short_.size()));
-            for (Map.Entry<String, List<CaseOutcome>> file : result.byFile().entrySet()) {
-                x.writeCharacters("\n  ");
-                x.writeStartElement("testsuite");
-                x.writeAttribute("name", file.getKey());
-                x.writeAttribute("tests", String.valueOf(file.getValue().size()));
-                x.writeAttribute("failures", String.valueOf(file.getValue().stream().filter(o -> !o.passed()).count()));
-                for (CaseOutcome o : file.getValue()) {
-                    testCase(x, file.getKey(), o.rcase().name(), o.rcase().at().line(),
-                            o.passed() ? null : String.join("\n", o.diff(lang)));
-                }
-                x.writeCharacters("\n  ");
-                x.writeEndElement();
-            }
-            if (coverageRequired) {
-                x.writeCharacters("\n  ");
-                x.writeStartElement("testsuite");
-                x.writeAttribute("name", "coverage");
-                x.writeAttribute("tests", String.valueOf(c.rules().size()));
-                x.writeAttribute("failures", String.valueOf(short_.size()));
-                for (String rule : c.rules()) {
-                    String why = c.uncovered().contains(rule) ? "no case names " + rule
-                            : c.neverFired().contains(rule) ? rule + " gave no finding in any case" : null;
-                    testCase(x, "coverage", rule, 0, why);
-                }
-                x.writeCharacters("\n  ");
-                x.writeEndElement();
-            }
-            x.writeCharacters("\n");
-            x.writeEndElement();
-            x.writeEndDocument();
-            x.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write JUnit XML", e);
+        List<JUnitXml.Suite> suites = new ArrayList<>();
+        for (Map.Entry<String, List<CaseOutcome>> file : result.byFile().entrySet()) {
+            suites.add(new JUnitXml.Suite(file.getKey(), file.getValue().stream().map(o -> new JUnitXml.Case(
+                    o.rcase().name(), file.getKey(), o.rcase().at().line(),
+                    o.passed() ? List.of() : List.of(failure(String.join("\n", o.diff(lang)))), "")).toList()));
         }
-        return buffer + "\n";
+        if (coverageRequired) {
+            Coverage c = result.coverage();
+            suites.add(new JUnitXml.Suite("coverage", c.rules().stream().map(rule -> {
+                String why = c.uncovered().contains(rule) ? "no case names " + rule
+                        : c.neverFired().contains(rule) ? rule + " gave no finding in any case" : null;
+                return new JUnitXml.Case(rule, null, 0, why == null ? List.of() : List.of(failure(why)), "");
+            }).toList()));
+        }
+        return JUnitXml.render("pilotcheck rules test", suites);
     }
 
-    private static void testCase(XMLStreamWriter x, String suite, String name, int line, String failure)
-            throws XMLStreamException {
-        x.writeCharacters("\n    ");
-        x.writeStartElement("testcase");
-        x.writeAttribute("classname", suite);
-        x.writeAttribute("name", name);
-        if (line > 0) {
-            x.writeAttribute("file", suite);
-            x.writeAttribute("line", String.valueOf(line));
-        }
-        if (failure != null) {
-            x.writeStartElement("failure");
-            x.writeAttribute("message", failure.lines().findFirst().orElse("failed"));
-            x.writeCharacters(failure);
-            x.writeEndElement();
-        }
-        x.writeEndElement();
+    private static JUnitXml.Problem failure(String detail) {
+        return new JUnitXml.Problem(false, detail.lines().findFirst().orElse("failed"), detail);
     }
 }
