@@ -5,6 +5,7 @@ import io.pilotcheck.check.BatchResult;
 import io.pilotcheck.check.DossierFiles;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.report.CsvReport;
+import io.pilotcheck.report.JUnitReport;
 import io.pilotcheck.report.JsonReport;
 import io.pilotcheck.report.RunInfo;
 import io.pilotcheck.report.TextReport;
@@ -31,7 +32,7 @@ import java.util.concurrent.Callable;
 public final class CheckCommand implements Callable<Integer> {
 
     /** Report formats of {@code check}. */
-    public enum Format { text, json, csv }
+    public enum Format { text, json, csv, junit }
 
     /** Thresholds of {@code --fail-on}. */
     public enum FailOn {
@@ -54,7 +55,7 @@ public final class CheckCommand implements Callable<Integer> {
     List<String> paths;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "text (default), json or csv; repeat it, each with its own -o, for several reports in one run")
+            description = "text (default), json, csv or junit; repeat it, each with its own -o, for several reports in one run")
     List<Format> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -122,6 +123,7 @@ public final class CheckCommand implements Callable<Integer> {
             case json -> JsonReport.render(batch, run, common.lang);
             case text -> TextReport.render(batch, run, common.lang);
             case csv -> CsvReport.render(batch, common.lang);
+            case junit -> JUnitReport.render(batch, book.rules(), failOn.threshold, common.lang);
         };
     }
 }

@@ -52,6 +52,45 @@ class ReportFormatsTest {
     }
 
     @Test
+    void junitHasASuitePerDossierACasePerRuleAndEveryFindingAsFailureErrorOrOutput() throws Exception {
+        Path json = tmp.resolve("report.json");
+        Path xml = tmp.resolve("report.xml");
+        CliTest.Run r = run("check", "fixtures/", "-f", "json", "-o", json.toString(), "-f", "junit", "-o", xml.toString());
+        assertThat(r.code()).isEqualTo(1);
+        org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        org.w3c.dom.NodeList suites = doc.getElementsByTagName("testsuite");
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(suites.getLength()).isEqualTo(report.at("/summary/dossiers").asInt());
+        for (int i = 0; i < suites.getLength(); i++) {
+            org.w3c.dom.Element suite = (org.w3c.dom.Element) suites.item(i);
+            JsonNode dossier = report.get("dossiers").get(i);
+            assertThat(suite.getAttribute("name")).isEqualTo(dossier.get("file").asText());
+            int violations = 0;
+            int errors = 0;
+            int below = 0;
+            for (JsonNode f : dossier.get("findings")) {
+                switch (f.get("severity").asText()) {
+                    case "violation" -> violations++;
+                    case "error" -> errors++;
+                    default -> below++;
+                }
+            }
+            assertThat(suite.getElementsByTagName("failure").getLength()).as(dossier.get("file").asText()).isEqualTo(violations);
+            assertThat(suite.getElementsByTagName("error").getLength()).isEqualTo(errors);
+            int outLines = 0;
+            org.w3c.dom.NodeList outs = suite.getElementsByTagName("system-out");
+            for (int k = 0; k < outs.getLength(); k++) {
+                outLines += (int) outs.item(k).getTextContent().lines().count();
+            }
+            assertThat(outLines).isEqualTo(below);
+            if (!dossier.get("verdict").asText().equals("error") || !dossier.get("file").asText().contains("/invalid/")) {
+                assertThat(suite.getElementsByTagName("testcase").getLength()).isGreaterThanOrEqualTo(33);
+            }
+        }
+        assertThat(doc.getDocumentElement().getAttribute("tests")).isNotEmpty();
+    }
+
+    @Test
     void formatsAndOutputsThatCannotBePairedAreExitTwo() {
         assertThat(run("check", "fixtures/", "-f", "json", "-f", "csv").err())
                 .contains("2 reports would go to standard output");
