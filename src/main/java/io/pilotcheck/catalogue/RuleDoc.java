@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code docs/rules.md}: the rule catalogue generated from the rules' own metadata, with each
@@ -33,7 +31,6 @@ public final class RuleDoc {
     /** The date used for a fixture without an {@code as_of}, so the document never depends on the day it is made. */
     static final LocalDate FIXTURES_DEFAULT_AS_OF = LocalDate.of(2020, 6, 30);
 
-    private static final Pattern VARIANT = Pattern.compile("message_(\\w+)_zh");
 
     private RuleDoc() {
     }
@@ -98,18 +95,14 @@ public final class RuleDoc {
         return r.severity().id() + (r.meta().containsKey("message_pending_zh") ? " / pending" : "");
     }
 
-    /** The messages: main first, then each variant in name order. */
+    /** The messages as written (no fallback): main first, then each variant in name order. */
     private static Map<String, String[]> messages(RuleInfo r) {
         Map<String, String[]> out = new LinkedHashMap<>();
-        out.put("main", new String[] {r.meta().get("message_zh"), r.meta().get("message_en")});
-        Map<String, String[]> variants = new TreeMap<>();
-        r.meta().keySet().forEach(k -> {
-            Matcher m = VARIANT.matcher(k);
-            if (m.matches()) {
-                variants.put(m.group(1), new String[] {r.meta().get(k), r.meta().getOrDefault("message_" + m.group(1) + "_en", "")});
-            }
-        });
-        out.putAll(variants);
+        for (String v : r.messageVariants()) {
+            String key = v.isEmpty() ? "message_" : "message_" + v + "_";
+            out.put(v.isEmpty() ? "main" : v, new String[] {r.meta().get(key + "zh"), r.meta().getOrDefault(key + "en",
+                    v.isEmpty() ? null : "")});
+        }
         return out;
     }
 

@@ -10,9 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code pilotcheck explain RULE_ID}: a rule as a reviewer or author needs it on one screen: its
@@ -21,7 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class RuleExplanation {
 
-    private static final Pattern VARIANT = Pattern.compile("message_(\\w+)_zh");
 
     private RuleExplanation() {
     }
@@ -73,15 +69,7 @@ public final class RuleExplanation {
 
     private static Map<String, String> messages(RuleInfo r, Language lang) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
-        out.put("main", r.template(null, lang));
-        Map<String, String> variants = new TreeMap<>();
-        for (String k : r.meta().keySet()) {
-            Matcher m = VARIANT.matcher(k);
-            if (m.matches()) {
-                variants.put(m.group(1), r.template(m.group(1), lang));
-            }
-        }
-        out.putAll(variants);
+        r.messageVariants().forEach(v -> out.put(v.isEmpty() ? "main" : v, r.template(v, lang)));
         return out;
     }
 

@@ -37,6 +37,18 @@ public record RuleInfo(String name, String file, String id, Severity severity, S
     }
 
     /**
+     * The names of the rule's message variants: {@code ""} for the main message first, then each
+     * variant ({@code late}, {@code pending}, ...) that has a Chinese text, in name order.
+     */
+    public java.util.List<String> messageVariants() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        out.add("");
+        meta.keySet().stream().filter(k -> k.startsWith("message_") && k.endsWith("_zh") && !k.equals("message_zh"))
+                .map(k -> k.substring("message_".length(), k.length() - "_zh".length())).sorted().forEach(out::add);
+        return out;
+    }
+
+    /**
      * A message template: {@code @message_zh} for the main variant, {@code @message_late_zh} for
      * the variant "late", and so on; falls back to the main message when a variant is missing.
      */

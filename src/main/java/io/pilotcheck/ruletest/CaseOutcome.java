@@ -10,11 +10,10 @@ import java.util.List;
  * What running one case gave: its actual findings and, when it failed, a diff of what was
  * expected against what came.
  *
- * @param file   the test file, as messages name it
  * @param rcase  the case
  * @param actual the findings the dossier gave, in report order
  */
-public record CaseOutcome(String file, RuleCase rcase, List<Finding> actual) {
+public record CaseOutcome(RuleCase rcase, List<Finding> actual) {
 
     /** Copies the findings. */
     public CaseOutcome {
@@ -68,18 +67,19 @@ public record CaseOutcome(String file, RuleCase rcase, List<Finding> actual) {
             }
         }
         List<String> concerned = rcase.expect().stream().filter(e -> !e.metBy(actual)).map(Expectation::ruleId).toList();
+        List<Finding> unexpected = unexpected();
         for (Finding f : actual) {
             boolean forbidden = rcase.none().contains(f.ruleId());
-            boolean extra = unexpected().contains(f);
+            boolean extra = unexpected.contains(f);
             if (forbidden || extra || concerned.contains(f.ruleId())) {
                 String mark = forbidden ? (en ? "  [none]" : "  [不应出现]") : extra ? (en ? "  [not expected]" : "  [未期望]") : "";
                 out.add("+ " + (en ? "actual   " : "实际 ") + line(f, lang) + mark);
             }
         }
-        if (concerned.stream().anyMatch(id -> actual.stream().noneMatch(f -> f.ruleId().equals(id)))) {
-            out.add("  " + (en ? "(no finding at all of " : "（完全没有 ")
-                    + String.join(", ", concerned.stream().filter(id -> actual.stream().noneMatch(f -> f.ruleId().equals(id)))
-                    .distinct().toList()) + (en ? ")" : " 的结果）"));
+        List<String> silent = concerned.stream().distinct()
+                .filter(id -> actual.stream().noneMatch(f -> f.ruleId().equals(id))).toList();
+        if (!silent.isEmpty()) {
+            out.add("  " + (en ? "(no finding at all of " : "（完全没有 ") + String.join(", ", silent) + (en ? ")" : " 的结果）"));
         }
         return out;
     }

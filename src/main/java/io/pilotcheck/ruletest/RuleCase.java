@@ -10,8 +10,7 @@ import java.util.List;
  *
  * @param name     what the case shows, as its author named it
  * @param at       where the case starts in its test file
- * @param dossier  the dossier to check, after the case's edits; null when an edit found nothing to
- *                 replace (see {@code brokenEdit})
+ * @param dossier  the dossier to check, after the case's edits (those that found their text)
  * @param asOf     the evaluation date, or null for the dossier's own {@code as_of}
  * @param expect   findings that must be there
  * @param none     rule ids that must give no finding at all

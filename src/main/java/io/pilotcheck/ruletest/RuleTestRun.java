@@ -75,11 +75,11 @@ public final class RuleTestRun {
         DossierLoader loader = new DossierLoader();
         Map<String, List<CaseOutcome>> out = new LinkedHashMap<>();
         cases.forEach((file, list) -> out.put(file, list.stream().map(c -> {
-            if (c.brokenEdit() != null || c.dossier() == null) {
-                return new CaseOutcome(file, c, List.of());
+            if (c.brokenEdit() != null) {
+                return new CaseOutcome(c, List.of());
             }
             var loaded = loader.load(c.dossier().name(), new StringReader(c.dossier().text()));
-            return new CaseOutcome(file, c, check.check(loaded, c.asOf(), today).findings());
+            return new CaseOutcome(c, check.check(loaded, c.asOf(), today).findings());
         }).toList()));
         return new Result(out, Coverage.of(book.rules().stream().map(RuleInfo::id).toList(),
                 out.values().stream().flatMap(List::stream).toList()));
