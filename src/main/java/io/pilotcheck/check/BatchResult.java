@@ -3,6 +3,7 @@ package io.pilotcheck.check;
 import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.finding.Verdict;
+import io.pilotcheck.finding.WaiverUse;
 
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -14,12 +15,29 @@ import java.util.Map;
  * order files were listed or checked in.
  *
  * @param dossiers one result per file
+ * @param waivers  what became of each waiver given for the run, in waivers-file order
  */
-public record BatchResult(List<DossierResult> dossiers) {
+public record BatchResult(List<DossierResult> dossiers, List<WaiverUse> waivers) {
 
     /** Sorts by file. */
     public BatchResult {
         dossiers = dossiers.stream().sorted(Comparator.comparing(DossierResult::file)).toList();
+        waivers = List.copyOf(waivers);
+    }
+
+    /** A batch checked without waivers. */
+    public BatchResult(List<DossierResult> dossiers) {
+        this(dossiers, List.of());
+    }
+
+    /** How many findings a waiver accepts. */
+    public int waived() {
+        return (int) dossiers.stream().flatMap(d -> d.findings().stream()).filter(Finding::waived).count();
+    }
+
+    /** The waivers that have run out: each fails the run. */
+    public List<WaiverUse> expiredWaivers() {
+        return waivers.stream().filter(w -> w.status() == WaiverUse.Status.EXPIRED).toList();
     }
 
     /** How many dossiers have each verdict. */
@@ -42,18 +60,14 @@ public record BatchResult(List<DossierResult> dossiers) {
         return out;
     }
 
-    /** Whether any finding is at or above {@code threshold} (null: never), or any dossier is in error. */
+    /**
+     * Whether the run fails: a finding no waiver accepts at or above {@code threshold} (null:
+     * never), a dossier in error, or an expired waiver.
+     */
     public boolean fails(Severity threshold) {
-        for (DossierResult d : dossiers) {
-            if (d.verdict() == Verdict.ERROR) {
-                return true;
-            }
-            for (Finding f : d.findings()) {
-                if (threshold != null && f.severity().compareTo(threshold) >= 0) {
-                    return true;
-                }
-            }
+        if (!expiredWaivers().isEmpty()) {
+            return true;
         }
-        return false;
+        return dossiers.stream().flatMap(d -> d.findings().stream()).anyMatch(f -> f.failsAt(threshold));
     }
 }

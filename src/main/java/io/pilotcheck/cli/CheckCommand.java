@@ -9,7 +9,13 @@ import io.pilotcheck.report.JUnitReport;
 import io.pilotcheck.report.JsonReport;
 import io.pilotcheck.report.RunInfo;
 import io.pilotcheck.report.TextReport;
+import io.pilotcheck.report.WaiverNotes;
+import io.pilotcheck.finding.Waiver;
 import io.pilotcheck.rules.RuleBook;
+import io.pilotcheck.rules.RuleInfo;
+import io.pilotcheck.rules.RuleInputException;
+import io.pilotcheck.waiver.WaiverFile;
+import io.pilotcheck.waiver.WaiverLedger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,6 +77,11 @@ public final class CheckCommand implements Callable<Integer> {
                     + "a dossier that cannot be checked always does")
     FailOn failOn;
 
+    @Option(names = "--waivers", paramLabel = "FILE",
+            description = "accept known gaps on record: waived findings stay in every report, marked with the "
+                    + "reason, and do not fail the run; an expired waiver fails it, one that matched nothing is reported")
+    Path waiversFile;
+
     @Option(names = "--watch",
             description = "after the report, keep watching the rules (DRL, params.yaml, registry) and the PATHs; "
                     + "on each change check again and print only what changed in the findings (+ new, - gone); "
@@ -98,22 +109,44 @@ public final class CheckCommand implements Callable<Integer> {
             return ExitCode.CANNOT_CHECK.code();
         }
         List<Reports.Report> reports = Reports.pair(formats, outputs);
-        BatchResult batch = new BatchCheck(book.get()).run(listing.files(), asOf, LocalDate.now());
+        Optional<List<Waiver>> waivers = readWaivers(book.get(), err);
+        if (waivers.isEmpty()) {
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        LocalDate today = asOf != null ? asOf : LocalDate.now();
+        BatchResult batch = WaiverLedger.apply(new BatchCheck(book.get()).run(listing.files(), asOf, LocalDate.now()),
+                waivers.get(), today);
         for (Reports.Report r : reports) {
             Output.write(render(r.format(), batch, book.get()), r.file(), out);
         }
+        WaiverNotes.lines(batch, common.lang).forEach(err::println);
+        err.flush();
         if (watch) {
             new CheckWatch(common.rulesDir(), paths, asOf, common.lang, book.get(), batch, out, err)
                     .run((result, rules) -> {
+                        BatchResult waived = WaiverLedger.apply(result, waivers.get(), today);
                         for (Reports.Report r : reports) {
                             if (r.file() != null) {
-                                Output.write(render(r.format(), result, rules), r.file(), out);
+                                Output.write(render(r.format(), waived, rules), r.file(), out);
                             }
                         }
                     });
             return ExitCode.OK.code();
         }
         return batch.fails(failOn.threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+
+    private Optional<List<Waiver>> readWaivers(RuleBook book, PrintWriter err) {
+        if (waiversFile == null) {
+            return Optional.of(List.of());
+        }
+        try {
+            List<String> ids = book.rules().stream().map(RuleInfo::id).toList();
+            return Optional.of(WaiverFile.read(waiversFile, waiversFile.toString(), ids, book.registry()));
+        } catch (RuleInputException e) {
+            RulesLoading.printProblems(e, "the waivers in " + waiversFile, err);
+            return Optional.empty();
+        }
     }
 
     private String render(Format format, BatchResult batch, RuleBook book) {

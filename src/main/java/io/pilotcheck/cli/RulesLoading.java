@@ -19,13 +19,18 @@ final class RulesLoading {
         try {
             return Optional.of(RuleBookLoader.load(dir));
         } catch (RuleInputException e) {
-            for (RuleInputException.Problem p : e.problems()) {
-                err.println(p);
-            }
-            err.println("pilotcheck: the rules in " + dir + " cannot be used (" + e.problems().size()
-                    + " problem" + (e.problems().size() == 1 ? "" : "s") + "); nothing was checked");
-            err.flush();
+            printProblems(e, "the rules in " + dir, err);
             return Optional.empty();
         }
+    }
+
+    /** Prints every located problem of an input the run needs, then that nothing was checked. */
+    static void printProblems(RuleInputException e, String what, PrintWriter err) {
+        for (RuleInputException.Problem p : e.problems()) {
+            err.println(p);
+        }
+        err.println("pilotcheck: " + what + " cannot be used (" + e.problems().size()
+                + " problem" + (e.problems().size() == 1 ? "" : "s") + "); nothing was checked");
+        err.flush();
     }
 }

@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param message  what is wrong, in both languages
  * @param path     the dossier field concerned, e.g. {@code low_carbon_plan.adopted}; empty for the whole file
  * @param location where the value stands, or for a missing field, its parent mapping
+ * @param waiver   the waiver that accepts this finding, or null: a waived finding stays in every
+ *                 report but neither fails the run nor counts towards the verdict
  */
 public record Finding(String ruleId, Severity severity, String clause, Message message,
-                      String path, SourceLocation location) {
+                      String path, SourceLocation location, Waiver waiver) {
 
     /** The one sort order of findings in every report. */
     public static final Comparator<Finding> ORDER = Comparator
@@ -37,5 +39,29 @@ public record Finding(String ruleId, Severity severity, String clause, Message m
         Objects.requireNonNull(location, "location");
         clause = clause == null ? "" : clause;
         path = path == null ? "" : path;
+    }
+
+    /** A finding no waiver accepts. */
+    public Finding(String ruleId, Severity severity, String clause, Message message, String path,
+                   SourceLocation location) {
+        this(ruleId, severity, clause, message, path, location, null);
+    }
+
+    /** Whether a waiver accepts this finding. */
+    public boolean waived() {
+        return waiver != null;
+    }
+
+    /** The same finding, accepted by {@code w}. */
+    public Finding withWaiver(Waiver w) {
+        return new Finding(ruleId, severity, clause, message, path, location, w);
+    }
+
+    /** Whether this finding makes a run fail at {@code threshold} (null: never); errors always do. */
+    public boolean failsAt(Severity threshold) {
+        if (severity == Severity.ERROR) {
+            return true;
+        }
+        return !waived() && threshold != null && severity.compareTo(threshold) >= 0;
     }
 }

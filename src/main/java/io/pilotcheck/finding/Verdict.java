@@ -7,7 +7,7 @@ import java.util.Locale;
 public enum Verdict {
     /** No violation and no error (warnings and pending items allowed). */
     COMPLIANT,
-    /** At least one violation, no error. */
+    /** At least one violation no waiver accepts, no error. */
     NON_COMPLIANT,
     /** At least one {@code error} finding: the dossier could not be checked, or its data is impossible. */
     ERROR;
@@ -24,7 +24,7 @@ public enum Verdict {
             if (f.severity() == Severity.ERROR) {
                 return ERROR;
             }
-            violation |= f.severity() == Severity.VIOLATION;
+            violation |= f.severity() == Severity.VIOLATION && !f.waived();
         }
         return violation ? NON_COMPLIANT : COMPLIANT;
     }

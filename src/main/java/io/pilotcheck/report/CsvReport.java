@@ -22,7 +22,7 @@ public final class CsvReport {
 
     /** The columns, in order. */
     public static final String[] HEADER = {"file", "line", "column", "city", "verdict", "rule", "severity", "clause",
-        "path", "message"};
+        "path", "message", "waived", "waiver_reason", "waiver_approver", "waiver_expires"};
 
     private CsvReport() {
     }
@@ -36,7 +36,9 @@ public final class CsvReport {
                 String city = lang == Language.EN && d.cityEn() != null ? d.cityEn() : d.city();
                 for (Finding f : d.findings()) {
                     csv.printRecord(f.location().file(), f.location().line(), f.location().column(), city,
-                            d.verdict().id(), f.ruleId(), f.severity().id(), f.clause(), f.path(), f.message().in(lang));
+                            d.verdict().id(), f.ruleId(), f.severity().id(), f.clause(), f.path(), f.message().in(lang),
+                            f.waived() ? "yes" : "", f.waived() ? f.waiver().reason() : "",
+                            f.waived() ? f.waiver().approver() : "", f.waived() ? f.waiver().expires() : "");
                 }
             }
         } catch (IOException e) {

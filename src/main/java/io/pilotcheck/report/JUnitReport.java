@@ -16,7 +16,8 @@ import java.util.Map;
  * {@code check --format junit}: one test suite per dossier, one test case per rule checked.
  * A finding at or above {@code --fail-on} is a {@code failure} carrying its message and location;
  * an {@code error} finding is an {@code error}; findings below the threshold (pending, or
- * warnings under the default) go to the case's {@code system-out}, so nothing is dropped. A
+ * warnings under the default) and waived findings go to the case's {@code system-out}, so
+ * nothing is dropped. A
  * dossier that could not be checked has one case per loader problem, each an error.
  */
 public final class JUnitReport {
@@ -49,7 +50,7 @@ public final class JUnitReport {
             String line = TextReport.line(f, lang);
             if (f.severity() == Severity.ERROR) {
                 problems.add(new JUnitXml.Problem(true, f.message().in(lang), line));
-            } else if (threshold != null && f.severity().compareTo(threshold) >= 0) {
+            } else if (f.failsAt(threshold)) {
                 problems.add(new JUnitXml.Problem(false, f.message().in(lang), line));
             } else {
                 below.append(line).append('\n');

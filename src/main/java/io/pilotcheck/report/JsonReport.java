@@ -12,6 +12,8 @@ import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.finding.Verdict;
+import io.pilotcheck.finding.Waiver;
+import io.pilotcheck.finding.WaiverUse;
 
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -43,6 +45,14 @@ public final class JsonReport {
         for (DossierResult d : batch.dossiers()) {
             dossier(dossiers.addObject(), d, lang);
         }
+        if (!batch.waivers().isEmpty()) {
+            ArrayNode waivers = root.putArray("waivers");
+            for (WaiverUse u : batch.waivers()) {
+                ObjectNode w = waiver(waivers.addObject(), u.waiver());
+                w.put("status", u.status().id());
+                w.put("matched", u.matched());
+            }
+        }
         DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
@@ -64,6 +74,9 @@ public final class JsonReport {
         for (Severity sev : new Severity[] {Severity.VIOLATION, Severity.WARNING, Severity.PENDING, Severity.ERROR}) {
             f.put(sev.id(), severities.get(sev));
         }
+        if (!batch.waivers().isEmpty()) {
+            s.put("waived", batch.waived());
+        }
     }
 
     private static void dossier(ObjectNode o, DossierResult d, Language lang) {
@@ -81,6 +94,24 @@ public final class JsonReport {
             j.put("path", f.path());
             j.put("line", f.location().line());
             j.put("column", f.location().column());
+            if (f.waived()) {
+                waiver(j.putObject("waiver"), f.waiver());
+            }
         }
+    }
+
+    private static ObjectNode waiver(ObjectNode o, Waiver w) {
+        o.put("city", w.city());
+        o.put("rule", w.rule());
+        if (w.dossier() != null) {
+            o.put("dossier", w.dossier());
+        }
+        o.put("reason", w.reason());
+        o.put("approver", w.approver());
+        o.put("expires", w.expires().toString());
+        o.put("file", w.location().file());
+        o.put("line", w.location().line());
+        o.put("column", w.location().column());
+        return o;
     }
 }

@@ -36,7 +36,8 @@ public final class TextReport {
     /** One finding as a compiler-style line: {@code file:line:col: severity ID message [clause]}. */
     public static String line(Finding f, Language lang) {
         return f.location() + ": " + f.severity().id() + " " + f.ruleId() + " " + f.message().in(lang)
-                + (f.clause().isEmpty() ? "" : " [" + f.clause() + "]");
+                + (f.clause().isEmpty() ? "" : " [" + f.clause() + "]")
+                + (f.waived() ? " " + WaiverNotes.mark(f.waiver(), lang) : "");
     }
 
     private static String verdictLine(DossierResult d, Language lang) {
@@ -59,13 +60,16 @@ public final class TextReport {
             return "summary: " + batch.dossiers().size() + " dossiers: " + v.get(Verdict.COMPLIANT) + " compliant, "
                     + v.get(Verdict.NON_COMPLIANT) + " non_compliant, " + v.get(Verdict.ERROR) + " error; findings: "
                     + s.get(Severity.VIOLATION) + " violation, " + s.get(Severity.WARNING) + " warning, "
-                    + s.get(Severity.PENDING) + " pending, " + s.get(Severity.ERROR) + " error; "
+                    + s.get(Severity.PENDING) + " pending, " + s.get(Severity.ERROR) + " error"
+                    + (batch.waived() == 0 ? "" : " (" + batch.waived() + " waived)") + "; "
                     + run.ruleCount() + " rules";
         }
         return "汇总：" + batch.dossiers().size() + " 个档案，合规 " + v.get(Verdict.COMPLIANT) + "，不合规 "
                 + v.get(Verdict.NON_COMPLIANT) + "，无法检查 " + v.get(Verdict.ERROR) + "；发现：违规 "
                 + s.get(Severity.VIOLATION) + "，警告 " + s.get(Severity.WARNING) + "，待到期 "
-                + s.get(Severity.PENDING) + "，错误 " + s.get(Severity.ERROR) + "；规则 " + run.ruleCount() + " 条";
+                + s.get(Severity.PENDING) + "，错误 " + s.get(Severity.ERROR)
+                + (batch.waived() == 0 ? "" : "（其中已豁免 " + batch.waived() + "）")
+                + "；规则 " + run.ruleCount() + " 条";
     }
 
     private static String counts(Map<Severity, Integer> n, Language lang) {

@@ -1,0 +1,112 @@
+package io.pilotcheck.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static io.pilotcheck.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code check --waivers}: waived findings stay marked, expired waivers fail, unused ones are reported. */
+class WaiverTest {
+
+    private static final String JIAXING = "fixtures/08-jiaxing.yaml"; // one violation: LCP-STAR-02
+
+    @TempDir
+    Path tmp;
+
+    private Path waivers(String... entries) throws IOException {
+        Path f = tmp.resolve("waivers.yaml");
+        Files.writeString(f, "waivers:\n" + String.join("", entries));
+        return f;
+    }
+
+    private static String waiver(String city, String rule, String expires, String extra) {
+        return "  - city: " + city + "\n    rule: " + rule + "\n" + extra
+                + "    reason: 修订方案已报省发改委待转报\n    approver: 气候处 张三\n    expires: " + expires + "\n";
+    }
+
+    private JsonNode json(CliTest.Run r) throws IOException {
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    @Test
+    void aWaivedFindingStaysInTheReportMarkedWithItsReasonAndNoLongerFailsTheRun() throws IOException {
+        Path w = waivers(waiver("嘉兴市", "LCP-STAR-02", "2099-12-31", ""));
+        CliTest.Run r = run("check", JIAXING, "--as-of", "2020-06-30", "--waivers", w.toString(), "-f", "json");
+        assertThat(r.code()).isZero();
+        JsonNode report = json(r);
+        JsonNode finding = report.at("/dossiers/0/findings/0");
+        assertThat(finding.get("rule").asText()).isEqualTo("LCP-STAR-02");
+        assertThat(finding.get("severity").asText()).isEqualTo("violation");
+        assertThat(finding.at("/waiver/reason").asText()).isEqualTo("修订方案已报省发改委待转报");
+        assertThat(finding.at("/waiver/approver").asText()).isEqualTo("气候处 张三");
+        assertThat(finding.at("/waiver/line").asInt()).isEqualTo(2);
+        assertThat(report.at("/dossiers/0/verdict").asText()).isEqualTo("compliant");
+        assertThat(report.at("/summary/findings/violation").asInt()).isEqualTo(1);
+        assertThat(report.at("/summary/waived").asInt()).isEqualTo(1);
+        assertThat(report.at("/waivers/0/status").asText()).isEqualTo("applied");
+        assertThat(report.at("/waivers/0/matched").asInt()).isEqualTo(1);
+        assertThat(r.err()).isEmpty();
+
+        CliTest.Run text = run("check", JIAXING, "--as-of", "2020-06-30", "--waivers", w.toString());
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("LCP-STAR-02").contains("（已豁免：修订方案已报省发改委待转报 — 气候处 张三，有效至 2099-12-31）")
+                .contains("其中已豁免 1");
+    }
+
+    @Test
+    void anExpiredWaiverWaivesNothingAndFailsTheRunEvenWhenNothingElseWould() throws IOException {
+        Path w = waivers(waiver("嘉兴市", "LCP-STAR-02", "2020-06-29", ""));
+        CliTest.Run r = run("check", JIAXING, "--as-of", "2020-06-30", "--waivers", w.toString(), "-f", "json",
+                "--fail-on", "never");
+        assertThat(r.code()).isEqualTo(1);
+        JsonNode report = json(r);
+        assertThat(report.at("/dossiers/0/findings/0/waiver").isMissingNode()).isTrue();
+        assertThat(report.at("/dossiers/0/verdict").asText()).isEqualTo("non_compliant");
+        assertThat(report.at("/waivers/0/status").asText()).isEqualTo("expired");
+        assertThat(r.err()).contains(w + ":2:5: 错误：豁免 LCP-STAR-02 嘉兴市 已于 2020-06-29 到期");
+
+        // the last day a waiver holds is its expiry date
+        Path lastDay = waivers(waiver("嘉兴市", "LCP-STAR-02", "2020-06-30", ""));
+        assertThat(run("check", JIAXING, "--as-of", "2020-06-30", "--waivers", lastDay.toString()).code()).isZero();
+    }
+
+    @Test
+    void aWaiverThatMatchesNothingIsReportedButDoesNotFail() throws IOException {
+        Path w = waivers(
+                waiver("嘉兴市", "LCP-STAR-02", "2099-12-31", "    dossier: fixtures/elsewhere.yaml\n"),
+                waiver("Jiaxing", "LCP-PLAN-01", "2099-12-31", ""));
+        CliTest.Run r = run("check", JIAXING, "--as-of", "2020-06-30", "--waivers", w.toString(), "-f", "json",
+                "--lang", "en");
+        assertThat(r.code()).isEqualTo(1); // the STAR-02 violation is not waived: the waiver names another file
+        JsonNode report = json(r);
+        assertThat(report.at("/waivers/0/status").asText()).isEqualTo("unused");
+        assertThat(report.at("/waivers/1/status").asText()).isEqualTo("unused");
+        assertThat(report.at("/waivers/1/city").asText()).isEqualTo("嘉兴市");
+        assertThat(r.err()).contains(w + ":2:5: warning: waiver LCP-STAR-02 嘉兴市 fixtures/elsewhere.yaml matched no finding")
+                .contains(w + ":8:5: warning: waiver LCP-PLAN-01 嘉兴市 matched no finding");
+
+        Path sameFile = waivers(waiver("嘉兴市", "LCP-STAR-02", "2099-12-31", "    dossier: ./fixtures/08-jiaxing.yaml\n"));
+        assertThat(run("check", JIAXING, "--as-of", "2020-06-30", "--waivers", sameFile.toString()).code()).isZero();
+    }
+
+    @Test
+    void aWaiversFileWithMistakesStopsTheRunWithEveryProblemLocated() throws IOException {
+        Path w = waivers("  - city: 嘉兴\n    rule: LCP-STAR-2\n    reasn: x\n    approver: 张三\n    expires: 2020-13-01\n");
+        CliTest.Run r = run("check", JIAXING, "--waivers", w.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(w + ":4:5: error: unknown key 'reasn' in a waiver; did you mean reason?")
+                .contains(w + ":2:11: error: '嘉兴' is not one of the 45 pilots; did you mean 嘉兴市?")
+                .contains(w + ":3:11: error: no rule has the id 'LCP-STAR-2'; did you mean LCP-STAR-02?")
+                .contains("lacks 'reason'")
+                .contains(w + ":6:14: error: expires should be a date YYYY-MM-DD, found '2020-13-01'")
+                .contains("nothing was checked");
+        assertThat(r.out()).isEmpty();
+    }
+}
