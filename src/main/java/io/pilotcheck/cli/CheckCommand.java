@@ -8,6 +8,9 @@ import io.pilotcheck.report.CsvReport;
 import io.pilotcheck.report.JUnitReport;
 import io.pilotcheck.report.JsonReport;
 import io.pilotcheck.report.RunInfo;
+import io.pilotcheck.report.SarifReport;
+import io.pilotcheck.report.XlsxReport;
+import io.pilotcheck.report.HtmlReport;
 import io.pilotcheck.report.TextReport;
 import io.pilotcheck.report.WaiverNotes;
 import io.pilotcheck.finding.Waiver;
@@ -38,7 +41,7 @@ import java.util.concurrent.Callable;
 public final class CheckCommand implements Callable<Integer> {
 
     /** Report formats of {@code check}. */
-    public enum Format { text, json, csv, junit }
+    public enum Format { text, json, csv, junit, sarif, xlsx, html }
 
     /** Thresholds of {@code --fail-on}. */
     public enum FailOn {
@@ -61,7 +64,7 @@ public final class CheckCommand implements Callable<Integer> {
     List<String> paths;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "text (default), json, csv or junit; repeat it, each with its own -o, for several reports in one run")
+            description = "text (default), json, csv, junit, sarif, xlsx or html; repeat it, each with its own -o, for several reports in one run")
     List<Format> formats = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -117,7 +120,7 @@ public final class CheckCommand implements Callable<Integer> {
         BatchResult batch = WaiverLedger.apply(new BatchCheck(book.get()).run(listing.files(), asOf, LocalDate.now()),
                 waivers.get(), today);
         for (Reports.Report r : reports) {
-            Output.write(render(r.format(), batch, book.get()), r.file(), out);
+            write(r, batch, book.get(), out);
         }
         WaiverNotes.lines(batch, common.lang).forEach(err::println);
         err.flush();
@@ -127,7 +130,7 @@ public final class CheckCommand implements Callable<Integer> {
                         BatchResult waived = WaiverLedger.apply(result, waivers.get(), today);
                         for (Reports.Report r : reports) {
                             if (r.file() != null) {
-                                Output.write(render(r.format(), waived, rules), r.file(), out);
+                                write(r, waived, rules, out);
                             }
                         }
                     });
@@ -149,14 +152,29 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private String render(Format format, BatchResult batch, RuleBook book) {
-        RunInfo run = new RunInfo(Version.get(), (asOf != null ? asOf : LocalDate.now()).toString(),
+    private void write(Reports.Report r, BatchResult batch, RuleBook book, PrintWriter out) throws IOException {
+        if (r.format() == Format.xlsx) {
+            Output.write(XlsxReport.render(batch, book.rules(), book.registry(), runInfo(book), common.lang), r.file());
+        } else {
+            Output.write(render(r.format(), batch, book), r.file(), out);
+        }
+    }
+
+    private RunInfo runInfo(RuleBook book) {
+        return new RunInfo(Version.get(), (asOf != null ? asOf : LocalDate.now()).toString(),
                 book.rules().size(), book.fingerprint());
+    }
+
+    private String render(Format format, BatchResult batch, RuleBook book) {
+        RunInfo run = runInfo(book);
         return switch (format) {
             case json -> JsonReport.render(batch, run, common.lang);
             case text -> TextReport.render(batch, run, common.lang);
             case csv -> CsvReport.render(batch, common.lang);
             case junit -> JUnitReport.render(batch, book.rules(), failOn.threshold, common.lang);
+            case sarif -> SarifReport.render(batch, book.rules(), run, common.lang);
+            case html -> HtmlReport.render(batch, book, run, common.lang);
+            case xlsx -> throw new IllegalArgumentException("xlsx is binary: written by write()");
         };
     }
 }

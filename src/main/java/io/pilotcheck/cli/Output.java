@@ -23,11 +23,16 @@ final class Output {
             out.flush();
             return;
         }
+        write(text.getBytes(StandardCharsets.UTF_8), file);
+    }
+
+    /** Writes {@code content} to {@code file} through a temporary file moved into place. */
+    static void write(byte[] content, Path file) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.write(tmp, content);
             // A temporary file is private (rw-------); a report is for handing on, like any file the user writes.
             if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));

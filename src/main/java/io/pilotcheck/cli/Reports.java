@@ -31,6 +31,9 @@ final class Reports {
                     + "its own --output FILE");
         }
         for (Report r : pair(formats, outputs)) {
+            if (r.file() == null && r.format() == CheckCommand.Format.xlsx) {
+                return Optional.of("an xlsx workbook is binary; write it with --output FILE");
+            }
             if (watch && r.file() == null && r.format() != CheckCommand.Format.text) {
                 return Optional.of("--watch prints changes as text on standard output; write the " + r.format()
                         + " report with --output FILE");

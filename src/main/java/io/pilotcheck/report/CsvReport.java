@@ -10,6 +10,7 @@ import org.apache.commons.csv.CSVPrinter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * {@code --format csv}: one row per finding, for spreadsheets. UTF-8 with a byte-order mark and
@@ -27,6 +28,15 @@ public final class CsvReport {
     private CsvReport() {
     }
 
+    /** One finding's row, in {@link #HEADER}'s order: numbers as Integer, the rest as text. */
+    static List<Object> values(DossierResult d, String city, Finding f, Language lang) {
+        boolean w = f.waived();
+        return java.util.Arrays.asList(f.location().file(), f.location().line(), f.location().column(), city,
+                d.verdict().id(), f.ruleId(), f.severity().id(), f.clause(), f.path(), f.message().in(lang),
+                w ? "yes" : "", w ? f.waiver().reason() : "", w ? f.waiver().approver() : "",
+                w ? f.waiver().expires().toString() : "");
+    }
+
     /** The CSV text, starting with the byte-order mark. */
     public static String render(BatchResult batch, Language lang) {
         StringWriter out = new StringWriter();
@@ -35,10 +45,7 @@ public final class CsvReport {
             for (DossierResult d : batch.dossiers()) {
                 String city = lang == Language.EN && d.cityEn() != null ? d.cityEn() : d.city();
                 for (Finding f : d.findings()) {
-                    csv.printRecord(f.location().file(), f.location().line(), f.location().column(), city,
-                            d.verdict().id(), f.ruleId(), f.severity().id(), f.clause(), f.path(), f.message().in(lang),
-                            f.waived() ? "yes" : "", f.waived() ? f.waiver().reason() : "",
-                            f.waived() ? f.waiver().approver() : "", f.waived() ? f.waiver().expires() : "");
+                    csv.printRecord(values(d, city, f, lang));
                 }
             }
         } catch (IOException e) {

@@ -48,7 +48,7 @@ public final class TextReport {
         String counts = counts(n, lang);
         String open = lang == Language.EN ? " (" : "（";
         String close = lang == Language.EN ? ")" : "）";
-        return d.file() + ":" + who + " — " + verdictName(d.verdict(), lang)
+        return d.file() + ":" + who + " — " + ReportWords.verdict(d.verdict(), lang)
                 + (counts.isEmpty() ? "" : open + counts + close)
                 + (d.asOf() == null ? "" : (lang == Language.EN ? ", as of " : "，评估日期 ") + d.asOf());
     }
@@ -80,30 +80,9 @@ public final class TextReport {
                 if (b.length() > 0) {
                     b.append(lang == Language.EN ? ", " : "，");
                 }
-                b.append(lang == Language.EN ? c + " " + s.id() : severityName(s) + " " + c);
+                b.append(lang == Language.EN ? c + " " + s.id() : ReportWords.severity(s, lang) + " " + c);
             }
         }
         return b.toString();
-    }
-
-    /** The Chinese name of a severity. */
-    static String severityName(Severity s) {
-        return switch (s) {
-            case ERROR -> "错误";
-            case VIOLATION -> "违规";
-            case WARNING -> "警告";
-            case PENDING -> "待到期";
-        };
-    }
-
-    private static String verdictName(Verdict v, Language lang) {
-        if (lang == Language.EN) {
-            return v.id();
-        }
-        return switch (v) {
-            case COMPLIANT -> "合规";
-            case NON_COMPLIANT -> "不合规";
-            case ERROR -> "无法检查";
-        };
     }
 }

@@ -1,0 +1,38 @@
+package io.pilotcheck.check;
+
+import io.pilotcheck.finding.Message;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Titles of the checks that are not DRL rules: the loader's (LCP-SCHEMA-01..09) and the
+ * engine's (a rule that failed), so reports that describe every id they use (SARIF, HTML, xlsx)
+ * can describe these too.
+ */
+public final class BuiltInChecks {
+
+    private static final Map<String, Message> TITLES = new LinkedHashMap<>();
+
+    static {
+        TITLES.put("LCP-SCHEMA-01", new Message("文件不是有效的 YAML", "the file is not valid YAML"));
+        TITLES.put("LCP-SCHEMA-02", new Message("未知字段", "an unknown field"));
+        TITLES.put("LCP-SCHEMA-03", new Message("字段类型错误", "a field has the wrong type"));
+        TITLES.put("LCP-SCHEMA-04", new Message("取值不在允许范围内", "a value is not one of those allowed"));
+        TITLES.put("LCP-SCHEMA-05", new Message("日期无效", "a date is not a valid date"));
+        TITLES.put("LCP-SCHEMA-06", new Message("键重复", "a key is duplicated"));
+        TITLES.put("LCP-SCHEMA-07", new Message("使用了不允许的 YAML 特性（别名、标签）",
+                "a YAML feature that is not allowed (alias, tag)"));
+        TITLES.put("LCP-SCHEMA-08", new Message("缺少必填字段", "a required field is missing"));
+        TITLES.put("LCP-SCHEMA-09", new Message("文件无法读取", "the file cannot be read"));
+        TITLES.put(DossierCheck.RULE_FAILED, new Message("规则执行失败", "a rule failed while checking the dossier"));
+    }
+
+    private BuiltInChecks() {
+    }
+
+    /** The title of a built-in check, or null when {@code id} is not one. */
+    public static Message title(String id) {
+        return TITLES.get(id);
+    }
+}
