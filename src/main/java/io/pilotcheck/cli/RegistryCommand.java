@@ -3,7 +3,6 @@ package io.pilotcheck.cli;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.registry.PilotCity;
 import io.pilotcheck.registry.PilotRegistry;
-import io.pilotcheck.rules.RuleInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -27,15 +26,11 @@ public final class RegistryCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PilotRegistry registry;
-        try {
-            registry = PilotRegistry.load(common.rulesDir().resolve(PilotRegistry.FILE),
-                    common.rulesDir().resolve(PilotRegistry.FILE).toString());
-        } catch (RuleInputException e) {
-            e.problems().forEach(err::println);
-            err.flush();
+        java.util.Optional<PilotRegistry> loaded = RulesLoading.loadRegistry(common.rulesDir(), err);
+        if (loaded.isEmpty()) {
             return ExitCode.CANNOT_CHECK.code();
         }
+        PilotRegistry registry = loaded.get();
         boolean en = common.lang == Language.EN;
         out.println(en ? "no\tprovince\tcity\tstarred\tpeak\tfocuses" : "序号\t省份\t城市\t带星号\t峰值年\t创新重点");
         int starred = 0;

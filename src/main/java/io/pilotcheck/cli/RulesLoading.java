@@ -1,5 +1,6 @@
 package io.pilotcheck.cli;
 
+import io.pilotcheck.registry.PilotRegistry;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.rules.RuleBookLoader;
 import io.pilotcheck.rules.RuleInputException;
@@ -20,6 +21,17 @@ final class RulesLoading {
             return Optional.of(RuleBookLoader.load(dir));
         } catch (RuleInputException e) {
             printProblems(e, "the rules in " + dir, err);
+            return Optional.empty();
+        }
+    }
+
+    /** The pilot registry alone (for commands that need no rules), or empty after printing its problems. */
+    static Optional<PilotRegistry> loadRegistry(Path dir, PrintWriter err) {
+        Path file = dir.resolve(PilotRegistry.FILE);
+        try {
+            return Optional.of(PilotRegistry.load(file, file.toString()));
+        } catch (RuleInputException e) {
+            printProblems(e, "the pilot registry " + file, err);
             return Optional.empty();
         }
     }

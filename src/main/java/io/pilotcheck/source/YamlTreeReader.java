@@ -44,7 +44,9 @@ public final class YamlTreeReader {
         options.setNestingDepthLimit(MAX_DEPTH);
         // Duplicate keys are detected here, with both lines; the parser's own check only names one.
         this.factory = YAMLFactory.builder().loaderOptions(options)
-                .disable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+                .disable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // YAML reads "key:" with nothing after it as null, i.e. not given; Jackson's default is ""
+                .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
     }
 
     /**

@@ -31,6 +31,16 @@ class DossierLoaderTest {
     }
 
     @Test
+    void aKeyWithNothingAfterItIsNotGivenNotAnEmptyValue() {
+        // regression: Jackson read "adopted:" as "" and the loader called it a bad date (LCP-SCHEMA-05)
+        DossierResult r = TestRules.check("city: 南京市\nas_of: 2020-06-30\nlow_carbon_plan:\n  adopted:    # 日期\n"
+                + "  in_development_plan:\npeak_target_year:\ninnovations:\n  - focus: 1\n    status:\n", "2020-06-30");
+        assertThat(r.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
+        assertThat(r.findings()).anyMatch(f -> f.ruleId().equals("LCP-PLAN-01") && f.severity() == Severity.VIOLATION);
+        assertThat(r.findings()).anyMatch(f -> f.ruleId().equals("LCP-PEAK-01"));
+    }
+
+    @Test
     void unknownKeySuggestsTheNearestKey() {
         Finding f = onlyError("city: 沈阳市\nprovnce: 辽宁\n", "LCP-SCHEMA-02", 2, 1);
         assertThat(f.message().en()).contains("'provnce'").contains("did you mean 'province'");

@@ -1,0 +1,87 @@
+package io.pilotcheck.cli;
+
+import io.pilotcheck.dossier.DossierTemplate;
+import io.pilotcheck.registry.PilotCity;
+import io.pilotcheck.registry.PilotRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code pilotcheck init CITY}: a dossier template for one pilot, prefilled from the annex. */
+@Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write a dossier template for a pilot, prefilled from the annex (province, number, starred, "
+                + "peak year, one innovations entry per focus) with every field commented in Chinese.",
+            "The file is CITY's English name in lower case (dalian.yaml) unless -o is given; an existing file "
+                + "is kept unless --force."})
+public final class InitCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "CITY", description = "the pilot, as the annex names it (大连市) or in English (Dalian)")
+    String city;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "where to write it; - for standard output")
+    String output;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
+            description = "the template's as_of (default: today)")
+    LocalDate asOf;
+
+    @Option(names = "--force", description = "overwrite FILE if it exists")
+    boolean force;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<PilotRegistry> registry = RulesLoading.loadRegistry(common.rulesDir(), err);
+        if (registry.isEmpty()) {
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        Optional<PilotCity> pilot = registry.get().find(city);
+        if (pilot.isEmpty()) {
+            List<String> near = registry.get().suggest(city);
+            err.println("pilotcheck: '" + city + "' is not one of the 45 pilots"
+                    + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?")
+                    + " (pilotcheck registry lists them)");
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        String fileName = output != null ? output
+                : pilot.get().nameEn().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".yaml";
+        String text = DossierTemplate.forPilot(pilot.get(), asOf != null ? asOf : LocalDate.now(),
+                "-".equals(fileName) ? pilot.get().nameEn().toLowerCase(Locale.ROOT) + ".yaml" : fileName);
+        if ("-".equals(fileName)) {
+            Output.write(text, null, out);
+            return ExitCode.OK.code();
+        }
+        Path file = Path.of(fileName);
+        if (Files.exists(file) && !force) {
+            err.println("pilotcheck: " + file + " exists; kept it (--force overwrites)");
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        Output.write(text, file, out);
+        out.println("wrote " + file + ": " + pilot.get().name() + " (" + pilot.get().nameEn() + "), "
+                + pilot.get().focuses().size() + " innovation focuses; fill it in, then: pilotcheck check " + file);
+        out.flush();
+        return ExitCode.OK.code();
+    }
+}
