@@ -85,6 +85,10 @@ public final class CheckCommand implements Callable<Integer> {
                     + "reason, and do not fail the run; an expired waiver fails it, one that matched nothing is reported")
     Path waiversFile;
 
+    @Option(names = "--no-progress",
+            description = "no progress bar (one is drawn on stderr, when it is a terminal, for a batch that takes a while)")
+    boolean noProgress;
+
     @Option(names = "--watch",
             description = "after the report, keep watching the rules (DRL, params.yaml, registry) and the PATHs; "
                     + "on each change check again and print only what changed in the findings (+ new, - gone); "
@@ -117,8 +121,12 @@ public final class CheckCommand implements Callable<Integer> {
             return ExitCode.CANNOT_CHECK.code();
         }
         LocalDate today = asOf != null ? asOf : LocalDate.now();
-        BatchResult batch = WaiverLedger.apply(new BatchCheck(book.get()).run(listing.files(), asOf, LocalDate.now()),
-                waivers.get(), today);
+        BatchResult checked;
+        try (BatchProgress progress = BatchProgress.onStderr(listing.files().size(),
+                common.lang == io.pilotcheck.finding.Language.EN ? "checking" : "检查档案", !noProgress)) {
+            checked = new BatchCheck(book.get()).run(listing.files(), asOf, LocalDate.now(), progress);
+        }
+        BatchResult batch = WaiverLedger.apply(checked, waivers.get(), today);
         for (Reports.Report r : reports) {
             write(r, batch, book.get(), out);
         }
