@@ -61,6 +61,35 @@ class WaiverTest {
     }
 
     @Test
+    void everyReportFormatKeepsTheWaivedFindingAndShowsItsReason() throws Exception {
+        Path w = waivers(waiver("嘉兴市", "LCP-STAR-02", "2099-12-31", ""));
+        String reason = "修订方案已报省发改委待转报";
+        String[] formats = {"text", "json", "csv", "junit", "sarif", "html", "xlsx"};
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("check", JIAXING, "--as-of", "2020-06-30",
+                "--waivers", w.toString()));
+        for (String f : formats) {
+            args.addAll(java.util.List.of("-f", f, "-o", tmp.resolve("r." + f).toString()));
+        }
+        assertThat(run(args.toArray(String[]::new)).code()).isZero();
+        for (String f : new String[] {"text", "json", "csv", "junit", "sarif", "html"}) {
+            assertThat(Files.readString(tmp.resolve("r." + f))).as(f).contains("LCP-STAR-02").contains(reason);
+        }
+        JsonNode sarif = new ObjectMapper().readTree(tmp.resolve("r.sarif").toFile());
+        assertThat(sarif.at("/runs/0/results/0/suppressions/0/status").asText()).isEqualTo("accepted");
+        assertThat(sarif.at("/runs/0/results/0/suppressions/0/justification").asText()).isEqualTo(reason);
+        String junit = Files.readString(tmp.resolve("r.junit"));
+        assertThat(junit).doesNotContain("<failure");
+        assertThat(Files.readString(tmp.resolve("r.html"))).contains("class=\"finding violation waived\"");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                tmp.resolve("r.xlsx").toFile())) {
+            org.apache.poi.ss.usermodel.Row row = wb.getSheet("发现").getRow(1);
+            assertThat(row.getCell(5).getStringCellValue()).isEqualTo("LCP-STAR-02");
+            assertThat(row.getCell(10).getStringCellValue()).isEqualTo("yes");
+            assertThat(row.getCell(11).getStringCellValue()).isEqualTo(reason);
+        }
+    }
+
+    @Test
     void anExpiredWaiverWaivesNothingAndFailsTheRunEvenWhenNothingElseWould() throws IOException {
         Path w = waivers(waiver("嘉兴市", "LCP-STAR-02", "2020-06-29", ""));
         CliTest.Run r = run("check", JIAXING, "--as-of", "2020-06-30", "--waivers", w.toString(), "-f", "json",
