@@ -7,7 +7,7 @@ public enum ExitCode {
     /** Checked; nothing at or above {@code --fail-on}. */
     OK(0, "checked; nothing at or above --fail-on"),
     /** Checked; a finding at or above {@code --fail-on}, or a dossier that could not be checked. */
-    FINDINGS(1, "checked; a finding at or above --fail-on, or a dossier with an error"),
+    FINDINGS(1, "checked; a finding at or above --fail-on, an error, or an expired waiver"),
     /** Could not check: bad usage, rules that do not compile, a path that does not exist. */
     CANNOT_CHECK(2, "could not check: bad usage, rules that do not compile, unreadable path");
 

@@ -37,6 +37,9 @@ public final class Main {
                     cmd.getErr().flush();
                     return ExitCode.CANNOT_CHECK.code();
                 });
+        // the one list of exit codes is the enum; the help shows it
+        cli.getCommandSpec().usageMessage().footer(java.util.Arrays.stream(ExitCode.values())
+                .map(c -> "  " + c.code() + "  " + c.meaning()).toArray(String[]::new));
         int code = cli.execute(args);
         out.flush();
         err.flush();
