@@ -270,7 +270,7 @@ public final class HtmlReport {
             v.put("approver", u.waiver().approver());
             v.put("expires", u.waiver().expires().toString());
             v.put("status", u.status().id());
-            v.put("statusName", HtmlWords.waiverStatus(u.status(), lang));
+            v.put("statusName", ReportWords.waiverStatus(u.status(), lang));
             v.put("matched", u.matched());
             out.add(v);
         }

@@ -2,7 +2,6 @@ package io.pilotcheck.report;
 
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.finding.Severity;
-import io.pilotcheck.finding.WaiverUse;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,16 +74,5 @@ final class HtmlWords {
 
     String severity(Severity s) {
         return ReportWords.severity(s, lang);
-    }
-
-    static String waiverStatus(WaiverUse.Status s, Language lang) {
-        if (lang == Language.EN) {
-            return s.id();
-        }
-        return switch (s) {
-            case APPLIED -> "已生效";
-            case EXPIRED -> "已过期";
-            case UNUSED -> "未匹配";
-        };
     }
 }

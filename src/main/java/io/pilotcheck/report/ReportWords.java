@@ -3,8 +3,9 @@ package io.pilotcheck.report;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.finding.Verdict;
+import io.pilotcheck.finding.WaiverUse;
 
-/** The words reports use for severities and verdicts: the report ids in English, Chinese names in Chinese. */
+/** The words reports use for severities, verdicts and waiver statuses: the report ids in English, Chinese names in Chinese. */
 public final class ReportWords {
 
     private ReportWords() {
@@ -32,6 +33,18 @@ public final class ReportWords {
             case COMPLIANT -> "合规";
             case NON_COMPLIANT -> "不合规";
             case ERROR -> "无法检查";
+        };
+    }
+
+    /** A waiver's status: {@code applied} / 已生效. */
+    public static String waiverStatus(WaiverUse.Status s, Language lang) {
+        if (lang == Language.EN) {
+            return s.id();
+        }
+        return switch (s) {
+            case APPLIED -> "已生效";
+            case EXPIRED -> "已过期";
+            case UNUSED -> "未匹配";
         };
     }
 }
