@@ -29,7 +29,8 @@ public final class CsvReport {
     }
 
     /** One finding's row, in {@link #HEADER}'s order: numbers as Integer, the rest as text. */
-    static List<Object> values(DossierResult d, String city, Finding f, Language lang) {
+    static List<Object> values(DossierResult d, Finding f, Language lang) {
+        String city = lang == Language.EN && d.cityEn() != null ? d.cityEn() : d.city();
         boolean w = f.waived();
         return java.util.Arrays.asList(f.location().file(), f.location().line(), f.location().column(), city,
                 d.verdict().id(), f.ruleId(), f.severity().id(), f.clause(), f.path(), f.message().in(lang),
@@ -43,9 +44,8 @@ public final class CsvReport {
         out.write('\uFEFF');
         try (CSVPrinter csv = CSVFormat.EXCEL.builder().setHeader(HEADER).get().print(out)) {
             for (DossierResult d : batch.dossiers()) {
-                String city = lang == Language.EN && d.cityEn() != null ? d.cityEn() : d.city();
                 for (Finding f : d.findings()) {
-                    csv.printRecord(values(d, city, f, lang));
+                    csv.printRecord(values(d, f, lang));
                 }
             }
         } catch (IOException e) {

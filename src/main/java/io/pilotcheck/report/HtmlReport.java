@@ -56,7 +56,7 @@ public final class HtmlReport {
         view.put("counts", counts(batch, w));
         view.put("verdictChart", HtmlChart.bars(verdictBars(batch, lang), w.get("chart_verdicts")));
         view.put("severityChart", HtmlChart.bars(severityBars(batch, lang), w.get("chart_severities")));
-        view.put("byRule", byRule(batch, book.rules(), lang));
+        view.put("byRule", byRule(batch, book, lang));
         view.put("byProvince", byProvince(batch, book, lang));
         view.put("matrix", matrix(PilotMatrix.of(batch, book.rules(), book.registry()), lang));
         view.put("legend", legend(lang));
@@ -115,9 +115,9 @@ public final class HtmlReport {
         return bars;
     }
 
-    private static List<Map<String, Object>> byRule(BatchResult batch, List<RuleInfo> rules, Language lang) {
+    private static List<Map<String, Object>> byRule(BatchResult batch, RuleBook book, Language lang) {
         Map<String, int[]> counts = new LinkedHashMap<>();
-        rules.forEach(r -> counts.put(r.id(), new int[Severity.values().length + 1]));
+        book.rules().forEach(r -> counts.put(r.id(), new int[Severity.values().length + 1]));
         // loader and engine checks after the rules, in id order
         batch.dossiers().stream().flatMap(d -> d.findings().stream()).map(Finding::ruleId).sorted()
                 .forEach(id -> counts.computeIfAbsent(id, k -> new int[Severity.values().length + 1]));
@@ -137,7 +137,7 @@ public final class HtmlReport {
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", id);
-            row.put("title", title(id, rules, lang));
+            row.put("title", title(id, book, lang));
             for (Severity s : Severity.values()) {
                 row.put(s.id(), c[s.ordinal()] == 0 ? "" : c[s.ordinal()]);
             }
@@ -241,7 +241,7 @@ public final class HtmlReport {
                 fv.put("severity", f.severity().id());
                 fv.put("severityName", ReportWords.severity(f.severity(), lang));
                 fv.put("rule", f.ruleId());
-                fv.put("title", title(f.ruleId(), book.rules(), lang));
+                fv.put("title", title(f.ruleId(), book, lang));
                 fv.put("clause", f.clause());
                 fv.put("notice", rule.map(RuleInfo::notice).orElse(""));
                 fv.put("message", f.message().in(lang));
@@ -277,14 +277,11 @@ public final class HtmlReport {
         return out;
     }
 
-    private static String title(String id, List<RuleInfo> rules, Language lang) {
-        for (RuleInfo r : rules) {
-            if (r.id().equals(id)) {
-                return r.title(lang);
-            }
-        }
-        io.pilotcheck.finding.Message builtIn = BuiltInChecks.title(id);
-        return builtIn == null ? "" : builtIn.in(lang);
+    private static String title(String id, RuleBook book, Language lang) {
+        return book.rule(id).map(r -> r.title(lang)).orElseGet(() -> {
+            io.pilotcheck.finding.Message builtIn = BuiltInChecks.title(id);
+            return builtIn == null ? "" : builtIn.in(lang);
+        });
     }
 
     /** A fragment id for a dossier section: its file name with anything but letters and digits dashed. */

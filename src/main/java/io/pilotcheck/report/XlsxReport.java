@@ -123,10 +123,9 @@ public final class XlsxReport {
         }
         int r = 1;
         for (DossierResult d : batch.dossiers()) {
-            String city = lang == Language.EN && d.cityEn() != null ? d.cityEn() : d.city();
             for (Finding f : d.findings()) {
                 Row x = sheet.createRow(r++);
-                List<Object> values = CsvReport.values(d, city, f, lang);
+                List<Object> values = CsvReport.values(d, f, lang);
                 for (int c = 0; c < values.size(); c++) {
                     Object v = values.get(c);
                     if (v instanceof Integer n) {
