@@ -52,7 +52,7 @@ final class DossierBinder {
                     SourceLocation.startOf(file)));
         }
         Dossier d = new Dossier(file, version, city, top.string("province"), top.integer("pilot_no"),
-                top.bool("starred"), top.date("as_of"), top.integer("peak_target_year"),
+                top.bool("starred"), top.date("as_of"), top.year("peak_target_year"),
                 implementationPlan(top.mapping("implementation_plan")), top.date("pilot_launched"),
                 lowCarbonPlan(top.mapping("low_carbon_plan")), targetAssessment(top.mapping("target_assessment")),
                 innovations(top), top.enumList("policies", POLICIES), governance(top.mapping("governance")),
@@ -70,7 +70,7 @@ final class DossierBinder {
     }
 
     private static LowCarbonPlan lowCarbonPlan(MappingReader r) {
-        LowCarbonPlan p = new LowCarbonPlan(r.date("adopted"), r.integer("peak_year"), r.bool("in_development_plan"),
+        LowCarbonPlan p = new LowCarbonPlan(r.date("adopted"), r.year("peak_year"), r.bool("in_development_plan"),
                 r.bool("in_government_work"), r.enumList("levers", LEVERS), r.bool("urbanization"));
         r.finish();
         return p;
@@ -103,7 +103,7 @@ final class DossierBinder {
     private static List<GhgInventory> inventories(MappingReader top) {
         List<GhgInventory> out = new ArrayList<>();
         for (MappingReader r : top.mappings("ghg_inventory")) {
-            out.add(new GhgInventory(out.size(), r.integer("year"), r.date("completed")));
+            out.add(new GhgInventory(out.size(), r.year("year"), r.date("completed")));
             r.finish();
         }
         return List.copyOf(out);
@@ -112,7 +112,7 @@ final class DossierBinder {
     private static List<EmissionRecord> emissions(MappingReader top) {
         List<EmissionRecord> out = new ArrayList<>();
         for (MappingReader r : top.mappings("emissions")) {
-            out.add(new EmissionRecord(out.size(), r.integer("year"), r.number("mt_co2e")));
+            out.add(new EmissionRecord(out.size(), r.year("year"), r.number("mt_co2e")));
             r.finish();
         }
         return List.copyOf(out);
@@ -121,7 +121,7 @@ final class DossierBinder {
     private static List<AnnualReport> annualReports(MappingReader top) {
         List<AnnualReport> out = new ArrayList<>();
         for (MappingReader r : top.mappings("annual_reports")) {
-            out.add(new AnnualReport(out.size(), r.integer("year"), r.date("submitted")));
+            out.add(new AnnualReport(out.size(), r.year("year"), r.date("submitted")));
             r.finish();
         }
         return List.copyOf(out);

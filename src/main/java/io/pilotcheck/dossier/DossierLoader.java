@@ -38,6 +38,12 @@ public final class DossierLoader {
             return failed(name, "无法读取文件（" + e.getClass().getSimpleName() + "）：" + e.getMessage(),
                     "cannot read the file (" + e.getClass().getSimpleName() + "): " + e.getMessage());
         }
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+            // Word's "Unicode text" export; the format is UTF-8, and the fix is one "save as" away
+            return failed(name, "文件是 UTF-16 编码（带 BOM）；请另存为 UTF-8", "the file is UTF-16 (with a byte-order mark); "
+                    + "save it as UTF-8");
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder()

@@ -55,6 +55,21 @@ final class MappingReader {
         return s == null ? null : s.text();
     }
 
+    /** The earliest and latest year a dossier may name: "17" or "20017" is a typo, not a year. */
+    static final int FIRST_YEAR = 1990;
+    static final int LAST_YEAR = 2100;
+
+    /** A calendar year: a whole number from {@link #FIRST_YEAR} to {@link #LAST_YEAR}. */
+    Integer year(String key) {
+        Integer y = integer(key);
+        if (y != null && (y < FIRST_YEAR || y > LAST_YEAR)) {
+            wrongType(key, (Scalar) entries.get(key).value(), FIRST_YEAR + " 至 " + LAST_YEAR + " 之间的年份",
+                    "a year from " + FIRST_YEAR + " to " + LAST_YEAR);
+            return null;
+        }
+        return y;
+    }
+
     Integer integer(String key) {
         Scalar s = scalar(key, "整数", "a whole number", ScalarKind.INTEGER);
         if (s == null) {

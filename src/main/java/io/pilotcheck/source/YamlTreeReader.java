@@ -55,7 +55,17 @@ public final class YamlTreeReader {
      * @return the root node, or empty when the file held problems (added to {@code problems})
      */
     public Optional<YamlNode> read(String file, Reader text, List<YamlProblem> problems) {
-        try (YAMLParser parser = (YAMLParser) factory.createParser(text)) {
+        String content;
+        try {
+            java.io.StringWriter all = new java.io.StringWriter();
+            text.transferTo(all);
+            content = all.toString();
+        } catch (IOException e) {
+            problems.add(new YamlProblem(SYNTAX, "无法读取文件：" + e.getMessage(),
+                    "cannot read the file: " + e.getMessage(), "", SourceLocation.startOf(file)));
+            return Optional.empty();
+        }
+        try (YAMLParser parser = (YAMLParser) factory.createParser(content)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 problems.add(new YamlProblem(SYNTAX, "文件为空或只有注释，不是城市档案",
@@ -77,7 +87,7 @@ public final class YamlTreeReader {
                     "nesting deeper than " + MAX_DEPTH + " levels: not a city dossier", "", e.where));
             return Optional.empty();
         } catch (JsonProcessingException e) {
-            problems.add(syntaxProblem(file, e));
+            problems.add(tabIndentation(file, content, e).orElseGet(() -> syntaxProblem(file, e)));
             return Optional.empty();
         } catch (IOException e) {
             problems.add(new YamlProblem(SYNTAX, "无法读取文件：" + e.getMessage(),
@@ -164,6 +174,29 @@ public final class YamlTreeReader {
             problems.add(new YamlProblem(FORBIDDEN_FEATURE,
                     "不允许使用 YAML 标签（" + tag + "）", "YAML tags (" + tag + ") are not allowed", path, here));
         }
+    }
+
+    /**
+     * A tab in the indentation of a line up to the parser's error: the commonest cause of a
+     * baffling scanner message in files typed in Word or a plain editor, so it is named instead.
+     */
+    private static Optional<YamlProblem> tabIndentation(String file, String content, JsonProcessingException e) {
+        // the parser locates the token it was scanning from, which can be the line before the tab
+        int errorLine = e.getLocation() == null ? Integer.MAX_VALUE : Math.max(1, e.getLocation().getLineNr()) + 1;
+        String[] lines = content.split("\r?\n", -1);
+        for (int i = 0; i < lines.length && i < errorLine; i++) {
+            String line = lines[i];
+            int col = 0;
+            while (col < line.length() && (line.charAt(col) == ' ' || line.charAt(col) == '\t')) {
+                if (line.charAt(col) == '\t') {
+                    return Optional.of(new YamlProblem(SYNTAX, "第 " + (i + 1) + " 行用制表符（Tab）缩进；YAML 只能用空格缩进",
+                            "line " + (i + 1) + " is indented with a tab; YAML indents with spaces only", "",
+                            new SourceLocation(file, i + 1, col + 1)));
+                }
+                col++;
+            }
+        }
+        return Optional.empty();
     }
 
     private static YamlProblem syntaxProblem(String file, JsonProcessingException e) {

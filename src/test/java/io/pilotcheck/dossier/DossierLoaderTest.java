@@ -41,6 +41,20 @@ class DossierLoaderTest {
     }
 
     @Test
+    void aYearOutsideNineteenNinetyToTwentyOneHundredIsATypoNotAYear() {
+        // regression: "17" passed LCP-PEAK-02 as a peak year long before the annex's 2025
+        Finding f = onlyError("city: 大连市\npeak_target_year: 17\n", "LCP-SCHEMA-03", 2, 19);
+        assertThat(f.message().en()).contains("a year from 1990 to 2100").contains("'17'");
+        onlyError("city: 大连市\nannual_reports:\n  - {year: 20017, submitted: 2018-03-01}\n", "LCP-SCHEMA-03", 3, 12);
+    }
+
+    @Test
+    void aTabInTheIndentationIsNamedWithItsLine() {
+        Finding f = onlyError("city: 大连市\nlow_carbon_plan:\n\tadopted: 2017-08-01\n", "LCP-SCHEMA-01", 3, 1);
+        assertThat(f.message().en()).isEqualTo("line 3 is indented with a tab; YAML indents with spaces only");
+    }
+
+    @Test
     void unknownKeySuggestsTheNearestKey() {
         Finding f = onlyError("city: 沈阳市\nprovnce: 辽宁\n", "LCP-SCHEMA-02", 2, 1);
         assertThat(f.message().en()).contains("'provnce'").contains("did you mean 'province'");
@@ -129,6 +143,15 @@ class DossierLoaderTest {
         LoadedDossier d = new DossierLoader().load(file, "binary.yaml");
         assertThat(d.checkable()).isFalse();
         assertThat(d.problems()).extracting(p -> p.ruleId()).containsExactly("LCP-SCHEMA-09");
+    }
+
+    @Test
+    void utf16IsNamedWithTheWayOut(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("utf16.yaml");
+        Files.write(file, "city: 大连市\n".getBytes(java.nio.charset.StandardCharsets.UTF_16)); // big-endian, with BOM
+        LoadedDossier d = new DossierLoader().load(file, "utf16.yaml");
+        assertThat(d.problems()).extracting(p -> p.ruleId()).containsExactly("LCP-SCHEMA-09");
+        assertThat(d.problems().get(0).messageEn()).isEqualTo("the file is UTF-16 (with a byte-order mark); save it as UTF-8");
     }
 
     @Test
