@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 /** {@code pilotcheck check PATH...}: check dossiers against the rules and report the findings. */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
@@ -120,25 +121,24 @@ public final class CheckCommand implements Callable<Integer> {
         if (waivers.isEmpty()) {
             return ExitCode.CANNOT_CHECK.code();
         }
-        LocalDate today = asOf != null ? asOf : LocalDate.now();
+        UnaryOperator<BatchResult> waive = b -> WaiverLedger.apply(b, waivers.get(), evaluationDate());
         BatchResult checked;
         try (BatchProgress progress = BatchProgress.onStderr(listing.files().size(),
                 common.lang == io.pilotcheck.finding.Language.EN ? "checking" : "检查档案", !noProgress)) {
             checked = new BatchCheck(book.get()).run(listing.files(), asOf, LocalDate.now(), progress);
         }
-        BatchResult batch = WaiverLedger.apply(checked, waivers.get(), today);
+        BatchResult batch = waive.apply(checked);
         for (Reports.Report r : reports) {
             write(r, batch, book.get(), out);
         }
         WaiverNotes.lines(batch, common.lang).forEach(err::println);
         err.flush();
         if (watch) {
-            new CheckWatch(common.rulesDir(), paths, asOf, common.lang, book.get(), batch, out, err)
+            new CheckWatch(common.rulesDir(), paths, asOf, common.lang, book.get(), checked, waive, out, err)
                     .run((result, rules) -> {
-                        BatchResult waived = WaiverLedger.apply(result, waivers.get(), today);
                         for (Reports.Report r : reports) {
                             if (r.file() != null) {
-                                write(r, waived, rules, out);
+                                write(r, result, rules, out);
                             }
                         }
                     });
@@ -169,8 +169,12 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private RunInfo runInfo(RuleBook book) {
-        return new RunInfo(Version.get(), (asOf != null ? asOf : LocalDate.now()).toString(),
-                book.rules().size(), book.fingerprint());
+        return new RunInfo(Version.get(), evaluationDate().toString(), book.rules().size(), book.fingerprint());
+    }
+
+    /** {@code --as-of}, else today: the reports' date and the day waiver expiry is judged on. */
+    private LocalDate evaluationDate() {
+        return asOf != null ? asOf : LocalDate.now();
     }
 
     private String render(Format format, BatchResult batch, RuleBook book) {

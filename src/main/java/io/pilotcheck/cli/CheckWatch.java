@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The loop of {@code check --watch}: after the first report, wait for a change to a rule input
@@ -41,10 +42,17 @@ final class CheckWatch {
     private final PrintWriter out;
     private final PrintWriter err;
     private RuleBook book;
+    /** Each dossier's latest result as checked, before waivers: they apply to the batch as a whole. */
     private final Map<String, DossierResult> results = new TreeMap<>();
+    private final UnaryOperator<BatchResult> waive;
 
+    /**
+     * @param first the first batch as checked, before waivers
+     * @param waive marks a batch's findings with the run's waivers, so changes and reports show them
+     */
     CheckWatch(Path rulesDir, List<String> paths, LocalDate asOf, Language lang, RuleBook book, BatchResult first,
-               PrintWriter out, PrintWriter err) {
+               UnaryOperator<BatchResult> waive, PrintWriter out, PrintWriter err) {
+        this.waive = waive;
         this.rulesGiven = rulesDir;
         this.rulesDir = rulesDir.toAbsolutePath().normalize();
         this.paths = paths;
@@ -102,7 +110,7 @@ final class CheckWatch {
                 return;
             }
         }
-        BatchResult before = new BatchResult(List.copyOf(results.values()));
+        BatchResult before = waive.apply(new BatchResult(List.copyOf(results.values())));
         results.keySet().retainAll(listing.files().keySet());
         Map<String, Path> again = new LinkedHashMap<>();
         listing.files().forEach((name, p) -> {
@@ -111,7 +119,7 @@ final class CheckWatch {
             }
         });
         new BatchCheck(book).run(again, asOf, LocalDate.now()).dossiers().forEach(d -> results.put(d.file(), d));
-        BatchResult after = new BatchResult(List.copyOf(results.values()));
+        BatchResult after = waive.apply(new BatchResult(List.copyOf(results.values())));
         FindingChanges changes = FindingChanges.between(before, after, lang);
         changes.lines().forEach(out::println);
         Map<Verdict, Integer> v = after.verdicts();

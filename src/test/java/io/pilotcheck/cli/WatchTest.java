@@ -73,6 +73,31 @@ class WatchTest {
         assertThat(code.get()).isZero();
     }
 
+    @Test
+    void aWaivedFindingIsNoChangeWhenItsDossierIsSavedAgain() throws Exception {
+        // regression: the first batch was kept with its waiver marks and compared with an unmarked recheck
+        Path dossiers = Files.createDirectories(tmp.resolve("dossiers"));
+        Path jiaxing = Files.copy(Path.of("fixtures/08-jiaxing.yaml"), dossiers.resolve("jiaxing.yaml"));
+        Path waivers = Files.writeString(tmp.resolve("waivers.yaml"), "waivers:\n  - city: 嘉兴市\n    rule: LCP-STAR-02\n"
+                + "    reason: 待转报\n    approver: 张三\n    expires: 2099-12-31\n");
+        StringWriter out = new StringWriter();
+        Thread watch = new Thread(() -> Main.run(new String[] {"check", "--watch", "--lang", "en", "--as-of", "2020-06-30",
+                "--waivers", waivers.toString(), dossiers.toString()}, new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true)));
+        watch.start();
+        try {
+            awaitOutput(out, "for changes (Ctrl-C to stop)", 60_000);
+            assertThat(out.toString()).contains("(waived: 待转报");
+            int mark = out.toString().length();
+            Files.writeString(jiaxing, "# saved again\n", java.nio.file.StandardOpenOption.APPEND);
+            awaitOutput(out, mark, "1 rechecked", REACTION_BOUND_MILLIS);
+            assertThat(out.toString().substring(mark)).contains("no change in the findings");
+        } finally {
+            watch.interrupt();
+            watch.join(30_000);
+        }
+    }
+
     private static String shown(Path p) {
         Path here = Path.of("").toAbsolutePath();
         return (p.startsWith(here) ? here.relativize(p) : p).toString().replace('\\', '/');
