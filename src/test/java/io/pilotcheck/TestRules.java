@@ -9,7 +9,6 @@ import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.rules.RuleBookLoader;
 import io.pilotcheck.rules.RuleInputException;
 
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,7 +35,7 @@ public final class TestRules {
 
     /** Loads YAML text as a dossier named {@code test.yaml}. */
     public static LoadedDossier load(String yaml) {
-        return new DossierLoader().load("test.yaml", new StringReader(yaml));
+        return new DossierLoader().loadText("test.yaml", yaml);
     }
 
     /** Checks YAML text as of a date (null: the dossier's own as_of). */

@@ -6,8 +6,6 @@ import io.pilotcheck.source.YamlProblem;
 import io.pilotcheck.source.YamlTreeReader;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -56,11 +54,11 @@ public final class DossierLoader {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        return load(name, new StringReader(text));
+        return loadText(name, text);
     }
 
-    /** Loads dossier text already in memory (tests, editors). */
-    public LoadedDossier load(String name, Reader text) {
+    /** Loads dossier text already in memory (rule tests, Java tests). */
+    public LoadedDossier loadText(String name, String text) {
         List<YamlProblem> problems = new ArrayList<>();
         Optional<YamlNode> root = yaml.read(name, text, problems);
         if (root.isEmpty()) {

@@ -14,7 +14,6 @@ import io.pilotcheck.source.YamlNode;
 import io.pilotcheck.source.YamlTreeReader;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,7 +138,7 @@ public final class FindingExplanation {
 
     private static YamlNode tree(Path file, String name) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        return new YamlTreeReader().read(name, new StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text),
+        return new YamlTreeReader().read(name, text.startsWith("\uFEFF") ? text.substring(1) : text,
                 new ArrayList<>()).orElseThrow(() -> new IOException("cannot read " + file));
     }
 }

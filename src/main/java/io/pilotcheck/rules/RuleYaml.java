@@ -6,7 +6,6 @@ import io.pilotcheck.source.YamlProblem;
 import io.pilotcheck.source.YamlTreeReader;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,7 @@ public final class RuleYaml {
             throw new RuleInputException(SourceLocation.startOf(name), "cannot read " + name + ": " + e.getMessage());
         }
         List<YamlProblem> problems = new ArrayList<>();
-        Optional<YamlNode> root = new YamlTreeReader().read(name, new StringReader(text), problems);
+        Optional<YamlNode> root = new YamlTreeReader().read(name, text, problems);
         if (!problems.isEmpty()) {
             List<RuleInputException.Problem> out = new ArrayList<>();
             for (YamlProblem p : problems) {

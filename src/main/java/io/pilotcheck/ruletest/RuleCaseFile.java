@@ -9,7 +9,6 @@ import io.pilotcheck.source.YamlProblem;
 import io.pilotcheck.source.YamlTreeReader;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +83,7 @@ public final class RuleCaseFile {
 
     private List<RuleCase> cases() {
         List<YamlProblem> yamlProblems = new ArrayList<>();
-        Optional<YamlNode> root = new YamlTreeReader().read(display, new StringReader(text), yamlProblems);
+        Optional<YamlNode> root = new YamlTreeReader().read(display, text, yamlProblems);
         yamlProblems.forEach(p -> problems.add(new Problem(p.location(), p.messageEn())));
         if (root.isEmpty()) {
             return List.of();

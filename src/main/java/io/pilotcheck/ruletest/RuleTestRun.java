@@ -9,7 +9,6 @@ import io.pilotcheck.rules.RuleInputException.Problem;
 import io.pilotcheck.source.SourceLocation;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -78,7 +77,7 @@ public final class RuleTestRun {
             if (c.brokenEdit() != null) {
                 return new CaseOutcome(c, List.of());
             }
-            var loaded = loader.load(c.dossier().name(), new StringReader(c.dossier().text()));
+            var loaded = loader.loadText(c.dossier().name(), c.dossier().text());
             return new CaseOutcome(c, check.check(loaded, c.asOf(), today).findings());
         }).toList()));
         return new Result(out, Coverage.of(book.rules().stream().map(RuleInfo::id).toList(),

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,21 +49,11 @@ public final class YamlTreeReader {
     }
 
     /**
-     * Parses {@code text} of the named file.
+     * Parses {@code content}, the text of the named file.
      *
      * @return the root node, or empty when the file held problems (added to {@code problems})
      */
-    public Optional<YamlNode> read(String file, Reader text, List<YamlProblem> problems) {
-        String content;
-        try {
-            java.io.StringWriter all = new java.io.StringWriter();
-            text.transferTo(all);
-            content = all.toString();
-        } catch (IOException e) {
-            problems.add(new YamlProblem(SYNTAX, "无法读取文件：" + e.getMessage(),
-                    "cannot read the file: " + e.getMessage(), "", SourceLocation.startOf(file)));
-            return Optional.empty();
-        }
+    public Optional<YamlNode> read(String file, String content, List<YamlProblem> problems) {
         try (YAMLParser parser = (YAMLParser) factory.createParser(content)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
