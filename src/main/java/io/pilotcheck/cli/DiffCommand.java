@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pilotcheck.diff.DiffText;
 import io.pilotcheck.diff.ReportDiff;
+import io.pilotcheck.finding.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,7 +18,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -28,8 +28,6 @@ import java.util.concurrent.Callable;
             "Exit 0: nothing new and nothing worse; 1: a new finding, or one whose severity rose; 2: a report "
                 + "cannot be read."})
 public final class DiffCommand implements Callable<Integer> {
-
-    private static final List<String> SEVERITY_ORDER = List.of("pending", "warning", "violation", "error");
 
     /** Output formats of {@code diff}. */
     public enum Format { text, json }
@@ -73,13 +71,18 @@ public final class DiffCommand implements Callable<Integer> {
                 return true;
             }
             for (ReportDiff.Change c : d.changed()) {
-                if (!c.after().waived() && (c.before().waived()
-                        || SEVERITY_ORDER.indexOf(c.after().severity()) > SEVERITY_ORDER.indexOf(c.before().severity()))) {
+                if (!c.after().waived() && (c.before().waived() || rank(c.after()) > rank(c.before()))) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** A severity's place in {@link Severity}'s order, lowest first; -1 for an id no severity has. */
+    private static int rank(ReportDiff.Item i) {
+        Severity s = Severity.fromId(i.severity());
+        return s == null ? -1 : s.ordinal();
     }
 
     private static Optional<JsonNode> read(Path file, PrintWriter err) {

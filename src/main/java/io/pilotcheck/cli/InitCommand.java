@@ -1,6 +1,7 @@
 package io.pilotcheck.cli;
 
 import io.pilotcheck.dossier.DossierTemplate;
+import io.pilotcheck.dossier.Suggestions;
 import io.pilotcheck.registry.PilotCity;
 import io.pilotcheck.registry.PilotRegistry;
 import picocli.CommandLine.Command;
@@ -59,7 +60,7 @@ public final class InitCommand implements Callable<Integer> {
         if (pilot.isEmpty()) {
             List<String> near = registry.get().suggest(city);
             err.println("pilotcheck: '" + city + "' is not one of the 45 pilots"
-                    + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?")
+                    + Suggestions.didYouMean(near)
                     + " (pilotcheck registry lists them)");
             err.flush();
             return ExitCode.CANNOT_CHECK.code();

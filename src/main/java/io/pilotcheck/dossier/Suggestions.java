@@ -15,6 +15,11 @@ public final class Suggestions {
     private Suggestions() {
     }
 
+    /** {@code "; did you mean A or B?"}, or empty when there is nothing to suggest. */
+    public static String didYouMean(List<String> suggestions) {
+        return suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?";
+    }
+
     /**
      * The candidates within a typo's reach of {@code wrong}, closest first, at most {@code limit}.
      * A candidate that contains the wrong name, or is contained in it, also counts (大连 → 大连市).

@@ -149,6 +149,7 @@ public final class HtmlReport {
     }
 
     private static List<Map<String, Object>> byProvince(BatchResult batch, RuleBook book, Language lang) {
+        Map<String, List<DossierResult>> byCity = PilotMatrix.byCity(batch);
         Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
         for (PilotCity p : book.registry().cities()) {
             Map<String, Object> row = rows.computeIfAbsent(p.province(), k -> {
@@ -165,12 +166,10 @@ public final class HtmlReport {
                 return r;
             });
             row.merge("pilots", 1, (a, b) -> (Integer) a + (Integer) b);
-            for (DossierResult d : batch.dossiers()) {
-                if (p.name().equals(d.city())) {
-                    row.merge("dossiers", 1, (a, b) -> (Integer) a + (Integer) b);
-                    row.merge("v_" + d.verdict().id(), 1, (a, b) -> (Integer) a + (Integer) b);
-                    d.findings().forEach(f -> row.merge("s_" + f.severity().id(), 1, (a, b) -> (Integer) a + (Integer) b));
-                }
+            for (DossierResult d : byCity.getOrDefault(p.name(), List.of())) {
+                row.merge("dossiers", 1, (a, b) -> (Integer) a + (Integer) b);
+                row.merge("v_" + d.verdict().id(), 1, (a, b) -> (Integer) a + (Integer) b);
+                d.findings().forEach(f -> row.merge("s_" + f.severity().id(), 1, (a, b) -> (Integer) a + (Integer) b));
             }
         }
         return new ArrayList<>(rows.values());

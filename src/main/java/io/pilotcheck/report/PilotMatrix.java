@@ -11,6 +11,8 @@ import io.pilotcheck.rules.RuleInfo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The 45 pilots × rules table of the xlsx and HTML reports: for each pilot (in annex order) and
@@ -75,9 +77,10 @@ public record PilotMatrix(List<RuleInfo> rules, List<Row> rows) {
 
     /** Builds the table. */
     public static PilotMatrix of(BatchResult batch, List<RuleInfo> rules, PilotRegistry registry) {
+        Map<String, List<DossierResult>> byCity = byCity(batch);
         List<Row> rows = new ArrayList<>();
         for (PilotCity pilot : registry.cities()) {
-            List<DossierResult> mine = batch.dossiers().stream().filter(d -> pilot.name().equals(d.city())).toList();
+            List<DossierResult> mine = byCity.getOrDefault(pilot.name(), List.of());
             List<Cell> cells = new ArrayList<>();
             for (RuleInfo r : rules) {
                 cells.add(mine.isEmpty() ? new Cell(Outcome.NO_DOSSIER, 0) : cell(mine, r.id()));
@@ -85,6 +88,12 @@ public record PilotMatrix(List<RuleInfo> rules, List<Row> rows) {
             rows.add(new Row(pilot, mine.stream().map(DossierResult::file).toList(), cells));
         }
         return new PilotMatrix(List.copyOf(rules), rows);
+    }
+
+    /** The batch's dossiers by the city they name (dossiers that name none are left out), in file order. */
+    static Map<String, List<DossierResult>> byCity(BatchResult batch) {
+        return batch.dossiers().stream().filter(d -> d.city() != null)
+                .collect(Collectors.groupingBy(DossierResult::city));
     }
 
     private static Cell cell(List<DossierResult> dossiers, String ruleId) {

@@ -75,7 +75,7 @@ public final class WaiverFile {
         for (YamlNode.Entry e : m.entries().values()) {
             if (!KEYS.contains(e.key())) {
                 problems.add(new Problem(e.keyLocation(), "unknown key '" + e.key() + "' in a waiver"
-                        + didYouMean(Suggestions.closest(e.key(), KEYS, 1)) + "; a waiver has " + String.join(", ", KEYS)));
+                        + Suggestions.didYouMean(Suggestions.closest(e.key(), KEYS, 1)) + "; a waiver has " + String.join(", ", KEYS)));
             }
         }
         String city = field(m, "city", problems);
@@ -87,11 +87,11 @@ public final class WaiverFile {
         Optional<PilotCity> pilot = city == null ? Optional.empty() : registry.find(city);
         if (city != null && pilot.isEmpty()) {
             problems.add(new Problem(m.entries().get("city").value().location(), "'" + city
-                    + "' is not one of the 45 pilots" + didYouMean(registry.suggest(city))));
+                    + "' is not one of the 45 pilots" + Suggestions.didYouMean(registry.suggest(city))));
         }
         if (rule != null && !ruleIds.contains(rule)) {
             problems.add(new Problem(m.entries().get("rule").value().location(), "no rule has the id '" + rule + "'"
-                    + didYouMean(Suggestions.closest(rule, ruleIds, 1))));
+                    + Suggestions.didYouMean(Suggestions.closest(rule, ruleIds, 1))));
         }
         LocalDate expires = null;
         if (expiresText != null) {
@@ -121,9 +121,5 @@ public final class WaiverFile {
             problems.addAll(e.problems());
             return null;
         }
-    }
-
-    private static String didYouMean(List<String> suggestions) {
-        return suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?";
     }
 }
