@@ -11,7 +11,9 @@ import io.pilotcheck.rules.RuleInfo;
 import io.pilotcheck.source.SourceLocation;
 import io.pilotcheck.source.YamlProblem;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.kie.api.runtime.rule.Match;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,16 +35,20 @@ public final class DossierCheck {
             java.util.stream.IntStream.rangeClosed(1, 9).mapToObj(i -> "LCP-SCHEMA-0" + i),
             java.util.stream.Stream.of(RULE_FAILED)).toList();
 
-    /** Rule firings allowed per dossier; a rule that re-fires forever is stopped here. */
-    static final int FIRE_LIMIT = 10_000;
-
     private final RuleBook book;
+    private final EngineLimits limits;
     private final Map<String, RuleInfo> byName;
     private final java.util.Set<String> globals = new java.util.HashSet<>();
 
-    /** A checker over a compiled rule book. */
+    /** A checker over a compiled rule book, with the default limits. */
     public DossierCheck(RuleBook book) {
+        this(book, EngineLimits.DEFAULT);
+    }
+
+    /** A checker over a compiled rule book that stops a dossier's rules at {@code limits}. */
+    public DossierCheck(RuleBook book, EngineLimits limits) {
         this.book = book;
+        this.limits = limits;
         this.byName = book.byName();
         book.kieBase().getKiePackages().forEach(p -> p.getGlobalVariables().forEach(g -> globals.add(g.getName())));
     }
@@ -83,11 +89,21 @@ public final class DossierCheck {
             d.ghgInventory().forEach(session::insert);
             d.emissions().forEach(session::insert);
             d.annualReports().forEach(session::insert);
-            int fired = session.fireAllRules(FIRE_LIMIT);
+            Watchdog watchdog = new Watchdog(session, System.nanoTime() + limits.maxTime().toNanos());
+            int fired = session.fireAllRules(watchdog, limits.maxFirings());
             findings.addAll(collector.findings());
-            if (fired >= FIRE_LIMIT) {
-                findings.add(engineError(d, "规则触发超过 " + FIRE_LIMIT + " 次，疑似循环，已停止检查",
-                        "rules fired more than " + FIRE_LIMIT + " times (a loop?); checking stopped"));
+            if (watchdog.timedOut) {
+                long ms = limits.maxTime().toMillis();
+                String rule = id(watchdog.lastRule);
+                findings.add(engineError(d, "规则运行超过 " + ms + " 毫秒仍未结束（最后触发的规则：" + rule + "，疑似循环），已停止检查",
+                        "the rules ran for more than " + ms + " ms (last rule fired: " + rule
+                                + "; a loop?); checking stopped"));
+            } else if (fired >= limits.maxFirings()) {
+                String rule = id(watchdog.lastRule);
+                findings.add(engineError(d, "规则触发超过 " + limits.maxFirings() + " 次（最后触发的规则：" + rule
+                                + "，疑似循环），已停止检查",
+                        "rules fired " + limits.maxFirings() + " times (last rule fired: " + rule
+                                + "; a loop?); checking stopped"));
             }
         } catch (RuntimeException e) {
             // A rule that throws must not take the batch down: report it for this dossier and go on.
@@ -100,6 +116,38 @@ public final class DossierCheck {
         }
         return new DossierResult(d.file(), city.map(PilotCity::name).orElse(d.city()),
                 city.map(PilotCity::nameEn).orElse(d.city()), asOf, findings);
+    }
+
+    private String id(String ruleName) {
+        RuleInfo info = byName.get(ruleName);
+        return info != null ? info.id() : ruleName;
+    }
+
+    /**
+     * Lets each match fire until the time is up, then halts the session; remembers the last rule
+     * fired so a loop can be named.
+     */
+    private static final class Watchdog implements AgendaFilter {
+        private final KieSession session;
+        private final long deadline;
+        String lastRule = "";
+        boolean timedOut;
+
+        Watchdog(KieSession session, long deadline) {
+            this.session = session;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public boolean accept(Match match) {
+            if (System.nanoTime() - deadline > 0) {
+                timedOut = true;
+                session.halt();
+                return false;
+            }
+            lastRule = match.getRule().getName();
+            return true;
+        }
     }
 
     private static Finding engineError(Dossier d, String zh, String en) {

@@ -3,6 +3,7 @@ package io.pilotcheck.cli;
 import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.check.BatchResult;
 import io.pilotcheck.check.DossierFiles;
+import io.pilotcheck.dossier.LoadLimits;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.report.CsvReport;
 import io.pilotcheck.report.JUnitReport;
@@ -86,6 +87,15 @@ public final class CheckCommand implements Callable<Integer> {
                     + "reason, and do not fail the run; an expired waiver fails it, one that matched nothing is reported")
     Path waiversFile;
 
+    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "10MiB", converter = SizeConverter.class,
+            description = "a dossier file larger than this is not read but reported as an error (default: 10MiB; "
+                    + "K, M, G are binary: 512K, 20MiB)")
+    long maxFileSize;
+
+    @Option(names = "--max-depth", paramLabel = "N", defaultValue = "64",
+            description = "YAML nested deeper than this is refused as an error (default: 64; a dossier needs 4)")
+    int maxDepth;
+
     @Option(names = "--no-progress",
             description = "no progress bar (one is drawn on stderr, when it is a terminal, for a batch that takes a while)")
     boolean noProgress;
@@ -106,6 +116,12 @@ public final class CheckCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
+        if (maxDepth < 1) {
+            err.println("pilotcheck: --max-depth must be at least 1");
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        LoadLimits limits = new LoadLimits(maxFileSize, maxDepth);
         Optional<RuleBook> book = RulesLoading.load(common.rulesDir(), err);
         if (book.isEmpty()) {
             return ExitCode.CANNOT_CHECK.code();
@@ -123,18 +139,29 @@ public final class CheckCommand implements Callable<Integer> {
         }
         UnaryOperator<BatchResult> waive = b -> WaiverLedger.apply(b, waivers.get(), evaluationDate());
         BatchResult checked;
-        try (BatchProgress progress = BatchProgress.onStderr(listing.files().size(),
-                common.lang == io.pilotcheck.finding.Language.EN ? "checking" : "检查档案", !noProgress)) {
-            checked = new BatchCheck(book.get()).run(listing.files(), asOf, LocalDate.now(), progress);
-        }
-        BatchResult batch = waive.apply(checked);
-        for (Reports.Report r : reports) {
-            write(r, batch, book.get(), out);
+        BatchResult batch;
+        try (CtrlC ctrlC = CtrlC.catchWhileChecking(err, common.lang)) {
+            try (BatchProgress progress = BatchProgress.onStderr(listing.files().size(),
+                    common.lang == io.pilotcheck.finding.Language.EN ? "checking" : "检查档案", !noProgress)) {
+                checked = new BatchCheck(book.get(), limits)
+                        .run(listing.files(), asOf, LocalDate.now(), progress, ctrlC::pressed);
+            } catch (BatchCheck.Stopped e) {
+                return interrupted(err, e.done() + "/" + e.total(), List.of());
+            }
+            batch = waive.apply(checked);
+            List<String> written = new ArrayList<>();
+            for (Reports.Report r : reports) {
+                if (ctrlC.pressed()) {
+                    return interrupted(err, checked.dossiers().size() + "/" + checked.dossiers().size(), written);
+                }
+                write(r, batch, book.get(), out);
+                written.add(r.file() == null ? "stdout" : r.file().toString());
+            }
         }
         WaiverNotes.lines(batch, common.lang).forEach(err::println);
         err.flush();
         if (watch) {
-            new CheckWatch(common.rulesDir(), paths, asOf, common.lang, book.get(), checked, waive, out, err)
+            new CheckWatch(common.rulesDir(), paths, asOf, limits, common.lang, book.get(), checked, waive, out, err)
                     .run((result, rules) -> {
                         for (Reports.Report r : reports) {
                             if (r.file() != null) {
@@ -145,6 +172,17 @@ public final class CheckCommand implements Callable<Integer> {
             return ExitCode.OK.code();
         }
         return batch.fails(failOn.threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+
+    /** The one message of a run stopped by Ctrl-C: how far it got, and which reports are whole. */
+    private int interrupted(PrintWriter err, String checked, List<String> written) {
+        boolean en = common.lang == io.pilotcheck.finding.Language.EN;
+        String reports = written.isEmpty() ? (en ? "no report was written" : "未写出任何报告")
+                : (en ? "only these reports were written: " : "只写出了这些报告：") + String.join(", ", written);
+        err.println(en ? "pilotcheck: interrupted after checking " + checked + " dossiers; " + reports
+                : "pilotcheck：已中断，已检查 " + checked + " 个档案；" + reports);
+        err.flush();
+        return ExitCode.INTERRUPTED.code();
     }
 
     private Optional<List<Waiver>> readWaivers(RuleBook book, PrintWriter err) {

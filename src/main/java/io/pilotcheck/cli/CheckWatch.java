@@ -4,6 +4,7 @@ import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.check.BatchResult;
 import io.pilotcheck.check.DossierFiles;
 import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.dossier.LoadLimits;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.finding.Verdict;
 import io.pilotcheck.registry.PilotRegistry;
@@ -38,6 +39,7 @@ final class CheckWatch {
     private final Path rulesGiven;
     private final List<String> paths;
     private final LocalDate asOf;
+    private final LoadLimits limits;
     private final Language lang;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -50,8 +52,9 @@ final class CheckWatch {
      * @param first the first batch as checked, before waivers
      * @param waive marks a batch's findings with the run's waivers, so changes and reports show them
      */
-    CheckWatch(Path rulesDir, List<String> paths, LocalDate asOf, Language lang, RuleBook book, BatchResult first,
-               UnaryOperator<BatchResult> waive, PrintWriter out, PrintWriter err) {
+    CheckWatch(Path rulesDir, List<String> paths, LocalDate asOf, LoadLimits limits, Language lang, RuleBook book,
+               BatchResult first, UnaryOperator<BatchResult> waive, PrintWriter out, PrintWriter err) {
+        this.limits = limits;
         this.waive = waive;
         this.rulesGiven = rulesDir;
         this.rulesDir = rulesDir.toAbsolutePath().normalize();
@@ -118,7 +121,7 @@ final class CheckWatch {
                 again.put(name, p);
             }
         });
-        new BatchCheck(book).run(again, asOf, LocalDate.now()).dossiers().forEach(d -> results.put(d.file(), d));
+        new BatchCheck(book, limits).run(again, asOf, LocalDate.now()).dossiers().forEach(d -> results.put(d.file(), d));
         BatchResult after = waive.apply(new BatchResult(List.copyOf(results.values())));
         FindingChanges changes = FindingChanges.between(before, after, lang);
         changes.lines().forEach(out::println);

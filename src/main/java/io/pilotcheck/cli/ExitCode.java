@@ -9,7 +9,9 @@ public enum ExitCode {
     /** Checked; a finding at or above {@code --fail-on}, or a dossier that could not be checked. */
     FINDINGS(1, "checked; a finding at or above --fail-on, an error, or an expired waiver"),
     /** Could not check: bad usage, rules that do not compile, a path that does not exist. */
-    CANNOT_CHECK(2, "could not check: bad usage, rules that do not compile, unreadable path");
+    CANNOT_CHECK(2, "could not check: bad usage, rules that do not compile, unreadable path"),
+    /** Stopped by Ctrl-C (SIGINT) before the reports were written; 128 + 2, as shells report it. */
+    INTERRUPTED(130, "interrupted by Ctrl-C: the batch stopped, no report was written");
 
     private final int code;
     private final String meaning;

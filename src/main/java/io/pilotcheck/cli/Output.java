@@ -31,6 +31,8 @@ final class Output {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        // a second Ctrl-C exits at once, mid-write: the exit hooks still remove the temporary file
+        tmp.toFile().deleteOnExit();
         try {
             Files.write(tmp, content);
             // A temporary file is private (rw-------); a report is for handing on, like any file the user writes.

@@ -6,6 +6,7 @@ import io.pilotcheck.source.YamlProblem;
 import io.pilotcheck.source.YamlTreeReader;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -25,17 +26,44 @@ public final class DossierLoader {
     /** Catalogue id: the file cannot be read, or is not UTF-8 text. */
     public static final String UNREADABLE = "LCP-SCHEMA-09";
 
-    private final YamlTreeReader yaml = new YamlTreeReader();
+    private final LoadLimits limits;
+    private final YamlTreeReader yaml;
+
+    /** A loader with the default limits. */
+    public DossierLoader() {
+        this(LoadLimits.DEFAULT);
+    }
+
+    /** A loader with these limits. */
+    public DossierLoader(LoadLimits limits) {
+        this.limits = limits;
+        this.yaml = new YamlTreeReader(limits.maxDepth(), limits.maxFileBytes());
+    }
 
     /** Loads the file at {@code path}; {@code name} is how reports will name it. */
     public LoadedDossier load(Path path, String name) {
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
+        try (InputStream in = Files.newInputStream(path)) {
+            // never more than the limit in memory, whatever the size claims: a device or a pipe has none
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
         } catch (IOException e) {
             return failed(name, "无法读取文件（" + e.getClass().getSimpleName() + "）：" + e.getMessage(),
                     "cannot read the file (" + e.getClass().getSimpleName() + "): " + e.getMessage());
         }
+        if (bytes.length > limits.maxFileBytes()) {
+            String limit = LoadLimits.formatSize(limits.maxFileBytes());
+            String size = sizeOf(path).map(LoadLimits::formatSize).orElse("");
+            return failed(name,
+                    "文件" + (size.isEmpty() ? "" : "大小 " + size + "，") + "超过上限 " + limit
+                            + "，未读取；城市档案通常只有几 KB（可用 --max-file-size 调整上限）",
+                    "the file is " + (size.isEmpty() ? "" : size + ", ") + "over the " + limit
+                            + " limit, and was not read; a city dossier is a few KB (--max-file-size changes the limit)");
+        }
+        return loadBytes(name, bytes);
+    }
+
+    /** Loads a dossier from its bytes (a file's content, or a fuzzer's input). */
+    public LoadedDossier loadBytes(String name, byte[] bytes) {
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
                 || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
             // Word's "Unicode text" export; the format is UTF-8, and the fix is one "save as" away
@@ -66,6 +94,14 @@ public final class DossierLoader {
         }
         Dossier d = DossierBinder.bind(name, root.get(), problems);
         return new LoadedDossier(name, problems.isEmpty() ? d : null, problems);
+    }
+
+    private static Optional<Long> sizeOf(Path path) {
+        try {
+            return Files.isRegularFile(path) ? Optional.of(Files.size(path)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static LoadedDossier failed(String name, String zh, String en) {

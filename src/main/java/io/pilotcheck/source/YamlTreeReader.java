@@ -32,15 +32,33 @@ public final class YamlTreeReader {
     /** Catalogue id: a YAML feature that dossiers must not use (alias, anchor, tag). */
     public static final String FORBIDDEN_FEATURE = "LCP-SCHEMA-07";
 
-    private static final int MAX_DEPTH = 64;
+    /** Nesting accepted by default: a dossier needs 4 levels, rule files and tests about as many. */
+    public static final int DEFAULT_MAX_DEPTH = 64;
+    /** Text accepted by default, in code points: 10 Mi, thousands of times a dossier. */
+    public static final long DEFAULT_MAX_CODE_POINTS = 10L << 20;
 
     private final YAMLFactory factory;
+    private final int maxDepth;
 
-    /** A reader with the project's default parser limits. */
+    /** A reader with the default limits (rule files, rule tests, waivers). */
     public YamlTreeReader() {
+        this(DEFAULT_MAX_DEPTH, DEFAULT_MAX_CODE_POINTS);
+    }
+
+    /**
+     * A reader with these limits.
+     *
+     * @param maxDepth      deepest nesting of mappings and lists accepted
+     * @param maxCodePoints longest text accepted (SnakeYAML's own default, 3 Mi, would refuse
+     *                      before the loader's configurable file size limit)
+     */
+    public YamlTreeReader(int maxDepth, long maxCodePoints) {
+        this.maxDepth = maxDepth;
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(10);
-        options.setNestingDepthLimit(MAX_DEPTH);
+        // one more than ours, so the deepest refusal is ours, with its own message and place
+        options.setNestingDepthLimit(maxDepth + 1);
+        options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxCodePoints));
         // Duplicate keys are detected here, with both lines; the parser's own check only names one.
         this.factory = YAMLFactory.builder().loaderOptions(options)
                 .disable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -72,8 +90,8 @@ public final class YamlTreeReader {
             }
             return problems.size() == before ? Optional.of(root) : Optional.empty();
         } catch (TooDeep e) {
-            problems.add(new YamlProblem(SYNTAX, "嵌套层次超过 " + MAX_DEPTH + " 层，不是城市档案",
-                    "nesting deeper than " + MAX_DEPTH + " levels: not a city dossier", "", e.where));
+            problems.add(new YamlProblem(SYNTAX, "嵌套层次超过 " + maxDepth + " 层，不是城市档案",
+                    "nesting deeper than " + maxDepth + " levels: not a city dossier", "", e.where));
             return Optional.empty();
         } catch (JsonProcessingException e) {
             problems.add(tabIndentation(file, content, e).orElseGet(() -> syntaxProblem(file, e)));
@@ -89,7 +107,7 @@ public final class YamlTreeReader {
             throws IOException {
         SourceLocation here = at(file, p.currentTokenLocation());
         checkFeatures(p, path, here, problems);
-        if (depth > MAX_DEPTH) {
+        if (depth > maxDepth) {
             throw new TooDeep(here);
         }
         JsonToken token = p.currentToken();
