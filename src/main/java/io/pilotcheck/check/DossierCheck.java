@@ -91,7 +91,9 @@ public final class DossierCheck {
             d.annualReports().forEach(session::insert);
             Watchdog watchdog = new Watchdog(session, System.nanoTime() + limits.maxTime().toNanos());
             int fired = session.fireAllRules(watchdog, limits.maxFirings());
-            findings.addAll(collector.findings());
+            boolean stopped = watchdog.timedOut || fired >= limits.maxFirings();
+            // a rule that loops makes the others re-fire with it: the same finding thousands of times
+            findings.addAll(stopped ? collector.findings().stream().distinct().toList() : collector.findings());
             if (watchdog.timedOut) {
                 long ms = limits.maxTime().toMillis();
                 String rule = id(watchdog.lastRule);

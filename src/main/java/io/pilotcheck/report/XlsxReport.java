@@ -18,7 +18,13 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
@@ -44,11 +50,34 @@ public final class XlsxReport {
             summary(wb.createSheet(en ? "Summary" : "汇总"), batch, run, styles, lang);
             matrix(wb.createSheet(en ? "Matrix" : "矩阵"), PilotMatrix.of(batch, rules, registry), styles, lang);
             findings(wb.createSheet(en ? "Findings" : "发现"), batch, styles, lang);
+            LocalDate day = LocalDate.parse(run.asOf());
+            wb.getProperties().getCoreProperties().setCreated(
+                    java.util.Optional.of(java.util.Date.from(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())));
+            wb.getProperties().getCoreProperties().setCreator("pilotcheck " + run.toolVersion());
             wb.write(out);
-            return out.toByteArray();
+            return stamped(out.toByteArray(), day.atStartOfDay());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the workbook in memory", e);
         }
+    }
+
+    /**
+     * The workbook with every zip entry dated {@code time} instead of the moment it was written,
+     * so the same input gives the same bytes, as every other format does.
+     */
+    private static byte[] stamped(byte[] xlsx, LocalDateTime time) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(xlsx.length);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(xlsx));
+             ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                ZipEntry copy = new ZipEntry(e.getName());
+                copy.setTimeLocal(time);
+                zip.putNextEntry(copy);
+                in.transferTo(zip);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     private static void summary(Sheet sheet, BatchResult batch, RunInfo run, Styles styles, Language lang) {

@@ -1,0 +1,163 @@
+package io.pilotcheck.hostile;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pilotcheck.dossier.LoadLimits;
+import io.pilotcheck.hostile.HostileSuite.Case;
+import io.pilotcheck.hostile.HostileSuite.Outcome;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static io.pilotcheck.hostile.HostileSuite.cli;
+import static io.pilotcheck.hostile.HostileSuite.dossier;
+
+/** Hostile files and folders that are not about content: sizes, devices, permissions, links, timing. */
+final class FileSystemCases {
+
+    private static final String SECTION = "Files, folders and the run";
+
+    private FileSystemCases() {
+    }
+
+    static List<Case> all() {
+        return List.of(
+                new Case(SECTION, "A 100 MB file (a dossier and 100 MB of comments), default limit of 10 MiB",
+                        "LCP-SCHEMA-09 at 1:1 (×1)",
+                        s -> dossier(Map.of("big.yaml", HostileSuite.padded(s.resolve("big.yaml"), 100L << 20)),
+                                LoadLimits.DEFAULT)),
+                new Case(SECTION, "The same 100 MB file with the limit raised (`--max-file-size 200MiB`)",
+                        "checked: compliant",
+                        s -> dossier(Map.of("big.yaml", HostileSuite.padded(s.resolve("big.yaml"), 100L << 20)),
+                                new LoadLimits(200L << 20, LoadLimits.DEFAULT.maxDepth()))),
+                new Case(SECTION, "A 2 KB dossier over a lowered limit (`--max-file-size 1K`)",
+                        "LCP-SCHEMA-09 at 1:1 (×1)",
+                        s -> firstDossier("check", "--max-file-size", "1K", "fixtures/02-shenyang.yaml")),
+                new Case(SECTION, "`/dev/zero`, a device that never ends", "LCP-SCHEMA-09 at 1:1 (×1)",
+                        s -> dossier(Map.of("/dev/zero", Path.of("/dev/zero")), LoadLimits.DEFAULT)),
+                new Case(SECTION, "An unreadable file (mode 000; read as an unprivileged user when the tests run as root)",
+                        "LCP-SCHEMA-09 at 1:1 (×1)", FileSystemCases::unreadable),
+                new Case(SECTION, "A file deleted between listing and reading", "LCP-SCHEMA-09 at 1:1 (×1)",
+                        s -> dossier(Map.of("gone.yaml", s.resolve("gone.yaml")), LoadLimits.DEFAULT)),
+                new Case(SECTION, "A folder holding a symbolic link to itself", "exit 0", FileSystemCases::symlinkLoop),
+                new Case(SECTION, "A path that does not exist", "exit 2", s -> cli("check", s.resolve("nowhere").toString())),
+                new Case(SECTION, "Ctrl-C (SIGINT) while a batch is checked, with `--output`", "exit 130",
+                        FileSystemCases::ctrlC));
+    }
+
+    /** The outcome of the first dossier of a CLI run's JSON report (English). */
+    private static Outcome firstDossier(String... args) throws Exception {
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("-f", "json", "--lang", "en"));
+        io.pilotcheck.cli.CliTest.Run r = io.pilotcheck.cli.CliTest.run(all.toArray(String[]::new));
+        return fromJson(new ObjectMapper().readTree(r.out()).get("dossiers").get(0));
+    }
+
+    private static Outcome fromJson(com.fasterxml.jackson.databind.JsonNode d) {
+        var f = d.get("findings").get(0);
+        return new Outcome(f.get("rule").asText() + " at " + f.get("line").asInt() + ":" + f.get("column").asInt()
+                + " (×" + d.get("findings").size() + ")", f.get("message").asText());
+    }
+
+    private static Outcome symlinkLoop(Path s) throws Exception {
+        Path dir = Files.createDirectories(s.resolve("in"));
+        Files.copy(Path.of("fixtures", "02-shenyang.yaml"), dir.resolve("shenyang.yaml"));
+        Files.createSymbolicLink(dir.resolve("loop"), dir);
+        io.pilotcheck.cli.CliTest.Run r = io.pilotcheck.cli.CliTest.run("check", dir.toString(), "-f", "json");
+        int checked = new ObjectMapper().readTree(r.out()).at("/summary/dossiers").asInt();
+        return new Outcome("exit " + r.code(), "the link is not followed; " + checked + " dossier checked"
+                + (r.err().isEmpty() ? "" : "; stderr: " + r.err().lines().findFirst().orElse("")));
+    }
+
+    /**
+     * Root reads a mode-000 file, so as root the check runs as {@code nobody} (setpriv), on a class
+     * path linked where {@code nobody} can read it.
+     */
+    private static Outcome unreadable(Path s) throws Exception {
+        Path dir = Files.createDirectories(s.resolve("in"));
+        Path locked = dir.resolve("locked.yaml");
+        Files.copy(Path.of("fixtures", "02-shenyang.yaml"), locked);
+        Files.copy(Path.of("fixtures", "02-shenyang.yaml"), dir.resolve("shenyang.yaml"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        if (!"0".equals(new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes()).trim())) {
+            return dossier(Map.of("locked.yaml", locked), LoadLimits.DEFAULT);
+        }
+        openToAll(s);
+        Process p = Jvm.start(s, List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"),
+                "check", "--lang", "en", "-f", "json", "--rules", Path.of("rules").toAbsolutePath().toString(),
+                dir.toString());
+        String json = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        if (json.isBlank()) {
+            return new Outcome("no report (exit " + p.exitValue() + ")", err.lines().findFirst().orElse(""));
+        }
+        var report = new ObjectMapper().readTree(json);
+        for (var d : report.get("dossiers")) {
+            if (d.get("file").asText().endsWith("shenyang.yaml") && !d.get("verdict").asText().equals("compliant")) {
+                return new Outcome("disturbed shenyang.yaml", "");
+            }
+            if (d.get("file").asText().endsWith("locked.yaml")) {
+                return fromJson(d);
+            }
+        }
+        return new Outcome("locked.yaml not reported", "");
+    }
+
+    /**
+     * A FIFO named first in the batch holds the checker at a known point: the test presses Ctrl-C
+     * while it waits there, waits for the acknowledgement, then lets the read finish.
+     */
+    private static Outcome ctrlC(Path s) throws Exception {
+        Path fifo = s.resolve("aaa-wait.yaml");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        Path outDir = Files.createDirectories(s.resolve("out"));
+        Process p = Jvm.start(s, List.of(), "check", "--lang", "en", "--no-progress", fifo.toString(),
+                "fixtures/02-shenyang.yaml", "-f", "json", "-o", outDir.resolve("report.json").toString());
+        // opening the FIFO for writing returns once the checker opens it for reading: it is in the batch
+        CompletableFuture<OutputStream> writer = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Files.newOutputStream(fifo);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        OutputStream toChecker = writer.get(120, TimeUnit.SECONDS);
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+        BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+        String ack = err.readLine();
+        while (ack != null && !ack.contains("Ctrl-C again")) {
+            ack = err.readLine();
+        }
+        try (toChecker) {
+            toChecker.write(Files.readAllBytes(Path.of("fixtures", "02-shenyang.yaml")));
+        }
+        String last = err.readLine();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return new Outcome("did not stop", ack);
+        }
+        try (var left = Files.list(outDir)) {
+            List<Path> files = left.toList();
+            if (!files.isEmpty()) {
+                return new Outcome("exit " + p.exitValue() + " but left " + files, last);
+            }
+        }
+        return new Outcome("exit " + p.exitValue(), ack + " / " + last);
+    }
+
+    /** The scratch folder and the suite's folder above it are private (700) when made; open them. */
+    private static void openToAll(Path scratch) throws Exception {
+        for (Path p : List.of(scratch, scratch.getParent())) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+}

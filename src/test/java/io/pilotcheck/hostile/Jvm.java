@@ -1,0 +1,51 @@
+package io.pilotcheck.hostile;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts pilotcheck in a JVM of its own, for what cannot happen in-process: a signal, or another
+ * user. The class path is the tests' own; its jars are linked into the scratch folder, because
+ * they live in {@code ~/.m2}, which another user may not enter.
+ */
+final class Jvm {
+
+    private Jvm() {
+    }
+
+    static Process start(Path scratch, List<String> prefix, String... args) throws IOException {
+        Path lib = Files.createDirectories(scratch.resolve("cp"));
+        List<String> entries = new ArrayList<>();
+        int n = 0;
+        for (String entry : classPath()) {
+            Path p = Path.of(entry);
+            if (Files.isRegularFile(p)) {
+                Path link = lib.resolve(n++ + "-" + p.getFileName());
+                try {
+                    Files.createLink(link, p);
+                } catch (IOException | UnsupportedOperationException e) {
+                    Files.copy(p, link);
+                }
+                entries.add(link.toString());
+            } else {
+                entries.add(p.toAbsolutePath().toString());
+            }
+        }
+        List<String> command = new ArrayList<>(prefix);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", String.join(File.pathSeparator, entries),
+                "io.pilotcheck.cli.Main"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).start();
+    }
+
+    /** The test class path: surefire hands the JVM a one-jar manifest path, and the real one here. */
+    private static List<String> classPath() {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return List.of(cp.split(File.pathSeparator));
+    }
+}

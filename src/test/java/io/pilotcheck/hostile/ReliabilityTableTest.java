@@ -1,0 +1,62 @@
+package io.pilotcheck.hostile;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's reliability section is the hostile-input suite's outcome table, generated here and
+ * never typed: this test fails when the README differs from what the suite gives today.
+ * {@code mvn test -Dtest=ReliabilityTableTest -Dfuzz.skip=true -Dpilotcheck.regenerate=true}
+ * rewrites the section.
+ */
+class ReliabilityTableTest {
+
+    static final String BEGIN = "<!-- reliability:begin (generated from the hostile-input suite by ReliabilityTableTest; do not edit) -->";
+    static final String END = "<!-- reliability:end -->";
+
+    /** The section between the markers, markers included. */
+    static String table(List<HostileSuite.Result> results) {
+        StringBuilder md = new StringBuilder(BEGIN).append('\n');
+        String section = null;
+        for (HostileSuite.Result r : results) {
+            if (!r.kase().section().equals(section)) {
+                section = r.kase().section();
+                md.append('\n').append("**").append(section).append("**\n\n")
+                        .append("| Input | Outcome | Message (`--lang en`) |\n|---|---|---|\n");
+            }
+            String message = r.outcome().message().isEmpty() ? "—" : cell(r.outcome().message());
+            md.append("| ").append(cell(r.kase().input())).append(" | `").append(r.outcome().result()).append("` | ")
+                    .append(message).append(" |\n");
+        }
+        return md.append('\n').append(END).toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("\n", " ").replace("|", "\\|");
+    }
+
+    @Test
+    void theReadmeReliabilityTableIsTheSuitesOutcome() throws IOException {
+        Path readme = Path.of("README.md");
+        String text = Files.readString(readme, StandardCharsets.UTF_8);
+        int begin = text.indexOf(BEGIN);
+        int end = text.indexOf(END);
+        assertThat(begin).as("README.md has the reliability markers").isNotNegative();
+        assertThat(end).isGreaterThan(begin);
+        String current = text.substring(begin, end + END.length());
+        String generated = table(HostileSuite.results());
+        if (Boolean.getBoolean("pilotcheck.regenerate")) {
+            Files.writeString(readme, text.replace(current, generated), StandardCharsets.UTF_8);
+            current = generated;
+        }
+        assertThat(current).as("README.md's reliability table is stale: regenerate it with "
+                + "mvn test -Dtest=ReliabilityTableTest -Dfuzz.skip=true -Dpilotcheck.regenerate=true").isEqualTo(generated);
+    }
+}
