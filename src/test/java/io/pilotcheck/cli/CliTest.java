@@ -128,10 +128,25 @@ public class CliTest {
     }
 
     @Test
+    void limitsThatAreNotSizesOrAreZeroAreBadUsage() {
+        Run notASize = run("check", "--max-file-size", "10 lakh", "fixtures/");
+        assertThat(notASize.code()).isEqualTo(2);
+        assertThat(notASize.err()).contains("'10 lakh' is not a size (examples: 10MiB, 512KB, 2048)");
+        assertThat(run("check", "--max-file-size", "0", "fixtures/").err()).contains("at least 1 byte");
+        Run depth = run("check", "--max-depth", "0", "fixtures/");
+        assertThat(depth.code()).isEqualTo(2);
+        assertThat(depth.err()).contains("--max-depth must be at least 1");
+        // units are binary and case-blind, as ls -h writes them
+        assertThat(run("check", "--max-file-size", "2k", "-f", "json", "fixtures/02-shenyang.yaml").code()).isZero();
+        assertThat(run("check", "--max-file-size", "1KiB", "-f", "json", "fixtures/02-shenyang.yaml").code()).isEqualTo(1);
+    }
+
+    @Test
     void helpDocumentsTheExitCodes() {
         Run r = run("--help");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("Exit codes:").contains("0  checked").contains("2  could not check");
+        assertThat(r.out()).contains("Exit codes:").contains("0  checked").contains("2  could not check")
+                .contains("130  interrupted by Ctrl-C");
     }
 
     @Test
