@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pilotcheck", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Check low-carbon pilot city dossiers against NDRC notice 发改气候〔2017〕66号.",
         subcommands = {CheckCommand.class, RulesCommand.class, ExplainCommand.class, RegistryCommand.class,
-            InitCommand.class, DiffCommand.class},
+            InitCommand.class, DiffCommand.class, GenerateCommand.class},
         footerHeading = "%nExit codes:%n")
 public final class PilotcheckCommand implements Runnable {
 
