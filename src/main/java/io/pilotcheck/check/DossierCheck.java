@@ -11,6 +11,7 @@ import io.pilotcheck.rules.RuleInfo;
 import io.pilotcheck.source.SourceLocation;
 import io.pilotcheck.source.YamlProblem;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.Match;
@@ -59,65 +60,130 @@ public final class DossierCheck {
      * @param asOfOverride {@code --as-of}, or null to use the dossier's {@code as_of}, else {@code today}
      */
     public DossierResult check(LoadedDossier loaded, LocalDate asOfOverride, LocalDate today) {
-        if (!loaded.checkable()) {
-            List<Finding> errors = new ArrayList<>();
-            for (YamlProblem p : loaded.problems()) {
-                errors.add(new Finding(p.ruleId(), Severity.ERROR, "", new Message(p.messageZh(), p.messageEn()),
-                        p.path(), p.location()));
-            }
-            return new DossierResult(loaded.file(), null, null, null, errors);
+        try (Reusing one = reusing()) {
+            return one.check(loaded, asOfOverride, today);
         }
-        Dossier d = loaded.dossier();
-        LocalDate asOf = asOfOverride != null ? asOfOverride : d.asOf() != null ? d.asOf() : today;
-        Optional<PilotCity> city = book.registry().find(d.city());
-        FindingCollector collector = new FindingCollector(d, city.orElse(null), asOf, byName);
-        KieSession session = book.kieBase().newKieSession();
-        List<Finding> findings = new ArrayList<>();
-        try {
-            // Set only the globals some DRL declares: Drools refuses undeclared ones.
-            if (globals.contains("findings")) {
-                session.setGlobal("findings", collector);
-            }
-            if (globals.contains("registry")) {
-                session.setGlobal("registry", book.registry());
-            }
-            session.insert(d);
-            session.insert(new Evaluation(asOf, d.asOf() != null ? d.asOf() : today));
-            session.insert(book.params());
-            city.ifPresent(session::insert);
-            d.innovations().forEach(session::insert);
-            d.ghgInventory().forEach(session::insert);
-            d.emissions().forEach(session::insert);
-            d.annualReports().forEach(session::insert);
-            Watchdog watchdog = new Watchdog(session, System.nanoTime() + limits.maxTime().toNanos());
-            int fired = session.fireAllRules(watchdog, limits.maxFirings());
-            boolean stopped = watchdog.timedOut || fired >= limits.maxFirings();
-            // a rule that loops makes the others re-fire with it: the same finding thousands of times
-            findings.addAll(stopped ? collector.findings().stream().distinct().toList() : collector.findings());
-            if (watchdog.timedOut) {
-                long ms = limits.maxTime().toMillis();
-                String rule = id(watchdog.lastRule);
-                findings.add(engineError(d, "规则运行超过 " + ms + " 毫秒仍未结束（最后触发的规则：" + rule + "，疑似循环），已停止检查",
-                        "the rules ran for more than " + ms + " ms (last rule fired: " + rule
-                                + "; a loop?); checking stopped"));
-            } else if (fired >= limits.maxFirings()) {
-                String rule = id(watchdog.lastRule);
-                findings.add(engineError(d, "规则触发超过 " + limits.maxFirings() + " 次（最后触发的规则：" + rule
-                                + "，疑似循环），已停止检查",
-                        "rules fired " + limits.maxFirings() + " times (last rule fired: " + rule
-                                + "; a loop?); checking stopped"));
-            }
-        } catch (RuntimeException e) {
-            // A rule that throws must not take the batch down: report it for this dossier and go on.
-            findings.addAll(collector.findings());
-            String rule = failedRule(e);
-            findings.add(engineError(d, "规则" + rule + "执行失败：" + rootMessage(e),
-                    "a rule" + (rule.isEmpty() ? "" : " (" + rule.trim() + ")") + " failed: " + rootMessage(e)));
-        } finally {
-            session.dispose();
+    }
+
+    /**
+     * A checker that keeps one session for dossier after dossier, as a batch does: building a
+     * session's network memory costs more than checking a dossier. After each dossier every fact
+     * is deleted, so no dossier sees another's; after a rule fault the session is thrown away.
+     * Not thread-safe: one per thread. Close it to release the session.
+     */
+    public Reusing reusing() {
+        return new Reusing();
+    }
+
+    /** See {@link #reusing()}. */
+    public final class Reusing implements AutoCloseable {
+        private KieSession session;
+        private FactHandle params;
+
+        private Reusing() {
         }
-        return new DossierResult(d.file(), city.map(PilotCity::name).orElse(d.city()),
-                city.map(PilotCity::nameEn).orElse(d.city()), asOf, findings);
+
+        /** Checks a dossier, as {@link DossierCheck#check}. */
+        public DossierResult check(LoadedDossier loaded, LocalDate asOfOverride, LocalDate today) {
+            if (!loaded.checkable()) {
+                return unchecked(loaded);
+            }
+            Dossier d = loaded.dossier();
+            LocalDate asOf = asOfOverride != null ? asOfOverride : d.asOf() != null ? d.asOf() : today;
+            Optional<PilotCity> city = book.registry().find(d.city());
+            FindingCollector collector = new FindingCollector(d, city.orElse(null), asOf, byName);
+            List<Finding> findings = new ArrayList<>();
+            boolean clean = false;
+            KieSession s = session();
+            try {
+                // Set only the globals some DRL declares: Drools refuses undeclared ones.
+                if (globals.contains("findings")) {
+                    s.setGlobal("findings", collector);
+                }
+                s.insert(d);
+                s.insert(new Evaluation(asOf, d.asOf() != null ? d.asOf() : today));
+                city.ifPresent(s::insert);
+                d.innovations().forEach(s::insert);
+                d.ghgInventory().forEach(s::insert);
+                d.emissions().forEach(s::insert);
+                d.annualReports().forEach(s::insert);
+                Watchdog watchdog = new Watchdog(s, System.nanoTime() + limits.maxTime().toNanos());
+                int fired = s.fireAllRules(watchdog, limits.maxFirings());
+                boolean stopped = watchdog.timedOut || fired >= limits.maxFirings();
+                // a rule that loops makes the others re-fire with it: the same finding thousands of times
+                findings.addAll(stopped ? collector.findings().stream().distinct().toList() : collector.findings());
+                if (watchdog.timedOut) {
+                    long ms = limits.maxTime().toMillis();
+                    String rule = id(watchdog.lastRule);
+                    findings.add(engineError(d, "规则运行超过 " + ms + " 毫秒仍未结束（最后触发的规则：" + rule + "，疑似循环），已停止检查",
+                            "the rules ran for more than " + ms + " ms (last rule fired: " + rule
+                                    + "; a loop?); checking stopped"));
+                } else if (fired >= limits.maxFirings()) {
+                    String rule = id(watchdog.lastRule);
+                    findings.add(engineError(d, "规则触发超过 " + limits.maxFirings() + " 次（最后触发的规则：" + rule
+                                    + "，疑似循环），已停止检查",
+                            "rules fired " + limits.maxFirings() + " times (last rule fired: " + rule
+                                    + "; a loop?); checking stopped"));
+                }
+                clean = !stopped;
+            } catch (RuntimeException e) {
+                // A rule that throws must not take the batch down: report it for this dossier and go on.
+                findings.addAll(collector.findings());
+                String rule = failedRule(e);
+                findings.add(engineError(d, "规则" + rule + "执行失败：" + rootMessage(e),
+                        "a rule" + (rule.isEmpty() ? "" : " (" + rule.trim() + ")") + " failed: " + rootMessage(e)));
+            } finally {
+                if (clean) {
+                    clear(s);
+                } else {
+                    close();
+                }
+            }
+            return new DossierResult(d.file(), city.map(PilotCity::name).orElse(d.city()),
+                    city.map(PilotCity::nameEn).orElse(d.city()), asOf, findings);
+        }
+
+        private KieSession session() {
+            if (session == null) {
+                session = book.kieBase().newKieSession();
+                if (globals.contains("registry")) {
+                    session.setGlobal("registry", book.registry());
+                }
+                params = session.insert(book.params());
+            }
+            return session;
+        }
+
+        /** Deletes the dossier's facts (and any a rule inserted), keeping the parameters. */
+        private void clear(KieSession s) {
+            try {
+                for (FactHandle h : new ArrayList<FactHandle>(s.getFactHandles())) {
+                    if (!h.equals(params)) {
+                        s.delete(h);
+                    }
+                }
+            } catch (RuntimeException e) {
+                close(); // a session that cannot be emptied is not reused
+            }
+        }
+
+        /** Disposes the session; the next dossier gets a new one. */
+        @Override
+        public void close() {
+            if (session != null) {
+                session.dispose();
+                session = null;
+            }
+        }
+    }
+
+    private static DossierResult unchecked(LoadedDossier loaded) {
+        List<Finding> errors = new ArrayList<>();
+        for (YamlProblem p : loaded.problems()) {
+            errors.add(new Finding(p.ruleId(), Severity.ERROR, "", new Message(p.messageZh(), p.messageEn()),
+                    p.path(), p.location()));
+        }
+        return new DossierResult(loaded.file(), null, null, null, errors);
     }
 
     private String id(String ruleName) {

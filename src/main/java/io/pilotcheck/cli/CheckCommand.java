@@ -96,6 +96,10 @@ public final class CheckCommand implements Callable<Integer> {
             description = "YAML nested deeper than this is refused as an error (default: 64; a dossier needs 4)")
     int maxDepth;
 
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "check on N threads (default: one per core); reports are the same whatever N")
+    Integer jobs;
+
     @Option(names = "--no-progress",
             description = "no progress bar (one is drawn on stderr, when it is a terminal, for a batch that takes a while)")
     boolean noProgress;
@@ -116,13 +120,18 @@ public final class CheckCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
+        if (jobs != null && jobs < 1) {
+            err.println("pilotcheck: --jobs must be at least 1");
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
         if (maxDepth < 1) {
             err.println("pilotcheck: --max-depth must be at least 1");
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
         LoadLimits limits = new LoadLimits(maxFileSize, maxDepth);
-        Optional<RuleBook> book = RulesLoading.load(common.rulesDir(), err);
+        Optional<RuleBook> book = RulesLoading.load(common.rulesDir(), common.cache(), err);
         if (book.isEmpty()) {
             return ExitCode.CANNOT_CHECK.code();
         }
@@ -137,6 +146,9 @@ public final class CheckCommand implements Callable<Integer> {
         if (waivers.isEmpty()) {
             return ExitCode.CANNOT_CHECK.code();
         }
+        if (!watch && reports.stream().allMatch(r -> streamed(r.format(), book.get()) != null)) {
+            return checkStreamed(listing, book.get(), limits, reports, waivers.get(), out, err);
+        }
         UnaryOperator<BatchResult> waive = b -> WaiverLedger.apply(b, waivers.get(), evaluationDate());
         BatchResult checked;
         BatchResult batch;
@@ -144,7 +156,7 @@ public final class CheckCommand implements Callable<Integer> {
             try (BatchProgress progress = BatchProgress.onStderr(listing.files().size(),
                     common.lang == io.pilotcheck.finding.Language.EN ? "checking" : "检查档案", !noProgress)) {
                 checked = new BatchCheck(book.get(), limits)
-                        .run(listing.files(), asOf, LocalDate.now(), progress, ctrlC::pressed);
+                        .run(listing.files(), asOf, LocalDate.now(), jobs(), progress, ctrlC::pressed);
             } catch (BatchCheck.Stopped e) {
                 return interrupted(err, e.done() + "/" + e.total(), List.of());
             }
@@ -161,7 +173,7 @@ public final class CheckCommand implements Callable<Integer> {
         WaiverNotes.lines(batch, common.lang).forEach(err::println);
         err.flush();
         if (watch) {
-            new CheckWatch(common.rulesDir(), paths, asOf, limits, common.lang, book.get(), checked, waive, out, err)
+            new CheckWatch(common.rulesDir(), common.cache(), paths, asOf, limits, common.lang, book.get(), checked, waive, out, err)
                     .run((result, rules) -> {
                         for (Reports.Report r : reports) {
                             if (r.file() != null) {
@@ -172,6 +184,49 @@ public final class CheckCommand implements Callable<Integer> {
             return ExitCode.OK.code();
         }
         return batch.fails(failOn.threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+
+    /** The formats written dossier by dossier (text, json, csv), or null for a format that needs the whole batch. */
+    private io.pilotcheck.report.StreamedReport streamed(Format format, RuleBook book) {
+        return switch (format) {
+            case text -> TextReport.streamed(runInfo(book), common.lang);
+            case json -> JsonReport.streamed(runInfo(book), common.lang);
+            case csv -> CsvReport.streamed(common.lang);
+            default -> null;
+        };
+    }
+
+    /** {@code check} when every report streams: flat memory whatever the batch size. */
+    private int checkStreamed(DossierFiles.Listing listing, RuleBook book, LoadLimits limits, List<Reports.Report> reports,
+                              List<Waiver> waivers, PrintWriter out, PrintWriter err) throws IOException {
+        List<StreamedCheck.Target> targets = new ArrayList<>();
+        reports.forEach(r -> targets.add(new StreamedCheck.Target(streamed(r.format(), book), r.file())));
+        StreamedCheck.Outcome outcome;
+        try (StreamedCheck run = new StreamedCheck(targets); CtrlC ctrlC = CtrlC.catchWhileChecking(err, common.lang)) {
+            try (BatchProgress progress = BatchProgress.onStderr(listing.files().size(),
+                    common.lang == io.pilotcheck.finding.Language.EN ? "checking" : "检查档案", !noProgress)) {
+                outcome = run.check(new BatchCheck(book, limits), listing.files(), asOf, LocalDate.now(), jobs(),
+                        new WaiverLedger(waivers, evaluationDate()), progress, ctrlC::pressed);
+            } catch (BatchCheck.Stopped e) {
+                return interrupted(err, e.done() + "/" + e.total(), List.of());
+            }
+            List<String> written = new ArrayList<>();
+            for (int i = 0; i < reports.size(); i++) {
+                if (ctrlC.pressed()) {
+                    return interrupted(err, outcome.tally().dossiers() + "/" + outcome.tally().dossiers(), written);
+                }
+                run.write(i, outcome, out);
+                written.add(reports.get(i).file() == null ? "stdout" : reports.get(i).file().toString());
+            }
+        }
+        WaiverNotes.lines(outcome.waivers(), common.lang).forEach(err::println);
+        err.flush();
+        return outcome.fails(failOn.threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+
+    /** {@code --jobs}, else one thread per core. */
+    private int jobs() {
+        return jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     }
 
     /** The one message of a run stopped by Ctrl-C: how far it got, and which reports are whole. */

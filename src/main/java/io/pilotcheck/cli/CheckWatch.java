@@ -40,6 +40,7 @@ final class CheckWatch {
     private final List<String> paths;
     private final LocalDate asOf;
     private final LoadLimits limits;
+    private final io.pilotcheck.rules.CompiledRulesCache cache;
     private final Language lang;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -52,8 +53,10 @@ final class CheckWatch {
      * @param first the first batch as checked, before waivers
      * @param waive marks a batch's findings with the run's waivers, so changes and reports show them
      */
-    CheckWatch(Path rulesDir, List<String> paths, LocalDate asOf, LoadLimits limits, Language lang, RuleBook book,
-               BatchResult first, UnaryOperator<BatchResult> waive, PrintWriter out, PrintWriter err) {
+    CheckWatch(Path rulesDir, io.pilotcheck.rules.CompiledRulesCache cache, List<String> paths, LocalDate asOf,
+               LoadLimits limits, Language lang, RuleBook book, BatchResult first, UnaryOperator<BatchResult> waive,
+               PrintWriter out, PrintWriter err) {
+        this.cache = cache;
         this.limits = limits;
         this.waive = waive;
         this.rulesGiven = rulesDir;
@@ -104,7 +107,7 @@ final class CheckWatch {
                 .map(this::shown).toList()) + " —");
         if (rules) {
             try {
-                book = RuleBookLoader.load(rulesGiven);
+                book = RuleBookLoader.load(rulesGiven, cache);
             } catch (RuleInputException e) {
                 e.problems().forEach(err::println);
                 err.flush();

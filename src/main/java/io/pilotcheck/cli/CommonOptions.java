@@ -20,6 +20,23 @@ public final class CommonOptions {
     @Option(names = {"-v", "--verbose"}, description = "log what the rule engine does, on stderr")
     boolean verbose;
 
+    @Option(names = "--no-cache", description = "compile the rules even when the compiled-rules cache has them")
+    boolean noCache;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "where compiled rules are kept between runs (default: $PILOTCHECK_CACHE_DIR, "
+                    + "else $XDG_CACHE_HOME/pilotcheck, else ~/.cache/pilotcheck)")
+    Path cacheDir;
+
+    /** The compiled-rules cache this run uses. */
+    io.pilotcheck.rules.CompiledRulesCache cache() {
+        if (noCache) {
+            return io.pilotcheck.rules.CompiledRulesCache.none();
+        }
+        return io.pilotcheck.rules.CompiledRulesCache.in(
+                cacheDir != null ? cacheDir : io.pilotcheck.rules.CompiledRulesCache.defaultDir());
+    }
+
     /** The rules folder: {@code --rules}, else {@code ./rules}, else {@code $PILOTCHECK_HOME/rules}. */
     Path rulesDir() {
         if (rules != null) {

@@ -26,6 +26,35 @@ final class Output {
         write(text.getBytes(StandardCharsets.UTF_8), file);
     }
 
+    /** Something that writes a report's text. */
+    interface Body {
+        void writeTo(java.io.Writer out) throws IOException;
+    }
+
+    /**
+     * Writes a report as {@code body} produces it to {@code file} (through a temporary file
+     * moved into place) or, when {@code file} is null, to {@code out}.
+     */
+    static void write(Body body, Path file, PrintWriter out) throws IOException {
+        if (file == null) {
+            body.writeTo(out);
+            out.flush();
+            return;
+        }
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        tmp.toFile().deleteOnExit();
+        try {
+            try (java.io.Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                body.writeTo(w);
+            }
+            publish(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /** Writes {@code content} to {@code file} through a temporary file moved into place. */
     static void write(byte[] content, Path file) throws IOException {
         Path target = file.toAbsolutePath();
@@ -35,13 +64,17 @@ final class Output {
         tmp.toFile().deleteOnExit();
         try {
             Files.write(tmp, content);
-            // A temporary file is private (rw-------); a report is for handing on, like any file the user writes.
-            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            publish(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    private static void publish(Path tmp, Path target) throws IOException {
+        // A temporary file is private (rw-------); a report is for handing on, like any file the user writes.
+        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

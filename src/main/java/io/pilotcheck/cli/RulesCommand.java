@@ -43,7 +43,7 @@ public final class RulesCommand {
 
         @Override
         public final Integer call() throws IOException {
-            Optional<RuleBook> book = RulesLoading.load(common.rulesDir(), spec.commandLine().getErr());
+            Optional<RuleBook> book = RulesLoading.load(common.rulesDir(), common.cache(), spec.commandLine().getErr());
             if (book.isEmpty()) {
                 return ExitCode.CANNOT_CHECK.code();
             }

@@ -16,9 +16,9 @@ final class RulesLoading {
     }
 
     /** The compiled rules, or empty after printing each problem to {@code err}. */
-    static Optional<RuleBook> load(Path dir, PrintWriter err) {
+    static Optional<RuleBook> load(Path dir, io.pilotcheck.rules.CompiledRulesCache cache, PrintWriter err) {
         try {
-            return Optional.of(RuleBookLoader.load(dir));
+            return Optional.of(RuleBookLoader.load(dir, cache));
         } catch (RuleInputException e) {
             printProblems(e, "the rules in " + dir, err);
             return Optional.empty();

@@ -1,6 +1,8 @@
 package io.pilotcheck.report;
 
 import io.pilotcheck.check.BatchResult;
+import io.pilotcheck.check.BatchTally;
+import io.pilotcheck.finding.WaiverUse;
 import io.pilotcheck.check.DossierResult;
 import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Language;
@@ -40,17 +42,46 @@ public final class CsvReport {
 
     /** The CSV text, starting with the byte-order mark. */
     public static String render(BatchResult batch, Language lang) {
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF');
-        try (CSVPrinter csv = CSVFormat.EXCEL.builder().setHeader(HEADER).get().print(out)) {
-            for (DossierResult d : batch.dossiers()) {
-                for (Finding f : d.findings()) {
-                    csv.printRecord(values(d, f, lang));
+        return Streamed.render(streamed(lang), batch);
+    }
+
+    /** The CSV written dossier by dossier: the mark and header, then each dossier's rows. */
+    public static StreamedReport streamed(Language lang) {
+        return new StreamedReport() {
+            @Override
+            public String fragment(DossierResult d) {
+                StringWriter out = new StringWriter();
+                try (CSVPrinter csv = CSVFormat.EXCEL.print(out)) {
+                    for (Finding f : d.findings()) {
+                        csv.printRecord(values(d, f, lang));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write CSV to memory", e);
                 }
+                return out.toString();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write CSV to memory", e);
-        }
-        return out.toString();
+
+            @Override
+            public String before(BatchTally tally, List<WaiverUse> waivers) {
+                StringWriter out = new StringWriter();
+                out.write('\uFEFF');
+                try (CSVPrinter csv = CSVFormat.EXCEL.print(out)) {
+                    csv.printRecord((Object[]) HEADER);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write CSV to memory", e);
+                }
+                return out.toString();
+            }
+
+            @Override
+            public String between() {
+                return "";
+            }
+
+            @Override
+            public String after(BatchTally tally, List<WaiverUse> waivers) {
+                return "";
+            }
+        };
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pilotcheck.check.BatchResult;
+import io.pilotcheck.check.BatchTally;
 import io.pilotcheck.check.DossierResult;
 import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Language;
@@ -16,6 +17,7 @@ import io.pilotcheck.finding.Waiver;
 import io.pilotcheck.finding.WaiverUse;
 
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,8 +31,64 @@ public final class JsonReport {
     private JsonReport() {
     }
 
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    /** Where the dossiers go in the document: rendered empty, then filled with the fragments. */
+    private static final String EMPTY_DOSSIERS = "\"dossiers\" : [ ]";
+    /** A dossier sits two levels deep: in the root object, in the "dossiers" array. */
+    private static final String DOSSIER_INDENT = "    ";
+
     /** Renders the report; messages in {@code lang}. Ends with a newline. */
     public static String render(BatchResult batch, RunInfo run, Language lang) {
+        return Streamed.render(streamed(run, lang), batch);
+    }
+
+    /** The report written dossier by dossier. */
+    public static StreamedReport streamed(RunInfo run, Language lang) {
+        return new StreamedReport() {
+            @Override
+            public String fragment(DossierResult d) {
+                return JsonReport.fragment(d, lang);
+            }
+
+            @Override
+            public String before(BatchTally tally, List<WaiverUse> waivers) {
+                return frame(tally, waivers, run, lang)[0] + (tally.dossiers() == 0 ? "[ ]" : "[\n");
+            }
+
+            @Override
+            public String between() {
+                return ",\n";
+            }
+
+            @Override
+            public String after(BatchTally tally, List<WaiverUse> waivers) {
+                return (tally.dossiers() == 0 ? "" : "\n  ]") + frame(tally, waivers, run, lang)[1];
+            }
+        };
+    }
+
+    /**
+     * One dossier's object as it stands in the report's "dossiers" array, indented and without
+     * the separator; any thread may render fragments, {@link #frame} puts them in place.
+     */
+    static String fragment(DossierResult d, Language lang) {
+        ObjectNode o = MAPPER.createObjectNode();
+        dossier(o, d, lang);
+        try {
+            return DOSSIER_INDENT + MAPPER.writer(PRETTY).writeValueAsString(o).replace("\n", "\n" + DOSSIER_INDENT);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The report around its dossiers: what comes before the "dossiers" array's opening bracket
+     * and what follows its closing one (with the final newline). Between them go "[", the
+     * fragments separated by ",\n", and "\n  ]" (or "[ ]" when there are none).
+     */
+    static String[] frame(BatchTally tally, List<WaiverUse> waiverUses, RunInfo run, Language lang) {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "pilotcheck");
@@ -40,42 +98,40 @@ public final class JsonReport {
         ObjectNode rules = root.putObject("rules");
         rules.put("count", run.ruleCount());
         rules.put("fingerprint", run.rulesFingerprint());
-        summary(root.putObject("summary"), batch);
-        ArrayNode dossiers = root.putArray("dossiers");
-        for (DossierResult d : batch.dossiers()) {
-            dossier(dossiers.addObject(), d, lang);
-        }
-        if (!batch.waivers().isEmpty()) {
+        summary(root.putObject("summary"), tally, !waiverUses.isEmpty());
+        root.putArray("dossiers");
+        if (!waiverUses.isEmpty()) {
             ArrayNode waivers = root.putArray("waivers");
-            for (WaiverUse u : batch.waivers()) {
+            for (WaiverUse u : waiverUses) {
                 ObjectNode w = waiver(waivers.addObject(), u.waiver());
                 w.put("status", u.status().id());
                 w.put("matched", u.matched());
             }
         }
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        String text;
         try {
-            return MAPPER.writer(pretty).writeValueAsString(root) + "\n";
+            text = MAPPER.writer(PRETTY).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+        int at = text.indexOf(EMPTY_DOSSIERS);
+        int open = at + EMPTY_DOSSIERS.length() - "[ ]".length();
+        return new String[] {text.substring(0, open), text.substring(at + EMPTY_DOSSIERS.length())};
     }
 
-    private static void summary(ObjectNode s, BatchResult batch) {
-        Map<Verdict, Integer> verdicts = batch.verdicts();
-        s.put("dossiers", batch.dossiers().size());
+    private static void summary(ObjectNode s, BatchTally tally, boolean withWaivers) {
+        Map<Verdict, Integer> verdicts = tally.verdicts();
+        s.put("dossiers", tally.dossiers());
         s.put("compliant", verdicts.get(Verdict.COMPLIANT));
         s.put("non_compliant", verdicts.get(Verdict.NON_COMPLIANT));
         s.put("errors", verdicts.get(Verdict.ERROR));
         ObjectNode f = s.putObject("findings");
-        Map<Severity, Integer> severities = batch.severities();
+        Map<Severity, Integer> severities = tally.severities();
         for (Severity sev : new Severity[] {Severity.VIOLATION, Severity.WARNING, Severity.PENDING, Severity.ERROR}) {
             f.put(sev.id(), severities.get(sev));
         }
-        if (!batch.waivers().isEmpty()) {
-            s.put("waived", batch.waived());
+        if (withWaivers) {
+            s.put("waived", tally.waived());
         }
     }
 

@@ -1,6 +1,9 @@
 package io.pilotcheck.report;
 
 import io.pilotcheck.check.BatchResult;
+import io.pilotcheck.check.BatchTally;
+import io.pilotcheck.finding.WaiverUse;
+import java.util.List;
 import io.pilotcheck.check.DossierResult;
 import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Language;
@@ -22,15 +25,36 @@ public final class TextReport {
 
     /** Renders the report in {@code lang}. */
     public static String render(BatchResult batch, RunInfo run, Language lang) {
-        StringBuilder out = new StringBuilder();
-        for (DossierResult d : batch.dossiers()) {
-            for (Finding f : d.findings()) {
-                out.append(line(f, lang)).append('\n');
+        return Streamed.render(streamed(run, lang), batch);
+    }
+
+    /** The report written dossier by dossier: each dossier's findings and verdict, then the summary. */
+    public static StreamedReport streamed(RunInfo run, Language lang) {
+        return new StreamedReport() {
+            @Override
+            public String fragment(DossierResult d) {
+                StringBuilder out = new StringBuilder();
+                for (Finding f : d.findings()) {
+                    out.append(line(f, lang)).append('\n');
+                }
+                return out.append(verdictLine(d, lang)).append('\n').toString();
             }
-            out.append(verdictLine(d, lang)).append('\n');
-        }
-        out.append(summary(batch, run, lang)).append('\n');
-        return out.toString();
+
+            @Override
+            public String before(BatchTally tally, List<WaiverUse> waivers) {
+                return "";
+            }
+
+            @Override
+            public String between() {
+                return "";
+            }
+
+            @Override
+            public String after(BatchTally tally, List<WaiverUse> waivers) {
+                return summary(tally, run, lang) + "\n";
+            }
+        };
     }
 
     /** One finding as a compiler-style line: {@code file:line:col: severity ID message [clause]}. */
@@ -53,18 +77,18 @@ public final class TextReport {
                 + (d.asOf() == null ? "" : (lang == Language.EN ? ", as of " : "，评估日期 ") + d.asOf());
     }
 
-    private static String summary(BatchResult batch, RunInfo run, Language lang) {
+    private static String summary(BatchTally batch, RunInfo run, Language lang) {
         Map<Verdict, Integer> v = batch.verdicts();
         Map<Severity, Integer> s = batch.severities();
         if (lang == Language.EN) {
-            return "summary: " + batch.dossiers().size() + " dossiers: " + v.get(Verdict.COMPLIANT) + " compliant, "
+            return "summary: " + batch.dossiers() + " dossiers: " + v.get(Verdict.COMPLIANT) + " compliant, "
                     + v.get(Verdict.NON_COMPLIANT) + " non_compliant, " + v.get(Verdict.ERROR) + " error; findings: "
                     + s.get(Severity.VIOLATION) + " violation, " + s.get(Severity.WARNING) + " warning, "
                     + s.get(Severity.PENDING) + " pending, " + s.get(Severity.ERROR) + " error"
                     + (batch.waived() == 0 ? "" : " (" + batch.waived() + " waived)") + "; "
                     + run.ruleCount() + " rules";
         }
-        return "汇总：" + batch.dossiers().size() + " 个档案，合规 " + v.get(Verdict.COMPLIANT) + "，不合规 "
+        return "汇总：" + batch.dossiers() + " 个档案，合规 " + v.get(Verdict.COMPLIANT) + "，不合规 "
                 + v.get(Verdict.NON_COMPLIANT) + "，无法检查 " + v.get(Verdict.ERROR) + "；发现：违规 "
                 + s.get(Severity.VIOLATION) + "，警告 " + s.get(Severity.WARNING) + "，待到期 "
                 + s.get(Severity.PENDING) + "，错误 " + s.get(Severity.ERROR)

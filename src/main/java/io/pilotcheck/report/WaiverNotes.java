@@ -19,8 +19,13 @@ public final class WaiverNotes {
 
     /** One line per expired or unused waiver, in waivers-file order. */
     public static List<String> lines(BatchResult batch, Language lang) {
+        return lines(batch.waivers(), lang);
+    }
+
+    /** One line per expired or unused waiver among {@code uses}, in their order. */
+    public static List<String> lines(List<WaiverUse> uses, Language lang) {
         List<String> out = new ArrayList<>();
-        for (WaiverUse u : batch.waivers()) {
+        for (WaiverUse u : uses) {
             Waiver w = u.waiver();
             String what = w.rule() + " " + w.city() + (w.dossier() == null ? "" : " " + w.dossier());
             if (u.status() == WaiverUse.Status.EXPIRED) {

@@ -5,10 +5,20 @@ import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 
+import org.drools.model.Model;
+import org.drools.modelcompiler.KieBaseBuilder;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,13 +51,74 @@ final class DrlCompiler {
      * What a build gave: a knowledge base, or errors, or an exception Drools threw instead of
      * reporting (it does for some type errors in constraints).
      */
-    record Outcome(KieBase kieBase, List<Raw> errors, RuntimeException crash) {
+    record Outcome(KieBase kieBase, List<Raw> errors, RuntimeException crash, byte[] kjar) {
+        Outcome(KieBase kieBase, List<Raw> errors, RuntimeException crash) {
+            this(kieBase, errors, crash, null);
+        }
+
         boolean ok() {
             return kieBase != null;
         }
     }
 
     private DrlCompiler() {
+    }
+
+    /**
+     * A knowledge base from a KieModule {@link #build} made earlier (the compiled-rules cache).
+     * The executable model is compiled Java: its classes are defined from the module's bytes and
+     * its rule models instantiated, so nothing is parsed or compiled.
+     *
+     * @throws RuntimeException when the bytes are not such a module
+     */
+    static KieBase load(byte[] kjar) {
+        Map<String, byte[]> classes = new HashMap<>();
+        List<String> models = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(kjar))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                String name = e.getName();
+                if (name.endsWith(".class")) {
+                    classes.put(name.substring(0, name.length() - 6).replace('/', '.'), zip.readAllBytes());
+                } else if (name.startsWith("META-INF/kie/") && name.endsWith("/drools-model")) {
+                    new String(zip.readAllBytes(), StandardCharsets.UTF_8).lines()
+                            .map(String::trim).filter(l -> !l.isEmpty() && !l.contains(":")).forEach(models::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("not a compiled rules module: " + e.getMessage(), e);
+        }
+        if (models.isEmpty()) {
+            throw new IllegalStateException("not a compiled rules module: it names no rule model");
+        }
+        ModuleClassLoader loader = new ModuleClassLoader(classes, DrlCompiler.class.getClassLoader());
+        List<Model> instances = new ArrayList<>();
+        for (String name : models) {
+            try {
+                instances.add((Model) loader.loadClass(name).getConstructor().newInstance());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot create rule model " + name + ": " + e, e);
+            }
+        }
+        return KieBaseBuilder.createKieBaseFromModel(instances);
+    }
+
+    /** Defines the module's classes from memory, our own from the application's loader. */
+    private static final class ModuleClassLoader extends ClassLoader {
+        private final Map<String, byte[]> classes;
+
+        ModuleClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
+            super(parent);
+            this.classes = classes;
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] bytes = classes.get(name);
+            if (bytes == null) {
+                throw new ClassNotFoundException(name);
+            }
+            return defineClass(name, bytes, 0, bytes.length);
+        }
     }
 
     /** Builds DRL texts keyed by their path relative to the rules folder. */
@@ -82,7 +153,8 @@ final class DrlCompiler {
             return new Outcome(null, errors, null);
         }
         try {
-            return new Outcome(ks.newKieContainer(release).getKieBase(), List.of(), null);
+            byte[] kjar = ((InternalKieModule) builder.getKieModule()).getBytes();
+            return new Outcome(ks.newKieContainer(release).getKieBase(), List.of(), null, kjar);
         } catch (RuntimeException e) {
             return new Outcome(null, List.of(), e);
         } finally {

@@ -40,6 +40,14 @@ public final class RuleBookLoader {
      * @param dir the rules folder; its name as given is how messages name its files
      */
     public static RuleBook load(Path dir) throws RuleInputException {
+        return load(dir, CompiledRulesCache.none());
+    }
+
+    /**
+     * Loads the rule folder, taking the compiled rules from {@code cache} when the inputs are
+     * unchanged, and storing them there after compiling.
+     */
+    public static RuleBook load(Path dir, CompiledRulesCache cache) throws RuleInputException {
         if (!Files.isDirectory(dir)) {
             throw new RuleInputException(SourceLocation.startOf(dir.toString()),
                     "rules folder not found: " + dir + " (use --rules DIR)");
@@ -59,9 +67,13 @@ public final class RuleBookLoader {
         if (!references.isEmpty()) {
             throw new RuleInputException(references);
         }
-        KieBase kieBase = compile(dir, sources);
+        String fingerprint = fingerprint(dir, drls);
+        KieBase kieBase = cached(cache, fingerprint).orElse(null);
+        if (kieBase == null) {
+            kieBase = compile(dir, sources, cache, fingerprint);
+        }
         List<RuleInfo> rules = metadata(dir, kieBase, sources);
-        return new RuleBook(kieBase, rules, params, registry, fingerprint(dir, drls));
+        return new RuleBook(kieBase, rules, params, registry, fingerprint);
     }
 
     private static List<Path> drlFiles(Path dir) throws RuleInputException {
@@ -80,12 +92,31 @@ public final class RuleBookLoader {
         }
     }
 
-    private static KieBase compile(Path dir, Map<String, String> sources) throws RuleInputException {
+    private static KieBase compile(Path dir, Map<String, String> sources, CompiledRulesCache cache, String fingerprint)
+            throws RuleInputException {
         DrlCompiler.Outcome built = DrlCompiler.build(sources);
         if (!built.ok()) {
             throw new RuleInputException(DrlDiagnosis.problems(dir, sources, built));
         }
+        if (built.kjar() != null) {
+            cache.write(CompiledRulesCache.key(fingerprint), built.kjar());
+        }
         return built.kieBase();
+    }
+
+    /** The compiled rules from the cache, or empty (a miss, or an entry Drools cannot load, which is dropped). */
+    private static java.util.Optional<KieBase> cached(CompiledRulesCache cache, String fingerprint) {
+        String key = CompiledRulesCache.key(fingerprint);
+        java.util.Optional<byte[]> kjar = cache.read(key);
+        if (kjar.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(DrlCompiler.load(kjar.get()));
+        } catch (RuntimeException | LinkageError e) {
+            cache.forget(key);
+            return java.util.Optional.empty();
+        }
     }
 
     private static List<RuleInfo> metadata(Path dir, KieBase kieBase, Map<String, String> sources)

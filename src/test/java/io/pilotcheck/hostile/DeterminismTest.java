@@ -69,6 +69,17 @@ class DeterminismTest {
     }
 
     @Test
+    void everyJobsCountGivesTheSameBytes() throws Exception {
+        for (String format : List.of("json", "text", "csv", "sarif")) {
+            byte[] one = report("jobs1", format, List.of("--jobs", "1", INPUTS[0], INPUTS[1]));
+            for (String jobs : List.of("2", "3", "8")) {
+                assertThat(report("jobs" + jobs, format, List.of("--jobs", jobs, INPUTS[0], INPUTS[1])))
+                        .as("%s with --jobs %s", format, jobs).isEqualTo(one);
+            }
+        }
+    }
+
+    @Test
     void oneCompiledRuleBookCheckingOnFourThreadsGivesWhatOneThreadGives() throws Exception {
         Map<String, Path> files = DossierFiles.list(List.of(INPUTS)).files();
         LocalDate asOf = LocalDate.of(2021, 1, 1);

@@ -1,0 +1,81 @@
+package io.pilotcheck.check;
+
+import io.pilotcheck.finding.Finding;
+import io.pilotcheck.finding.Severity;
+import io.pilotcheck.finding.Verdict;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The counts a report's summary gives, added up dossier by dossier, so a batch streamed through
+ * the reports never has to be held whole. Not thread-safe: fed in order on one thread.
+ */
+public final class BatchTally {
+
+    private long dossiers;
+    private final Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
+    private final Map<Severity, Integer> severities = new EnumMap<>(Severity.class);
+    private int waived;
+    /** The highest severity of a finding no waiver accepts, or null. */
+    private Severity worstUnwaived;
+
+    /** An empty tally. */
+    public BatchTally() {
+        for (Verdict v : Verdict.values()) {
+            verdicts.put(v, 0);
+        }
+        for (Severity s : Severity.values()) {
+            severities.put(s, 0);
+        }
+    }
+
+    /** The tally of a whole batch. */
+    public static BatchTally of(Iterable<DossierResult> dossiers) {
+        BatchTally t = new BatchTally();
+        dossiers.forEach(t::add);
+        return t;
+    }
+
+    /** Counts one more dossier. */
+    public void add(DossierResult d) {
+        dossiers++;
+        verdicts.merge(d.verdict(), 1, Integer::sum);
+        for (Finding f : d.findings()) {
+            severities.merge(f.severity(), 1, Integer::sum);
+            if (f.waived()) {
+                waived++;
+            } else if (worstUnwaived == null || f.severity().compareTo(worstUnwaived) > 0) {
+                worstUnwaived = f.severity();
+            }
+        }
+    }
+
+    /** Dossiers counted. */
+    public long dossiers() {
+        return dossiers;
+    }
+
+    /** How many dossiers have each verdict (every verdict present). */
+    public Map<Verdict, Integer> verdicts() {
+        return Map.copyOf(verdicts);
+    }
+
+    /** How many findings of each severity (every severity present). */
+    public Map<Severity, Integer> severities() {
+        return Map.copyOf(severities);
+    }
+
+    /** Findings a waiver accepts. */
+    public int waived() {
+        return waived;
+    }
+
+    /** Whether a finding fails the run at {@code threshold} (null: never), as {@link Finding#failsAt}. */
+    public boolean failsAt(Severity threshold) {
+        if (severities.get(Severity.ERROR) > 0) {
+            return true;
+        }
+        return threshold != null && worstUnwaived != null && worstUnwaived.compareTo(threshold) >= 0;
+    }
+}

@@ -1,0 +1,26 @@
+package io.pilotcheck.report;
+
+import io.pilotcheck.check.BatchResult;
+import io.pilotcheck.check.BatchTally;
+import io.pilotcheck.check.DossierResult;
+
+/** Renders a whole batch through a {@link StreamedReport}: the one code path both ways. */
+final class Streamed {
+
+    private Streamed() {
+    }
+
+    static String render(StreamedReport report, BatchResult batch) {
+        BatchTally tally = BatchTally.of(batch.dossiers());
+        StringBuilder out = new StringBuilder(report.before(tally, batch.waivers()));
+        boolean first = true;
+        for (DossierResult d : batch.dossiers()) {
+            if (!first) {
+                out.append(report.between());
+            }
+            out.append(report.fragment(d));
+            first = false;
+        }
+        return out.append(report.after(tally, batch.waivers())).toString();
+    }
+}
