@@ -2,6 +2,7 @@ package io.pilotcheck.check;
 
 import io.pilotcheck.dossier.DossierLoader;
 import io.pilotcheck.dossier.LoadLimits;
+import io.pilotcheck.dossier.LoadedDossier;
 import io.pilotcheck.rules.RuleBook;
 
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ public final class BatchCheck {
 
     private final DossierLoader loader;
     private final DossierCheck check;
+    private final Map<String, LoadedDossier> preloaded = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A batch checker over compiled rules, loading files with the default limits. */
     public BatchCheck(RuleBook book) {
@@ -51,6 +53,20 @@ public final class BatchCheck {
     public BatchCheck(RuleBook book, LoadLimits load, EngineLimits engine) {
         this.loader = new DossierLoader(load);
         this.check = new DossierCheck(book, engine);
+    }
+
+    /**
+     * Dossiers already loaded (while the rules were being prepared, say), by name: the batch
+     * uses each instead of reading its file again.
+     */
+    public BatchCheck preloaded(Map<String, LoadedDossier> early) {
+        preloaded.putAll(early);
+        return this;
+    }
+
+    private LoadedDossier load(Map.Entry<String, Path> f) {
+        LoadedDossier early = preloaded.remove(f.getKey());
+        return early != null ? early : loader.load(f.getValue(), f.getKey());
     }
 
     /**
@@ -132,7 +148,7 @@ public final class BatchCheck {
                         DossierCheck.Reusing s = session.get();
                         List<T> out = new ArrayList<>(chunk.size());
                         for (Map.Entry<String, Path> f : chunk) {
-                            out.add(prepare.apply(s.check(loader.load(f.getValue(), f.getKey()), asOf, today)));
+                            out.add(prepare.apply(s.check(load(f), asOf, today)));
                         }
                         return out;
                     }));
@@ -163,7 +179,7 @@ public final class BatchCheck {
                     throw new Stopped(done, total);
                 }
                 Map.Entry<String, Path> f = files.next();
-                sink.accept(prepare.apply(session.check(loader.load(f.getValue(), f.getKey()), asOf, today)));
+                sink.accept(prepare.apply(session.check(load(f), asOf, today)));
                 done++;
             }
         }

@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -55,6 +56,9 @@ public final class CheckCommand implements Callable<Integer> {
             this.threshold = threshold;
         }
     }
+
+    /** At most this many dossiers are read ahead while the rules load: a bound on the memory it takes. */
+    private static final int EARLY = 2000;
 
     @Spec
     CommandSpec spec;
@@ -112,8 +116,14 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // Ctrl-C from here on stops cleanly with a message; the watch (if any) restores the default
+        try (CtrlC ctrlC = CtrlC.catchWhileChecking(err, common.lang)) {
+            return check(ctrlC, spec.commandLine().getOut(), err);
+        }
+    }
+
+    private int check(CtrlC ctrlC, PrintWriter out, PrintWriter err) throws IOException {
         DossierFiles.Listing listing = DossierFiles.list(paths);
         if (!listing.missing().isEmpty()) {
             listing.missing().forEach(m -> err.println("pilotcheck: no such file or folder: " + m));
@@ -131,7 +141,16 @@ public final class CheckCommand implements Callable<Integer> {
             return ExitCode.CANNOT_CHECK.code();
         }
         LoadLimits limits = new LoadLimits(maxFileSize, maxDepth);
-        Optional<RuleBook> book = RulesLoading.load(common.rulesDir(), common.cache(), err);
+        // The rules load on another thread while this one reads the first dossiers: on a short
+        // run the two take about as long, and neither needs the other.
+        java.util.concurrent.CompletableFuture<Optional<RuleBook>> loading = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> RulesLoading.load(common.rulesDir(), common.cache(), err));
+        Map<String, io.pilotcheck.dossier.LoadedDossier> early = readWhile(listing.files(), limits,
+                () -> loading.isDone() || ctrlC.pressed());
+        Optional<RuleBook> book = loading.join();
+        if (ctrlC.pressed()) {
+            return interrupted(err, "0/" + listing.files().size(), List.of());
+        }
         if (book.isEmpty()) {
             return ExitCode.CANNOT_CHECK.code();
         }
@@ -147,32 +166,31 @@ public final class CheckCommand implements Callable<Integer> {
             return ExitCode.CANNOT_CHECK.code();
         }
         if (!watch && reports.stream().allMatch(r -> streamed(r.format(), book.get()) != null)) {
-            return checkStreamed(listing, book.get(), limits, reports, waivers.get(), out, err);
+            return checkStreamed(listing, book.get(), limits, early, reports, waivers.get(), ctrlC, out, err);
         }
         UnaryOperator<BatchResult> waive = b -> WaiverLedger.apply(b, waivers.get(), evaluationDate());
         BatchResult checked;
         BatchResult batch;
-        try (CtrlC ctrlC = CtrlC.catchWhileChecking(err, common.lang)) {
-            try (BatchProgress progress = BatchProgress.onStderr(listing.files().size(),
-                    common.lang == io.pilotcheck.finding.Language.EN ? "checking" : "检查档案", !noProgress)) {
-                checked = new BatchCheck(book.get(), limits)
-                        .run(listing.files(), asOf, LocalDate.now(), jobs(), progress, ctrlC::pressed);
-            } catch (BatchCheck.Stopped e) {
-                return interrupted(err, e.done() + "/" + e.total(), List.of());
+        try (BatchProgress progress = BatchProgress.onStderr(listing.files().size(),
+                common.lang == io.pilotcheck.finding.Language.EN ? "checking" : "检查档案", !noProgress)) {
+            checked = new BatchCheck(book.get(), limits).preloaded(early)
+                    .run(listing.files(), asOf, LocalDate.now(), jobs(), progress, ctrlC::pressed);
+        } catch (BatchCheck.Stopped e) {
+            return interrupted(err, e.done() + "/" + e.total(), List.of());
+        }
+        batch = waive.apply(checked);
+        List<String> written = new ArrayList<>();
+        for (Reports.Report r : reports) {
+            if (ctrlC.pressed()) {
+                return interrupted(err, checked.dossiers().size() + "/" + checked.dossiers().size(), written);
             }
-            batch = waive.apply(checked);
-            List<String> written = new ArrayList<>();
-            for (Reports.Report r : reports) {
-                if (ctrlC.pressed()) {
-                    return interrupted(err, checked.dossiers().size() + "/" + checked.dossiers().size(), written);
-                }
-                write(r, batch, book.get(), out);
-                written.add(r.file() == null ? "stdout" : r.file().toString());
-            }
+            write(r, batch, book.get(), out);
+            written.add(r.file() == null ? "stdout" : r.file().toString());
         }
         WaiverNotes.lines(batch, common.lang).forEach(err::println);
         err.flush();
         if (watch) {
+            ctrlC.close(); // Ctrl-C ends the watch, as it always has
             new CheckWatch(common.rulesDir(), common.cache(), paths, asOf, limits, common.lang, book.get(), checked, waive, out, err)
                     .run((result, rules) -> {
                         for (Reports.Report r : reports) {
@@ -197,15 +215,16 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** {@code check} when every report streams: flat memory whatever the batch size. */
-    private int checkStreamed(DossierFiles.Listing listing, RuleBook book, LoadLimits limits, List<Reports.Report> reports,
-                              List<Waiver> waivers, PrintWriter out, PrintWriter err) throws IOException {
+    private int checkStreamed(DossierFiles.Listing listing, RuleBook book, LoadLimits limits,
+                              Map<String, io.pilotcheck.dossier.LoadedDossier> early, List<Reports.Report> reports,
+                              List<Waiver> waivers, CtrlC ctrlC, PrintWriter out, PrintWriter err) throws IOException {
         List<StreamedCheck.Target> targets = new ArrayList<>();
         reports.forEach(r -> targets.add(new StreamedCheck.Target(streamed(r.format(), book), r.file())));
         StreamedCheck.Outcome outcome;
-        try (StreamedCheck run = new StreamedCheck(targets); CtrlC ctrlC = CtrlC.catchWhileChecking(err, common.lang)) {
+        try (StreamedCheck run = new StreamedCheck(targets)) {
             try (BatchProgress progress = BatchProgress.onStderr(listing.files().size(),
                     common.lang == io.pilotcheck.finding.Language.EN ? "checking" : "检查档案", !noProgress)) {
-                outcome = run.check(new BatchCheck(book, limits), listing.files(), asOf, LocalDate.now(), jobs(),
+                outcome = run.check(new BatchCheck(book, limits).preloaded(early), listing.files(), asOf, LocalDate.now(), jobs(),
                         new WaiverLedger(waivers, evaluationDate()), progress, ctrlC::pressed);
             } catch (BatchCheck.Stopped e) {
                 return interrupted(err, e.done() + "/" + e.total(), List.of());
@@ -222,6 +241,20 @@ public final class CheckCommand implements Callable<Integer> {
         WaiverNotes.lines(outcome.waivers(), common.lang).forEach(err::println);
         err.flush();
         return outcome.fails(failOn.threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+    }
+
+    /** The dossiers read, in listing order, until {@code more} says stop (or {@link #EARLY} of them). */
+    private static Map<String, io.pilotcheck.dossier.LoadedDossier> readWhile(Map<String, Path> files, LoadLimits limits,
+                                                                         java.util.function.BooleanSupplier done) {
+        Map<String, io.pilotcheck.dossier.LoadedDossier> early = new java.util.HashMap<>();
+        io.pilotcheck.dossier.DossierLoader loader = new io.pilotcheck.dossier.DossierLoader(limits);
+        for (Map.Entry<String, Path> f : files.entrySet()) {
+            if (done.getAsBoolean() || early.size() >= EARLY) {
+                break;
+            }
+            early.put(f.getKey(), loader.load(f.getValue(), f.getKey()));
+        }
+        return early;
     }
 
     /** {@code --jobs}, else one thread per core. */

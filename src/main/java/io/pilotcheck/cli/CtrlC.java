@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class CtrlC implements AutoCloseable {
 
     private final AtomicInteger presses = new AtomicInteger();
-    private final SignalHandler previous;
+    private SignalHandler previous;
 
     private CtrlC(PrintWriter err, Language lang) {
         SignalHandler before;
@@ -57,6 +57,7 @@ final class CtrlC implements AutoCloseable {
     public void close() {
         if (previous != null) {
             Signal.handle(new Signal("INT"), previous);
+            previous = null;
         }
     }
 }

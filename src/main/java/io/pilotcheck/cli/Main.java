@@ -26,8 +26,14 @@ public final class Main {
             // Before any logger exists: slf4j-simple reads its level once.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         }
-        CommandLine cli = new CommandLine(new PilotcheckCommand())
-                .setCaseInsensitiveEnumValuesAllowed(true)
+        CommandLine cli = new CommandLine(new PilotcheckCommand());
+        String named = args.length > 0 ? args[0] : "";
+        PilotcheckCommand.SUBCOMMANDS.forEach((name, command) -> {
+            if (!PilotcheckCommand.SUBCOMMANDS.containsKey(named) || name.equals(named)) {
+                cli.addSubcommand(name, command.get());
+            }
+        });
+        cli.setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
