@@ -1,17 +1,21 @@
 package io.pilotcheck.check;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.PriorityQueue;
 
 /**
  * Expands the command line's PATHs into dossier files: a file as named, a folder recursively
@@ -30,41 +34,137 @@ public final class DossierFiles {
 
     /** Lists the dossier files under the given PATHs. */
     public static Listing list(List<String> args) {
-        Map<String, Path> files = new TreeMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String arg : args) {
-            Path root = Path.of(arg);
-            if (!Files.exists(root)) {
-                missing.add(arg);
-            } else if (Files.isDirectory(root)) {
-                walk(root, files);
-            } else {
-                files.putIfAbsent(name(root), root);
-            }
-        }
-        return new Listing(new LinkedHashMap<>(files), missing);
+        Map<String, Path> files = new LinkedHashMap<>();
+        sorted(args).forEachRemaining(e -> files.put(e.getKey(), e.getValue()));
+        return new Listing(files, missing(args));
     }
 
-    private static void walk(Path root, Map<String, Path> files) {
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (isDossier(file)) {
-                        files.putIfAbsent(name(file), file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
+    /** The PATHs that do not exist. */
+    public static List<String> missing(List<String> args) {
+        List<String> missing = new ArrayList<>();
+        for (String arg : args) {
+            if (!Files.exists(Path.of(arg))) {
+                missing.add(arg);
+            }
+        }
+        return missing;
+    }
 
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    // Keep it: loading it again reports why it cannot be read, at its name.
-                    files.putIfAbsent(name(file), file);
-                    return FileVisitResult.CONTINUE;
+    /**
+     * The dossier files under the given PATHs in {@link #list}'s order (by name, without repeats),
+     * found as they are used: a folder is read when the walk reaches it, so a batch of a million
+     * files never holds all their names. A PATH that does not exist is skipped (see {@link #missing}).
+     */
+    public static Iterator<Map.Entry<String, Path>> sorted(List<String> args) {
+        PriorityQueue<Walk> heads = new PriorityQueue<>(Comparator.comparing((Walk w) -> w.head.getKey()));
+        for (String arg : args) {
+            Path root = Path.of(arg);
+            Walk w = Files.isDirectory(root) ? new Walk(root) : Files.exists(root) ? new Walk(name(root), root) : null;
+            if (w != null && w.advance()) {
+                heads.add(w);
+            }
+        }
+        return new Iterator<>() {
+            private String last;
+            private Map.Entry<String, Path> next = step();
+
+            private Map.Entry<String, Path> step() {
+                while (!heads.isEmpty()) {
+                    Walk w = heads.poll();
+                    Map.Entry<String, Path> e = w.head;
+                    if (w.advance()) {
+                        heads.add(w);
+                    }
+                    if (!e.getKey().equals(last)) {
+                        last = e.getKey();
+                        return e;
+                    }
                 }
-            });
-        } catch (IOException e) {
-            files.putIfAbsent(name(root), root);
+                return null;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next != null;
+            }
+
+            @Override
+            public Map.Entry<String, Path> next() {
+                if (next == null) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Map.Entry<String, Path> e = next;
+                next = step();
+                return e;
+            }
+        };
+    }
+
+    /**
+     * A depth-first walk of one PATH in name order. Siblings sort by name, a folder's as if it
+     * ended in "/", which is exactly the order of the full names: "a.yaml" before "a/b.yaml"
+     * before "a0.yaml". Links are not followed (a link to a folder is not a dossier, so a loop
+     * ends there); a folder that cannot be read is listed itself, so the batch reports it.
+     */
+    private static final class Walk {
+        private final Deque<Iterator<Path>> stack = new ArrayDeque<>();
+        private Map.Entry<String, Path> single;
+        Map.Entry<String, Path> head;
+
+        Walk(Path dir) {
+            open(dir);
+        }
+
+        Walk(String name, Path file) {
+            single = Map.entry(name, file);
+        }
+
+        /** Moves to the next dossier file; false at the end. */
+        boolean advance() {
+            if (single != null) {
+                head = single;
+                single = null;
+                return true;
+            }
+            while (!stack.isEmpty()) {
+                Iterator<Path> top = stack.peek();
+                if (!top.hasNext()) {
+                    stack.pop();
+                    continue;
+                }
+                Path p = top.next();
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    if (!open(p)) {
+                        head = Map.entry(name(p), p);
+                        return true;
+                    }
+                } else if (isDossier(p)) {
+                    head = Map.entry(name(p), p);
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean open(Path dir) {
+            List<Path> children = new ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                entries.forEach(children::add);
+            } catch (IOException | DirectoryIteratorException e) {
+                if (stack.isEmpty() && head == null && single == null) {
+                    // the PATH itself: listed, so loading it says why it cannot be read
+                    single = Map.entry(name(dir), dir);
+                }
+                return false;
+            }
+            children.sort(Comparator.comparing(Walk::key));
+            stack.push(children.iterator());
+            return true;
+        }
+
+        private static String key(Path p) {
+            String n = p.getFileName().toString();
+            return Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? n + "/" : n;
         }
     }
 

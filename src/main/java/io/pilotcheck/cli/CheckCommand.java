@@ -32,6 +32,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,9 +125,9 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private int check(CtrlC ctrlC, PrintWriter out, PrintWriter err) throws IOException {
-        DossierFiles.Listing listing = DossierFiles.list(paths);
-        if (!listing.missing().isEmpty()) {
-            listing.missing().forEach(m -> err.println("pilotcheck: no such file or folder: " + m));
+        List<String> missing = DossierFiles.missing(paths);
+        if (!missing.isEmpty()) {
+            missing.forEach(m -> err.println("pilotcheck: no such file or folder: " + m));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
@@ -140,20 +141,6 @@ public final class CheckCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
-        LoadLimits limits = new LoadLimits(maxFileSize, maxDepth);
-        // The rules load on another thread while this one reads the first dossiers: on a short
-        // run the two take about as long, and neither needs the other.
-        java.util.concurrent.CompletableFuture<Optional<RuleBook>> loading = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> RulesLoading.load(common.rulesDir(), common.cache(), err));
-        Map<String, io.pilotcheck.dossier.LoadedDossier> early = readWhile(listing.files(), limits,
-                () -> loading.isDone() || ctrlC.pressed());
-        Optional<RuleBook> book = loading.join();
-        if (ctrlC.pressed()) {
-            return interrupted(err, "0/" + listing.files().size(), List.of());
-        }
-        if (book.isEmpty()) {
-            return ExitCode.CANNOT_CHECK.code();
-        }
         Optional<String> badPairs = Reports.problem(formats, outputs, watch);
         if (badPairs.isPresent()) {
             err.println("pilotcheck: " + badPairs.get());
@@ -161,13 +148,35 @@ public final class CheckCommand implements Callable<Integer> {
             return ExitCode.CANNOT_CHECK.code();
         }
         List<Reports.Report> reports = Reports.pair(formats, outputs);
+        boolean streaming = !watch && reports.stream().allMatch(r -> STREAMED.contains(r.format()));
+        LoadLimits limits = new LoadLimits(maxFileSize, maxDepth);
+        // The rules load on another thread while this one reads the first dossiers: on a short
+        // run the two take about as long, and neither needs the other.
+        java.util.concurrent.CompletableFuture<Optional<RuleBook>> loading = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> RulesLoading.load(common.rulesDir(), common.cache(), err));
+        // A streamed batch walks the folders as it goes; the others need every name at once.
+        Map<String, Path> all = streaming ? null : DossierFiles.list(paths).files();
+        Iterator<Map.Entry<String, Path>> walk = streaming ? DossierFiles.sorted(paths) : all.entrySet().iterator();
+        long total = !streaming ? all.size() : !noProgress && BatchProgress.stderrIsTerminal() ? count(paths) : -1;
+        List<Map.Entry<String, Path>> head = new ArrayList<>();
+        Map<String, io.pilotcheck.dossier.LoadedDossier> early = readWhile(walk, head, limits,
+                () -> loading.isDone() || ctrlC.pressed());
+        Optional<RuleBook> book = loading.join();
+        if (ctrlC.pressed()) {
+            return interrupted(err, progress(0, total), List.of());
+        }
+        if (book.isEmpty()) {
+            return ExitCode.CANNOT_CHECK.code();
+        }
         Optional<List<Waiver>> waivers = readWaivers(book.get(), err);
         if (waivers.isEmpty()) {
             return ExitCode.CANNOT_CHECK.code();
         }
-        if (!watch && reports.stream().allMatch(r -> streamed(r.format(), book.get()) != null)) {
-            return checkStreamed(listing, book.get(), limits, early, reports, waivers.get(), ctrlC, out, err);
+        if (streaming) {
+            Iterator<Map.Entry<String, Path>> files = concat(head.iterator(), walk);
+            return checkStreamed(files, total, book.get(), limits, early, reports, waivers.get(), ctrlC, out, err);
         }
+        DossierFiles.Listing listing = new DossierFiles.Listing(all, List.of());
         UnaryOperator<BatchResult> waive = b -> WaiverLedger.apply(b, waivers.get(), evaluationDate());
         BatchResult checked;
         BatchResult batch;
@@ -215,19 +224,19 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** {@code check} when every report streams: flat memory whatever the batch size. */
-    private int checkStreamed(DossierFiles.Listing listing, RuleBook book, LoadLimits limits,
+    private int checkStreamed(Iterator<Map.Entry<String, Path>> files, long total, RuleBook book, LoadLimits limits,
                               Map<String, io.pilotcheck.dossier.LoadedDossier> early, List<Reports.Report> reports,
                               List<Waiver> waivers, CtrlC ctrlC, PrintWriter out, PrintWriter err) throws IOException {
         List<StreamedCheck.Target> targets = new ArrayList<>();
         reports.forEach(r -> targets.add(new StreamedCheck.Target(streamed(r.format(), book), r.file())));
         StreamedCheck.Outcome outcome;
         try (StreamedCheck run = new StreamedCheck(targets)) {
-            try (BatchProgress progress = BatchProgress.onStderr(listing.files().size(),
-                    common.lang == io.pilotcheck.finding.Language.EN ? "checking" : "检查档案", !noProgress)) {
-                outcome = run.check(new BatchCheck(book, limits).preloaded(early), listing.files(), asOf, LocalDate.now(), jobs(),
+            try (BatchProgress progress = BatchProgress.onStderr((int) Math.max(0, total),
+                    common.lang == io.pilotcheck.finding.Language.EN ? "checking" : "检查档案", !noProgress && total > 0)) {
+                outcome = run.check(new BatchCheck(book, limits).preloaded(early), files, total, asOf, LocalDate.now(), jobs(),
                         new WaiverLedger(waivers, evaluationDate()), progress, ctrlC::pressed);
             } catch (BatchCheck.Stopped e) {
-                return interrupted(err, e.done() + "/" + e.total(), List.of());
+                return interrupted(err, progress(e.done(), e.total()), List.of());
             }
             List<String> written = new ArrayList<>();
             for (int i = 0; i < reports.size(); i++) {
@@ -243,18 +252,51 @@ public final class CheckCommand implements Callable<Integer> {
         return outcome.fails(failOn.threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 
-    /** The dossiers read, in listing order, until {@code more} says stop (or {@link #EARLY} of them). */
-    private static Map<String, io.pilotcheck.dossier.LoadedDossier> readWhile(Map<String, Path> files, LoadLimits limits,
-                                                                         java.util.function.BooleanSupplier done) {
+    /** "done/total", or "done" when the total was not counted (no progress bar). */
+    private static String progress(long done, long total) {
+        return total < 0 ? String.valueOf(done) : done + "/" + total;
+    }
+
+    /** Formats written dossier by dossier: a batch of any size streams through them. */
+    private static final java.util.Set<Format> STREAMED = java.util.EnumSet.of(Format.text, Format.json, Format.csv);
+
+    /**
+     * Reads dossiers from {@code walk} until {@code done} says stop (or {@link #EARLY} of them),
+     * keeping each file taken in {@code head}, in order, and each loaded dossier by name.
+     */
+    private static Map<String, io.pilotcheck.dossier.LoadedDossier> readWhile(Iterator<Map.Entry<String, Path>> walk,
+            List<Map.Entry<String, Path>> head, LoadLimits limits, java.util.function.BooleanSupplier done) {
         Map<String, io.pilotcheck.dossier.LoadedDossier> early = new java.util.HashMap<>();
         io.pilotcheck.dossier.DossierLoader loader = new io.pilotcheck.dossier.DossierLoader(limits);
-        for (Map.Entry<String, Path> f : files.entrySet()) {
-            if (done.getAsBoolean() || early.size() >= EARLY) {
-                break;
-            }
+        while (walk.hasNext() && !done.getAsBoolean() && early.size() < EARLY) {
+            Map.Entry<String, Path> f = walk.next();
+            head.add(f);
             early.put(f.getKey(), loader.load(f.getValue(), f.getKey()));
         }
         return early;
+    }
+
+    private static <T> Iterator<T> concat(Iterator<T> first, Iterator<T> then) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return first.hasNext() || then.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return first.hasNext() ? first.next() : then.next();
+            }
+        };
+    }
+
+    /** How many dossier files the PATHs hold: a second walk, done only to draw a progress bar. */
+    private static long count(List<String> paths) {
+        long n = 0;
+        for (Iterator<Map.Entry<String, Path>> it = DossierFiles.sorted(paths); it.hasNext(); it.next()) {
+            n++;
+        }
+        return n;
     }
 
     /** {@code --jobs}, else one thread per core. */

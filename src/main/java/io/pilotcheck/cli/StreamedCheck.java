@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -49,10 +50,11 @@ final class StreamedCheck implements AutoCloseable {
     }
 
     /** Checks the files and spools every report's parts. */
-    Outcome check(BatchCheck batch, Map<String, Path> files, LocalDate asOf, LocalDate today, int jobs,
-                  WaiverLedger ledger, IntConsumer progress, BooleanSupplier stop) throws BatchCheck.Stopped {
+    Outcome check(BatchCheck batch, Iterator<Map.Entry<String, Path>> files, long total, LocalDate asOf,
+                  LocalDate today, int jobs, WaiverLedger ledger, IntConsumer progress, BooleanSupplier stop)
+            throws BatchCheck.Stopped {
         BatchTally tally = new BatchTally();
-        batch.stream(files.entrySet().iterator(), files.size(), asOf, today, jobs, stop, d -> {
+        batch.stream(files, total, asOf, today, jobs, stop, d -> {
             DossierResult marked = ledger.mark(d);
             String[] fragments = new String[targets.size()];
             for (int i = 0; i < fragments.length; i++) {
