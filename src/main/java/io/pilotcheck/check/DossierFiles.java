@@ -107,7 +107,11 @@ public final class DossierFiles {
      * ends there); a folder that cannot be read is listed itself, so the batch reports it.
      */
     private static final class Walk {
-        private final Deque<Iterator<Path>> stack = new ArrayDeque<>();
+        /** A folder entry, looked at once: a stat per comparison would cost more than the check. */
+        private record Child(String key, Path path, boolean dir) {
+        }
+
+        private final Deque<Iterator<Child>> stack = new ArrayDeque<>();
         private Map.Entry<String, Path> single;
         Map.Entry<String, Path> head;
 
@@ -127,13 +131,14 @@ public final class DossierFiles {
                 return true;
             }
             while (!stack.isEmpty()) {
-                Iterator<Path> top = stack.peek();
+                Iterator<Child> top = stack.peek();
                 if (!top.hasNext()) {
                     stack.pop();
                     continue;
                 }
-                Path p = top.next();
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                Child c = top.next();
+                Path p = c.path();
+                if (c.dir()) {
                     if (!open(p)) {
                         head = Map.entry(name(p), p);
                         return true;
@@ -147,9 +152,13 @@ public final class DossierFiles {
         }
 
         private boolean open(Path dir) {
-            List<Path> children = new ArrayList<>();
+            List<Child> children = new ArrayList<>();
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                entries.forEach(children::add);
+                for (Path p : entries) {
+                    boolean isDir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+                    String n = p.getFileName().toString();
+                    children.add(new Child(isDir ? n + "/" : n, p, isDir));
+                }
             } catch (IOException | DirectoryIteratorException e) {
                 if (stack.isEmpty() && head == null && single == null) {
                     // the PATH itself: listed, so loading it says why it cannot be read
@@ -157,14 +166,9 @@ public final class DossierFiles {
                 }
                 return false;
             }
-            children.sort(Comparator.comparing(Walk::key));
+            children.sort(Comparator.comparing(Child::key));
             stack.push(children.iterator());
             return true;
-        }
-
-        private static String key(Path p) {
-            String n = p.getFileName().toString();
-            return Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) ? n + "/" : n;
         }
     }
 
