@@ -1,12 +1,10 @@
 package io.pilotcheck.check;
 
-import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.finding.Verdict;
 import io.pilotcheck.finding.WaiverUse;
 
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +28,14 @@ public record BatchResult(List<DossierResult> dossiers, List<WaiverUse> waivers)
         this(dossiers, List.of());
     }
 
+    /** The batch's counts, as the reports' summaries give them. */
+    public BatchTally tally() {
+        return BatchTally.of(dossiers);
+    }
+
     /** How many findings a waiver accepts. */
     public int waived() {
-        return (int) dossiers.stream().flatMap(d -> d.findings().stream()).filter(Finding::waived).count();
+        return tally().waived();
     }
 
     /** The waivers that have run out: each fails the run. */
@@ -42,22 +45,12 @@ public record BatchResult(List<DossierResult> dossiers, List<WaiverUse> waivers)
 
     /** How many dossiers have each verdict. */
     public Map<Verdict, Integer> verdicts() {
-        Map<Verdict, Integer> out = new EnumMap<>(Verdict.class);
-        for (Verdict v : Verdict.values()) {
-            out.put(v, 0);
-        }
-        dossiers.forEach(d -> out.merge(d.verdict(), 1, Integer::sum));
-        return out;
+        return tally().verdicts();
     }
 
     /** How many findings of each severity. */
     public Map<Severity, Integer> severities() {
-        Map<Severity, Integer> out = new EnumMap<>(Severity.class);
-        for (Severity s : Severity.values()) {
-            out.put(s, 0);
-        }
-        dossiers.forEach(d -> d.findings().forEach(f -> out.merge(f.severity(), 1, Integer::sum)));
-        return out;
+        return tally().severities();
     }
 
     /**
@@ -65,9 +58,6 @@ public record BatchResult(List<DossierResult> dossiers, List<WaiverUse> waivers)
      * never), a dossier in error, or an expired waiver.
      */
     public boolean fails(Severity threshold) {
-        if (!expiredWaivers().isEmpty()) {
-            return true;
-        }
-        return dossiers.stream().flatMap(d -> d.findings().stream()).anyMatch(f -> f.failsAt(threshold));
+        return !expiredWaivers().isEmpty() || tally().failsAt(threshold);
     }
 }

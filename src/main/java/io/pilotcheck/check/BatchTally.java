@@ -4,6 +4,7 @@ import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.finding.Verdict;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -56,14 +57,14 @@ public final class BatchTally {
         return dossiers;
     }
 
-    /** How many dossiers have each verdict (every verdict present). */
+    /** How many dossiers have each verdict (every verdict present, in the enum's order). */
     public Map<Verdict, Integer> verdicts() {
-        return Map.copyOf(verdicts);
+        return Collections.unmodifiableMap(new EnumMap<>(verdicts));
     }
 
-    /** How many findings of each severity (every severity present). */
+    /** How many findings of each severity (every severity present, in the enum's order). */
     public Map<Severity, Integer> severities() {
-        return Map.copyOf(severities);
+        return Collections.unmodifiableMap(new EnumMap<>(severities));
     }
 
     /** Findings a waiver accepts. */

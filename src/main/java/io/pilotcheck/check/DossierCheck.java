@@ -227,8 +227,7 @@ public final class DossierCheck {
     private String failedRule(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConsequenceException c && c.getMatch() != null) {
-                RuleInfo info = byName.get(c.getMatch().getRule().getName());
-                return " " + (info != null ? info.id() : c.getMatch().getRule().getName()) + " ";
+                return " " + id(c.getMatch().getRule().getName()) + " ";
             }
         }
         return "";
