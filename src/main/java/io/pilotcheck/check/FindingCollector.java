@@ -125,11 +125,44 @@ public final class FindingCollector {
         for (int i = 0; i + 1 < args.length; i += 2) {
             values.put(String.valueOf(args[i]), show(args[i + 1], lang));
         }
+        String text = fill(template, values);
+        // Templates say "{days} days"; English wants the singular for one.
+        return lang == Language.EN && text.contains("1 days") ? ONE_DAYS.matcher(text).replaceAll("${pre}1 day") : text;
+    }
+
+    /**
+     * Replaces each {@code {name}} that has a value, leaving other braces as written. A template
+     * with anything subtler (an escape, a default, nested braces) goes to commons-text, whose
+     * rules these are; the plain ones, nearly all, skip its set-up on every finding.
+     */
+    static String fill(String template, Map<String, String> values) {
+        if (template.indexOf('$') >= 0 || template.contains(":-")) {
+            return substitutor(values).replace(template);
+        }
+        StringBuilder out = new StringBuilder(template.length() + 32);
+        int from = 0;
+        while (true) {
+            int open = template.indexOf('{', from);
+            int close = open < 0 ? -1 : template.indexOf('}', open + 1);
+            if (close < 0) {
+                return out.append(template, from, template.length()).toString();
+            }
+            if (template.lastIndexOf('{', close - 1) != open) {
+                return substitutor(values).replace(template);
+            }
+            String value = values.get(template.substring(open + 1, close));
+            out.append(template, from, value == null ? close + 1 : open);
+            if (value != null) {
+                out.append(value);
+            }
+            from = close + 1;
+        }
+    }
+
+    private static StringSubstitutor substitutor(Map<String, String> values) {
         StringSubstitutor sub = new StringSubstitutor(values, "{", "}");
         sub.setDisableSubstitutionInValues(true);
-        String text = sub.replace(template);
-        // Templates say "{days} days"; English wants the singular for one.
-        return lang == Language.EN ? ONE_DAYS.matcher(text).replaceAll("${pre}1 day") : text;
+        return sub;
     }
 
     private static String show(Object v, Language lang) {

@@ -31,7 +31,8 @@ final class DossierBinder {
     }
 
     static Dossier bind(String file, YamlNode root, List<YamlProblem> problems) {
-        Map<String, SourceLocation> sources = new HashMap<>();
+        // a dossier records about 60 paths; sized once instead of rehashed three times
+        Map<String, SourceLocation> sources = new HashMap<>(128);
         if (!(root instanceof YamlNode.Mapping mapping)) {
             problems.add(new YamlProblem(io.pilotcheck.source.YamlTreeReader.SYNTAX, "档案的顶层应为映射（键: 值），实际为" + root.kindName(),
                     "a dossier is a mapping (key: value) at the top, found " + root.kindName(), "",

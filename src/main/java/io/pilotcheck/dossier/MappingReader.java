@@ -7,15 +7,11 @@ import io.pilotcheck.source.YamlNode.ScalarKind;
 import io.pilotcheck.source.YamlProblem;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads typed fields out of one YAML mapping, reporting each bad value as a problem at its
@@ -32,9 +28,6 @@ final class MappingReader {
     static final String NOT_LISTED = "LCP-SCHEMA-04";
     static final String BAD_DATE = "LCP-SCHEMA-05";
 
-    private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final DateTimeFormatter STRICT_DATE =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
     private final String path;
     private final Map<String, YamlNode.Entry> entries;
@@ -107,18 +100,39 @@ final class MappingReader {
             return null;
         }
         String text = s.text().trim();
-        if (!DATE_SHAPE.matcher(text).matches()) {
+        if (!dateShape(text)) {
             problem(BAD_DATE, childPath(key), s.location(),
                     "“" + text + "”不是 YYYY-MM-DD 格式的日期", "'" + text + "' is not a date of the form YYYY-MM-DD");
             return null;
         }
         try {
-            return LocalDate.parse(text, STRICT_DATE);
-        } catch (DateTimeParseException e) {
+            return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+        } catch (java.time.DateTimeException e) {
             problem(BAD_DATE, childPath(key), s.location(),
                     "日期“" + text + "”不存在", "'" + text + "' is not a real date");
             return null;
         }
+    }
+
+    /** {@code \d{4}-\d{2}-\d{2}}, without a regular expression: a batch reads a million dates. */
+    private static boolean dateShape(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (i != 4 && i != 7 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (text.charAt(i) - '0');
+        }
+        return n;
     }
 
     /** A list of words each from {@code allowed}; absent gives an empty list. */

@@ -17,10 +17,13 @@ public final class SourceMap {
     private final String file;
     private final Map<String, SourceLocation> byPath;
 
-    /** A map over the given locations; the map is copied. */
-    public SourceMap(String file, Map<String, SourceLocation> byPath) {
+    /**
+     * A map over the given locations. The map is kept, not copied (a copy per dossier was a
+     * measurable part of a batch): the caller hands it over and does not change it afterwards.
+     */
+    SourceMap(String file, Map<String, SourceLocation> byPath) {
         this.file = file;
-        this.byPath = Map.copyOf(byPath);
+        this.byPath = java.util.Collections.unmodifiableMap(byPath);
     }
 
     /** The file as the user named it. */

@@ -39,6 +39,7 @@ public final class YamlTreeReader {
 
     private final YAMLFactory factory;
     private final int maxDepth;
+    private final long maxCodePoints;
 
     /** A reader with the default limits (rule files, rule tests, waivers). */
     public YamlTreeReader() {
@@ -54,6 +55,7 @@ public final class YamlTreeReader {
      */
     public YamlTreeReader(int maxDepth, long maxCodePoints) {
         this.maxDepth = maxDepth;
+        this.maxCodePoints = maxCodePoints;
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(10);
         // one more than ours, so the deepest refusal is ours, with its own message and place
@@ -69,9 +71,27 @@ public final class YamlTreeReader {
     /**
      * Parses {@code content}, the text of the named file.
      *
+     * <p>Files in the plain block style dossiers are written in go through {@link BlockYamlReader},
+     * which builds the same tree several times faster; anything else, and every file with a
+     * problem, is parsed by SnakeYAML (through Jackson).
+     *
      * @return the root node, or empty when the file held problems (added to {@code problems})
      */
     public Optional<YamlNode> read(String file, String content, List<YamlProblem> problems) {
+        if (content.length() <= maxCodePoints) {
+            YamlNode root = BlockYamlReader.read(file, content, maxDepth);
+            if (root != null) {
+                return Optional.of(root);
+            }
+        }
+        return readGeneral(file, content, problems);
+    }
+
+    /**
+     * Parses {@code content} with SnakeYAML alone, as {@link #read} does for what the fast path
+     * declines; public so that tests can hold the two paths against each other.
+     */
+    public Optional<YamlNode> readGeneral(String file, String content, List<YamlProblem> problems) {
         try (YAMLParser parser = (YAMLParser) factory.createParser(content)) {
             JsonToken first = parser.nextToken();
             if (first == null) {

@@ -8,6 +8,8 @@ import io.pilotcheck.dossier.DossierLoader;
 import io.pilotcheck.dossier.LoadedDossier;
 import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Severity;
+import io.pilotcheck.source.YamlTreeReader;
+import io.pilotcheck.source.YamlTrees;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.time.LocalDate;
@@ -16,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of everything a dossier file's bytes reach: decoding, the YAML
- * reader, the binder and every shipped rule. Whatever the bytes, nothing may throw; a file that
+ * reader (its fast path held against SnakeYAML), the binder and every shipped rule. Whatever the
+ * bytes, nothing may throw; whatever the fast path reads, SnakeYAML reads the same; a file that
  * cannot be checked has a located {@code error}; a file that loads is checked without any rule
  * failing, and every finding points inside the file.
  *
@@ -30,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DossierFuzzTest {
 
     private static final DossierLoader LOADER = new DossierLoader();
+    private static final YamlTreeReader YAML = new YamlTreeReader();
     private static final LocalDate AS_OF = LocalDate.of(2020, 6, 30);
 
     @FuzzTest(maxDuration = "30s")
@@ -41,6 +45,18 @@ class DossierFuzzTest {
     @EnabledIfSystemProperty(named = "pilotcheck.fuzz.long", matches = "true")
     void anyBytesGiveLocatedFindingsNeverAnExceptionLongRun(byte[] bytes) {
         holds(bytes);
+    }
+
+    /** The fast block-style path must give exactly SnakeYAML's tree whenever it takes a file. */
+    private static void readsTheSameBothWays(byte[] bytes) {
+        try {
+            String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            java.util.List<String> both = YamlTrees.bothPaths(YAML, text);
+            assertThat(both.get(0)).as("fast path against SnakeYAML").isEqualTo(both.get(1));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // not text: the loader refuses it before any YAML is read
+        }
     }
 
     /**
@@ -63,6 +79,7 @@ class DossierFuzzTest {
     }
 
     private static void holds(byte[] bytes) {
+        readsTheSameBothWays(bytes);
         LoadedDossier loaded = LOADER.loadBytes("fuzz.yaml", bytes);
         DossierResult result = new DossierCheck(TestRules.book()).check(loaded, null, AS_OF);
         if (!loaded.checkable()) {
