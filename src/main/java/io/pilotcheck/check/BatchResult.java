@@ -38,11 +38,6 @@ public record BatchResult(List<DossierResult> dossiers, List<WaiverUse> waivers)
         return tally().waived();
     }
 
-    /** The waivers that have run out: each fails the run. */
-    public List<WaiverUse> expiredWaivers() {
-        return waivers.stream().filter(w -> w.status() == WaiverUse.Status.EXPIRED).toList();
-    }
-
     /** How many dossiers have each verdict. */
     public Map<Verdict, Integer> verdicts() {
         return tally().verdicts();
@@ -58,6 +53,6 @@ public record BatchResult(List<DossierResult> dossiers, List<WaiverUse> waivers)
      * never), a dossier in error, or an expired waiver.
      */
     public boolean fails(Severity threshold) {
-        return !expiredWaivers().isEmpty() || tally().failsAt(threshold);
+        return tally().fails(threshold, waivers);
     }
 }

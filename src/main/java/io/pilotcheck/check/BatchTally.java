@@ -79,4 +79,13 @@ public final class BatchTally {
         }
         return threshold != null && worstUnwaived != null && worstUnwaived.compareTo(threshold) >= 0;
     }
+
+    /**
+     * Whether the run fails: a finding no waiver accepts at or above {@code threshold} (null:
+     * never), a dossier in error, or an expired waiver among {@code waivers}. The one statement
+     * of the rule, for the collected and the streamed check alike.
+     */
+    public boolean fails(Severity threshold, java.util.List<io.pilotcheck.finding.WaiverUse> waivers) {
+        return failsAt(threshold) || waivers.stream().anyMatch(u -> u.status() == io.pilotcheck.finding.WaiverUse.Status.EXPIRED);
+    }
 }

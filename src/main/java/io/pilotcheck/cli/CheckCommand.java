@@ -45,7 +45,28 @@ import java.util.function.UnaryOperator;
 public final class CheckCommand implements Callable<Integer> {
 
     /** Report formats of {@code check}. */
-    public enum Format { text, json, csv, junit, sarif, xlsx, html }
+    public enum Format {
+        text(TextReport::streamed), json(JsonReport::streamed), csv((run, lang) -> CsvReport.streamed(lang)),
+        junit(null), sarif(null), xlsx(null), html(null);
+
+        private final java.util.function.BiFunction<RunInfo, io.pilotcheck.finding.Language,
+                io.pilotcheck.report.StreamedReport> streamed;
+
+        Format(java.util.function.BiFunction<RunInfo, io.pilotcheck.finding.Language,
+                io.pilotcheck.report.StreamedReport> streamed) {
+            this.streamed = streamed;
+        }
+
+        /** Whether the report can be written dossier by dossier, so a batch of any size streams. */
+        boolean streams() {
+            return streamed != null;
+        }
+
+        /** The streamed form of the report; only for a format that {@link #streams()}. */
+        io.pilotcheck.report.StreamedReport streamed(RunInfo run, io.pilotcheck.finding.Language lang) {
+            return streamed.apply(run, lang);
+        }
+    }
 
     /** Thresholds of {@code --fail-on}. */
     public enum FailOn {
@@ -148,7 +169,7 @@ public final class CheckCommand implements Callable<Integer> {
             return ExitCode.CANNOT_CHECK.code();
         }
         List<Reports.Report> reports = Reports.pair(formats, outputs);
-        boolean streaming = !watch && reports.stream().allMatch(r -> STREAMED.contains(r.format()));
+        boolean streaming = !watch && reports.stream().allMatch(r -> r.format().streams());
         LoadLimits limits = new LoadLimits(maxFileSize, maxDepth);
         // The rules load on another thread while this one reads the first dossiers: on a short
         // run the two take about as long, and neither needs the other.
@@ -213,22 +234,12 @@ public final class CheckCommand implements Callable<Integer> {
         return batch.fails(failOn.threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 
-    /** The formats written dossier by dossier (text, json, csv), or null for a format that needs the whole batch. */
-    private io.pilotcheck.report.StreamedReport streamed(Format format, RuleBook book) {
-        return switch (format) {
-            case text -> TextReport.streamed(runInfo(book), common.lang);
-            case json -> JsonReport.streamed(runInfo(book), common.lang);
-            case csv -> CsvReport.streamed(common.lang);
-            default -> null;
-        };
-    }
-
     /** {@code check} when every report streams: flat memory whatever the batch size. */
     private int checkStreamed(Iterator<Map.Entry<String, Path>> files, long total, RuleBook book, LoadLimits limits,
                               Map<String, io.pilotcheck.dossier.LoadedDossier> early, List<Reports.Report> reports,
                               List<Waiver> waivers, CtrlC ctrlC, PrintWriter out, PrintWriter err) throws IOException {
         List<StreamedCheck.Target> targets = new ArrayList<>();
-        reports.forEach(r -> targets.add(new StreamedCheck.Target(streamed(r.format(), book), r.file())));
+        reports.forEach(r -> targets.add(new StreamedCheck.Target(r.format().streamed(runInfo(book), common.lang), r.file())));
         StreamedCheck.Outcome outcome;
         try (StreamedCheck run = new StreamedCheck(targets)) {
             try (BatchProgress progress = BatchProgress.onStderr((int) Math.max(0, total),
@@ -258,8 +269,6 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** Formats written dossier by dossier: a batch of any size streams through them. */
-    private static final java.util.Set<Format> STREAMED = java.util.EnumSet.of(Format.text, Format.json, Format.csv);
-
     /**
      * Reads dossiers from {@code walk} until {@code done} says stop (or {@link #EARLY} of them),
      * keeping each file taken in {@code head}, in order, and each loaded dossier by name.

@@ -30,7 +30,7 @@ final class StreamedCheck implements AutoCloseable {
     /** What the run came to: the counts, and what became of each waiver. */
     record Outcome(BatchTally tally, List<WaiverUse> waivers) {
         boolean fails(Severity threshold) {
-            return tally.failsAt(threshold) || waivers.stream().anyMatch(u -> u.status() == WaiverUse.Status.EXPIRED);
+            return tally.fails(threshold, waivers);
         }
     }
 

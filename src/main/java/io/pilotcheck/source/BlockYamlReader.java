@@ -13,11 +13,12 @@ import java.util.Map;
  * Reads the plain block style that dossiers are written in straight into a located
  * {@link YamlNode} tree, several times faster than the general parser, or declines.
  *
- * <p>It accepts one document whose root is a block mapping of simple keys ({@code [A-Za-z0-9_]},
- * then also {@code .} and {@code -}), with block sequences (indented or not), one-line flow
- * lists and mappings of plain scalars, single-line plain scalars, comments, blank lines and
- * CRLF line ends. Anything else — quotes, block scalars, multi-line scalars, anchors, aliases,
- * tags, tabs, document markers, duplicate keys, unusual numbers, odd characters, deep nesting —
+ * <p>It accepts one document whose root is a block mapping of simple keys ({@code [A-Za-z0-9_]}
+ * or any non-Latin-1 letter, then also {@code .} and {@code -}), with block sequences (indented
+ * or not), one-line flow lists and mappings of plain scalars, single-line plain scalars, quoted
+ * values that need no unescaping, comments, blank lines and CRLF line ends. Anything else —
+ * escapes, block scalars, multi-line scalars, anchors, aliases, tags, tabs, document markers,
+ * duplicate keys, unusual numbers, odd characters, deep nesting —
  * makes it decline, and {@link YamlTreeReader} parses the file with SnakeYAML, which finds every
  * problem and names it. So this reader never reports anything; it only has to be right about
  * what it accepts: the same tree, kinds, texts and locations as the general path, which the
@@ -28,7 +29,10 @@ import java.util.Map;
  */
 final class BlockYamlReader {
 
-    private static final Resolver RESOLVER = new Resolver();
+    /** SnakeYAML's resolver, built on first use: most runs never meet a scalar that needs it. */
+    private static final class Lazy {
+        static final Resolver RESOLVER = new Resolver();
+    }
 
     /** Thrown anywhere the text leaves the subset; cheap, it has no stack. */
     private static final class Declined extends RuntimeException {
@@ -259,6 +263,8 @@ final class BlockYamlReader {
             if (after < end && (text[after] != '#' || after == close[0])) {
                 throw DECLINED;
             }
+        } else if (c == '"' || c == '\'') {
+            value = quoted(v, end);
         } else {
             if (!plainStart(v, end)) {
                 throw DECLINED;
@@ -282,6 +288,29 @@ final class BlockYamlReader {
         }
         pos++;
         return value;
+    }
+
+    /**
+     * A quoted scalar that closes on its line and needs no unescaping: no backslash in double
+     * quotes, no doubled quote in single ones, not empty. Always text, whatever it looks like.
+     */
+    private YamlNode quoted(int open, int end) {
+        char q = text[open];
+        int close = open + 1;
+        while (close < end && text[close] != q) {
+            if (text[close] == '\\') {
+                throw DECLINED;
+            }
+            close++;
+        }
+        if (close == end || close == open + 1 || (close + 1 < end && text[close + 1] == q)) {
+            throw DECLINED;
+        }
+        int after = skipSpaces(close + 1, end);
+        if (after < end && (text[after] != '#' || after == close + 1)) {
+            throw DECLINED;
+        }
+        return new YamlNode.Scalar(YamlNode.ScalarKind.STRING, substring(open + 1, close), at(pos, open));
     }
 
     private YamlNode flowSequence(int open, int end, int depth, int[] close) {
@@ -394,8 +423,9 @@ final class BlockYamlReader {
         return -1;
     }
 
+    /** ASCII letters, digits and underscore, or any character past Latin-1's controls (a city's name in Chinese). */
     private static boolean keyStartChar(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c >= 0xA0;
     }
 
     private static boolean keyChar(char c) {
@@ -471,7 +501,7 @@ final class BlockYamlReader {
         if (isoDate(value)) {
             return Tag.TIMESTAMP;
         }
-        return RESOLVER.resolve(NodeId.scalar, value, true);
+        return Lazy.RESOLVER.resolve(NodeId.scalar, value, true);
     }
 
     private static boolean isoDate(String s) {

@@ -37,7 +37,10 @@ public final class YamlTreeReader {
     /** Text accepted by default, in code points: 10 Mi, thousands of times a dossier. */
     public static final long DEFAULT_MAX_CODE_POINTS = 10L << 20;
 
-    private final YAMLFactory factory;
+    private final LoaderOptions options;
+    // made on first use: Jackson's YAML factory and SnakeYAML cost tens of milliseconds to load,
+    // and a run whose files all take the fast path never needs them
+    private YAMLFactory factory;
     private final int maxDepth;
     private final long maxCodePoints;
 
@@ -56,16 +59,22 @@ public final class YamlTreeReader {
     public YamlTreeReader(int maxDepth, long maxCodePoints) {
         this.maxDepth = maxDepth;
         this.maxCodePoints = maxCodePoints;
-        LoaderOptions options = new LoaderOptions();
+        this.options = new LoaderOptions();
         options.setMaxAliasesForCollections(10);
         // one more than ours, so the deepest refusal is ours, with its own message and place
         options.setNestingDepthLimit(maxDepth + 1);
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxCodePoints));
-        // Duplicate keys are detected here, with both lines; the parser's own check only names one.
-        this.factory = YAMLFactory.builder().loaderOptions(options)
-                .disable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                // YAML reads "key:" with nothing after it as null, i.e. not given; Jackson's default is ""
-                .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
+    }
+
+    private synchronized YAMLFactory factory() {
+        if (factory == null) {
+            // Duplicate keys are detected here, with both lines; the parser's own check only names one.
+            factory = YAMLFactory.builder().loaderOptions(options)
+                    .disable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    // YAML reads "key:" with nothing after it as null, i.e. not given; Jackson's default is ""
+                    .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
+        }
+        return factory;
     }
 
     /**
@@ -92,7 +101,7 @@ public final class YamlTreeReader {
      * declines; public so that tests can hold the two paths against each other.
      */
     public Optional<YamlNode> readGeneral(String file, String content, List<YamlProblem> problems) {
-        try (YAMLParser parser = (YAMLParser) factory.createParser(content)) {
+        try (YAMLParser parser = (YAMLParser) factory().createParser(content)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 problems.add(new YamlProblem(SYNTAX, "文件为空或只有注释，不是城市档案",

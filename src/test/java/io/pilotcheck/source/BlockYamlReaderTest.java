@@ -90,7 +90,9 @@ class BlockYamlReaderTest {
                 "# only a comment first\n\na:    # comment after the colon\n  b: 1\n\n# trailing\n",
                 "a:\n  b:\n    c:\n      d: deep\ne: 1\n",
                 "- not: a root mapping\n".substring(2),
-                "a:\n- k: 1\n  j:\n  - z\n- m\n");
+                "a:\n- k: 1\n  j:\n  - z\n- m\n",
+                "a: 'q'\nb: \"q\"  # c\nc: \"03-31\"\nd: 'yes'\ne:\n  - \"x: y # z\"\n  - '\"'\nf: \"'\"\n",
+                "内蒙古: {full: 内蒙古自治区, en: Inner Mongolia}\n黑龙江:\n  - 逊克县\n");
         for (String text : accepted) {
             assertThat(BlockYamlReader.read("t.yaml", text, 64)).as("declined:\n%s", text).isNotNull();
             List<String> both = YamlTrees.bothPaths(READER, text);
@@ -102,7 +104,8 @@ class BlockYamlReaderTest {
     @Test
     void everythingElseIsDeclined() {
         List<String> declined = List.of(
-                "", "# only\n", "a: 'q'\n", "a: \"q\"\n", "a: |\n  x\n", "a: >\n  x\n",
+                "", "# only\n", "a: \"x\\\"y\"\n", "a: \"x\\ty\"\n", "a: 'it''s'\n", "a: ''\n", "a: \"\"\n",
+                "a: \"x\" y\n", "a: \"x\n", "a: \"x\"# c\n", "a: \"x\n  y\"\n", "\"a\": 1\n", "a: [\"x\"]\n", "a: |\n  x\n", "a: >\n  x\n",
                 "a: one\n  two\n", "a: &x 1\nb: *x\n", "a: !!str 1\n", "a:\tb\n", "\ta: 1\n",
                 "a: 1\na: 2\n", "a: 0x1F\n", "a: 017\n", "a: 1_000\n", "a: +1\n", "a: 1:20\n", "a: .5\n",
                 "a: .inf\n", "---\na: 1\n", "a: 1\n...\n", "a: b: c\n", "a: [x,\n  y]\n", "a: [x, [y]]\n",
