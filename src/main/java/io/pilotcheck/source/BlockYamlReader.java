@@ -498,22 +498,10 @@ final class BlockYamlReader {
         if (plainDecimal(value, true)) {
             return Tag.FLOAT;
         }
-        if (isoDate(value)) {
+        if (IsoDate.hasShape(value)) {
             return Tag.TIMESTAMP;
         }
         return Lazy.RESOLVER.resolve(NodeId.scalar, value, true);
-    }
-
-    private static boolean isoDate(String s) {
-        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
-            return false;
-        }
-        for (int i = 0; i < 10; i++) {
-            if (i != 4 && i != 7 && (s.charAt(i) < '0' || s.charAt(i) > '9')) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** {@code -?(0|[1-9][0-9]*)}, and with {@code fraction} then {@code \.[0-9]+}. */
