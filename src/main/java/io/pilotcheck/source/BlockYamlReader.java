@@ -255,14 +255,10 @@ final class BlockYamlReader {
         int end = lineEnd[pos];
         char c = text[v];
         YamlNode value;
-        int after;
         if (c == '[' || c == '{') {
             int[] close = new int[1];
             value = c == '[' ? flowSequence(v, end, depth, close) : flowMapping(v, end, depth, close);
-            after = skipSpaces(close[0], end);
-            if (after < end && (text[after] != '#' || after == close[0])) {
-                throw DECLINED;
-            }
+            endsWithComment(close[0], end);
         } else if (c == '"' || c == '\'') {
             value = quoted(v, end);
         } else {
@@ -306,11 +302,16 @@ final class BlockYamlReader {
         if (close == end || close == open + 1 || (close + 1 < end && text[close + 1] == q)) {
             throw DECLINED;
         }
-        int after = skipSpaces(close + 1, end);
-        if (after < end && (text[after] != '#' || after == close + 1)) {
+        endsWithComment(close + 1, end);
+        return new YamlNode.Scalar(YamlNode.ScalarKind.STRING, substring(open + 1, close), at(pos, open));
+    }
+
+    /** After a closed value at {@code from}: nothing but spaces and a comment (set off by a space), or decline. */
+    private void endsWithComment(int from, int end) {
+        int after = skipSpaces(from, end);
+        if (after < end && (text[after] != '#' || after == from)) {
             throw DECLINED;
         }
-        return new YamlNode.Scalar(YamlNode.ScalarKind.STRING, substring(open + 1, close), at(pos, open));
     }
 
     private YamlNode flowSequence(int open, int end, int depth, int[] close) {
@@ -452,17 +453,18 @@ final class BlockYamlReader {
 
     /** A plain scalar's kind, as Jackson resolves it; declines on numbers written unusually. */
     private static YamlNode.Scalar scalar(String value, SourceLocation at) {
-        Tag tag = tag(value);
+        Tag tag = quickTag(value);
+        if (tag == null) {
+            tag = Lazy.RESOLVER.resolve(NodeId.scalar, value, true);
+            // every plain decimal was tagged above: a number only the resolver sees is written unusually
+            if (tag == Tag.INT || tag == Tag.FLOAT) {
+                throw DECLINED;
+            }
+        }
         YamlNode.ScalarKind kind;
         if (tag == Tag.INT) {
-            if (!plainDecimal(value, false)) {
-                throw DECLINED;
-            }
             kind = YamlNode.ScalarKind.INTEGER;
         } else if (tag == Tag.FLOAT) {
-            if (!plainDecimal(value, true)) {
-                throw DECLINED;
-            }
             kind = YamlNode.ScalarKind.FLOAT;
         } else if (tag == Tag.BOOL) {
             kind = YamlNode.ScalarKind.BOOLEAN;
@@ -485,6 +487,12 @@ final class BlockYamlReader {
      * make a boolean or a null word. Anything less plain is asked of the resolver itself.
      */
     static Tag tag(String value) {
+        Tag quick = quickTag(value);
+        return quick != null ? quick : Lazy.RESOLVER.resolve(NodeId.scalar, value, true);
+    }
+
+    /** {@link #tag}'s shortcut alone: null where only the resolver can tell. */
+    private static Tag quickTag(String value) {
         char c = value.charAt(0);
         if ("yYnNtTfFoO~-+0123456789.<!&*".indexOf(c) < 0) {
             return Tag.STR;
@@ -498,10 +506,7 @@ final class BlockYamlReader {
         if (plainDecimal(value, true)) {
             return Tag.FLOAT;
         }
-        if (IsoDate.hasShape(value)) {
-            return Tag.TIMESTAMP;
-        }
-        return Lazy.RESOLVER.resolve(NodeId.scalar, value, true);
+        return IsoDate.hasShape(value) ? Tag.TIMESTAMP : null;
     }
 
     /** {@code -?(0|[1-9][0-9]*)}, and with {@code fraction} then {@code \.[0-9]+}. */
