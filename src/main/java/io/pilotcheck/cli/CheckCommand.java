@@ -88,6 +88,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    /** Rules Main started loading before the options were parsed (used only if they match). */
+    RulesPreload preload = RulesPreload.none();
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "dossier files or folders")
     List<String> paths;
 
@@ -173,8 +176,11 @@ public final class CheckCommand implements Callable<Integer> {
         LoadLimits limits = new LoadLimits(maxFileSize, maxDepth);
         // The rules load on another thread while this one reads the first dossiers: on a short
         // run the two take about as long, and neither needs the other.
-        java.util.concurrent.CompletableFuture<Optional<RuleBook>> loading = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> RulesLoading.load(common.rulesDir(), common.cache(), err));
+        java.util.concurrent.CompletableFuture<Optional<RuleBook>> preloaded =
+                preload.take(common.rulesDir(), common.cache(), err);
+        java.util.concurrent.CompletableFuture<Optional<RuleBook>> loading = preloaded != null ? preloaded
+                : java.util.concurrent.CompletableFuture
+                        .supplyAsync(() -> RulesLoading.load(common.rulesDir(), common.cache(), err));
         // A streamed batch walks the folders as it goes; the others need every name at once.
         Map<String, Path> all = streaming ? null : DossierFiles.list(paths).files();
         Iterator<Map.Entry<String, Path>> walk = streaming ? DossierFiles.sorted(paths) : all.entrySet().iterator();

@@ -26,11 +26,16 @@ public final class Main {
             // Before any logger exists: slf4j-simple reads its level once.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         }
+        RulesPreload preload = RulesPreload.start(args);
         CommandLine cli = new CommandLine(new PilotcheckCommand());
         String named = args.length > 0 ? args[0] : "";
-        PilotcheckCommand.SUBCOMMANDS.forEach((name, command) -> {
+        PilotcheckCommand.SUBCOMMANDS.forEach((name, supplier) -> {
             if (!PilotcheckCommand.SUBCOMMANDS.containsKey(named) || name.equals(named)) {
-                cli.addSubcommand(name, command.get());
+                Object command = supplier.get();
+                if (command instanceof CheckCommand check) {
+                    check.preload = preload;
+                }
+                cli.addSubcommand(name, command);
             }
         });
         cli.setCaseInsensitiveEnumValuesAllowed(true)

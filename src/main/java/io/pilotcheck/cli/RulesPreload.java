@@ -1,0 +1,96 @@
+package io.pilotcheck.cli;
+
+import io.pilotcheck.rules.CompiledRulesCache;
+import io.pilotcheck.rules.RuleBook;
+import io.pilotcheck.rules.RuleBookLoader;
+import io.pilotcheck.rules.RuleInputException;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The default rules, loading on another core while picocli reads the command line.
+ *
+ * <p>Why: picocli's reflection over {@code check}'s options takes about a tenth of a second, and
+ * the rules cannot start loading until it is done, so a short run paid for both in turn. A
+ * {@code check} that names no rules folder and no cache option will load the default rules
+ * from the default cache, so they can start at once. Whether the guess was right is decided
+ * after parsing, by {@link #take}: the preload is used only if the folder and the cache it read
+ * are the ones the parsed options name; otherwise it is dropped and the command loads as before.
+ * Problems are held, not printed, until then, so a command line picocli rejects prints nothing
+ * about rules.
+ */
+final class RulesPreload {
+
+    private static final RulesPreload NONE = new RulesPreload(null, null, null);
+
+    private final Path dir;
+    private final CompiledRulesCache cache;
+    private final CompletableFuture<Loaded> loading;
+
+    /** What loading gave: the rules, or the problems that stop them. */
+    private record Loaded(RuleBook book, RuleInputException problems) {
+    }
+
+    private RulesPreload(Path dir, CompiledRulesCache cache, CompletableFuture<Loaded> loading) {
+        this.dir = dir;
+        this.cache = cache;
+        this.loading = loading;
+    }
+
+    /** No preload: {@link #take} always answers that the command must load the rules itself. */
+    static RulesPreload none() {
+        return NONE;
+    }
+
+    /**
+     * Starts loading the default rules if {@code args} are a {@code check} that can only mean
+     * them; otherwise {@link #none()}. The test is on the raw words and errs towards not starting:
+     * any option that could move the rules or the cache, an {@code @file}, or help stops it.
+     */
+    static RulesPreload start(String[] args) {
+        if (args.length == 0 || !args[0].equals("check")) {
+            return NONE;
+        }
+        for (String arg : args) {
+            if (arg.startsWith("@") || arg.startsWith("--rules") || arg.startsWith("--cache-dir")
+                    || arg.startsWith("--no-cache") || arg.equals("-h") || arg.equals("--help")
+                    || arg.equals("-V") || arg.equals("--version")) {
+                return NONE;
+            }
+        }
+        CommonOptions defaults = new CommonOptions();
+        return of(defaults.rulesDir(), defaults.cache());
+    }
+
+    /** Starts loading the rules in {@code dir} through {@code cache}. */
+    static RulesPreload of(Path dir, CompiledRulesCache cache) {
+        return new RulesPreload(dir, cache, CompletableFuture.supplyAsync(() -> {
+            try {
+                return new Loaded(RuleBookLoader.load(dir, cache), null);
+            } catch (RuleInputException e) {
+                return new Loaded(null, e);
+            }
+        }));
+    }
+
+    /**
+     * The preloaded rules (or empty after printing their problems, as {@link RulesLoading#load}
+     * does) if they were read from {@code dir} through {@code cache}; null if this preload cannot
+     * stand in for that load.
+     */
+    CompletableFuture<Optional<RuleBook>> take(Path dir, CompiledRulesCache cache, PrintWriter err) {
+        if (loading == null || !this.dir.equals(dir) || !this.cache.dir().equals(cache.dir())) {
+            return null;
+        }
+        return loading.thenApply(loaded -> {
+            if (loaded.problems() != null) {
+                RulesLoading.printProblems(loaded.problems(), "the rules in " + dir, err);
+                return Optional.empty();
+            }
+            return Optional.of(loaded.book());
+        });
+    }
+}
