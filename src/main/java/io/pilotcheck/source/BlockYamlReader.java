@@ -483,8 +483,9 @@ final class BlockYamlReader {
     /**
      * The tag SnakeYAML's resolver gives a plain scalar, without its regular expressions for the
      * common cases (they cost more than the rest of the parse): the resolver only looks further
-     * at values starting with one of the characters below, and a letter among them can only
-     * make a boolean or a null word. Anything less plain is asked of the resolver itself.
+     * at values starting with one of the characters below, a letter among them can only make a
+     * boolean or a null word, and no pattern of its matches a non-ASCII character. Anything less
+     * plain is asked of the resolver itself.
      */
     static Tag tag(String value) {
         Tag quick = quickTag(value);
@@ -506,7 +507,16 @@ final class BlockYamlReader {
         if (plainDecimal(value, true)) {
             return Tag.FLOAT;
         }
-        return IsoDate.hasShape(value) ? Tag.TIMESTAMP : null;
+        if (IsoDate.hasShape(value)) {
+            return Tag.TIMESTAMP;
+        }
+        // every pattern of the resolver is ASCII; text such as "2018年完成…" cannot match one
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return Tag.STR;
+            }
+        }
+        return null;
     }
 
     /** {@code -?(0|[1-9][0-9]*)}, and with {@code fraction} then {@code \.[0-9]+}. */

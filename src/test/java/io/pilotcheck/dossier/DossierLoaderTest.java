@@ -146,6 +146,30 @@ class DossierLoaderTest {
     }
 
     @Test
+    void everyKindOfMalformedUtf8IsRefusedAndARealReplacementCharacterIsNot() {
+        byte[] ok = "city: 大连市\nnotes: \"\uFFFD\"\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(new DossierLoader().loadBytes("ok.yaml", ok).problems())
+                .extracting(p -> p.ruleId()).doesNotContain("LCP-SCHEMA-09");
+        byte[][] malformed = {
+            {(byte) 0xc0, (byte) 0xaf},                 // overlong '/'
+            {(byte) 0xed, (byte) 0xa0, (byte) 0x80},    // a UTF-16 surrogate, encoded
+            {(byte) 0xe5, (byte) 0xa4},                 // truncated at the end
+            {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // past U+10FFFF
+            {(byte) 0x80},                              // a lone continuation byte
+            {(byte) 0xff},
+        };
+        for (byte[] bad : malformed) {
+            byte[] bytes = new byte[6 + bad.length + 1];
+            System.arraycopy("city: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, 0, 6);
+            System.arraycopy(bad, 0, bytes, 6, bad.length);
+            bytes[bytes.length - 1] = '\n';
+            LoadedDossier d = new DossierLoader().loadBytes("bad.yaml", bytes);
+            assertThat(d.problems()).as(java.util.HexFormat.of().formatHex(bad))
+                    .extracting(p -> p.ruleId()).containsExactly("LCP-SCHEMA-09");
+        }
+    }
+
+    @Test
     void utf16IsNamedWithTheWayOut(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("utf16.yaml");
         Files.write(file, "city: 大连市\n".getBytes(java.nio.charset.StandardCharsets.UTF_16)); // big-endian, with BOM

@@ -127,7 +127,9 @@ class BlockYamlReaderTest {
                 "yes", "Yes", "YES", "yEs", "no", "No", "NO", "y", "n", "Y", "N", "true", "True", "TRUE", "tRUE",
                 "false", "on", "ON", "off", "Off", "oN", "null", "Null", "NULL", "nULL", "nil", "~", "~x",
                 "<<", "<", "=", "focus", "fiscal", "onwards", "yesterday", "nothing", "target", "中文", "achieved",
-                "in_progress", "-", "-x", "+", ".", "..", "1.2.3", "12-", "Tnull", "OFF!"));
+                "in_progress", "-", "-x", "+", ".", "..", "1.2.3", "12-", "Tnull", "OFF!",
+                "2018年完成试点方案编制", "3.5万吨", "2017-03-01年", "1号", "-５", "１２", "2017-02-16　",
+                "1.5 ", "0x1Ｆ", "~中", "2017-02-16T10:00:00Ｚ"));
         for (Integer i = 0; i < 300; i++) {
             values.add(Integer.toString(i * 37 - 500));
             values.add((i * 7) + "." + i);
