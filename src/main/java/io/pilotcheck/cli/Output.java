@@ -28,7 +28,12 @@ final class Output {
 
     /** Something that writes a report's text. */
     interface Body {
-        void writeTo(java.io.Writer out) throws IOException;
+        /**
+         * Writes the text to {@code out}. {@code bytes} is the UTF-8 stream under {@code out} when
+         * there is one (a file), else null: a part already encoded may go straight to it once
+         * {@code out} is flushed.
+         */
+        void writeTo(java.io.Writer out, java.io.OutputStream bytes) throws IOException;
     }
 
     /**
@@ -37,7 +42,7 @@ final class Output {
      */
     static void write(Body body, Path file, PrintWriter out) throws IOException {
         if (file == null) {
-            body.writeTo(out);
+            body.writeTo(out, null);
             out.flush();
             return;
         }
@@ -46,8 +51,10 @@ final class Output {
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         tmp.toFile().deleteOnExit();
         try {
-            try (java.io.Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                body.writeTo(w);
+            try (java.io.OutputStream bytes = Files.newOutputStream(tmp);
+                 java.io.Writer w = new java.io.BufferedWriter(
+                         new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8))) {
+                body.writeTo(w, bytes);
             }
             publish(tmp, target);
         } finally {

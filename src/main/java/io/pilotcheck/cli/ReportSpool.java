@@ -1,6 +1,7 @@
 package io.pilotcheck.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -42,13 +43,23 @@ final class ReportSpool implements AutoCloseable {
         }
     }
 
-    /** Writes everything appended, in order. */
-    void writeTo(Writer out) throws IOException {
+    /**
+     * Writes everything appended, in order, to {@code out}; or, when {@code bytes} is the UTF-8
+     * stream under {@code out}, copies a spool on disk straight to it. Why: decoding and encoding
+     * again a big batch's spool (58 MB of JSON for 100k dossiers) took 0.3 s at the very end of a
+     * run, on one thread.
+     */
+    void writeTo(Writer out, OutputStream bytes) throws IOException {
         if (disk == null) {
             out.append(memory);
             return;
         }
         disk.flush();
+        if (bytes != null) {
+            out.flush();
+            Files.copy(file, bytes);
+            return;
+        }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             in.transferTo(out);
         }

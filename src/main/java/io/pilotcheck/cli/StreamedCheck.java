@@ -78,9 +78,9 @@ final class StreamedCheck implements AutoCloseable {
     void write(int i, Outcome outcome, PrintWriter out) throws IOException {
         StreamedReport report = targets.get(i).report();
         ReportSpool spool = spools.get(i);
-        Output.write(w -> {
+        Output.write((w, bytes) -> {
             w.write(report.before(outcome.tally(), outcome.waivers()));
-            spool.writeTo(w);
+            spool.writeTo(w, bytes);
             w.write(report.after(outcome.tally(), outcome.waivers()));
         }, targets.get(i).file(), out);
     }

@@ -1,0 +1,55 @@
+package io.pilotcheck.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A spooled report comes out exactly as appended, from memory or from disk, as text or as bytes. */
+class ReportSpoolTest {
+
+    @Test
+    void aSmallSpoolStaysInMemoryAndComesOutWhole() throws IOException {
+        assertRoundTrip(parts(10));
+    }
+
+    @Test
+    void aBigSpoolGoesToDiskAndComesOutByteForByte() throws IOException {
+        assertRoundTrip(parts(60_000)); // about 6 million characters: past the in-memory limit
+    }
+
+    private static String[] parts(int n) {
+        String[] parts = new String[n];
+        for (int i = 0; i < n; i++) {
+            // Chinese, a character outside the BMP (a surrogate pair) and plain ASCII
+            parts[i] = "{\"city\" : \"乌海市\", \"n\" : " + i + ", \"mark\" : \"\uD842\uDFB7\"},\n";
+        }
+        return parts;
+    }
+
+    private static void assertRoundTrip(String[] parts) throws IOException {
+        String expected = String.join("", parts);
+        try (ReportSpool spool = new ReportSpool()) {
+            for (String p : parts) {
+                spool.append(p);
+            }
+            StringWriter text = new StringWriter();
+            spool.writeTo(text, null);
+            assertThat(text.toString()).isEqualTo(expected);
+
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+            w.write("before|");
+            spool.writeTo(w, bytes);
+            w.write("|after");
+            w.flush();
+            assertThat(bytes.toByteArray()).isEqualTo(("before|" + expected + "|after").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
