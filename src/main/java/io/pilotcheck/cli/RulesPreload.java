@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Why: picocli's reflection over {@code check}'s options takes about a tenth of a second, and
  * the rules cannot start loading until it is done, so a short run paid for both in turn. A
- * {@code check} that names no rules folder and no cache option will load the default rules
- * from the default cache, so they can start at once. Whether the guess was right is decided
+ * {@code check} with no cache option will load its rules folder from the default cache, so
+ * they can start at once. Whether the guess was right is decided
  * after parsing, by {@link #take}: the preload is used only if the folder and the cache it read
  * are the ones the parsed options name; otherwise it is dropped and the command loads as before.
  * Problems are held, not printed, until then, so a command line picocli rejects prints nothing
@@ -46,23 +46,30 @@ final class RulesPreload {
     }
 
     /**
-     * Starts loading the default rules if {@code args} are a {@code check} that can only mean
-     * them; otherwise {@link #none()}. The test is on the raw words and errs towards not starting:
-     * any option that could move the rules or the cache, an {@code @file}, or help stops it.
+     * Starts loading the rules a {@code check} names ({@code --rules DIR}, else the default
+     * folder) through the default cache; {@link #none()} for any other command. The test is on
+     * the raw words and errs towards not starting: a cache option, an {@code @file}, or help
+     * stops it, and {@link #take} still compares what was loaded with what the options say.
      */
     static RulesPreload start(String[] args) {
         if (args.length == 0 || !args[0].equals("check")) {
             return NONE;
         }
-        for (String arg : args) {
-            if (arg.startsWith("@") || arg.startsWith("--rules") || arg.startsWith("--cache-dir")
-                    || arg.startsWith("--no-cache") || arg.equals("-h") || arg.equals("--help")
-                    || arg.equals("-V") || arg.equals("--version")) {
+        Path rules = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("@") || arg.startsWith("--cache-dir") || arg.startsWith("--no-cache")
+                    || arg.equals("-h") || arg.equals("--help") || arg.equals("-V") || arg.equals("--version")) {
                 return NONE;
+            }
+            if (arg.equals("--rules") && i + 1 < args.length) {
+                rules = Path.of(args[i + 1]);
+            } else if (arg.startsWith("--rules=")) {
+                rules = Path.of(arg.substring("--rules=".length()));
             }
         }
         CommonOptions defaults = new CommonOptions();
-        return of(defaults.rulesDir(), defaults.cache());
+        return of(rules != null ? rules : defaults.rulesDir(), defaults.cache());
     }
 
     /** Starts loading the rules in {@code dir} through {@code cache}. */

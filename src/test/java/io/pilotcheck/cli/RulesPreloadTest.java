@@ -18,14 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RulesPreloadTest {
 
     @Test
-    void onlyACheckThatCanOnlyMeanTheDefaultRulesPreloads() {
+    void onlyACheckThroughTheDefaultCachePreloads() {
         assertThat(preloads("check", "fixtures/")).isTrue();
         assertThat(preloads("check", "-f", "json", "--lang", "en", "fixtures/")).isTrue();
+        assertThat(preloads("check", "--rules", "elsewhere", "fixtures/")).isTrue();
+        assertThat(preloads("check", "--rules=elsewhere", "fixtures/")).isTrue();
         assertThat(preloads()).isFalse();
         assertThat(preloads("rules", "list")).isFalse();
         assertThat(preloads("explain", "LCP-PEAK-01")).isFalse();
-        assertThat(preloads("check", "--rules", "elsewhere", "fixtures/")).isFalse();
-        assertThat(preloads("check", "--rules=elsewhere", "fixtures/")).isFalse();
         assertThat(preloads("check", "--cache-dir", "/tmp/c", "fixtures/")).isFalse();
         assertThat(preloads("check", "--no-cache", "fixtures/")).isFalse();
         assertThat(preloads("check", "@args.txt")).isFalse();
@@ -68,12 +68,23 @@ class RulesPreloadTest {
     }
 
     @Test
-    void aPreloadedCheckReportsExactlyWhatALoadAfterParsingReports() {
+    void aPreloadedCheckReportsExactlyWhatALoadAfterParsingReports(@TempDir Path cacheDir) {
         CliTest.Run preloaded = CliTest.run("check", "-f", "json", "fixtures/");
-        CliTest.Run loaded = CliTest.run("check", "--rules", "rules", "-f", "json", "fixtures/");
+        CliTest.Run loaded = CliTest.run("check", "--cache-dir", cacheDir.toString(), "-f", "json", "fixtures/");
         assertThat(preloaded.code()).isEqualTo(1);
         assertThat(preloaded.out()).isEqualTo(loaded.out());
         assertThat(preloaded.err()).isEqualTo(loaded.err());
+    }
+
+    @Test
+    void aPreloadOfTheNamedFolderFindsItsProblemsOnceAndOnlyThere(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("broken.drl"), "package rules;\nrule \"x\" when then end oops\n");
+        CliTest.Run r = CliTest.run("check", "--rules", dir.toString(), "fixtures/");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).containsOnlyOnce("the rules in " + dir + " cannot be used");
+        assertThat(RulesPreload.start(new String[] {"check", "--rules", dir.toString(), "x"})
+                .take(Path.of("rules"), CompiledRulesCache.in(CompiledRulesCache.defaultDir()), new PrintWriter(new StringWriter())))
+                .as("a preload of another folder does not stand in for the default one").isNull();
     }
 
     @Test
