@@ -20,9 +20,14 @@ final class RulesLoading {
         try {
             return Optional.of(RuleBookLoader.load(dir, cache));
         } catch (RuleInputException e) {
-            printProblems(e, "the rules in " + dir, err);
-            return Optional.empty();
+            return unusable(e, dir, err);
         }
+    }
+
+    /** Empty, after printing each problem that stops the rules in {@code dir} from being used. */
+    static Optional<RuleBook> unusable(RuleInputException e, Path dir, PrintWriter err) {
+        printProblems(e, "the rules in " + dir, err);
+        return Optional.empty();
     }
 
     /** The pilot registry alone (for commands that need no rules), or empty after printing its problems. */

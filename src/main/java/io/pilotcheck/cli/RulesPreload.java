@@ -92,12 +92,8 @@ final class RulesPreload {
         if (loading == null || !this.dir.equals(dir) || !this.cache.dir().equals(cache.dir())) {
             return null;
         }
-        return loading.thenApply(loaded -> {
-            if (loaded.problems() != null) {
-                RulesLoading.printProblems(loaded.problems(), "the rules in " + dir, err);
-                return Optional.empty();
-            }
-            return Optional.of(loaded.book());
-        });
+        return loading.thenApply(loaded -> loaded.problems() != null
+                ? RulesLoading.unusable(loaded.problems(), dir, err)
+                : Optional.of(loaded.book()));
     }
 }
