@@ -176,11 +176,11 @@ public final class CheckCommand implements Callable<Integer> {
         LoadLimits limits = new LoadLimits(maxFileSize, maxDepth);
         // The rules load on another thread while this one reads the first dossiers: on a short
         // run the two take about as long, and neither needs the other.
-        java.util.concurrent.CompletableFuture<Optional<RuleBook>> preloaded =
-                preload.take(common.rulesDir(), common.cache(), err);
+        Path rulesDir = common.rulesDir();
+        io.pilotcheck.rules.CompiledRulesCache cache = common.cache();
+        java.util.concurrent.CompletableFuture<Optional<RuleBook>> preloaded = preload.take(rulesDir, cache, err);
         java.util.concurrent.CompletableFuture<Optional<RuleBook>> loading = preloaded != null ? preloaded
-                : java.util.concurrent.CompletableFuture
-                        .supplyAsync(() -> RulesLoading.load(common.rulesDir(), common.cache(), err));
+                : java.util.concurrent.CompletableFuture.supplyAsync(() -> RulesLoading.load(rulesDir, cache, err));
         // A streamed batch walks the folders as it goes; the others need every name at once.
         Map<String, Path> all = streaming ? null : DossierFiles.list(paths).files();
         Iterator<Map.Entry<String, Path>> walk = streaming ? DossierFiles.sorted(paths) : all.entrySet().iterator();
@@ -227,7 +227,7 @@ public final class CheckCommand implements Callable<Integer> {
         err.flush();
         if (watch) {
             ctrlC.close(); // Ctrl-C ends the watch, as it always has
-            new CheckWatch(common.rulesDir(), common.cache(), paths, asOf, limits, common.lang, book.get(), checked, waive, out, err)
+            new CheckWatch(rulesDir, cache, paths, asOf, limits, common.lang, book.get(), checked, waive, out, err)
                     .run((result, rules) -> {
                         for (Reports.Report r : reports) {
                             if (r.file() != null) {

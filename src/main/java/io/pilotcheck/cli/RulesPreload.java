@@ -11,13 +11,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The default rules, loading on another core while picocli reads the command line.
+ * A {@code check}'s rules, loading on another core while picocli reads the command line.
  *
- * <p>Why: picocli's reflection over {@code check}'s options takes about a tenth of a second, and
- * the rules cannot start loading until it is done, so a short run paid for both in turn. A
- * {@code check} with no cache option will load its rules folder from the default cache, so
- * they can start at once. Whether the guess was right is decided
- * after parsing, by {@link #take}: the preload is used only if the folder and the cache it read
+ * <p>Why: picocli's reflection over {@code check}'s options takes 50-100 ms, and the rules
+ * cannot start loading until it is done, so a short run paid for both in turn. A {@code check}
+ * with no cache option will load its rules folder from the default cache, so they can start at
+ * once. Whether the guess was right is decided after parsing, by {@link #take}: the preload is used only if the folder and the cache it read
  * are the ones the parsed options name; otherwise it is dropped and the command loads as before.
  * Problems are held, not printed, until then, so a command line picocli rejects prints nothing
  * about rules.
