@@ -34,4 +34,20 @@ public record AnnexClaim(String path, String stated, String annex, boolean agree
         }
         return out;
     }
+
+    // Spelled out: the generated equals and hashCode link method handles on first use, which
+    // a short run pays for (Drools hashes facts in `from`). FactEqualityTest keeps them whole.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AnnexClaim o
+                && Objects.equals(path, o.path)
+                && Objects.equals(stated, o.stated)
+                && Objects.equals(annex, o.annex)
+                && agrees == o.agrees;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(path, stated, annex, agrees);
+    }
 }

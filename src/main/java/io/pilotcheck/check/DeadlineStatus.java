@@ -1,6 +1,7 @@
 package io.pilotcheck.check;
 
 import java.time.LocalDate;
+import java.util.Objects;
 
 /**
  * Where a deadline-bearing requirement stands at the evaluation date. Rules match on it
@@ -45,5 +46,22 @@ public record DeadlineStatus(State state, LocalDate done, LocalDate due, LocalDa
     /** Not done, not yet due. */
     public boolean pending() {
         return state == State.PENDING;
+    }
+
+    // Spelled out: the generated equals and hashCode link method handles on first use, which
+    // a short run pays for (Drools hashes facts in `from`). FactEqualityTest keeps them whole.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DeadlineStatus o
+                && Objects.equals(state, o.state)
+                && Objects.equals(done, o.done)
+                && Objects.equals(due, o.due)
+                && Objects.equals(asOf, o.asOf)
+                && days == o.days;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(state, done, due, asOf, days);
     }
 }

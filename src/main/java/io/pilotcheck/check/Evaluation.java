@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The date a dossier is evaluated as of, with the date arithmetic rules need. A fact in every
@@ -75,5 +76,19 @@ public record Evaluation(LocalDate asOf, LocalDate factsAsOf) {
 
     private static long daysBetween(LocalDate from, LocalDate to) {
         return ChronoUnit.DAYS.between(from, to);
+    }
+
+    // Spelled out: the generated equals and hashCode link method handles on first use, which
+    // a short run pays for (Drools hashes facts in `from`). FactEqualityTest keeps them whole.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Evaluation o
+                && Objects.equals(asOf, o.asOf)
+                && Objects.equals(factsAsOf, o.factsAsOf);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(asOf, factsAsOf);
     }
 }

@@ -4,6 +4,7 @@ import io.pilotcheck.dossier.EmissionRecord;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,5 +38,17 @@ public record PeakExceedance(EmissionRecord peak, EmissionRecord later) {
         }
         return known.stream().filter(r -> r.year() > peakYear && r.mtCo2e() > peak.get().mtCo2e())
                 .map(r -> new PeakExceedance(peak.get(), r)).toList();
+    }
+
+    // Spelled out: the generated equals and hashCode link method handles on first use, which
+    // a short run pays for (Drools hashes facts in `from`). FactEqualityTest keeps them whole.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PeakExceedance o && Objects.equals(peak, o.peak) && Objects.equals(later, o.later);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(peak, later);
     }
 }

@@ -1,6 +1,7 @@
 package io.pilotcheck.dossier;
 
 import java.time.LocalDate;
+import java.util.Objects;
 
 /**
  * A date the dossier states, with the path it was written at: what LCP-DATA-01 compares with the
@@ -10,4 +11,16 @@ import java.time.LocalDate;
  * @param date the date
  */
 public record DatedEntry(String path, LocalDate date) {
+
+    // Spelled out: the generated equals and hashCode link method handles on first use, which
+    // a short run pays for (Drools hashes facts in `from`). FactEqualityTest keeps them whole.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DatedEntry o && Objects.equals(path, o.path) && Objects.equals(date, o.date);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(path, date);
+    }
 }
