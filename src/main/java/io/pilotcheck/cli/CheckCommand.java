@@ -352,7 +352,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private RunInfo runInfo(RuleBook book) {
-        return new RunInfo(Version.get(), evaluationDate().toString(), book.rules().size(), book.fingerprint());
+        return new RunInfo(Version.get(), evaluationDate().toString(), book.rules().size(), book::fingerprint);
     }
 
     /** {@code --as-of}, else today: the reports' date and the day waiver expiry is judged on. */

@@ -1,12 +1,25 @@
 package io.pilotcheck.report;
 
+import java.util.function.Supplier;
+
 /**
  * What a report says about the run itself rather than the dossiers.
  *
- * @param toolVersion      pilotcheck's version
- * @param asOf             the evaluation date given with {@code --as-of}, else the default (today)
- * @param ruleCount        how many rules were loaded
- * @param rulesFingerprint {@code sha256:} of the rule inputs
+ * @param toolVersion pilotcheck's version
+ * @param asOf        the evaluation date given with {@code --as-of}, else the default (today)
+ * @param ruleCount   how many rules were loaded
+ * @param fingerprint gives the {@code sha256:} of the rule inputs; asked only by the reports
+ *                    that show it, since working it out costs a short run ~30 ms
  */
-public record RunInfo(String toolVersion, String asOf, int ruleCount, String rulesFingerprint) {
+public record RunInfo(String toolVersion, String asOf, int ruleCount, Supplier<String> fingerprint) {
+
+    /** A run whose fingerprint is already known. */
+    public RunInfo(String toolVersion, String asOf, int ruleCount, String rulesFingerprint) {
+        this(toolVersion, asOf, ruleCount, () -> rulesFingerprint);
+    }
+
+    /** {@code sha256:} of the rule inputs. */
+    public String rulesFingerprint() {
+        return fingerprint.get();
+    }
 }

@@ -19,14 +19,19 @@ import java.util.stream.Collectors;
  * @param rules       rule metadata, sorted by id
  * @param params      {@code params.yaml}
  * @param registry    {@code pilot-cities.yaml}
- * @param fingerprint {@code sha256:} over the rule inputs' paths and bytes
+ * @param inputs      the bytes of the rule inputs, for the fingerprint
  */
 public record RuleBook(KieBase kieBase, List<RuleInfo> rules, Params params, PilotRegistry registry,
-                       String fingerprint) {
+                       RuleInputs inputs) {
 
     /** Sorts the rules by id. */
     public RuleBook {
         rules = rules.stream().sorted(Comparator.comparing(RuleInfo::id)).toList();
+    }
+
+    /** {@code sha256:} over the rule inputs' paths and bytes (worked out on first use). */
+    public String fingerprint() {
+        return inputs.fingerprint();
     }
 
     /** Metadata by DRL rule name, for the finding collector. */

@@ -11,11 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,17 +60,19 @@ public final class RuleBookLoader {
         for (Path p : drls) {
             sources.put(dir.relativize(p).toString().replace('\\', '/'), read(p));
         }
-        List<RuleInputException.Problem> references = ParamReferences.problems(dir, sources, params);
-        if (!references.isEmpty()) {
-            throw new RuleInputException(references);
-        }
-        String fingerprint = fingerprint(dir, drls);
-        KieBase kieBase = cached(cache, fingerprint).orElse(null);
+        RuleInputs inputs = RuleInputs.read(dir, drls);
+        KieBase kieBase = cached(cache, inputs).orElse(null);
         if (kieBase == null) {
-            kieBase = compile(dir, sources, cache, fingerprint);
+            // A cached entry exists only for inputs that passed this check (it is a function of
+            // the inputs the key hashes), so only a compile needs it.
+            List<RuleInputException.Problem> references = ParamReferences.problems(dir, sources, params);
+            if (!references.isEmpty()) {
+                throw new RuleInputException(references);
+            }
+            kieBase = compile(dir, sources, cache, inputs);
         }
         List<RuleInfo> rules = metadata(dir, kieBase, sources);
-        return new RuleBook(kieBase, rules, params, registry, fingerprint);
+        return new RuleBook(kieBase, rules, params, registry, inputs);
     }
 
     private static List<Path> drlFiles(Path dir) throws RuleInputException {
@@ -92,29 +91,28 @@ public final class RuleBookLoader {
         }
     }
 
-    private static KieBase compile(Path dir, Map<String, String> sources, CompiledRulesCache cache, String fingerprint)
+    private static KieBase compile(Path dir, Map<String, String> sources, CompiledRulesCache cache, RuleInputs inputs)
             throws RuleInputException {
         DrlCompiler.Outcome built = DrlCompiler.build(sources);
         if (!built.ok()) {
             throw new RuleInputException(DrlDiagnosis.problems(dir, sources, built));
         }
         if (built.kjar() != null) {
-            cache.write(CompiledRulesCache.key(fingerprint), built.kjar());
+            cache.write(inputs, built.kjar());
         }
         return built.kieBase();
     }
 
     /** The compiled rules from the cache, or empty (a miss, or an entry Drools cannot load, which is dropped). */
-    private static java.util.Optional<KieBase> cached(CompiledRulesCache cache, String fingerprint) {
-        String key = CompiledRulesCache.key(fingerprint);
-        java.util.Optional<byte[]> kjar = cache.read(key);
+    private static java.util.Optional<KieBase> cached(CompiledRulesCache cache, RuleInputs inputs) {
+        java.util.Optional<byte[]> kjar = cache.read(inputs);
         if (kjar.isEmpty()) {
             return java.util.Optional.empty();
         }
         try {
             return java.util.Optional.of(DrlCompiler.load(kjar.get()));
         } catch (RuntimeException | LinkageError e) {
-            cache.forget(key);
+            cache.forget(inputs);
             return java.util.Optional.empty();
         }
     }
@@ -179,26 +177,5 @@ public final class RuleBookLoader {
             s = s.substring(1, s.length() - 1);
         }
         return s.replace("\\\"", "\"");
-    }
-
-    private static String fingerprint(Path dir, List<Path> drls) throws RuleInputException {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            List<Path> inputs = new ArrayList<>(drls);
-            inputs.add(dir.resolve(Params.FILE));
-            inputs.add(dir.resolve(PilotRegistry.FILE));
-            inputs.sort(null);
-            for (Path p : inputs) {
-                sha.update(dir.relativize(p).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(Files.readAllBytes(p));
-                sha.update((byte) 0);
-            }
-            return "sha256:" + HexFormat.of().formatHex(sha.digest());
-        } catch (IOException e) {
-            throw new RuleInputException(SourceLocation.startOf(dir.toString()), "cannot read rule inputs: " + e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
     }
 }

@@ -109,4 +109,88 @@ class CompiledRulesCacheTest {
         Path notADir = Files.writeString(tmp.resolve("file"), "x");
         assertThat(report(rules, notADir)).isEqualTo(report(rules, null));
     }
+
+    @Test
+    void anEntryBuiltFromOtherInputsIsNotUsedEvenUnderTheirName() throws IOException {
+        Path rules = TestRules.copyRules(tmp);
+        Path cache = tmp.resolve("cache");
+        report(rules, cache);
+        byte[] before = Files.readAllBytes(entries(cache).get(0));
+        TestRules.edit(rules.resolve("peak.drl"), "@severity(\"warning\")", "@severity(\"violation\")");
+        String edited = report(rules, cache);
+        Path editedEntry = entries(cache).stream().filter(p -> {
+            try {
+                return !java.util.Arrays.equals(Files.readAllBytes(p), before);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).findFirst().orElseThrow();
+
+        // an intact entry for the old rules, where the edited rules' entry belongs (as a checksum clash would put it)
+        Files.write(editedEntry, before);
+        assertThat(report(rules, cache)).isEqualTo(edited).isEqualTo(report(rules, null));
+        assertThat(Files.readAllBytes(editedEntry)).as("replaced by the edited rules' build").isNotEqualTo(before);
+    }
+
+    @Test
+    void aHitMarksItsEntryUsedWithoutRewritingIt() throws IOException {
+        Path rules = TestRules.copyRules(tmp);
+        Path cache = tmp.resolve("cache");
+        report(rules, cache);
+        Path entry = entries(cache).get(0);
+        byte[] stored = Files.readAllBytes(entry);
+        java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(400)));
+        Files.setLastModifiedTime(entry, longAgo);
+        report(rules, cache);
+        assertThat(Files.getLastModifiedTime(entry).toInstant()).isAfter(java.time.Instant.now().minusSeconds(600));
+        assertThat(Files.readAllBytes(entry)).isEqualTo(stored);
+    }
+
+    @Test
+    void writingAnEntryRemovesLongUnusedOnesAndTheOldestBeyondTheLimit() throws IOException {
+        Path rules = TestRules.copyRules(tmp);
+        Path cache = Files.createDirectories(tmp.resolve("cache"));
+        java.time.Instant now = java.time.Instant.now();
+        List<Path> recent = new java.util.ArrayList<>();
+        for (int i = 0; i < CompiledRulesCache.KEEP_ENTRIES + 5; i++) {
+            Path old = Files.writeString(cache.resolve("rules-recent" + i + ".kjar"), "x");
+            Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(now.minus(java.time.Duration.ofHours(i + 1))));
+            recent.add(old);
+        }
+        Path stale = Files.writeString(cache.resolve("rules-stale.kjar"), "x");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(
+                now.minus(java.time.Duration.ofDays(CompiledRulesCache.KEEP_DAYS + 1))));
+        Path deadTemp = Files.writeString(cache.resolve("rules-123.tmp"), "x");
+        Files.setLastModifiedTime(deadTemp, java.nio.file.attribute.FileTime.from(now.minus(java.time.Duration.ofDays(2))));
+        Path notOurs = Files.writeString(cache.resolve("notes.txt"), "kept");
+
+        report(rules, cache); // compiles, so writes an entry
+
+        assertThat(entries(cache)).hasSize(CompiledRulesCache.KEEP_ENTRIES)
+                .containsAll(recent.subList(0, CompiledRulesCache.KEEP_ENTRIES - 1))
+                .doesNotContain(stale, recent.get(CompiledRulesCache.KEEP_ENTRIES - 1));
+        assertThat(deadTemp).doesNotExist();
+        assertThat(notOurs).exists();
+        report(rules, cache);
+        assertThat(entries(cache)).as("the new entry is among those kept, and used").hasSize(CompiledRulesCache.KEEP_ENTRIES);
+    }
+
+    @Test
+    void theFingerprintIsTheSha256OfEachInputsPathAndBytes() throws Exception {
+        Path rules = TestRules.copyRules(tmp);
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        try (Stream<Path> files = Files.list(rules)) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".drl") || p.toString().endsWith(".yaml"))
+                    .sorted().toList()) {
+                sha.update(p.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(Files.readAllBytes(p));
+                sha.update((byte) 0);
+            }
+        }
+        String expected = "sha256:" + java.util.HexFormat.of().formatHex(sha.digest());
+        assertThat(RuleBookLoader.load(rules).fingerprint()).isEqualTo(expected);
+        assertThat(report(rules, null)).contains("\"fingerprint\" : \"" + expected + "\"");
+    }
 }

@@ -1,0 +1,101 @@
+package io.pilotcheck.rules;
+
+import io.pilotcheck.registry.PilotRegistry;
+import io.pilotcheck.source.SourceLocation;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bytes of every file a rule book is made from (the DRL files, {@code params.yaml}, the
+ * registry), read once, by path relative to the rules folder in sorted order.
+ *
+ * <p>Two things are derived from them. The report's fingerprint ({@code sha256:}) is worked
+ * out only when a report asks for it: on a short run the first SHA-256 costs ~30 ms (the JDK's
+ * security providers start up, and the digest runs interpreted), and the text report never
+ * shows it. The compiled-rules cache instead compares {@link #encoded() the inputs themselves}
+ * with the ones an entry was built from, which is exact and cheap.
+ */
+public final class RuleInputs {
+
+    private final Map<String, byte[]> files;
+    private volatile String fingerprint;
+
+    private RuleInputs(Map<String, byte[]> files) {
+        this.files = files;
+    }
+
+    /** Reads the inputs of the rules folder {@code dir} with these DRL files. */
+    static RuleInputs read(Path dir, List<Path> drls) throws RuleInputException {
+        List<Path> inputs = new ArrayList<>(drls);
+        inputs.add(dir.resolve(Params.FILE));
+        inputs.add(dir.resolve(PilotRegistry.FILE));
+        inputs.sort(null);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try {
+            for (Path p : inputs) {
+                files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw new RuleInputException(SourceLocation.startOf(dir.toString()), "cannot read rule inputs: " + e);
+        }
+        return new RuleInputs(files);
+    }
+
+    /**
+     * {@code sha256:} over each input's relative path, a zero byte, its bytes and a zero byte,
+     * in path order (the value reports have always shown).
+     */
+    public String fingerprint() {
+        String f = fingerprint;
+        if (f == null) {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                files.forEach((path, bytes) -> {
+                    sha.update(path.getBytes(StandardCharsets.UTF_8));
+                    sha.update((byte) 0);
+                    sha.update(bytes);
+                    sha.update((byte) 0);
+                });
+                f = "sha256:" + HexFormat.of().formatHex(sha.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("the JDK lacks SHA-256", e);
+            }
+            fingerprint = f;
+        }
+        return f;
+    }
+
+    /**
+     * The inputs as one unambiguous byte string (count, then each path and content with their
+     * lengths): equal exactly when the inputs are.
+     */
+    byte[] encoded() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(files.size());
+            for (Map.Entry<String, byte[]> e : files.entrySet()) {
+                byte[] path = e.getKey().getBytes(StandardCharsets.UTF_8);
+                out.writeInt(path.length);
+                out.write(path);
+                out.writeInt(e.getValue().length);
+                out.write(e.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return bytes.toByteArray();
+    }
+}
