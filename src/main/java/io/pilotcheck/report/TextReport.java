@@ -81,7 +81,8 @@ public final class TextReport {
         Map<Verdict, Integer> v = batch.verdicts();
         Map<Severity, Integer> s = batch.severities();
         if (lang == Language.EN) {
-            return "summary: " + batch.dossiers() + " dossiers: " + v.get(Verdict.COMPLIANT) + " compliant, "
+            return "summary: " + batch.dossiers() + (batch.dossiers() == 1 ? " dossier: " : " dossiers: ")
+                    + v.get(Verdict.COMPLIANT) + " compliant, "
                     + v.get(Verdict.NON_COMPLIANT) + " non_compliant, " + v.get(Verdict.ERROR) + " error; findings: "
                     + s.get(Severity.VIOLATION) + " violation, " + s.get(Severity.WARNING) + " warning, "
                     + s.get(Severity.PENDING) + " pending, " + s.get(Severity.ERROR) + " error"

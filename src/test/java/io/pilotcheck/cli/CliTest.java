@@ -100,7 +100,9 @@ public class CliTest {
         assertThat(r.out()).contains("fixtures/03-dalian.yaml: 大连市 — 不合规");
         assertThat(r.out()).contains("汇总：1 个档案");
         Run en = run("check", "--lang", "en", "fixtures/03-dalian.yaml");
-        assertThat(en.out()).contains("Dalian").contains("non_compliant").contains("summary: 1 dossiers");
+        assertThat(en.out()).contains("Dalian").contains("non_compliant").contains("summary: 1 dossier: ");
+        assertThat(run("check", "--lang", "en", "fixtures/03-dalian.yaml", "fixtures/01-wuhai.yaml").out())
+                .contains("summary: 2 dossiers: ");
     }
 
     @Test
