@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +23,10 @@ import java.util.PriorityQueue;
  * ({@code *.yaml}, {@code *.yml}), each named as the user would write it, sorted, without repeats.
  * A path that does not exist makes the whole run unusable (exit 2); a file or folder that cannot
  * be read inside a folder is kept, so the batch reports it instead of silently skipping it.
+ * Inside a folder only regular files (and links to them) are dossiers: a pipe, socket or device
+ * named {@code *.yaml} is passed over, as {@code grep -r} and ripgrep do, because opening a pipe
+ * waits for a writer that may never come and would stop the whole batch. Named as a PATH, such a
+ * file is read: that is how {@code check <(…)} and {@code /dev/stdin} work.
  */
 public final class DossierFiles {
 
@@ -107,8 +112,11 @@ public final class DossierFiles {
      * ends there); a folder that cannot be read is listed itself, so the batch reports it.
      */
     private static final class Walk {
-        /** A folder entry, looked at once: a stat per comparison would cost more than the check. */
-        private record Child(String key, Path path, boolean dir) {
+        /**
+         * A folder entry, looked at once: a stat per comparison would cost more than the check.
+         * {@code special}: a pipe, socket or device (or a link to one), never opened.
+         */
+        private record Child(String key, Path path, boolean dir, boolean special) {
         }
 
         private final Deque<Iterator<Child>> stack = new ArrayDeque<>();
@@ -143,7 +151,7 @@ public final class DossierFiles {
                         head = Map.entry(name(p), p);
                         return true;
                     }
-                } else if (isDossier(p)) {
+                } else if (isDossier(p) && !c.special()) {
                     head = Map.entry(name(p), p);
                     return true;
                 }
@@ -155,9 +163,10 @@ public final class DossierFiles {
             List<Child> children = new ArrayList<>();
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
                 for (Path p : entries) {
-                    boolean isDir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+                    BasicFileAttributes a = attributes(p, LinkOption.NOFOLLOW_LINKS);
+                    boolean isDir = a != null && a.isDirectory();
                     String n = p.getFileName().toString();
-                    children.add(new Child(isDir ? n + "/" : n, p, isDir));
+                    children.add(new Child(isDir ? n + "/" : n, p, isDir, a != null && special(p, a)));
                 }
             } catch (IOException | DirectoryIteratorException e) {
                 if (stack.isEmpty() && head == null && single == null) {
@@ -170,6 +179,28 @@ public final class DossierFiles {
             stack.push(children.iterator());
             return true;
         }
+    }
+
+    /** The entry's attributes, or null when it cannot be looked at (gone, say): then loading it says why. */
+    private static BasicFileAttributes attributes(Path p, LinkOption... options) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, options);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A pipe, socket or device, or a link to one: {@code a} are the entry's own attributes. */
+    private static boolean special(Path p, BasicFileAttributes a) {
+        if (a.isOther()) {
+            return true;
+        }
+        if (a.isSymbolicLink() && isDossier(p)) {
+            // links are rare: only for them is the target looked at too
+            BasicFileAttributes target = attributes(p);
+            return target != null && target.isOther();
+        }
+        return false;
     }
 
     private static boolean isDossier(Path file) {

@@ -1,5 +1,6 @@
 package io.pilotcheck.check;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,5 +78,31 @@ class DossierFilesTest {
         List<String> args = List.of("fixtures/", tmp.resolve("nowhere").toString());
         assertThat(lazy(args)).isEqualTo(reference(args)).hasSize(54);
         assertThat(DossierFiles.missing(args)).containsExactly(tmp.resolve("nowhere").toString());
+    }
+
+    @Test
+    void aPipeInsideAFolderIsPassedOverButAPipeNamedAsAPathIsRead() throws Exception {
+        Path d = tmp.resolve("in");
+        Files.createDirectories(d);
+        Files.writeString(d.resolve("a.yaml"), "city: x\n");
+        Path fifo = d.resolve("b.yaml");
+        Assumptions.assumeTrue(mkfifo(fifo), "mkfifo is not available here");
+        Files.createSymbolicLink(d.resolve("c.yaml"), fifo);
+        Files.createSymbolicLink(d.resolve("d.yaml"), d.resolve("a.yaml"));
+        // opening b.yaml (or c.yaml) would wait for a writer for ever; they are not listed, so never opened
+        assertThat(lazy(List.of(d.toString()))).containsExactly(d + "/a.yaml", d + "/d.yaml");
+        assertThat(DossierFiles.list(List.of(d.toString())).files().keySet()).containsExactly(d + "/a.yaml", d + "/d.yaml");
+        assertThat(lazy(List.of(fifo.toString()))).containsExactly(fifo.toString());
+    }
+
+    private static boolean mkfifo(Path p) {
+        try {
+            return new ProcessBuilder("mkfifo", p.toString()).start().waitFor() == 0 && Files.exists(p);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

@@ -48,9 +48,39 @@ final class FileSystemCases {
                 new Case(SECTION, "A file deleted between listing and reading", "LCP-SCHEMA-09 at 1:1 (×1)",
                         s -> dossier(Map.of("gone.yaml", s.resolve("gone.yaml")), LoadLimits.DEFAULT)),
                 new Case(SECTION, "A folder holding a symbolic link to itself", "exit 0", FileSystemCases::symlinkLoop),
+                new Case(SECTION, "A folder holding a named pipe called `b.yaml` (`mkfifo`)", "exit 0",
+                        FileSystemCases::pipeInFolder),
                 new Case(SECTION, "A path that does not exist", "exit 2", s -> cli("check", s.resolve("nowhere").toString())),
                 new Case(SECTION, "Ctrl-C (SIGINT) while a batch is checked, with `--output`", "exit 130",
                         FileSystemCases::ctrlC));
+    }
+
+    /**
+     * Reading a pipe waits for a writer: listed, it would stop the batch. Should that come back,
+     * a writer turns up after 20 s, so the case ends (and fails) instead of hanging the build.
+     */
+    private static Outcome pipeInFolder(Path s) throws Exception {
+        Path dir = Files.createDirectories(s.resolve("in"));
+        Files.copy(Path.of("fixtures", "02-shenyang.yaml"), dir.resolve("a.yaml"));
+        Path pipe = dir.resolve("b.yaml");
+        if (new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() != 0) {
+            return new Outcome("skipped", "mkfifo is not available here");
+        }
+        Thread writer = new Thread(() -> {
+            try {
+                Thread.sleep(20_000);
+                Files.write(pipe, new byte[0]);
+            } catch (Exception e) {
+                // the pipe is gone with the scratch folder: nothing was waiting
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        io.pilotcheck.cli.CliTest.Run r = io.pilotcheck.cli.CliTest.run("check", dir.toString(), "-f", "json");
+        writer.interrupt();
+        int checked = new ObjectMapper().readTree(r.out()).at("/summary/dossiers").asInt();
+        return new Outcome("exit " + r.code(), "passed over, never opened; " + checked + " dossier checked"
+                + (r.err().isEmpty() ? "" : "; stderr: " + r.err().lines().findFirst().orElse("")));
     }
 
     /** The outcome of the first dossier of a CLI run's JSON report (English). */
