@@ -51,7 +51,9 @@ final class Output {
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         tmp.toFile().deleteOnExit();
         try {
-            try (java.io.OutputStream bytes = Files.newOutputStream(tmp);
+            // a FileOutputStream, not Files.newOutputStream: Channels.newChannel gives its own
+            // FileChannel back, so a spooled report is copied in the kernel (see ReportSpool)
+            try (java.io.OutputStream bytes = new java.io.FileOutputStream(tmp.toFile());
                  java.io.Writer w = new java.io.BufferedWriter(
                          new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8))) {
                 body.writeTo(w, bytes);

@@ -1,10 +1,14 @@
 package io.pilotcheck.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,21 +24,23 @@ final class ReportSpool implements AutoCloseable {
 
     private final StringBuilder memory = new StringBuilder();
     private Path file;
-    private Writer disk;
+    private OutputStream disk;
 
     /** Adds text after what is there. */
     void append(String text) {
         try {
             if (disk != null) {
-                disk.write(text);
+                // String's own UTF-8 encoder is about twice a Writer's, and this runs on the one
+                // thread that hands the batch on
+                disk.write(text.getBytes(StandardCharsets.UTF_8));
                 return;
             }
             memory.append(text);
             if (memory.length() > IN_MEMORY) {
                 file = Files.createTempFile("pilotcheck-", ".part");
                 file.toFile().deleteOnExit();
-                disk = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                disk.write(memory.toString());
+                disk = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                disk.write(memory.toString().getBytes(StandardCharsets.UTF_8));
                 memory.setLength(0);
                 memory.trimToSize();
             }
@@ -47,7 +53,8 @@ final class ReportSpool implements AutoCloseable {
      * Writes everything appended, in order, to {@code out}; or, when {@code bytes} is the UTF-8
      * stream under {@code out}, copies a spool on disk straight to it. Why: decoding and encoding
      * again a big batch's spool (58 MB of JSON for 100k dossiers) took 0.3 s at the very end of a
-     * run, on one thread.
+     * run, on one thread. The copy goes through channels, so that from file to file (a
+     * {@code FileOutputStream}) the kernel copies the bytes without passing them through Java.
      */
     void writeTo(Writer out, OutputStream bytes) throws IOException {
         if (disk == null) {
@@ -57,7 +64,13 @@ final class ReportSpool implements AutoCloseable {
         disk.flush();
         if (bytes != null) {
             out.flush();
-            Files.copy(file, bytes);
+            try (FileChannel from = FileChannel.open(file)) {
+                WritableByteChannel to = Channels.newChannel(bytes);
+                long size = from.size();
+                for (long at = 0; at < size; ) {
+                    at += from.transferTo(at, size - at, to);
+                }
+            }
             return;
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

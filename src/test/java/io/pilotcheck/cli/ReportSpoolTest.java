@@ -1,18 +1,26 @@
 package io.pilotcheck.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A spooled report comes out exactly as appended, from memory or from disk, as text or as bytes. */
 class ReportSpoolTest {
+
+    @TempDir
+    Path tmp;
 
     @Test
     void aSmallSpoolStaysInMemoryAndComesOutWhole() throws IOException {
@@ -33,7 +41,7 @@ class ReportSpoolTest {
         return parts;
     }
 
-    private static void assertRoundTrip(String[] parts) throws IOException {
+    private void assertRoundTrip(String[] parts) throws IOException {
         String expected = String.join("", parts);
         try (ReportSpool spool = new ReportSpool()) {
             for (String p : parts) {
@@ -50,6 +58,17 @@ class ReportSpoolTest {
             w.write("|after");
             w.flush();
             assertThat(bytes.toByteArray()).isEqualTo(("before|" + expected + "|after").getBytes(StandardCharsets.UTF_8));
+
+            // into a file, as Output writes a report: the kernel copies a spool on disk, and the
+            // text after it must land after it
+            Path file = tmp.resolve("report-" + parts.length);
+            try (OutputStream fileBytes = new FileOutputStream(file.toFile());
+                 Writer fw = new OutputStreamWriter(fileBytes, StandardCharsets.UTF_8)) {
+                fw.write("before|");
+                spool.writeTo(fw, fileBytes);
+                fw.write("|after");
+            }
+            assertThat(Files.readAllBytes(file)).isEqualTo(("before|" + expected + "|after").getBytes(StandardCharsets.UTF_8));
         }
     }
 }
