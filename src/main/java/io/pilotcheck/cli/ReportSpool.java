@@ -40,12 +40,28 @@ final class ReportSpool implements AutoCloseable {
                 file = Files.createTempFile("pilotcheck-", ".part");
                 file.toFile().deleteOnExit();
                 disk = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-                disk.write(memory.toString().getBytes(StandardCharsets.UTF_8));
+                spill();
                 memory.setLength(0);
                 memory.trimToSize();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot spool the report to a temporary file", e);
+        }
+    }
+
+    /**
+     * Moves what is in memory to disk a slice at a time: one copy of it all (a String, then its
+     * bytes, 20 MB) would outlive the young generation and stay in the heap to the end.
+     */
+    private void spill() throws IOException {
+        int slice = 1 << 16;
+        for (int from = 0; from < memory.length(); ) {
+            int to = Math.min(from + slice, memory.length());
+            if (to < memory.length() && Character.isHighSurrogate(memory.charAt(to - 1))) {
+                to--; // a pair split in two would be encoded as two '?'
+            }
+            disk.write(memory.substring(from, to).getBytes(StandardCharsets.UTF_8));
+            from = to;
         }
     }
 

@@ -32,6 +32,13 @@ class ReportSpoolTest {
         assertRoundTrip(parts(60_000)); // about 6 million characters: past the in-memory limit
     }
 
+    @Test
+    void aCharacterOutsideTheBmpAcrossASliceBoundaryMovesToDiskWhole() throws IOException {
+        // the spool moves to disk in slices of 65,536 characters: a pair at 65,535-65,536 straddles one
+        String pair = "a".repeat(65_535) + "\uD842\uDFB7";
+        assertRoundTrip(new String[] {pair, "b".repeat(4_300_000), pair});
+    }
+
     private static String[] parts(int n) {
         String[] parts = new String[n];
         for (int i = 0; i < n; i++) {
