@@ -84,7 +84,13 @@ final class ReportSpool implements AutoCloseable {
                 WritableByteChannel to = Channels.newChannel(bytes);
                 long size = from.size();
                 for (long at = 0; at < size; ) {
-                    at += from.transferTo(at, size - at, to);
+                    long moved = from.transferTo(at, size - at, to);
+                    if (moved <= 0) {
+                        // only a spool cut short by someone else does this; never loop on it
+                        throw new IOException("the report's temporary file " + file + " ended at byte " + at
+                                + " of " + size);
+                    }
+                    at += moved;
                 }
             }
             return;
