@@ -2,6 +2,8 @@ package io.pilotcheck.rules;
 
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.conf.KieBaseMutabilityOption;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -99,7 +101,10 @@ final class DrlCompiler {
                 throw new IllegalStateException("cannot create rule model " + name + ": " + e, e);
             }
         }
-        return KieBaseBuilder.createKieBaseFromModel(instances);
+        // Immutable: nothing adds or removes rules once a base is built (a rule edit builds a new
+        // one), and Drools' bookkeeping for a base that may change costs every session, every
+        // dossier: with it off, 10k dossiers took 5 % less time and 100k 6 % (interleaved runs).
+        return KieBaseBuilder.createKieBaseFromModel(instances, KieBaseMutabilityOption.DISABLED);
     }
 
     /** Defines the module's classes from memory, our own from the application's loader. */
@@ -154,7 +159,10 @@ final class DrlCompiler {
         }
         try {
             byte[] kjar = ((InternalKieModule) builder.getKieModule()).getBytes();
-            return new Outcome(ks.newKieContainer(release).getKieBase(), List.of(), null, kjar);
+            // immutable, as a base loaded from the cache is (see load)
+            KieBaseConfiguration conf = ks.newKieBaseConfiguration();
+            conf.setOption(KieBaseMutabilityOption.DISABLED);
+            return new Outcome(ks.newKieContainer(release).newKieBase(conf), List.of(), null, kjar);
         } catch (RuntimeException e) {
             return new Outcome(null, List.of(), e);
         } finally {

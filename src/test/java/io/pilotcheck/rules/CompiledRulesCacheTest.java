@@ -57,6 +57,18 @@ class CompiledRulesCacheTest {
     }
 
     @Test
+    void compiledOrLoadedTheKnowledgeBaseIsImmutable() throws Exception {
+        // nothing changes a base once built, and a mutable one costs every session (DrlCompiler.load)
+        Path rules = TestRules.copyRules(tmp);
+        CompiledRulesCache cache = CompiledRulesCache.in(tmp.resolve("cache"));
+        for (RuleBook book : List.of(RuleBookLoader.load(rules, cache), RuleBookLoader.load(rules, cache))) {
+            assertThat(((org.drools.core.impl.InternalRuleBase) book.kieBase()).getKieBaseConfiguration()
+                    .isMutabilityEnabled()).isFalse();
+        }
+        assertThat(entries(tmp.resolve("cache"))).hasSize(1); // so the second was loaded from it
+    }
+
+    @Test
     void editingAnyRuleInputMissesTheCache() throws IOException {
         Path rules = TestRules.copyRules(tmp);
         Path cache = tmp.resolve("cache");
