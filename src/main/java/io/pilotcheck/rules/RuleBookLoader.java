@@ -56,11 +56,14 @@ public final class RuleBookLoader {
         Params params = Params.load(dir.resolve(Params.FILE), DrlDiagnosis.display(dir, Params.FILE));
         PilotRegistry registry = PilotRegistry.load(dir.resolve(PilotRegistry.FILE),
                 DrlDiagnosis.display(dir, PilotRegistry.FILE));
+        // The DRL is compiled from the very bytes the cache entry is keyed by: read twice, an
+        // edit saved between the reads would store one version's rules under the other's name.
+        RuleInputs inputs = RuleInputs.read(dir, drls);
         Map<String, String> sources = new LinkedHashMap<>();
         for (Path p : drls) {
-            sources.put(dir.relativize(p).toString().replace('\\', '/'), read(p));
+            String rel = RuleInputs.relative(dir, p);
+            sources.put(rel, text(p, inputs.bytes(rel)));
         }
-        RuleInputs inputs = RuleInputs.read(dir, drls);
         KieBase kieBase = cached(cache, inputs).orElse(null);
         if (kieBase == null) {
             // A cached entry exists only for inputs that passed this check (it is a function of
@@ -83,10 +86,11 @@ public final class RuleBookLoader {
         }
     }
 
-    private static String read(Path p) throws RuleInputException {
+    /** A DRL file's bytes as text; not UTF-8 is an error, as reading it with {@code Files.readString} was. */
+    private static String text(Path p, byte[] bytes) throws RuleInputException {
         try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new RuleInputException(SourceLocation.startOf(p.toString()), "cannot read " + p + ": " + e);
         }
     }

@@ -44,14 +44,28 @@ public final class RuleInputs {
         inputs.add(dir.resolve(PilotRegistry.FILE));
         inputs.sort(null);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        try {
-            for (Path p : inputs) {
-                files.put(dir.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+        for (Path p : inputs) {
+            try {
+                files.put(relative(dir, p), Files.readAllBytes(p));
+            } catch (IOException e) {
+                throw new RuleInputException(SourceLocation.startOf(p.toString()), "cannot read " + p + ": " + e);
             }
-        } catch (IOException e) {
-            throw new RuleInputException(SourceLocation.startOf(dir.toString()), "cannot read rule inputs: " + e);
         }
         return new RuleInputs(files);
+    }
+
+    /** How an input is named here and in the fingerprint: its path below {@code dir}, with '/'. */
+    static String relative(Path dir, Path file) {
+        return dir.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** The bytes read of the input at {@code relativePath} (see {@link #relative}). */
+    byte[] bytes(String relativePath) {
+        byte[] b = files.get(relativePath);
+        if (b == null) {
+            throw new IllegalArgumentException("not a rule input: " + relativePath);
+        }
+        return b;
     }
 
     /**

@@ -50,6 +50,20 @@ class RulesFromDiskTest {
     }
 
     @Test
+    void aDrlFileThatIsNotUtf8IsNamedAndExitsTwo(@TempDir Path dir) throws IOException {
+        Path rules = TestRules.copyRules(dir);
+        Path plan = rules.resolve("plan.drl");
+        byte[] text = Files.readAllBytes(plan);
+        byte[] bad = java.util.Arrays.copyOf(text, text.length + 2);
+        bad[text.length] = (byte) 0xFF; // never in UTF-8
+        bad[text.length + 1] = '\n';
+        Files.write(plan, bad);
+        CliTest.Run r = CliTest.run("check", "--rules", rules.toString(), "fixtures/03-dalian.yaml");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("cannot read " + plan + ": java.nio.charset.MalformedInputException");
+    }
+
+    @Test
     void missingMetadataIsReportedForEveryRuleAtOnce(@TempDir Path dir) throws IOException {
         Path rules = TestRules.copyRules(dir);
         Path plan = rules.resolve("plan.drl");
