@@ -2,7 +2,6 @@ package io.pilotcheck.rules;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -12,10 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.zip.CRC32C;
@@ -173,7 +171,7 @@ public final class CompiledRulesCache {
     /** Removes entries unused for {@link #KEEP_DAYS} days, the oldest beyond {@link #KEEP_ENTRIES}, and stale temporary files. */
     private void prune() {
         Instant now = Instant.now();
-        List<Path> entries = new ArrayList<>();
+        Map<Path, Instant> entries = new HashMap<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, PREFIX + "*")) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
@@ -184,24 +182,16 @@ public final class CompiledRulesCache {
                     if (used.isBefore(now.minus(Duration.ofDays(KEEP_DAYS)))) {
                         forget(f);
                     } else {
-                        entries.add(f);
+                        entries.put(f, used);
                     }
                 }
             }
-            entries.sort(Comparator.comparing(CompiledRulesCache::used).reversed());
-            // one place is kept for the entry about to be written
-            entries.stream().skip(KEEP_ENTRIES - 1L).forEach(CompiledRulesCache::forget);
-        } catch (IOException | UncheckedIOException e) {
-            // pruning is housekeeping; a folder that cannot be listed is left as it is
-        }
-    }
-
-    private static FileTime used(Path f) {
-        try {
-            return Files.getLastModifiedTime(f);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return; // pruning is housekeeping; a folder that cannot be listed is left as it is
         }
+        // one place is kept for the entry about to be written
+        entries.entrySet().stream().sorted(Map.Entry.<Path, Instant>comparingByValue().reversed())
+                .skip(KEEP_ENTRIES - 1L).forEach(e -> forget(e.getKey()));
     }
 
     /** What an entry must have been built from: this build of pilotcheck and exactly these inputs. */
