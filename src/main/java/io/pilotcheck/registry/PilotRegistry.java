@@ -70,7 +70,12 @@ public final class PilotRegistry {
 
     /** Reads {@code pilot-cities.yaml}; every problem is located in that file. */
     public static PilotRegistry load(Path file, String name) throws RuleInputException {
-        YamlNode.Mapping root = RuleYaml.mapping(RuleYaml.read(file, name), name);
+        return of(RuleYaml.read(file, name), name);
+    }
+
+    /** The registry in a parsed {@code pilot-cities.yaml}; every problem is located in that file. */
+    public static PilotRegistry of(YamlNode tree, String name) throws RuleInputException {
+        YamlNode.Mapping root = RuleYaml.mapping(tree, name);
         YamlNode.Mapping provinces = RuleYaml.mapping(RuleYaml.required(root, "provinces", name), "provinces");
         List<PilotCity> cities = new ArrayList<>();
         for (YamlNode node : RuleYaml.list(RuleYaml.required(root, "pilots", name), "pilots")) {

@@ -4,7 +4,6 @@ import io.pilotcheck.finding.Message;
 import io.pilotcheck.source.SourceLocation;
 import io.pilotcheck.source.YamlNode;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
@@ -123,11 +122,11 @@ public final class Params {
     }
 
     /**
-     * Reads {@code params.yaml}: mappings {@code notice} and {@code assumptions} of name: value, and
-     * {@code labels} of group: part: {zh, en}.
+     * The parameters in a parsed {@code params.yaml}: mappings {@code notice} and {@code assumptions}
+     * of name: value, and {@code labels} of group: part: {zh, en}.
      */
-    public static Params load(Path file, String name) throws RuleInputException {
-        YamlNode.Mapping root = RuleYaml.mapping(RuleYaml.read(file, name), name);
+    public static Params of(YamlNode tree, String name) throws RuleInputException {
+        YamlNode.Mapping root = RuleYaml.mapping(tree, name);
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, String> sections = new LinkedHashMap<>();
         Map<String, Map<String, Message>> labels = new LinkedHashMap<>();

@@ -53,12 +53,16 @@ public final class RuleBookLoader {
         if (drls.isEmpty()) {
             throw new RuleInputException(SourceLocation.startOf(dir.toString()), "no .drl files in " + dir);
         }
-        Params params = Params.load(dir.resolve(Params.FILE), DrlDiagnosis.display(dir, Params.FILE));
-        PilotRegistry registry = PilotRegistry.load(dir.resolve(PilotRegistry.FILE),
-                DrlDiagnosis.display(dir, PilotRegistry.FILE));
-        // The DRL is compiled from the very bytes the cache entry is keyed by: read twice, an
-        // edit saved between the reads would store one version's rules under the other's name.
-        RuleInputs inputs = RuleInputs.read(dir, drls);
+        // Every input is read once, and the rule book is made from the very bytes the cache entry
+        // is keyed by and the fingerprint names: read twice, an edit saved between the reads
+        // would store one version's rules under the other's name, or report the wrong version.
+        String paramsName = DrlDiagnosis.display(dir, Params.FILE);
+        byte[] paramsBytes = RuleYaml.bytes(dir.resolve(Params.FILE), paramsName);
+        Params params = Params.of(RuleYaml.parse(paramsBytes, paramsName), paramsName);
+        String registryName = DrlDiagnosis.display(dir, PilotRegistry.FILE);
+        byte[] registryBytes = RuleYaml.bytes(dir.resolve(PilotRegistry.FILE), registryName);
+        PilotRegistry registry = PilotRegistry.of(RuleYaml.parse(registryBytes, registryName), registryName);
+        RuleInputs inputs = RuleInputs.read(dir, drls, paramsBytes, registryBytes);
         Map<String, String> sources = new LinkedHashMap<>();
         for (Path p : drls) {
             String rel = RuleInputs.relative(dir, p);

@@ -37,16 +37,21 @@ public final class RuleInputs {
         this.files = files;
     }
 
-    /** Reads the inputs of the rules folder {@code dir} with these DRL files. */
-    static RuleInputs read(Path dir, List<Path> drls) throws RuleInputException {
+    /**
+     * Reads the inputs of the rules folder {@code dir}: these DRL files, with the bytes of
+     * {@code params.yaml} and the registry as the caller read (and parsed) them, so the inputs
+     * name exactly what the rule book was made from.
+     */
+    static RuleInputs read(Path dir, List<Path> drls, byte[] params, byte[] registry) throws RuleInputException {
+        Map<Path, byte[]> given = Map.of(dir.resolve(Params.FILE), params, dir.resolve(PilotRegistry.FILE), registry);
         List<Path> inputs = new ArrayList<>(drls);
-        inputs.add(dir.resolve(Params.FILE));
-        inputs.add(dir.resolve(PilotRegistry.FILE));
+        inputs.addAll(given.keySet());
         inputs.sort(null);
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Path p : inputs) {
             try {
-                files.put(relative(dir, p), Files.readAllBytes(p));
+                byte[] bytes = given.get(p);
+                files.put(relative(dir, p), bytes != null ? bytes : Files.readAllBytes(p));
             } catch (IOException e) {
                 throw new RuleInputException(SourceLocation.startOf(p.toString()), "cannot read " + p + ": " + e);
             }

@@ -6,6 +6,8 @@ import io.pilotcheck.source.YamlProblem;
 import io.pilotcheck.source.YamlTreeReader;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +27,25 @@ public final class RuleYaml {
 
     /** Reads a whole rule-input file into a located tree. */
     public static YamlNode read(Path file, String name) throws RuleInputException {
+        return parse(bytes(file, name), name);
+    }
+
+    /** A rule-input file's bytes; {@code name} is how messages name it. */
+    public static byte[] bytes(Path file, String name) throws RuleInputException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw cannotRead(name, e);
+        }
+    }
+
+    /** A rule-input file's bytes (strict UTF-8) as a located tree. */
+    public static YamlNode parse(byte[] bytes, String name) throws RuleInputException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new RuleInputException(SourceLocation.startOf(name), "cannot read " + name + ": " + e.getMessage());
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw cannotRead(name, e);
         }
         List<YamlProblem> problems = new ArrayList<>();
         Optional<YamlNode> root = new YamlTreeReader().read(name, text, problems);
@@ -41,6 +57,10 @@ public final class RuleYaml {
             throw new RuleInputException(out);
         }
         return root.orElseThrow();
+    }
+
+    private static RuleInputException cannotRead(String name, IOException e) {
+        return new RuleInputException(SourceLocation.startOf(name), "cannot read " + name + ": " + e.getMessage());
     }
 
     /** The node as a mapping, or a located error naming what was expected. */
