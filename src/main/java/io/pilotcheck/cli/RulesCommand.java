@@ -67,7 +67,7 @@ public final class RulesCommand {
     public static final class ValidateCommand extends WithRules {
 
         @Option(names = "--catalogue", paramLabel = "FILE",
-                description = "a requirements catalogue (e.g. ../shared/spec/requirements.md): warn of rule ids it lacks")
+                description = "a requirements catalogue (e.g. docs/spec/requirements.md): warn of rule ids it lacks")
         Path catalogue;
 
         @Override

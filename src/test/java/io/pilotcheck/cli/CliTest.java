@@ -62,7 +62,7 @@ public class CliTest {
         java.util.Set<String> fired = new java.util.TreeSet<>();
         json.get("dossiers").forEach(d -> d.get("findings").forEach(f -> fired.add(f.get("rule").asText())));
         java.util.Set<String> catalogue = new java.util.TreeSet<>(io.pilotcheck.rules.CatalogueGaps.catalogue(
-                java.nio.file.Files.readString(Path.of("../shared/spec/requirements.md"))).keySet());
+                java.nio.file.Files.readString(Path.of("docs/spec/requirements.md"))).keySet());
         assertThat(catalogue).hasSize(33);
         java.util.Set<String> silent = new java.util.TreeSet<>(catalogue);
         silent.removeAll(fired);

@@ -211,7 +211,7 @@ class DossierLoaderTest {
 
     @Test
     void theSpecExampleLoadsCompletely() throws Exception {
-        String spec = Files.readString(Path.of("../shared/spec/dossier-format.md"));
+        String spec = Files.readString(Path.of("docs/spec/dossier-format.md"));
         String yaml = spec.substring(spec.indexOf("```yaml") + 7, spec.indexOf("```", spec.indexOf("```yaml") + 7));
         LoadedDossier d = TestRules.load(yaml);
         assertThat(d.problems()).isEmpty();

@@ -34,7 +34,7 @@ class DossierSchemaTest {
 
     @Test
     void everyKeyOfTheSpecExampleIsInTheSchema() throws IOException {
-        String spec = Files.readString(Path.of("../shared/spec/dossier-format.md"));
+        String spec = Files.readString(Path.of("docs/spec/dossier-format.md"));
         String example = spec.substring(spec.indexOf("```yaml") + 7, spec.indexOf("```", spec.indexOf("```yaml") + 7));
         List<String> missing = new ArrayList<>();
         for (String line : example.lines().toList()) {

@@ -13,12 +13,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The meta-test: every id of {@code ../shared/spec/requirements.md} is exactly one shipped rule
+ * The meta-test: every id of {@code docs/spec/requirements.md} is exactly one shipped rule
  * with the catalogue's severity and clause, its words in both languages and a test.
  */
 class CatalogueTest {
 
-    static final Path CATALOGUE = Path.of("../shared/spec/requirements.md");
+    static final Path CATALOGUE = Path.of("docs/spec/requirements.md");
 
     @Test
     void everyCatalogueIdIsExactlyOneCompleteTestedRule() throws IOException {
