@@ -161,8 +161,8 @@ public final class DossierCheck {
         /**
          * Empties the session: the dossier's facts, any a rule inserted, and the globals. A reset
          * (what Drools' own session pools do) clears the network's memories in one sweep, where
-         * deleting fact by fact propagated every deletion through it: 100k dossiers 7.21 -> 6.98 s,
-         * 10k 1.75 -> 1.59 s (interleaved runs); reports byte-identical. KieSession has no reset
+         * deleting fact by fact propagated every deletion through it (bench/NOTES.md has the
+         * figures); reports are byte-identical. KieSession has no reset
          * of its own, hence the cast; should it ever fail, the session is simply not reused.
          */
         private void clear(KieSession s) {

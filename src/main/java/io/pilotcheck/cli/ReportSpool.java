@@ -51,7 +51,7 @@ final class ReportSpool implements AutoCloseable {
 
     /**
      * Moves what is in memory to disk a slice at a time: one copy of it all (a String, then its
-     * bytes, 20 MB) would outlive the young generation and stay in the heap to the end.
+     * bytes) would outlive the young generation and stay in the heap to the end.
      */
     private void spill() throws IOException {
         int slice = 1 << 16;
@@ -68,8 +68,8 @@ final class ReportSpool implements AutoCloseable {
     /**
      * Writes everything appended, in order, to {@code out}; or, when {@code bytes} is the UTF-8
      * stream under {@code out}, copies a spool on disk straight to it. Why: decoding and encoding
-     * again a big batch's spool (58 MB of JSON for 100k dossiers) took 0.3 s at the very end of a
-     * run, on one thread. The copy goes through channels, so that from file to file (a
+     * again a big batch's spool took a noticeable time at the very end of a run, on one thread
+     * (bench/NOTES.md). The copy goes through channels, so that from file to file (a
      * {@code FileOutputStream}) the kernel copies the bytes without passing them through Java.
      */
     void writeTo(Writer out, OutputStream bytes) throws IOException {

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A {@code check}'s rules, loading on another core while picocli reads the command line.
  *
- * <p>Why: picocli's reflection over {@code check}'s options takes 50-100 ms, and the rules
+ * <p>Why: picocli's reflection over {@code check}'s options takes a good part of a short run, and the rules
  * cannot start loading until it is done, so a short run paid for both in turn. A {@code check}
  * with no cache option will load its rules folder from the default cache, so they can start at
  * once. Whether the guess was right is decided after parsing, by {@link #take}: the preload is used only if the folder and the cache it read

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * @param asOf        the evaluation date given with {@code --as-of}, else the default (today)
  * @param ruleCount   how many rules were loaded
  * @param fingerprint gives the {@code sha256:} of the rule inputs; asked only by the reports
- *                    that show it, since working it out costs a short run ~30 ms
+ *                    that show it, since working it out is a noticeable part of a short run
  */
 public record RunInfo(String toolVersion, String asOf, int ruleCount, Supplier<String> fingerprint) {
 

@@ -23,7 +23,7 @@ import java.util.Map;
  * registry), read once, by path relative to the rules folder in sorted order.
  *
  * <p>Two things are derived from them. The report's fingerprint ({@code sha256:}) is worked
- * out only when a report asks for it: on a short run the first SHA-256 costs ~30 ms (the JDK's
+ * out only when a report asks for it: on a short run the first SHA-256 is costly (the JDK's
  * security providers start up, and the digest runs interpreted), and the text report never
  * shows it. The compiled-rules cache instead compares {@link #encoded() the inputs themselves}
  * with the ones an entry was built from, which is exact and cheap.

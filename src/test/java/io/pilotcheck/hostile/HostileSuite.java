@@ -25,7 +25,7 @@ import java.util.Map;
 
 /**
  * Every hostile input pilotcheck is tried on, with the outcome it must have: the one table
- * {@link HostileInputTest} asserts and the README's reliability section is generated from.
+ * {@link HostileInputTest} asserts and the table of {@code docs/reliability.md} is generated from.
  *
  * <p>A dossier case is checked in a batch beside a good dossier, and the good one must come out
  * exactly as it does alone: a case that disturbs its neighbour gets the outcome "disturbed" and

@@ -11,8 +11,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's reliability section is the hostile-input suite's outcome table, generated here and
- * never typed: this test fails when the README differs from what the suite gives today.
+ * The reliability page ({@code docs/reliability.md}) holds the hostile-input suite's outcome table,
+ * generated here and never typed: this test fails when the page differs from what the suite gives
+ * today.
  * {@code mvn test -Dtest=ReliabilityTableTest -Dfuzz.skip=true -Dpilotcheck.regenerate=true}
  * rewrites the section.
  */
@@ -44,19 +45,19 @@ class ReliabilityTableTest {
 
     @Test
     void theReadmeReliabilityTableIsTheSuitesOutcome() throws IOException {
-        Path readme = Path.of("README.md");
-        String text = Files.readString(readme, StandardCharsets.UTF_8);
+        Path page = Path.of("docs/reliability.md");
+        String text = Files.readString(page, StandardCharsets.UTF_8);
         int begin = text.indexOf(BEGIN);
         int end = text.indexOf(END);
-        assertThat(begin).as("README.md has the reliability markers").isNotNegative();
+        assertThat(begin).as("docs/reliability.md has the reliability markers").isNotNegative();
         assertThat(end).isGreaterThan(begin);
         String current = text.substring(begin, end + END.length());
         String generated = table(HostileSuite.results());
         if (Boolean.getBoolean("pilotcheck.regenerate")) {
-            Files.writeString(readme, text.replace(current, generated), StandardCharsets.UTF_8);
+            Files.writeString(page, text.replace(current, generated), StandardCharsets.UTF_8);
             current = generated;
         }
-        assertThat(current).as("README.md's reliability table is stale: regenerate it with "
+        assertThat(current).as("docs/reliability.md's reliability table is stale: regenerate it with "
                 + "mvn test -Dtest=ReliabilityTableTest -Dfuzz.skip=true -Dpilotcheck.regenerate=true").isEqualTo(generated);
     }
 }
