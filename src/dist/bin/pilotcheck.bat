@@ -1,0 +1,16 @@
+@echo off
+rem pilotcheck launcher for Windows: runs lib\pilotcheck.jar with Java 17 or newer
+rem (%JAVA_HOME%\bin\java.exe, else java on the PATH). Needs no Maven and no build.
+setlocal
+set "PILOTCHECK_HOME=%~dp0.."
+set "JAVA_EXE=java"
+if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA_EXE=%JAVA_HOME%\bin\java.exe"
+rem pilotcheck writes UTF-8: the console shows it while its code page is UTF-8 (65001), and gets
+rem its own code page back afterwards.
+set "OLDCP="
+for /f "tokens=2 delims=:." %%a in ('chcp') do set "OLDCP=%%a"
+chcp 65001 >nul 2>&1
+"%JAVA_EXE%" -XX:+UseSerialGC -Xmn48m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 %PILOTCHECK_JAVA_OPTS% "-Dpilotcheck.home=%PILOTCHECK_HOME%" -jar "%PILOTCHECK_HOME%\lib\pilotcheck.jar" %*
+set "CODE=%ERRORLEVEL%"
+if defined OLDCP chcp %OLDCP% >nul 2>&1
+exit /b %CODE%

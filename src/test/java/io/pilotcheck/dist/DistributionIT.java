@@ -1,0 +1,128 @@
+package io.pilotcheck.dist;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The distribution zip as a reviewer's IT department gets it: unpacked into an empty folder, run
+ * with its own launcher from there, with nothing on the PATH but {@code java} and {@code bash}
+ * (so no Maven), a home and cache of its own, and the repository out of sight. Its JSON report of
+ * its fixtures must be the repository launcher's, byte for byte.
+ */
+class DistributionIT {
+
+    @TempDir
+    static Path tmp;
+    static Path unpacked;
+    /** The PATH the distribution runs with: a folder holding only java and bash. */
+    static Path bin;
+
+    @BeforeAll
+    static void unpack() throws IOException {
+        Path zip = Path.of(System.getProperty("pilotcheck.dist.zip", "target/missing.zip"));
+        assertThat(zip).as("mvn package writes the distribution").isRegularFile();
+        Path into = Files.createDirectories(tmp.resolve("install"));
+        try (ZipFile z = new ZipFile.Builder().setPath(zip).get()) {
+            for (ZipArchiveEntry e : Collections.list(z.getEntries())) {
+                Path out = into.resolve(e.getName()).normalize();
+                assertThat(out.startsWith(into)).as("entry inside the folder: " + e.getName()).isTrue();
+                if (e.isDirectory()) {
+                    Files.createDirectories(out);
+                    continue;
+                }
+                Files.createDirectories(out.getParent());
+                try (InputStream in = z.getInputStream(e)) {
+                    Files.copy(in, out);
+                }
+                if ((e.getUnixMode() & 0100) != 0) {
+                    Set<PosixFilePermission> perms = EnumSet.copyOf(Files.getPosixFilePermissions(out));
+                    perms.add(PosixFilePermission.OWNER_EXECUTE);
+                    Files.setPosixFilePermissions(out, perms);
+                }
+            }
+        }
+        try (Stream<Path> top = Files.list(into)) {
+            List<Path> folders = top.toList();
+            assertThat(folders).as("one folder, pilotcheck-VERSION").hasSize(1);
+            unpacked = folders.get(0);
+        }
+        assertThat(unpacked.getFileName().toString()).matches("pilotcheck-\\d+\\.\\d+\\.\\d+.*");
+        bin = Files.createDirectories(tmp.resolve("path"));
+        Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+        Files.createSymbolicLink(bin.resolve("bash"), Stream.of("/bin/bash", "/usr/bin/bash").map(Path::of)
+                .filter(Files::isExecutable).findFirst().orElseThrow());
+    }
+
+    @Test
+    void theZipHoldsTheJarRulesFixturesDocsAndLaunchers() {
+        assertThat(unpacked.resolve("lib/pilotcheck.jar")).isRegularFile();
+        assertThat(unpacked.resolve("bin/pilotcheck")).isExecutable();
+        assertThat(unpacked.resolve("bin/pilotcheck.bat")).isRegularFile();
+        assertThat(unpacked.resolve("rules/plan.drl")).isRegularFile();
+        assertThat(unpacked.resolve("rules/params.yaml")).isRegularFile();
+        assertThat(unpacked.resolve("rules/pilot-cities.yaml")).isRegularFile();
+        assertThat(unpacked.resolve("fixtures/03-dalian.yaml")).isRegularFile();
+        assertThat(unpacked.resolve("docs/reviewer-guide.zh.md")).isRegularFile();
+        assertThat(unpacked.resolve("docs/spec/dossier-format.md")).isRegularFile();
+        assertThat(unpacked.resolve("README.md")).isRegularFile();
+    }
+
+    @Test
+    void itChecksItsFixturesWithoutMavenAsTheRepositoryDoes() throws Exception {
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Path cache = home.resolve("cache");
+
+        Path distReport = tmp.resolve("dist.json");
+        int distCode = run(unpacked, Map.of("PATH", bin.toString(), "HOME", home.toString(),
+                        "XDG_CACHE_HOME", cache.toString()), distReport,
+                "bin/pilotcheck", "check", "-f", "json", "fixtures/");
+        Path repoReport = tmp.resolve("repo.json");
+        int repoCode = run(Path.of("").toAbsolutePath(), Map.of("PATH", System.getenv("PATH")), repoReport,
+                "./pilotcheck", "check", "-f", "json", "fixtures/");
+
+        assertThat(distCode).as("the fixtures have findings, on purpose").isEqualTo(1);
+        assertThat(repoCode).isEqualTo(1);
+        assertThat(Files.readString(distReport)).contains("\"dossiers\" : 54").isEqualTo(Files.readString(repoReport));
+        try (Stream<Path> entries = Files.list(cache.resolve("pilotcheck"))) {
+            assertThat(entries.count()).as("it compiled its own rules into its own cache").isPositive();
+        }
+    }
+
+    @Test
+    void itExplainsItselfWithoutMaven() throws Exception {
+        Path out = tmp.resolve("version.txt");
+        int code = run(unpacked, Map.of("PATH", bin.toString(), "HOME", tmp.toString()), out, "bin/pilotcheck", "--version");
+        assertThat(code).isZero();
+        assertThat(Files.readString(out)).contains("pilotcheck");
+    }
+
+    /** Runs a command in a folder with exactly the given environment; stdout to a file. */
+    private static int run(Path dir, Map<String, String> env, Path stdout, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(dir.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        assertThat(p.waitFor(3, TimeUnit.MINUTES)).as(String.join(" ", command) + " ends").isTrue();
+        return p.exitValue();
+    }
+}
