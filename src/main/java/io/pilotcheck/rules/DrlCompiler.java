@@ -133,7 +133,12 @@ final class DrlCompiler {
         // A release id of its own per build: builds in one JVM (tests, --watch) must not share one.
         ReleaseId release = ks.newReleaseId("io.pilotcheck.rules", "rules-" + BUILDS.incrementAndGet(), "1.0.0");
         kfs.generateAndWritePomXML(release);
-        sources.forEach((rel, text) -> kfs.write(KIE_SRC + rel, text));
+        // Given as characters with their encoding named: Drools reads a resource of unnamed
+        // encoding in the platform's default charset, which garbles every Chinese message on a
+        // machine whose locale is not UTF-8 (LANG=C, Chinese Windows' GBK).
+        sources.forEach((rel, text) -> kfs.write(KIE_SRC + rel, ks.getResources()
+                .newByteArrayResource(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8.name())
+                .setSourcePath(KIE_SRC + rel)));
         KieBuilder builder;
         try {
             builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);

@@ -92,7 +92,8 @@ class DistributionIT {
         Path cache = home.resolve("cache");
 
         Path distReport = tmp.resolve("dist.json");
-        int distCode = run(unpacked, Map.of("PATH", bin.toString(), "HOME", home.toString(),
+        // LC_ALL=C: an office PC's locale is rarely UTF-8, and the rules compile here, in an empty cache
+        int distCode = run(unpacked, Map.of("PATH", bin.toString(), "HOME", home.toString(), "LC_ALL", "C",
                         "XDG_CACHE_HOME", cache.toString()), distReport,
                 "bin/pilotcheck", "check", "-f", "json", "fixtures/");
         Path repoReport = tmp.resolve("repo.json");

@@ -52,7 +52,10 @@ final class FileSystemCases {
                         FileSystemCases::pipeInFolder),
                 new Case(SECTION, "A path that does not exist", "exit 2", s -> cli("check", s.resolve("nowhere").toString())),
                 new Case(SECTION, "Ctrl-C (SIGINT) while a batch is checked, with `--output`", "exit 130",
-                        FileSystemCases::ctrlC));
+                        FileSystemCases::ctrlC),
+                new Case(SECTION, "Rules compiled where the default charset is not UTF-8 (`-Dfile.encoding=GBK`, "
+                        + "as on Chinese Windows; `LANG=C` likewise), with no compiled rules cached", "exit 1",
+                        FileSystemCases::foreignDefaultCharset));
     }
 
     /**
@@ -140,6 +143,33 @@ final class FileSystemCases {
             }
         }
         return new Outcome("locked.yaml not reported", "");
+    }
+
+    /**
+     * The DRL files are UTF-8 whatever the machine's locale: compiled under another default
+     * charset, the rules' Chinese messages must come out whole (they came out as U+FFFD).
+     */
+    private static Outcome foreignDefaultCharset(Path s) throws Exception {
+        Process p = Jvm.start(s, List.of(), List.of("-Dfile.encoding=GBK"), "check", "--no-cache", "--no-progress",
+                "fixtures/01-wuhai.yaml");
+        p.getOutputStream().close();
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return new Outcome("did not end", "");
+        }
+        String line = out.lines().filter(l -> l.contains("LCP-INNO-01")).findFirst().orElse("no LCP-INNO-01 finding; " + err.get());
+        if (line.contains("\uFFFD") || !line.contains("没有针对附件创新重点 4")) {
+            return new Outcome("garbled: " + line, "");
+        }
+        return new Outcome("exit " + p.exitValue(), "the rules' Chinese messages come out whole");
     }
 
     /**

@@ -18,6 +18,11 @@ final class Jvm {
     }
 
     static Process start(Path scratch, List<String> prefix, String... args) throws IOException {
+        return start(scratch, prefix, List.of(), args);
+    }
+
+    /** As {@link #start(Path, List, String...)}, with options for the JVM itself. */
+    static Process start(Path scratch, List<String> prefix, List<String> jvmOptions, String... args) throws IOException {
         Path lib = Files.createDirectories(scratch.resolve("cp"));
         List<String> entries = new ArrayList<>();
         int n = 0;
@@ -37,6 +42,7 @@ final class Jvm {
         }
         List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", String.join(File.pathSeparator, entries),
                 "io.pilotcheck.cli.Main"));
         command.addAll(List.of(args));
