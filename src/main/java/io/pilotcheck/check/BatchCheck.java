@@ -1,5 +1,6 @@
 package io.pilotcheck.check;
 
+import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.dossier.DossierLoader;
 import io.pilotcheck.dossier.LoadLimits;
 import io.pilotcheck.dossier.LoadedDossier;
@@ -64,9 +65,14 @@ public final class BatchCheck {
         return this;
     }
 
-    private LoadedDossier load(Map.Entry<String, Path> f) {
-        LoadedDossier early = preloaded.remove(f.getKey());
-        return early != null ? early : loader.load(f.getValue(), f.getKey());
+    private LoadedDossier load(DossierInput in) {
+        LoadedDossier early = preloaded.remove(in.name());
+        return early != null ? early : in.load(loader);
+    }
+
+    /** Files by name, as dossier inputs, in the map's order. */
+    public static Iterator<DossierInput> files(Map<String, Path> files) {
+        return files.entrySet().stream().map(e -> DossierInput.file(e.getKey(), e.getValue())).iterator();
     }
 
     /**
@@ -96,8 +102,19 @@ public final class BatchCheck {
      */
     public BatchResult run(Map<String, Path> files, LocalDate asOf, LocalDate today, int jobs, IntConsumer progress,
                            BooleanSupplier stop) throws Stopped {
-        List<DossierResult> results = new ArrayList<>(files.size());
-        stream(files.entrySet().iterator(), files.size(), asOf, today, jobs, stop, d -> d, d -> {
+        return run(files(files), files.size(), asOf, today, jobs, progress, stop);
+    }
+
+    /**
+     * Checks every input on {@code jobs} threads and collects the results.
+     *
+     * @param total the number of inputs, for {@link Stopped}; -1 when unknown
+     * @throws Stopped when {@code stop} said so
+     */
+    public BatchResult run(Iterator<DossierInput> inputs, long total, LocalDate asOf, LocalDate today, int jobs,
+                           IntConsumer progress, BooleanSupplier stop) throws Stopped {
+        List<DossierResult> results = new ArrayList<>();
+        stream(inputs, total, asOf, today, jobs, stop, d -> d, d -> {
             results.add(d);
             progress.accept(results.size());
         });
@@ -114,7 +131,7 @@ public final class BatchCheck {
      *              already handed out are finished and dropped
      * @throws Stopped when {@code stop} said so
      */
-    public <T> void stream(Iterator<Map.Entry<String, Path>> files, long total, LocalDate asOf, LocalDate today,
+    public <T> void stream(Iterator<DossierInput> files, long total, LocalDate asOf, LocalDate today,
                            int jobs, BooleanSupplier stop, Function<DossierResult, T> prepare, Consumer<T> sink)
             throws Stopped {
         if (jobs <= 1) {
@@ -140,14 +157,14 @@ public final class BatchCheck {
                     if (stop.getAsBoolean()) {
                         throw new Stopped(done, total);
                     }
-                    List<Map.Entry<String, Path>> chunk = new ArrayList<>(CHUNK);
+                    List<DossierInput> chunk = new ArrayList<>(CHUNK);
                     while (files.hasNext() && chunk.size() < CHUNK) {
                         chunk.add(files.next());
                     }
                     inFlight.add(pool.submit(() -> {
                         DossierCheck.Reusing s = session.get();
                         List<T> out = new ArrayList<>(chunk.size());
-                        for (Map.Entry<String, Path> f : chunk) {
+                        for (DossierInput f : chunk) {
                             out.add(prepare.apply(s.check(load(f), asOf, today)));
                         }
                         return out;
@@ -169,7 +186,7 @@ public final class BatchCheck {
         }
     }
 
-    private <T> void sequential(Iterator<Map.Entry<String, Path>> files, long total, LocalDate asOf, LocalDate today,
+    private <T> void sequential(Iterator<DossierInput> files, long total, LocalDate asOf, LocalDate today,
                                 BooleanSupplier stop, Function<DossierResult, T> prepare, Consumer<T> sink)
             throws Stopped {
         long done = 0;
@@ -178,7 +195,7 @@ public final class BatchCheck {
                 if (stop.getAsBoolean()) {
                     throw new Stopped(done, total);
                 }
-                Map.Entry<String, Path> f = files.next();
+                DossierInput f = files.next();
                 sink.accept(prepare.apply(session.check(load(f), asOf, today)));
                 done++;
             }

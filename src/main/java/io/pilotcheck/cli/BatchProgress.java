@@ -63,6 +63,7 @@ final class BatchProgress implements IntConsumer, AutoCloseable {
     public void close() {
         if (bar != null) {
             bar.close();
+            bar = null;
         }
     }
 

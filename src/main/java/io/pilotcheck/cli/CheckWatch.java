@@ -1,6 +1,9 @@
 package io.pilotcheck.cli;
 
-import io.pilotcheck.check.BatchCheck;
+import io.pilotcheck.api.Check;
+import io.pilotcheck.api.CheckRequest;
+import io.pilotcheck.dossier.DossierInput;
+import java.util.Iterator;
 import io.pilotcheck.check.BatchResult;
 import io.pilotcheck.check.DossierFiles;
 import io.pilotcheck.check.DossierResult;
@@ -124,7 +127,7 @@ final class CheckWatch {
                 again.put(name, p);
             }
         });
-        new BatchCheck(book, limits).run(again, asOf, LocalDate.now()).dossiers().forEach(d -> results.put(d.file(), d));
+        recheck(again).dossiers().forEach(d -> results.put(d.file(), d));
         BatchResult after = waive.apply(new BatchResult(List.copyOf(results.values())));
         FindingChanges changes = FindingChanges.between(before, after, lang);
         changes.lines().forEach(out::println);
@@ -159,5 +162,17 @@ final class CheckWatch {
     @FunctionalInterface
     interface ReportWriter {
         void write(BatchResult result, RuleBook book) throws IOException;
+    }
+
+    /** Checks the changed dossiers through the check API, on this thread. */
+    private BatchResult recheck(Map<String, Path> files) {
+        Iterator<DossierInput> inputs = files.entrySet().stream()
+                .map(e -> DossierInput.file(e.getKey(), e.getValue())).iterator();
+        try {
+            return Check.run(CheckRequest.of(book, inputs).withTotal(files.size()).withAsOf(asOf).withLimits(limits)
+                    .withJobs(1)).checked();
+        } catch (Check.Stopped e) {
+            throw new IllegalStateException("a recheck nothing can stop stopped", e);
+        }
     }
 }

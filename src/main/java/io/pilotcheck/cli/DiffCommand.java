@@ -1,5 +1,6 @@
 package io.pilotcheck.cli;
 
+import io.pilotcheck.report.ReportFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,7 +62,7 @@ public final class DiffCommand implements Callable<Integer> {
         ReportDiff.Result result = ReportDiff.compare(old.get(), neu.get());
         String text = format == Format.json ? json(result)
                 : DiffText.render(result, oldReport.toString(), newReport.toString(), common.lang);
-        Output.write(text, output, spec.commandLine().getOut());
+        ReportFile.write(text, output, spec.commandLine().getOut());
         return worse(result) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 

@@ -1,5 +1,6 @@
 package io.pilotcheck.cli;
 
+import io.pilotcheck.report.ReportFile;
 import io.pilotcheck.check.DossierCheck;
 import io.pilotcheck.dossier.DossierLoader;
 import io.pilotcheck.dossier.LoadedDossier;
@@ -62,7 +63,7 @@ public final class ExplainCommand extends RulesCommand.WithRules {
                 err.flush();
                 return ExitCode.CANNOT_CHECK.code();
             }
-            Output.write(RuleExplanation.render(book, rule.get(), common.lang), null, out);
+            ReportFile.write(RuleExplanation.render(book, rule.get(), common.lang), null, out);
             return ExitCode.OK.code();
         }
         if (!Files.isRegularFile(dossier)) {
@@ -74,7 +75,7 @@ public final class ExplainCommand extends RulesCommand.WithRules {
         LoadedDossier loaded = new DossierLoader().load(dossier, name);
         FindingExplanation.Result result = FindingExplanation.render(book, dossier, loaded, ruleId, line, asOf,
                 LocalDate.now(), common.lang);
-        Output.write(result.text(), null, out);
+        ReportFile.write(result.text(), null, out);
         return result.explained() > 0 ? ExitCode.OK.code() : ExitCode.FINDINGS.code();
     }
 }

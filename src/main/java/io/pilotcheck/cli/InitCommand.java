@@ -1,5 +1,6 @@
 package io.pilotcheck.cli;
 
+import io.pilotcheck.report.ReportFile;
 import io.pilotcheck.dossier.DossierTemplate;
 import io.pilotcheck.dossier.Suggestions;
 import io.pilotcheck.registry.PilotCity;
@@ -70,7 +71,7 @@ public final class InitCommand implements Callable<Integer> {
         String text = DossierTemplate.forPilot(pilot.get(), asOf != null ? asOf : LocalDate.now(),
                 "-".equals(fileName) ? pilot.get().nameEn().toLowerCase(Locale.ROOT) + ".yaml" : fileName);
         if ("-".equals(fileName)) {
-            Output.write(text, null, out);
+            ReportFile.write(text, null, out);
             return ExitCode.OK.code();
         }
         Path file = Path.of(fileName);
@@ -79,7 +80,7 @@ public final class InitCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
-        Output.write(text, file, out);
+        ReportFile.write(text, file, out);
         out.println("wrote " + file + ": " + pilot.get().name() + " (" + pilot.get().nameEn() + "), "
                 + pilot.get().focuses().size() + " innovation focuses; fill it in, then: pilotcheck check " + file);
         out.flush();

@@ -1,5 +1,8 @@
 package io.pilotcheck.cli;
 
+import io.pilotcheck.report.ReportFormat;
+import io.pilotcheck.report.ReportFormats;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +16,14 @@ import java.util.Optional;
 final class Reports {
 
     /** One report: a format and its file, or null for standard output. */
-    record Report(CheckCommand.Format format, Path file) {
+    record Report(ReportFormat format, Path file) {
     }
 
     private Reports() {
     }
 
     /** Why the options cannot be paired, or empty when they can. */
-    static Optional<String> problem(List<CheckCommand.Format> formats, List<Path> outputs, boolean watch) {
+    static Optional<String> problem(List<ReportFormat> formats, List<Path> outputs, boolean watch) {
         int n = Math.max(formats.size(), 1);
         if (outputs.size() > n) {
             return Optional.of(outputs.size() + " --output files for " + n + " --format" + (n == 1 ? "" : "s")
@@ -31,11 +34,11 @@ final class Reports {
                     + "its own --output FILE");
         }
         for (Report r : pair(formats, outputs)) {
-            if (r.file() == null && r.format() == CheckCommand.Format.xlsx) {
+            if (r.file() == null && r.format().binary()) {
                 return Optional.of("an xlsx workbook is binary; write it with --output FILE");
             }
-            if (watch && r.file() == null && r.format() != CheckCommand.Format.text) {
-                return Optional.of("--watch prints changes as text on standard output; write the " + r.format()
+            if (watch && r.file() == null && !r.format().name().equals("text")) {
+                return Optional.of("--watch prints changes as text on standard output; write the " + r.format().name()
                         + " report with --output FILE");
             }
         }
@@ -43,8 +46,8 @@ final class Reports {
     }
 
     /** The pairs, in the order given; {@code text} to standard output when no format is given. */
-    static List<Report> pair(List<CheckCommand.Format> formats, List<Path> outputs) {
-        List<CheckCommand.Format> fs = formats.isEmpty() ? List.of(CheckCommand.Format.text) : formats;
+    static List<Report> pair(List<ReportFormat> formats, List<Path> outputs) {
+        List<ReportFormat> fs = formats.isEmpty() ? List.of(ReportFormats.find("text").orElseThrow()) : formats;
         List<Report> out = new ArrayList<>();
         for (int i = 0; i < fs.size(); i++) {
             out.add(new Report(fs.get(i), i < outputs.size() ? outputs.get(i) : null));

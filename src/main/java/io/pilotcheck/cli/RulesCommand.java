@@ -1,5 +1,6 @@
 package io.pilotcheck.cli;
 
+import io.pilotcheck.report.ReportFile;
 import io.pilotcheck.catalogue.RuleDoc;
 import io.pilotcheck.catalogue.RuleList;
 import io.pilotcheck.rules.RuleBook;
@@ -106,7 +107,7 @@ public final class RulesCommand {
 
         @Override
         int run(RuleBook book, PrintWriter out) throws IOException {
-            Output.write(RuleDoc.render(book, fixtures), output, out);
+            ReportFile.write(RuleDoc.render(book, fixtures), output, out);
             return ExitCode.OK.code();
         }
     }
@@ -121,7 +122,7 @@ public final class RulesCommand {
 
         @Override
         int run(RuleBook book, PrintWriter out) throws IOException {
-            Output.write(RuleList.render(book, format, common.lang), null, out);
+            ReportFile.write(RuleList.render(book, format, common.lang), null, out);
             return ExitCode.OK.code();
         }
     }
@@ -170,7 +171,7 @@ public final class RulesCommand {
             }
             String report = format == Format.junit ? RuleTestReport.junit(result, common.lang, requireCoverage)
                     : RuleTestReport.text(result, common.lang);
-            Output.write(report, output, out);
+            ReportFile.write(report, output, out);
             boolean shortCoverage = requireCoverage && !result.coverage().full();
             if (shortCoverage) {
                 spec.commandLine().getErr().println("pilotcheck: --require-coverage: not every rule is covered and seen firing");

@@ -1,27 +1,14 @@
 package io.pilotcheck.cli;
 
+import io.pilotcheck.api.ToolVersion;
 import picocli.CommandLine;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
-
-/** pilotcheck's version, from the build (Maven filters it into a resource). */
+/** {@code --version}: pilotcheck's version, as every front end gives it. */
 public final class Version implements CommandLine.IVersionProvider {
 
     /** The version string, or {@code dev} when run from unfiltered classes. */
     public static String get() {
-        try (InputStream in = Version.class.getResourceAsStream("/io/pilotcheck/pilotcheck.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                String v = p.getProperty("version", "dev");
-                return v.startsWith("${") ? "dev" : v;
-            }
-        } catch (IOException e) {
-            // fall through: a version is nice to have, never a reason to fail
-        }
-        return "dev";
+        return ToolVersion.get();
     }
 
     @Override

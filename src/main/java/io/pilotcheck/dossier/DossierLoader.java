@@ -51,15 +51,26 @@ public final class DossierLoader {
                     "cannot read the file (" + e.getClass().getSimpleName() + "): " + e.getMessage());
         }
         if (bytes.length > limits.maxFileBytes()) {
-            String limit = LoadLimits.formatSize(limits.maxFileBytes());
-            String size = sizeOf(path).map(LoadLimits::formatSize).orElse("");
-            return failed(name,
-                    "文件" + (size.isEmpty() ? "" : "大小 " + size + "，") + "超过上限 " + limit
-                            + "，未读取；城市档案通常只有几 KB（可用 --max-file-size 调整上限）",
-                    "the file is " + (size.isEmpty() ? "" : size + ", ") + "over the " + limit
-                            + " limit, and was not read; a city dossier is a few KB (--max-file-size changes the limit)");
+            return tooLarge(name, sizeOf(path).map(LoadLimits::formatSize).orElse(""));
         }
         return loadBytes(name, bytes);
+    }
+
+    /** Loads a dossier held in memory (an upload), within the same size limit as a file. */
+    public LoadedDossier load(String name, byte[] bytes) {
+        if (bytes.length > limits.maxFileBytes()) {
+            return tooLarge(name, LoadLimits.formatSize(bytes.length));
+        }
+        return loadBytes(name, bytes);
+    }
+
+    private LoadedDossier tooLarge(String name, String size) {
+        String limit = LoadLimits.formatSize(limits.maxFileBytes());
+        return failed(name,
+                "文件" + (size.isEmpty() ? "" : "大小 " + size + "，") + "超过上限 " + limit
+                        + "，未读取；城市档案通常只有几 KB（可用 --max-file-size 调整上限）",
+                "the file is " + (size.isEmpty() ? "" : size + ", ") + "over the " + limit
+                        + " limit, and was not read; a city dossier is a few KB (--max-file-size changes the limit)");
     }
 
     /** Loads a dossier from its bytes (a file's content, or a fuzzer's input). */

@@ -1,4 +1,4 @@
-package io.pilotcheck.cli;
+package io.pilotcheck.report;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -7,17 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a rendered report to standard output or, all at once, to a file. */
-final class Output {
+/**
+ * Writes a report to standard output or, whole or not at all, to a file: a file is written beside
+ * its target and moved into place, so an interrupted run never leaves half a report.
+ */
+public final class ReportFile {
 
-    private Output() {
+    private ReportFile() {
     }
 
     /**
      * Writes {@code text} to {@code file}, or to {@code out} when {@code file} is null. A file is
      * written beside its target and moved into place, so an interrupted run never leaves half a report.
      */
-    static void write(String text, Path file, PrintWriter out) throws IOException {
+    public static void write(String text, Path file, PrintWriter out) throws IOException {
         if (file == null) {
             out.print(text);
             out.flush();
@@ -27,7 +30,7 @@ final class Output {
     }
 
     /** Something that writes a report's text. */
-    interface Body {
+    public interface Body {
         /**
          * Writes the text to {@code out}. {@code bytes} is the UTF-8 stream under {@code out} when
          * there is one (a file), else null: a part already encoded may go straight to it once
@@ -40,7 +43,7 @@ final class Output {
      * Writes a report as {@code body} produces it to {@code file} (through a temporary file
      * moved into place) or, when {@code file} is null, to {@code out}.
      */
-    static void write(Body body, Path file, PrintWriter out) throws IOException {
+    public static void write(Body body, Path file, PrintWriter out) throws IOException {
         if (file == null) {
             body.writeTo(out, null);
             out.flush();
@@ -64,8 +67,24 @@ final class Output {
         }
     }
 
+    /**
+     * Writes a whole batch's report in {@code format} to {@code file}, or to {@code out} when
+     * {@code file} is null (a text format only).
+     */
+    public static void write(ReportFormat format, io.pilotcheck.check.BatchResult batch, ReportContext context,
+                             Path file, PrintWriter out) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        format.write(batch, context, bytes);
+        if (file == null) {
+            out.print(bytes.toString(StandardCharsets.UTF_8));
+            out.flush();
+            return;
+        }
+        write(bytes.toByteArray(), file);
+    }
+
     /** Writes {@code content} to {@code file} through a temporary file moved into place. */
-    static void write(byte[] content, Path file) throws IOException {
+    public static void write(byte[] content, Path file) throws IOException {
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");

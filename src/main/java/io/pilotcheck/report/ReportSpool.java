@@ -1,4 +1,4 @@
-package io.pilotcheck.cli;
+package io.pilotcheck.report;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import java.nio.file.Path;
  * The dossier parts of one streamed report, in order, until the report can be framed: in memory
  * while small, then in a temporary file, so a batch of any size takes the same memory.
  */
-final class ReportSpool implements AutoCloseable {
+public final class ReportSpool implements AutoCloseable {
 
     /** Characters kept in memory before the spool moves to disk. */
     private static final int IN_MEMORY = 4 << 20;
@@ -27,7 +27,7 @@ final class ReportSpool implements AutoCloseable {
     private OutputStream disk;
 
     /** Adds text after what is there. */
-    void append(String text) {
+    public void append(String text) {
         try {
             if (disk != null) {
                 // String's own UTF-8 encoder is about twice a Writer's, and this runs on the one
@@ -72,7 +72,7 @@ final class ReportSpool implements AutoCloseable {
      * (bench/NOTES.md). The copy goes through channels, so that from file to file (a
      * {@code FileOutputStream}) the kernel copies the bytes without passing them through Java.
      */
-    void writeTo(Writer out, OutputStream bytes) throws IOException {
+    public void writeTo(Writer out, OutputStream bytes) throws IOException {
         if (disk == null) {
             out.append(memory);
             return;

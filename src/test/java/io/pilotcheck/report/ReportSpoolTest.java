@@ -1,4 +1,4 @@
-package io.pilotcheck.cli;
+package io.pilotcheck.report;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +66,7 @@ class ReportSpoolTest {
             w.flush();
             assertThat(bytes.toByteArray()).isEqualTo(("before|" + expected + "|after").getBytes(StandardCharsets.UTF_8));
 
-            // into a file, as Output writes a report: the kernel copies a spool on disk, and the
+            // into a file, as ReportFile writes a report: the kernel copies a spool on disk, and the
             // text after it must land after it
             Path file = tmp.resolve("report-" + parts.length);
             try (OutputStream fileBytes = new FileOutputStream(file.toFile());

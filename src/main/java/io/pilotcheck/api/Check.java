@@ -1,0 +1,108 @@
+package io.pilotcheck.api;
+
+import io.pilotcheck.check.BatchCheck;
+import io.pilotcheck.check.BatchResult;
+import io.pilotcheck.check.EngineLimits;
+import io.pilotcheck.finding.Language;
+import io.pilotcheck.finding.Severity;
+import io.pilotcheck.report.ReportContext;
+import io.pilotcheck.report.RunInfo;
+import io.pilotcheck.report.StreamedReport;
+import io.pilotcheck.rules.RuleBook;
+import io.pilotcheck.waiver.WaiverLedger;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The check below every front end: dossiers in, results out. The command line, a web service
+ * and the tests all come here, so the same inputs give the same results, and the same reports,
+ * whoever asks.
+ */
+public final class Check {
+
+    private Check() {
+    }
+
+    /**
+     * Checks every input and keeps every result: for reports that need the whole batch (HTML,
+     * XLSX, SARIF, JUnit), and for callers that want the results themselves.
+     *
+     * @throws Stopped when the request's stop signal said so; no partial batch is returned
+     */
+    public static CheckOutcome run(CheckRequest request) throws Stopped {
+        BatchResult checked;
+        try {
+            checked = batch(request).run(request.inputs(), request.total(), request.asOf(), request.today(),
+                    request.jobs(), request.progress(), request.stop());
+        } catch (BatchCheck.Stopped e) {
+            throw new Stopped(e.done(), e.total());
+        }
+        return new CheckOutcome(checked, WaiverLedger.apply(checked, request.waivers(), request.evaluationDate()));
+    }
+
+    /**
+     * Checks every input through reports written dossier by dossier ({@link StreamedReport}), so
+     * memory stays flat whatever the batch size; the caller writes each report from the outcome
+     * and closes it.
+     *
+     * @throws Stopped when the request's stop signal said so
+     */
+    public static StreamedOutcome stream(CheckRequest request, List<StreamedReport> reports) throws Stopped {
+        StreamedOutcome outcome = new StreamedOutcome(reports);
+        try {
+            return outcome.check(request, batch(request));
+        } catch (BatchCheck.Stopped e) {
+            closeQuietly(outcome);
+            throw new Stopped(e.done(), e.total());
+        } catch (RuntimeException e) {
+            closeQuietly(outcome);
+            throw e;
+        }
+    }
+
+    /**
+     * What a report needs besides the results, for a run evaluated on {@code evaluationDate}
+     * ({@code --as-of}, else today) and failing at {@code threshold} (null: never).
+     */
+    public static ReportContext reportContext(RuleBook book, LocalDate evaluationDate, Language lang,
+                                              Severity threshold) {
+        RunInfo run = new RunInfo(ToolVersion.get(), evaluationDate.toString(), book.rules().size(), book::fingerprint);
+        return new ReportContext(book, run, lang, threshold);
+    }
+
+    private static BatchCheck batch(CheckRequest request) {
+        return new BatchCheck(request.book(), request.limits(), EngineLimits.DEFAULT).preloaded(request.preloaded());
+    }
+
+    private static void closeQuietly(StreamedOutcome outcome) {
+        try {
+            outcome.close();
+        } catch (IOException e) {
+            // the spools are temporary files marked for deletion on exit; nothing is lost
+        }
+    }
+
+    /** A check stopped on request (Ctrl-C, a cancelled request) after {@code done} of {@code total} dossiers. */
+    public static final class Stopped extends Exception {
+        private final long done;
+        private final long total;
+
+        Stopped(long done, long total) {
+            super("stopped after " + done + " of " + total + " dossiers");
+            this.done = done;
+            this.total = total;
+        }
+
+        /** Dossiers checked before the stop. */
+        public long done() {
+            return done;
+        }
+
+        /** Dossiers in the batch, or -1 when unknown. */
+        public long total() {
+            return total;
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package io.pilotcheck.cli;
+
+import io.pilotcheck.api.Check;
+import io.pilotcheck.api.CheckOutcome;
+import io.pilotcheck.api.CheckRequest;
+import io.pilotcheck.api.StreamedOutcome;
+import io.pilotcheck.check.BatchResult;
+import io.pilotcheck.check.DossierFiles;
+import io.pilotcheck.dossier.DossierInput;
+import io.pilotcheck.dossier.DossierLoader;
+import io.pilotcheck.dossier.LoadLimits;
+import io.pilotcheck.dossier.LoadedDossier;
+import io.pilotcheck.finding.Language;
+import io.pilotcheck.finding.Waiver;
+import io.pilotcheck.report.ReportContext;
+import io.pilotcheck.report.ReportFile;
+import io.pilotcheck.report.StreamedReport;
+import io.pilotcheck.report.WaiverNotes;
+import io.pilotcheck.rules.CompiledRulesCache;
+import io.pilotcheck.rules.RuleBook;
+import io.pilotcheck.rules.RuleInfo;
+import io.pilotcheck.rules.RuleInputException;
+import io.pilotcheck.waiver.WaiverFile;
+import io.pilotcheck.waiver.WaiverLedger;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.StreamSupport;
+
+/**
+ * One {@code check} run: its options mapped to a {@link CheckRequest}, the request to
+ * {@link Check}, and the outcome to report files, notes on stderr and an exit code.
+ */
+final class CheckRun {
+
+    /** At most this many dossiers are read ahead while the rules load: a bound on the memory it takes. */
+    private static final int EARLY = 2000;
+
+    private final CheckCommand o;
+    private final CtrlC ctrlC;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Language lang;
+
+    CheckRun(CheckCommand options, CtrlC ctrlC, PrintWriter out, PrintWriter err) {
+        this.o = options;
+        this.ctrlC = ctrlC;
+        this.out = out;
+        this.err = err;
+        this.lang = options.common.lang;
+    }
+
+    int run() throws IOException {
+        Optional<String> usage = usageProblem();
+        if (usage.isPresent()) {
+            err.println(usage.get());
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        List<Reports.Report> reports = Reports.pair(o.formats, o.outputs);
+        boolean streaming = !o.watch && reports.stream().allMatch(r -> r.format().streams());
+        LoadLimits limits = new LoadLimits(o.maxFileSize, o.maxDepth);
+        Path rulesDir = o.common.rulesDir();
+        CompiledRulesCache cache = o.common.cache();
+        // The rules load on another thread while this one reads the first dossiers: on a short
+        // run the two take about as long, and neither needs the other.
+        CompletableFuture<Optional<RuleBook>> preloaded = o.preload.take(rulesDir, cache, err);
+        CompletableFuture<Optional<RuleBook>> loading = preloaded != null ? preloaded
+                : CompletableFuture.supplyAsync(() -> RulesLoading.load(rulesDir, cache, err));
+        // A streamed batch walks the folders as it goes; the others need every name at once.
+        Map<String, Path> all = streaming ? null : DossierFiles.list(o.paths).files();
+        Iterator<Map.Entry<String, Path>> walk = streaming ? DossierFiles.sorted(o.paths) : all.entrySet().iterator();
+        long total = !streaming ? all.size()
+                : !o.noProgress && BatchProgress.stderrIsTerminal() ? count(o.paths) : -1;
+        List<DossierInput> head = new ArrayList<>();
+        Map<String, LoadedDossier> early = readWhile(walk, head, limits, () -> loading.isDone() || ctrlC.pressed());
+        Optional<RuleBook> book = loading.join();
+        if (ctrlC.pressed()) {
+            return interrupted(progress(0, total), List.of());
+        }
+        Optional<List<Waiver>> waivers = book.isEmpty() ? Optional.empty() : readWaivers(book.get());
+        if (waivers.isEmpty()) {
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        Iterator<DossierInput> inputs = concat(head.iterator(), inputs(walk));
+        CheckRequest request = CheckRequest.of(book.get(), inputs).withTotal(total).withAsOf(o.asOf)
+                .withWaivers(waivers.get()).withLimits(limits).withJobs(o.jobs()).withStop(ctrlC::pressed)
+                .withPreloaded(early);
+        return streaming ? streamed(request, reports, total) : whole(request, reports, rulesDir, cache);
+    }
+
+    /** What is wrong with the command line beyond what picocli checks, as the line to print. */
+    private Optional<String> usageProblem() {
+        List<String> missing = DossierFiles.missing(o.paths);
+        if (!missing.isEmpty()) {
+            return Optional.of(String.join("\n", missing.stream().map(m -> "pilotcheck: no such file or folder: " + m).toList()));
+        }
+        if (o.jobs != null && o.jobs < 1) {
+            return Optional.of("pilotcheck: --jobs must be at least 1");
+        }
+        if (o.maxDepth < 1) {
+            return Optional.of("pilotcheck: --max-depth must be at least 1");
+        }
+        return Reports.problem(o.formats, o.outputs, o.watch).map(p -> "pilotcheck: " + p);
+    }
+
+    /** {@code check} when every report streams: flat memory whatever the batch size. */
+    private int streamed(CheckRequest request, List<Reports.Report> reports, long total) throws IOException {
+        ReportContext context = context(request.book());
+        List<StreamedReport> parts = reports.stream().map(r -> r.format().streamed(context)).toList();
+        try (BatchProgress progress = BatchProgress.onStderr((int) Math.max(0, total), task(), !o.noProgress && total > 0);
+             StreamedOutcome outcome = Check.stream(request.withProgress(progress), parts)) {
+            progress.close();
+            List<String> written = new ArrayList<>();
+            for (int i = 0; i < reports.size(); i++) {
+                if (ctrlC.pressed()) {
+                    return interrupted(outcome.tally().dossiers() + "/" + outcome.tally().dossiers(), written);
+                }
+                int n = i;
+                ReportFile.write((w, bytes) -> outcome.writeTo(n, w, bytes), reports.get(i).file(), out);
+                written.add(name(reports.get(i)));
+            }
+            WaiverNotes.lines(outcome.waivers(), lang).forEach(err::println);
+            err.flush();
+            return outcome.fails(o.failOn.threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+        } catch (Check.Stopped e) {
+            return interrupted(progress(e.done(), e.total()), List.of());
+        }
+    }
+
+    /** {@code check} with a report that needs the whole batch, or {@code --watch}. */
+    private int whole(CheckRequest request, List<Reports.Report> reports, Path rulesDir, CompiledRulesCache cache)
+            throws IOException {
+        CheckOutcome outcome;
+        try (BatchProgress progress = BatchProgress.onStderr((int) request.total(), task(), !o.noProgress)) {
+            outcome = Check.run(request.withProgress(progress));
+        } catch (Check.Stopped e) {
+            return interrupted(e.done() + "/" + e.total(), List.of());
+        }
+        RuleBook book = request.book();
+        List<String> written = new ArrayList<>();
+        for (Reports.Report r : reports) {
+            if (ctrlC.pressed()) {
+                int n = outcome.batch().dossiers().size();
+                return interrupted(n + "/" + n, written);
+            }
+            ReportFile.write(r.format(), outcome.batch(), context(book), r.file(), out);
+            written.add(name(r));
+        }
+        WaiverNotes.lines(outcome.batch(), lang).forEach(err::println);
+        err.flush();
+        if (!o.watch) {
+            return outcome.fails(o.failOn.threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+        }
+        ctrlC.close(); // Ctrl-C ends the watch, as it always has
+        List<Waiver> waivers = request.waivers();
+        new CheckWatch(rulesDir, cache, o.paths, o.asOf, request.limits(), lang, book, outcome.checked(),
+                b -> WaiverLedger.apply(b, waivers, o.evaluationDate()), out, err)
+                .run((result, rules) -> {
+                    for (Reports.Report r : reports) {
+                        if (r.file() != null) {
+                            ReportFile.write(r.format(), result, context(rules), r.file(), out);
+                        }
+                    }
+                });
+        return ExitCode.OK.code();
+    }
+
+    private ReportContext context(RuleBook book) {
+        return Check.reportContext(book, o.evaluationDate(), lang, o.failOn.threshold);
+    }
+
+    private String task() {
+        return lang == Language.EN ? "checking" : "检查档案";
+    }
+
+    private static String name(Reports.Report r) {
+        return r.file() == null ? "stdout" : r.file().toString();
+    }
+
+    /** "done/total", or "done" when the total was not counted (no progress bar). */
+    private static String progress(long done, long total) {
+        return total < 0 ? String.valueOf(done) : done + "/" + total;
+    }
+
+    /**
+     * Reads dossiers from {@code walk} until {@code done} says stop (or {@link #EARLY} of them),
+     * keeping each input taken in {@code head}, in order, and each loaded dossier by name.
+     */
+    private static Map<String, LoadedDossier> readWhile(Iterator<Map.Entry<String, Path>> walk, List<DossierInput> head,
+                                                        LoadLimits limits, java.util.function.BooleanSupplier done) {
+        Map<String, LoadedDossier> early = new HashMap<>();
+        DossierLoader loader = new DossierLoader(limits);
+        while (walk.hasNext() && !done.getAsBoolean() && early.size() < EARLY) {
+            Map.Entry<String, Path> f = walk.next();
+            DossierInput in = DossierInput.file(f.getKey(), f.getValue());
+            head.add(in);
+            early.put(in.name(), in.load(loader));
+        }
+        return early;
+    }
+
+    private static Iterator<DossierInput> inputs(Iterator<Map.Entry<String, Path>> files) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return files.hasNext();
+            }
+
+            @Override
+            public DossierInput next() {
+                Map.Entry<String, Path> f = files.next();
+                return DossierInput.file(f.getKey(), f.getValue());
+            }
+        };
+    }
+
+    private static <T> Iterator<T> concat(Iterator<T> first, Iterator<T> then) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return first.hasNext() || then.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return first.hasNext() ? first.next() : then.next();
+            }
+        };
+    }
+
+    /** How many dossier files the PATHs hold: a second walk, done only to draw a progress bar. */
+    private static long count(List<String> paths) {
+        Iterable<Map.Entry<String, Path>> all = () -> DossierFiles.sorted(paths);
+        return StreamSupport.stream(all.spliterator(), false).count();
+    }
+
+    /** The one message of a run stopped by Ctrl-C: how far it got, and which reports are whole. */
+    private int interrupted(String checked, List<String> written) {
+        boolean en = lang == Language.EN;
+        String reports = written.isEmpty() ? (en ? "no report was written" : "未写出任何报告")
+                : (en ? "only these reports were written: " : "只写出了这些报告：") + String.join(", ", written);
+        err.println(en ? "pilotcheck: interrupted after checking " + checked + " dossiers; " + reports
+                : "pilotcheck：已中断，已检查 " + checked + " 个档案；" + reports);
+        err.flush();
+        return ExitCode.INTERRUPTED.code();
+    }
+
+    private Optional<List<Waiver>> readWaivers(RuleBook book) {
+        if (o.waiversFile == null) {
+            return Optional.of(List.of());
+        }
+        try {
+            List<String> ids = book.rules().stream().map(RuleInfo::id).toList();
+            return Optional.of(WaiverFile.read(o.waiversFile, o.waiversFile.toString(), ids, book.registry()));
+        } catch (RuleInputException e) {
+            RulesLoading.printProblems(e, "the waivers in " + o.waiversFile, err);
+            return Optional.empty();
+        }
+    }
+}

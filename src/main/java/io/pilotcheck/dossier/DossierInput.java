@@ -1,0 +1,55 @@
+package io.pilotcheck.dossier;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One dossier to check, as a caller has it: a file on disk, or bytes already in memory (an
+ * upload, a test). {@link #name()} is how every report names it, whatever the source.
+ */
+public sealed interface DossierInput {
+
+    /** How reports name the dossier ({@code fixtures/03-dalian.yaml}, {@code a/b.yaml}). */
+    String name();
+
+    /** Reads and loads it within the loader's limits; never throws for a bad input. */
+    LoadedDossier load(DossierLoader loader);
+
+    /** A dossier file, read when it is checked. */
+    static DossierInput file(String name, Path path) {
+        return new File(name, path);
+    }
+
+    /** A dossier held in memory; the bytes are not copied, so the caller must not change them. */
+    static DossierInput bytes(String name, byte[] bytes) {
+        return new Bytes(name, bytes);
+    }
+
+    /** A dossier file. */
+    record File(String name, Path path) implements DossierInput {
+        /** Requires both. */
+        public File {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(path, "path");
+        }
+
+        @Override
+        public LoadedDossier load(DossierLoader loader) {
+            return loader.load(path, name);
+        }
+    }
+
+    /** A dossier's bytes. */
+    record Bytes(String name, byte[] bytes) implements DossierInput {
+        /** Requires both. */
+        public Bytes {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(bytes, "bytes");
+        }
+
+        @Override
+        public LoadedDossier load(DossierLoader loader) {
+            return loader.load(name, bytes);
+        }
+    }
+}
