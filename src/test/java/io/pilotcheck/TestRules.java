@@ -1,13 +1,13 @@
 package io.pilotcheck;
 
 import io.pilotcheck.check.DossierCheck;
-import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.dossier.DossierLoader;
 import io.pilotcheck.dossier.LoadedDossier;
 import io.pilotcheck.finding.Finding;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.rules.RuleBookLoader;
-import io.pilotcheck.rules.RuleInputException;
+import io.pilotcheck.source.RuleInputException;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

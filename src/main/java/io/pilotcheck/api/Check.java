@@ -1,7 +1,7 @@
 package io.pilotcheck.api;
 
 import io.pilotcheck.check.BatchCheck;
-import io.pilotcheck.check.BatchResult;
+import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.check.EngineLimits;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.finding.Severity;
@@ -69,7 +69,7 @@ public final class Check {
     public static ReportContext reportContext(RuleBook book, LocalDate evaluationDate, Language lang,
                                               Severity threshold) {
         RunInfo run = new RunInfo(ToolVersion.get(), evaluationDate.toString(), book.rules().size(), book::fingerprint);
-        return new ReportContext(book, run, lang, threshold);
+        return new ReportContext(book.rules(), book.registry(), run, lang, threshold);
     }
 
     private static BatchCheck batch(CheckRequest request) {

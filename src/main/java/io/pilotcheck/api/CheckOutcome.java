@@ -1,6 +1,6 @@
 package io.pilotcheck.api;
 
-import io.pilotcheck.check.BatchResult;
+import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.finding.Severity;
 
 /**

@@ -1,8 +1,8 @@
 package io.pilotcheck.api;
 
 import io.pilotcheck.check.BatchCheck;
-import io.pilotcheck.check.BatchTally;
-import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.finding.BatchTally;
+import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.finding.WaiverUse;
 import io.pilotcheck.report.ReportSpool;

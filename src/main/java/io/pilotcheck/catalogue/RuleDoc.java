@@ -1,7 +1,7 @@
 package io.pilotcheck.catalogue;
 
 import io.pilotcheck.check.BatchCheck;
-import io.pilotcheck.check.BatchResult;
+import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.check.DossierFiles;
 import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Language;

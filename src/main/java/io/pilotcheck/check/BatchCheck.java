@@ -1,5 +1,8 @@
 package io.pilotcheck.check;
 
+import io.pilotcheck.finding.BatchResult;
+import io.pilotcheck.finding.DossierResult;
+
 import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.dossier.DossierLoader;
 import io.pilotcheck.dossier.LoadLimits;

@@ -1,5 +1,8 @@
 package io.pilotcheck.check;
 
+import io.pilotcheck.finding.BuiltInChecks;
+import io.pilotcheck.finding.DossierResult;
+
 import io.pilotcheck.dossier.Dossier;
 import io.pilotcheck.dossier.LoadedDossier;
 import io.pilotcheck.finding.Finding;
@@ -29,12 +32,7 @@ import java.util.Optional;
 public final class DossierCheck {
 
     /** Catalogue id for a rule that failed while evaluating a dossier. */
-    public static final String RULE_FAILED = "LCP-ENGINE-01";
-
-    /** Finding ids that come from the loader (LCP-SCHEMA-01..09) and the engine, not from a rule. */
-    public static final java.util.List<String> BUILT_IN_IDS = java.util.stream.Stream.concat(
-            java.util.stream.IntStream.rangeClosed(1, 9).mapToObj(i -> "LCP-SCHEMA-0" + i),
-            java.util.stream.Stream.of(RULE_FAILED)).toList();
+    public static final String RULE_FAILED = BuiltInChecks.RULE_FAILED;
 
     private final RuleBook book;
     private final EngineLimits limits;

@@ -4,7 +4,7 @@ import io.pilotcheck.api.Check;
 import io.pilotcheck.api.CheckOutcome;
 import io.pilotcheck.api.CheckRequest;
 import io.pilotcheck.api.StreamedOutcome;
-import io.pilotcheck.check.BatchResult;
+import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.check.DossierFiles;
 import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.dossier.DossierLoader;
@@ -19,7 +19,7 @@ import io.pilotcheck.report.WaiverNotes;
 import io.pilotcheck.rules.CompiledRulesCache;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.rules.RuleInfo;
-import io.pilotcheck.rules.RuleInputException;
+import io.pilotcheck.source.RuleInputException;
 import io.pilotcheck.waiver.WaiverFile;
 import io.pilotcheck.waiver.WaiverLedger;
 

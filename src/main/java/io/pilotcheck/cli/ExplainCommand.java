@@ -1,10 +1,11 @@
 package io.pilotcheck.cli;
 
+import io.pilotcheck.finding.BuiltInChecks;
 import io.pilotcheck.report.ReportFile;
 import io.pilotcheck.check.DossierCheck;
 import io.pilotcheck.dossier.DossierLoader;
 import io.pilotcheck.dossier.LoadedDossier;
-import io.pilotcheck.dossier.Suggestions;
+import io.pilotcheck.source.Suggestions;
 import io.pilotcheck.explain.FindingExplanation;
 import io.pilotcheck.explain.RuleExplanation;
 import io.pilotcheck.rules.RuleBook;
@@ -51,7 +52,7 @@ public final class ExplainCommand extends RulesCommand.WithRules {
     int run(RuleBook book, PrintWriter out) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         Optional<RuleInfo> rule = ruleId == null ? Optional.empty() : book.rule(ruleId);
-        if (ruleId != null && rule.isEmpty() && !DossierCheck.BUILT_IN_IDS.contains(ruleId)) {
+        if (ruleId != null && rule.isEmpty() && !BuiltInChecks.ids().contains(ruleId)) {
             List<String> near = Suggestions.closest(ruleId, book.rules().stream().map(RuleInfo::id).toList(), 3);
             err.println("pilotcheck: no rule has id " + ruleId + (near.isEmpty() ? "" : " (did you mean " + String.join(", ", near) + "?)"));
             err.flush();

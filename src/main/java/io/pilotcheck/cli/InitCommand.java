@@ -2,7 +2,7 @@ package io.pilotcheck.cli;
 
 import io.pilotcheck.report.ReportFile;
 import io.pilotcheck.dossier.DossierTemplate;
-import io.pilotcheck.dossier.Suggestions;
+import io.pilotcheck.source.Suggestions;
 import io.pilotcheck.registry.PilotCity;
 import io.pilotcheck.registry.PilotRegistry;
 import picocli.CommandLine.Command;

@@ -5,7 +5,7 @@ import io.pilotcheck.catalogue.RuleDoc;
 import io.pilotcheck.catalogue.RuleList;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.rules.RuleInfo;
-import io.pilotcheck.rules.RuleInputException;
+import io.pilotcheck.source.RuleInputException;
 import io.pilotcheck.ruletest.RuleTestReport;
 import io.pilotcheck.ruletest.RuleTestRun;
 import picocli.CommandLine.Command;

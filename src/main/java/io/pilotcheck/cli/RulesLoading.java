@@ -3,7 +3,7 @@ package io.pilotcheck.cli;
 import io.pilotcheck.registry.PilotRegistry;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.rules.RuleBookLoader;
-import io.pilotcheck.rules.RuleInputException;
+import io.pilotcheck.source.RuleInputException;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

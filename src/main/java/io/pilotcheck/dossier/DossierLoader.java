@@ -24,7 +24,7 @@ import java.util.Optional;
 public final class DossierLoader {
 
     /** Catalogue id: the file cannot be read, or is not UTF-8 text. */
-    public static final String UNREADABLE = "LCP-SCHEMA-09";
+    public static final String UNREADABLE = io.pilotcheck.finding.BuiltInChecks.UNREADABLE;
 
     private final LoadLimits limits;
     private final YamlTreeReader yaml;

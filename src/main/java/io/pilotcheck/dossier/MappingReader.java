@@ -1,5 +1,7 @@
 package io.pilotcheck.dossier;
 
+import io.pilotcheck.source.Suggestions;
+
 import io.pilotcheck.source.IsoDate;
 import io.pilotcheck.source.SourceLocation;
 import io.pilotcheck.source.YamlNode;

@@ -1,7 +1,7 @@
 package io.pilotcheck.explain;
 
 import io.pilotcheck.check.DossierCheck;
-import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.dossier.LoadedDossier;
 import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Language;

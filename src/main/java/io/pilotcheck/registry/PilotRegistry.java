@@ -1,8 +1,8 @@
 package io.pilotcheck.registry;
 
-import io.pilotcheck.dossier.Suggestions;
-import io.pilotcheck.rules.RuleInputException;
-import io.pilotcheck.rules.RuleYaml;
+import io.pilotcheck.source.Suggestions;
+import io.pilotcheck.source.RuleInputException;
+import io.pilotcheck.source.RuleYaml;
 import io.pilotcheck.source.YamlNode;
 
 import java.nio.file.Path;

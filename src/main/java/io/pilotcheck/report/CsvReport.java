@@ -1,9 +1,9 @@
 package io.pilotcheck.report;
 
-import io.pilotcheck.check.BatchResult;
-import io.pilotcheck.check.BatchTally;
+import io.pilotcheck.finding.BatchResult;
+import io.pilotcheck.finding.BatchTally;
 import io.pilotcheck.finding.WaiverUse;
-import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Language;
 import org.apache.commons.csv.CSVFormat;

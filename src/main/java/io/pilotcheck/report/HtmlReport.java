@@ -2,16 +2,15 @@ package io.pilotcheck.report;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-import io.pilotcheck.check.BatchResult;
-import io.pilotcheck.check.BuiltInChecks;
-import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.finding.BatchResult;
+import io.pilotcheck.finding.BuiltInChecks;
+import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.finding.Verdict;
 import io.pilotcheck.finding.WaiverUse;
 import io.pilotcheck.registry.PilotCity;
-import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.rules.RuleInfo;
 
 import java.io.IOException;
@@ -42,7 +41,9 @@ public final class HtmlReport {
     }
 
     /** The page. */
-    public static String render(BatchResult batch, RuleBook book, RunInfo run, Language lang) {
+    public static String render(BatchResult batch, ReportContext context) {
+        RunInfo run = context.run();
+        Language lang = context.lang();
         Map<String, Object> view = new LinkedHashMap<>();
         HtmlWords w = new HtmlWords(lang);
         view.put("t", w.all());
@@ -56,11 +57,11 @@ public final class HtmlReport {
         view.put("counts", counts(batch, w));
         view.put("verdictChart", HtmlChart.bars(verdictBars(batch, lang), w.get("chart_verdicts")));
         view.put("severityChart", HtmlChart.bars(severityBars(batch, lang), w.get("chart_severities")));
-        view.put("byRule", byRule(batch, book, lang));
-        view.put("byProvince", byProvince(batch, book, lang));
-        view.put("matrix", matrix(PilotMatrix.of(batch, book.rules(), book.registry()), lang));
+        view.put("byRule", byRule(batch, context, lang));
+        view.put("byProvince", byProvince(batch, context, lang));
+        view.put("matrix", matrix(PilotMatrix.of(batch, context.rules(), context.registry()), lang));
         view.put("legend", legend(lang));
-        view.put("dossiers", dossiers(batch, book, lang));
+        view.put("dossiers", dossiers(batch, context, lang));
         view.put("waivers", waivers(batch, lang));
         view.put("hasWaivers", !batch.waivers().isEmpty());
         return TEMPLATE.execute(view);
@@ -115,9 +116,9 @@ public final class HtmlReport {
         return bars;
     }
 
-    private static List<Map<String, Object>> byRule(BatchResult batch, RuleBook book, Language lang) {
+    private static List<Map<String, Object>> byRule(BatchResult batch, ReportContext context, Language lang) {
         Map<String, int[]> counts = new LinkedHashMap<>();
-        book.rules().forEach(r -> counts.put(r.id(), new int[Severity.values().length + 1]));
+        context.rules().forEach(r -> counts.put(r.id(), new int[Severity.values().length + 1]));
         // loader and engine checks after the rules, in id order
         batch.dossiers().stream().flatMap(d -> d.findings().stream()).map(Finding::ruleId).sorted()
                 .forEach(id -> counts.computeIfAbsent(id, k -> new int[Severity.values().length + 1]));
@@ -137,7 +138,7 @@ public final class HtmlReport {
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", id);
-            row.put("title", title(id, book, lang));
+            row.put("title", title(id, context, lang));
             for (Severity s : Severity.values()) {
                 row.put(s.id(), c[s.ordinal()] == 0 ? "" : c[s.ordinal()]);
             }
@@ -148,10 +149,10 @@ public final class HtmlReport {
         return out;
     }
 
-    private static List<Map<String, Object>> byProvince(BatchResult batch, RuleBook book, Language lang) {
+    private static List<Map<String, Object>> byProvince(BatchResult batch, ReportContext context, Language lang) {
         Map<String, List<DossierResult>> byCity = PilotMatrix.byCity(batch);
         Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
-        for (PilotCity p : book.registry().cities()) {
+        for (PilotCity p : context.registry().cities()) {
             Map<String, Object> row = rows.computeIfAbsent(p.province(), k -> {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("province", lang == Language.EN ? p.provinceEn() : p.province());
@@ -222,7 +223,7 @@ public final class HtmlReport {
         return out;
     }
 
-    private static List<Map<String, Object>> dossiers(BatchResult batch, RuleBook book, Language lang) {
+    private static List<Map<String, Object>> dossiers(BatchResult batch, ReportContext context, Language lang) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (DossierResult d : batch.dossiers()) {
             Map<String, Object> view = new LinkedHashMap<>();
@@ -235,12 +236,12 @@ public final class HtmlReport {
             view.put("asOf", d.asOf() == null ? "" : d.asOf().toString());
             List<Map<String, Object>> findings = new ArrayList<>();
             for (Finding f : d.findings()) {
-                Optional<RuleInfo> rule = book.rule(f.ruleId());
+                Optional<RuleInfo> rule = context.rule(f.ruleId());
                 Map<String, Object> fv = new LinkedHashMap<>();
                 fv.put("severity", f.severity().id());
                 fv.put("severityName", ReportWords.severity(f.severity(), lang));
                 fv.put("rule", f.ruleId());
-                fv.put("title", title(f.ruleId(), book, lang));
+                fv.put("title", title(f.ruleId(), context, lang));
                 fv.put("clause", f.clause());
                 fv.put("notice", rule.map(RuleInfo::notice).orElse(""));
                 fv.put("message", f.message().in(lang));
@@ -276,8 +277,8 @@ public final class HtmlReport {
         return out;
     }
 
-    private static String title(String id, RuleBook book, Language lang) {
-        return book.rule(id).map(r -> r.title(lang)).orElseGet(() -> {
+    private static String title(String id, ReportContext context, Language lang) {
+        return context.rule(id).map(r -> r.title(lang)).orElseGet(() -> {
             io.pilotcheck.finding.Message builtIn = BuiltInChecks.title(id);
             return builtIn == null ? "" : builtIn.in(lang);
         });

@@ -71,7 +71,7 @@ public final class ReportFile {
      * Writes a whole batch's report in {@code format} to {@code file}, or to {@code out} when
      * {@code file} is null (a text format only).
      */
-    public static void write(ReportFormat format, io.pilotcheck.check.BatchResult batch, ReportContext context,
+    public static void write(ReportFormat format, io.pilotcheck.finding.BatchResult batch, ReportContext context,
                              Path file, PrintWriter out) throws IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         format.write(batch, context, bytes);

@@ -1,6 +1,6 @@
 package io.pilotcheck.report;
 
-import io.pilotcheck.check.BatchResult;
+import io.pilotcheck.finding.BatchResult;
 
 import java.io.IOException;
 import java.io.OutputStream;

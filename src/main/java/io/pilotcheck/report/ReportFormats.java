@@ -1,6 +1,6 @@
 package io.pilotcheck.report;
 
-import io.pilotcheck.check.BatchResult;
+import io.pilotcheck.finding.BatchResult;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,12 +23,12 @@ public final class ReportFormats {
         text("csv", "text/csv; charset=utf-8", "csv", (run, lang) -> CsvReport.streamed(lang),
                 (b, c) -> CsvReport.render(b, c.lang()));
         text("junit", "application/xml", "xml", null,
-                (b, c) -> JUnitReport.render(b, c.book().rules(), c.threshold(), c.lang()));
+                (b, c) -> JUnitReport.render(b, c.rules(), c.threshold(), c.lang()));
         text("sarif", "application/sarif+json", "sarif", null,
-                (b, c) -> SarifReport.render(b, c.book().rules(), c.run(), c.lang()));
+                (b, c) -> SarifReport.render(b, c.rules(), c.run(), c.lang()));
         register(new Whole("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", true,
-                null, (b, c) -> XlsxReport.render(b, c.book().rules(), c.book().registry(), c.run(), c.lang())));
-        text("html", "text/html; charset=utf-8", "html", null, (b, c) -> HtmlReport.render(b, c.book(), c.run(), c.lang()));
+                null, (b, c) -> XlsxReport.render(b, c.rules(), c.registry(), c.run(), c.lang())));
+        text("html", "text/html; charset=utf-8", "html", null, (b, c) -> HtmlReport.render(b, c));
     }
 
     private ReportFormats() {

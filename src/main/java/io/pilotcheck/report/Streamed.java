@@ -1,8 +1,8 @@
 package io.pilotcheck.report;
 
-import io.pilotcheck.check.BatchResult;
-import io.pilotcheck.check.BatchTally;
-import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.finding.BatchResult;
+import io.pilotcheck.finding.BatchTally;
+import io.pilotcheck.finding.DossierResult;
 
 /** Renders a whole batch through a {@link StreamedReport}: the one code path both ways. */
 final class Streamed {

@@ -1,7 +1,7 @@
 package io.pilotcheck.report;
 
-import io.pilotcheck.check.BatchTally;
-import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.finding.BatchTally;
+import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.finding.WaiverUse;
 
 import java.util.List;

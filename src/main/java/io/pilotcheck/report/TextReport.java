@@ -1,10 +1,10 @@
 package io.pilotcheck.report;
 
-import io.pilotcheck.check.BatchResult;
-import io.pilotcheck.check.BatchTally;
+import io.pilotcheck.finding.BatchResult;
+import io.pilotcheck.finding.BatchTally;
 import io.pilotcheck.finding.WaiverUse;
 import java.util.List;
-import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.finding.Severity;

@@ -1,6 +1,6 @@
 package io.pilotcheck.report;
 
-import io.pilotcheck.check.BatchResult;
+import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.finding.Waiver;
 import io.pilotcheck.finding.WaiverUse;

@@ -1,6 +1,8 @@
 package io.pilotcheck.rules;
 
-import io.pilotcheck.dossier.Suggestions;
+import io.pilotcheck.source.RuleInputException;
+
+import io.pilotcheck.source.Suggestions;
 import io.pilotcheck.source.SourceLocation;
 
 import java.lang.reflect.Method;

@@ -1,5 +1,8 @@
 package io.pilotcheck.rules;
 
+import io.pilotcheck.source.RuleYaml;
+import io.pilotcheck.source.RuleInputException;
+
 import io.pilotcheck.finding.Message;
 import io.pilotcheck.source.SourceLocation;
 import io.pilotcheck.source.YamlNode;

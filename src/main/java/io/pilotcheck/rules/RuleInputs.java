@@ -1,5 +1,7 @@
 package io.pilotcheck.rules;
 
+import io.pilotcheck.source.RuleInputException;
+
 import io.pilotcheck.registry.PilotRegistry;
 import io.pilotcheck.source.SourceLocation;
 

@@ -1,8 +1,10 @@
 package io.pilotcheck.ruletest;
 
-import io.pilotcheck.dossier.Suggestions;
+import io.pilotcheck.source.RuleInputException;
+
+import io.pilotcheck.source.Suggestions;
 import io.pilotcheck.finding.Severity;
-import io.pilotcheck.rules.RuleInputException.Problem;
+import io.pilotcheck.source.RuleInputException.Problem;
 import io.pilotcheck.source.SourceLocation;
 import io.pilotcheck.source.YamlNode;
 import io.pilotcheck.source.YamlProblem;

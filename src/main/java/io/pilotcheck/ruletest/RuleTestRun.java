@@ -1,11 +1,12 @@
 package io.pilotcheck.ruletest;
 
+import io.pilotcheck.finding.BuiltInChecks;
 import io.pilotcheck.check.DossierCheck;
 import io.pilotcheck.dossier.DossierLoader;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.rules.RuleInfo;
-import io.pilotcheck.rules.RuleInputException;
-import io.pilotcheck.rules.RuleInputException.Problem;
+import io.pilotcheck.source.RuleInputException;
+import io.pilotcheck.source.RuleInputException.Problem;
 import io.pilotcheck.source.SourceLocation;
 
 import java.io.IOException;
@@ -55,7 +56,7 @@ public final class RuleTestRun {
      * @param today the date for dossiers with no {@code as_of} whose case gives none either
      */
     public static Result run(RuleBook book, Path dirOrFile, LocalDate today) throws RuleInputException {
-        Set<String> known = new TreeSet<>(DossierCheck.BUILT_IN_IDS);
+        Set<String> known = new TreeSet<>(BuiltInChecks.ids());
         book.rules().forEach(r -> known.add(r.id()));
         List<Problem> problems = new ArrayList<>();
         Map<String, List<RuleCase>> cases = new LinkedHashMap<>();

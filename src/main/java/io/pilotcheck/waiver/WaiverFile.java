@@ -1,12 +1,12 @@
 package io.pilotcheck.waiver;
 
-import io.pilotcheck.dossier.Suggestions;
+import io.pilotcheck.source.Suggestions;
 import io.pilotcheck.finding.Waiver;
 import io.pilotcheck.registry.PilotCity;
 import io.pilotcheck.registry.PilotRegistry;
-import io.pilotcheck.rules.RuleInputException;
-import io.pilotcheck.rules.RuleInputException.Problem;
-import io.pilotcheck.rules.RuleYaml;
+import io.pilotcheck.source.RuleInputException;
+import io.pilotcheck.source.RuleInputException.Problem;
+import io.pilotcheck.source.RuleYaml;
 import io.pilotcheck.source.YamlNode;
 
 import java.nio.file.Path;

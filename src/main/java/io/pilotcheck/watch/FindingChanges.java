@@ -1,7 +1,7 @@
 package io.pilotcheck.watch;
 
-import io.pilotcheck.check.BatchResult;
-import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.finding.BatchResult;
+import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.report.TextReport;

@@ -1,7 +1,7 @@
 package io.pilotcheck.api;
 
 import io.pilotcheck.TestRules;
-import io.pilotcheck.check.BatchTally;
+import io.pilotcheck.finding.BatchTally;
 import io.pilotcheck.cli.CliTest;
 import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.finding.Language;

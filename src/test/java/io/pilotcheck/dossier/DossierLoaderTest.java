@@ -1,7 +1,7 @@
 package io.pilotcheck.dossier;
 
 import io.pilotcheck.TestRules;
-import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.finding.Verdict;

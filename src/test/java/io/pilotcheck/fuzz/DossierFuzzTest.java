@@ -3,7 +3,7 @@ package io.pilotcheck.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.pilotcheck.TestRules;
 import io.pilotcheck.check.DossierCheck;
-import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.dossier.DossierLoader;
 import io.pilotcheck.dossier.LoadedDossier;
 import io.pilotcheck.finding.Finding;

@@ -2,9 +2,9 @@ package io.pilotcheck.hostile;
 
 import io.pilotcheck.TestRules;
 import io.pilotcheck.check.BatchCheck;
-import io.pilotcheck.check.BatchResult;
+import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.check.DossierFiles;
-import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.report.JsonReport;
 import io.pilotcheck.report.RunInfo;

@@ -2,7 +2,7 @@ package io.pilotcheck.hostile;
 
 import io.pilotcheck.TestRules;
 import io.pilotcheck.check.BatchCheck;
-import io.pilotcheck.check.DossierResult;
+import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.check.EngineLimits;
 import io.pilotcheck.cli.CliTest;
 import io.pilotcheck.dossier.LoadLimits;

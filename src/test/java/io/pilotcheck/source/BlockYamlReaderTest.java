@@ -193,7 +193,7 @@ class BlockYamlReaderTest {
     private static PilotRegistry registry() {
         try {
             return PilotRegistry.load(Path.of("rules", PilotRegistry.FILE), PilotRegistry.FILE);
-        } catch (io.pilotcheck.rules.RuleInputException e) {
+        } catch (io.pilotcheck.source.RuleInputException e) {
             throw new AssertionError(e);
         }
     }

@@ -1,4 +1,4 @@
-package io.pilotcheck.dossier;
+package io.pilotcheck.source;
 
 import org.apache.commons.text.similarity.LevenshteinDistance;
 

@@ -1,8 +1,5 @@
-package io.pilotcheck.check;
+package io.pilotcheck.finding;
 
-import io.pilotcheck.finding.Severity;
-import io.pilotcheck.finding.Verdict;
-import io.pilotcheck.finding.WaiverUse;
 
 import java.util.Comparator;
 import java.util.List;

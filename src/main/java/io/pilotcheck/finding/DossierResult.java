@@ -1,7 +1,5 @@
-package io.pilotcheck.check;
+package io.pilotcheck.finding;
 
-import io.pilotcheck.finding.Finding;
-import io.pilotcheck.finding.Verdict;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.pilotcheck.rules;
+package io.pilotcheck.source;
 
 import io.pilotcheck.source.SourceLocation;
 import io.pilotcheck.source.YamlNode;

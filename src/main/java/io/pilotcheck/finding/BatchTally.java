@@ -1,8 +1,5 @@
-package io.pilotcheck.check;
+package io.pilotcheck.finding;
 
-import io.pilotcheck.finding.Finding;
-import io.pilotcheck.finding.Severity;
-import io.pilotcheck.finding.Verdict;
 
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,16 +1,21 @@
-package io.pilotcheck.check;
+package io.pilotcheck.finding;
 
-import io.pilotcheck.finding.Message;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Titles of the checks that are not DRL rules: the loader's (LCP-SCHEMA-01..09) and the
- * engine's (a rule that failed), so reports that describe every id they use (SARIF, HTML, xlsx)
- * can describe these too.
+ * The checks that are not DRL rules, in one place: the loader's (LCP-SCHEMA-01..09) and the
+ * engine's (a rule that failed), with their titles, so reports that describe every id they use
+ * (SARIF, HTML, xlsx) can describe these too.
  */
 public final class BuiltInChecks {
+
+    /** A dossier file that cannot be read, or is not UTF-8 text. */
+    public static final String UNREADABLE = "LCP-SCHEMA-09";
+
+    /** A rule that failed while evaluating a dossier, or fired in a loop. */
+    public static final String RULE_FAILED = "LCP-ENGINE-01";
 
     private static final Map<String, Message> TITLES = new LinkedHashMap<>();
 
@@ -24,11 +29,16 @@ public final class BuiltInChecks {
         TITLES.put("LCP-SCHEMA-07", new Message("使用了不允许的 YAML 特性（别名、标签）",
                 "a YAML feature that is not allowed (alias, tag)"));
         TITLES.put("LCP-SCHEMA-08", new Message("缺少必填字段", "a required field is missing"));
-        TITLES.put("LCP-SCHEMA-09", new Message("文件无法读取", "the file cannot be read"));
-        TITLES.put(DossierCheck.RULE_FAILED, new Message("规则执行失败", "a rule failed while checking the dossier"));
+        TITLES.put(UNREADABLE, new Message("文件无法读取", "the file cannot be read"));
+        TITLES.put(RULE_FAILED, new Message("规则执行失败", "a rule failed while checking the dossier"));
     }
 
     private BuiltInChecks() {
+    }
+
+    /** Every built-in check's id, in catalogue order. */
+    public static java.util.List<String> ids() {
+        return java.util.List.copyOf(TITLES.keySet());
     }
 
     /** The title of a built-in check, or null when {@code id} is not one. */
