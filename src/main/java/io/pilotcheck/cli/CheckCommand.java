@@ -33,7 +33,7 @@ public final class CheckCommand implements Callable<Integer> {
     /** Rules Main started loading before the options were parsed (used only if they match). */
     RulesPreload preload = RulesPreload.none();
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "dossier files or folders")
+    @Parameters(arity = "1..*", paramLabel = "PATH", descriptionKey = "PATH", description = "dossier files or folders")
     List<String> paths;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", converter = FormatConverter.class,

@@ -39,10 +39,10 @@ public final class DiffCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", paramLabel = "OLD.json", description = "the earlier report")
+    @Parameters(index = "0", paramLabel = "OLD.json", descriptionKey = "OLD", description = "the earlier report")
     Path oldReport;
 
-    @Parameters(index = "1", paramLabel = "NEW.json", description = "the later report")
+    @Parameters(index = "1", paramLabel = "NEW.json", descriptionKey = "NEW", description = "the later report")
     Path newReport;
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", paramLabel = "text|json", description = "text (default) or json")

@@ -35,7 +35,7 @@ import java.util.Optional;
                 + "or the rules cannot be read."})
 public final class ExplainCommand extends RulesCommand.WithRules {
 
-    @Parameters(arity = "0..1", paramLabel = "RULE_ID", description = "a rule id, e.g. LCP-PLAN-01")
+    @Parameters(arity = "0..1", paramLabel = "RULE_ID", descriptionKey = "RULE_ID", description = "a rule id, e.g. LCP-PLAN-01")
     String ruleId;
 
     @Option(names = "--finding", paramLabel = "DOSSIER", description = "explain the findings of this dossier file")

@@ -36,7 +36,7 @@ public final class InitCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(paramLabel = "CITY", description = "the pilot, as the annex names it (大连市) or in English (Dalian)")
+    @Parameters(paramLabel = "CITY", descriptionKey = "CITY", description = "the pilot, as the annex names it (大连市) or in English (Dalian)")
     String city;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "where to write it; - for standard output")

@@ -38,7 +38,10 @@ public final class Main {
                 cli.addSubcommand(name, command);
             }
         });
+        io.pilotcheck.finding.Language lang = HelpLanguage.of(args, System.getenv());
         cli.setCaseInsensitiveEnumValuesAllowed(true)
+                .setResourceBundle(HelpLanguage.bundle(lang))
+                .setParameterExceptionHandler(new UsageErrors(lang))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -50,7 +53,7 @@ public final class Main {
                 });
         // the one list of exit codes is the enum; the help shows it
         cli.getCommandSpec().usageMessage().footer(java.util.Arrays.stream(ExitCode.values())
-                .map(c -> "  " + c.code() + "  " + c.meaning()).toArray(String[]::new));
+                .map(c -> "  " + c.code() + "  " + c.meaning(lang)).toArray(String[]::new));
         int code = cli.execute(args);
         out.flush();
         err.flush();

@@ -27,6 +27,11 @@ public final class PilotcheckCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Read before parsing, by {@link HelpLanguage}; declared so that {@code pilotcheck --lang en --help} parses. */
+    @picocli.CommandLine.Option(names = "--lang", paramLabel = "zh|en",
+            description = "language of the help: zh (default; en under an English locale) or en")
+    String lang;
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getErr());

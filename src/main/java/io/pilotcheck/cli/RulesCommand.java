@@ -140,7 +140,7 @@ public final class RulesCommand {
                     + "1 when not, 2 when a test file or the rules cannot be read."})
     public static final class TestCommand extends WithRules {
 
-        @Parameters(arity = "0..1", paramLabel = "DIR", description = "test folder or one test file (default: RULES/tests)")
+        @Parameters(arity = "0..1", paramLabel = "DIR", descriptionKey = "DIR", description = "test folder or one test file (default: RULES/tests)")
         Path dir;
 
         @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text (default) or junit (JUnit XML)")

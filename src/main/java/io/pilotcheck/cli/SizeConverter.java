@@ -8,14 +8,15 @@ public final class SizeConverter implements CommandLine.ITypeConverter<Long> {
 
     @Override
     public Long convert(String value) {
+        long bytes;
         try {
-            long bytes = LoadLimits.parseSize(value);
-            if (bytes < 1) {
-                throw new CommandLine.TypeConversionException("the size must be at least 1 byte");
-            }
-            return bytes;
+            bytes = LoadLimits.parseSize(value);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.TypeConversionException(e.getMessage());
+            throw new UsageProblem("“" + value + "”不是大小（例如：10MiB、512KB、2048）", e.getMessage());
         }
+        if (bytes < 1) {
+            throw new UsageProblem("大小至少为 1 字节", "the size must be at least 1 byte");
+        }
+        return bytes;
     }
 }

@@ -131,10 +131,13 @@ public class CliTest {
 
     @Test
     void limitsThatAreNotSizesOrAreZeroAreBadUsage() {
-        Run notASize = run("check", "--max-file-size", "10 lakh", "fixtures/");
+        Run notASize = run("check", "--lang", "en", "--max-file-size", "10 lakh", "fixtures/");
         assertThat(notASize.code()).isEqualTo(2);
         assertThat(notASize.err()).contains("'10 lakh' is not a size (examples: 10MiB, 512KB, 2048)");
-        assertThat(run("check", "--max-file-size", "0", "fixtures/").err()).contains("at least 1 byte");
+        assertThat(run("check", "--max-file-size", "10 lakh", "fixtures/").err())
+                .contains("--max-file-size 的取值无效：“10 lakh”不是大小（例如：10MiB、512KB、2048）");
+        assertThat(run("check", "--lang=en", "--max-file-size", "0", "fixtures/").err()).contains("at least 1 byte");
+        assertThat(run("check", "--max-file-size", "0", "fixtures/").err()).contains("大小至少为 1 字节");
         Run depth = run("check", "--max-depth", "0", "fixtures/");
         assertThat(depth.code()).isEqualTo(2);
         assertThat(depth.err()).contains("--max-depth must be at least 1");
@@ -145,10 +148,40 @@ public class CliTest {
 
     @Test
     void helpDocumentsTheExitCodes() {
-        Run r = run("--help");
+        Run r = run("--lang", "en", "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Exit codes:").contains("0  checked").contains("2  could not check")
                 .contains("130  interrupted by Ctrl-C");
+        Run zh = run("--lang", "zh", "--help");
+        assertThat(zh.out()).contains("用法：pilotcheck").contains("退出码：").contains("2  无法检查")
+                .contains("130  按了 Ctrl-C");
+    }
+
+    @Test
+    void aUsageErrorIsOneLineInTheReadersLanguageWithWhereTheHelpIs() {
+        Run zh = run("check", "--lang", "zh", "--as-of", "2017/03/01", "fixtures/");
+        assertThat(zh.code()).isEqualTo(2);
+        assertThat(zh.err()).isEqualTo("pilotcheck：--as-of 的取值无效：“2017/03/01”不是 YYYY-MM-DD 格式的真实日期；"
+                + "是否应为 2017-03-01？\n全部选项见 “pilotcheck check --help”。\n");
+        Run en = run("check", "--lang", "en", "--as-of", "2017年3月1日", "fixtures/");
+        assertThat(en.err()).isEqualTo("pilotcheck: invalid value for --as-of: '2017年3月1日' is not a real date of the "
+                + "form YYYY-MM-DD; did you mean 2017-03-01?\nSee 'pilotcheck check --help' for every option.\n");
+        assertThat(run("check", "--lang", "zh").err()).startsWith("pilotcheck：缺少必需的选项或参数：PATH\n");
+        assertThat(run("chek", "--lang", "zh", "fixtures/").err()).contains("无法识别的选项或参数：chek").contains("是否应为 check？");
+    }
+
+    @Test
+    void helpSpeaksChineseUnlessAskedForEnglishOrUnderAnEnglishLocale() {
+        assertThat(HelpLanguage.of(new String[] {"check"}, java.util.Map.of())).isEqualTo(io.pilotcheck.finding.Language.ZH);
+        assertThat(HelpLanguage.of(new String[] {"check"}, java.util.Map.of("LANG", "C.UTF-8"))).isEqualTo(io.pilotcheck.finding.Language.ZH);
+        assertThat(HelpLanguage.of(new String[] {"check"}, java.util.Map.of("LANG", "zh_CN.UTF-8"))).isEqualTo(io.pilotcheck.finding.Language.ZH);
+        assertThat(HelpLanguage.of(new String[] {"check"}, java.util.Map.of("LANG", "en_US.UTF-8"))).isEqualTo(io.pilotcheck.finding.Language.EN);
+        assertThat(HelpLanguage.of(new String[] {"check"}, java.util.Map.of("LC_ALL", "zh_CN.UTF-8", "LANG", "en_US.UTF-8")))
+                .isEqualTo(io.pilotcheck.finding.Language.ZH);
+        assertThat(HelpLanguage.of(new String[] {"check", "--lang", "en"}, java.util.Map.of("LANG", "zh_CN.UTF-8")))
+                .isEqualTo(io.pilotcheck.finding.Language.EN);
+        assertThat(HelpLanguage.of(new String[] {"check", "--lang=zh"}, java.util.Map.of("LANG", "en_US.UTF-8")))
+                .isEqualTo(io.pilotcheck.finding.Language.ZH);
     }
 
     @Test
