@@ -73,9 +73,9 @@ final class CheckRun {
         CompiledRulesCache cache = o.common.cache();
         // The rules load on another thread while this one reads the first dossiers: on a short
         // run the two take about as long, and neither needs the other.
-        CompletableFuture<Optional<RuleBook>> preloaded = o.preload.take(rulesDir, cache, err);
+        CompletableFuture<Optional<RuleBook>> preloaded = o.preload.take(rulesDir, cache, lang, err);
         CompletableFuture<Optional<RuleBook>> loading = preloaded != null ? preloaded
-                : CompletableFuture.supplyAsync(() -> RulesLoading.load(rulesDir, cache, err));
+                : CompletableFuture.supplyAsync(() -> RulesLoading.load(rulesDir, cache, lang, err));
         // A streamed batch walks the folders as it goes; the others need every name at once.
         Map<String, Path> all = streaming ? null : DossierFiles.list(o.paths).files();
         Iterator<Map.Entry<String, Path>> walk = streaming ? DossierFiles.sorted(o.paths) : all.entrySet().iterator();
@@ -102,15 +102,15 @@ final class CheckRun {
     private Optional<String> usageProblem() {
         List<String> missing = DossierFiles.missing(o.paths);
         if (!missing.isEmpty()) {
-            return Optional.of(String.join("\n", missing.stream().map(m -> "pilotcheck: no such file or folder: " + m).toList()));
+            return Optional.of(String.join("\n", missing.stream().map(m -> Say.say(lang, "noSuchPath", "path", m)).toList()));
         }
         if (o.jobs != null && o.jobs < 1) {
-            return Optional.of("pilotcheck: --jobs must be at least 1");
+            return Optional.of(Say.say(lang, "jobsAtLeastOne"));
         }
         if (o.maxDepth < 1) {
-            return Optional.of("pilotcheck: --max-depth must be at least 1");
+            return Optional.of(Say.say(lang, "maxDepthAtLeastOne"));
         }
-        return Reports.problem(o.formats, o.outputs, o.watch).map(p -> "pilotcheck: " + p);
+        return Reports.problem(o.formats, o.outputs, o.watch, lang);
     }
 
     /** {@code check} when every report streams: flat memory whatever the batch size. */
@@ -246,11 +246,9 @@ final class CheckRun {
 
     /** The one message of a run stopped by Ctrl-C: how far it got, and which reports are whole. */
     private int interrupted(String checked, List<String> written) {
-        boolean en = lang == Language.EN;
-        String reports = written.isEmpty() ? (en ? "no report was written" : "未写出任何报告")
-                : (en ? "only these reports were written: " : "只写出了这些报告：") + String.join(", ", written);
-        err.println(en ? "pilotcheck: interrupted after checking " + checked + " dossiers; " + reports
-                : "pilotcheck：已中断，已检查 " + checked + " 个档案；" + reports);
+        String reports = written.isEmpty() ? Say.say(lang, "interruptedNoReport")
+                : Say.say(lang, "interruptedSomeReports", "files", String.join(", ", written));
+        err.println(Say.say(lang, "interrupted", "checked", checked, "reports", reports));
         err.flush();
         return ExitCode.INTERRUPTED.code();
     }
@@ -263,7 +261,7 @@ final class CheckRun {
             List<String> ids = book.rules().stream().map(RuleInfo::id).toList();
             return Optional.of(WaiverFile.read(o.waiversFile, o.waiversFile.toString(), ids, book.registry()));
         } catch (RuleInputException e) {
-            RulesLoading.printProblems(e, "the waivers in " + o.waiversFile, err);
+            RulesLoading.printProblems(e, Say.say(lang, "unusableWaivers", "file", o.waiversFile), lang, err);
             return Optional.empty();
         }
     }

@@ -47,9 +47,7 @@ final class CtrlC implements AutoCloseable {
             System.exit(ExitCode.INTERRUPTED.code());
         }
         // said at once, so the user knows the key was heard while the dossier in hand finishes
-        err.println(lang == Language.EN
-                ? "pilotcheck: stopping after the dossier in hand (Ctrl-C again to quit at once)"
-                : "pilotcheck：正在停止，当前档案检查完即停（再按 Ctrl-C 立即退出）");
+        err.println(Say.say(lang, "stopping"));
         err.flush();
     }
 

@@ -54,13 +54,14 @@ public final class ExplainCommand extends RulesCommand.WithRules {
         Optional<RuleInfo> rule = ruleId == null ? Optional.empty() : book.rule(ruleId);
         if (ruleId != null && rule.isEmpty() && !BuiltInChecks.ids().contains(ruleId)) {
             List<String> near = Suggestions.closest(ruleId, book.rules().stream().map(RuleInfo::id).toList(), 3);
-            err.println("pilotcheck: no rule has id " + ruleId + (near.isEmpty() ? "" : " (did you mean " + String.join(", ", near) + "?)"));
+            err.println(Say.say(common.lang, "noSuchRule", "id", ruleId,
+                    "near", near.isEmpty() ? "" : Say.say(common.lang, "noSuchRuleNear", "ids", String.join(", ", near))));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
         if (dossier == null) {
             if (rule.isEmpty()) {
-                err.println("pilotcheck: explain what? Give a rule id, or --finding DOSSIER (see --help)");
+                err.println(Say.say(common.lang, "explainWhat"));
                 err.flush();
                 return ExitCode.CANNOT_CHECK.code();
             }
@@ -68,7 +69,7 @@ public final class ExplainCommand extends RulesCommand.WithRules {
             return ExitCode.OK.code();
         }
         if (!Files.isRegularFile(dossier)) {
-            err.println("pilotcheck: no such file: " + dossier);
+            err.println(Say.say(common.lang, "noSuchFile", "file", dossier));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }

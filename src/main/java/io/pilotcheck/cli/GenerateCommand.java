@@ -48,11 +48,11 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         if (count < 1) {
-            err.println("pilotcheck: --count must be at least 1");
+            err.println(Say.say(common.lang, "countAtLeastOne"));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
-        Optional<PilotRegistry> registry = RulesLoading.loadRegistry(common.rulesDir(), err);
+        Optional<PilotRegistry> registry = RulesLoading.loadRegistry(common.rulesDir(), common.lang, err);
         if (registry.isEmpty()) {
             return ExitCode.CANNOT_CHECK.code();
         }
@@ -74,7 +74,7 @@ public final class GenerateCommand implements Callable<Integer> {
                 }
             });
         } catch (UncheckedIOException e) {
-            err.println("pilotcheck: cannot write " + e.getCause().getMessage());
+            err.println(Say.say(common.lang, "cannotWrite", "what", e.getCause().getMessage()));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }

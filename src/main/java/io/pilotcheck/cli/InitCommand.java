@@ -53,16 +53,16 @@ public final class InitCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<PilotRegistry> registry = RulesLoading.loadRegistry(common.rulesDir(), err);
+        Optional<PilotRegistry> registry = RulesLoading.loadRegistry(common.rulesDir(), common.lang, err);
         if (registry.isEmpty()) {
             return ExitCode.CANNOT_CHECK.code();
         }
         Optional<PilotCity> pilot = registry.get().find(city);
         if (pilot.isEmpty()) {
             List<String> near = registry.get().suggest(city);
-            err.println("pilotcheck: '" + city + "' is not one of the 45 pilots"
-                    + Suggestions.didYouMean(near)
-                    + " (pilotcheck registry lists them)");
+            String names = String.join(common.lang == io.pilotcheck.finding.Language.EN ? " or " : "、", near);
+            err.println(Say.say(common.lang, "notAPilot", "city", city,
+                    "near", near.isEmpty() ? "" : Say.say(common.lang, "notAPilotNear", "names", names)));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
@@ -76,13 +76,13 @@ public final class InitCommand implements Callable<Integer> {
         }
         Path file = Path.of(fileName);
         if (Files.exists(file) && !force) {
-            err.println("pilotcheck: " + file + " exists; kept it (--force overwrites)");
+            err.println(Say.say(common.lang, "fileExists", "file", file));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
         ReportFile.write(text, file, out);
-        out.println("wrote " + file + ": " + pilot.get().name() + " (" + pilot.get().nameEn() + "), "
-                + pilot.get().focuses().size() + " innovation focuses; fill it in, then: pilotcheck check " + file);
+        out.println(Say.say(common.lang, "wroteTemplate", "file", file, "city", pilot.get().name(),
+                "cityEn", pilot.get().nameEn(), "focuses", pilot.get().focuses().size()));
         out.flush();
         return ExitCode.OK.code();
     }

@@ -46,8 +46,8 @@ public final class Main {
                 .setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     // No stack traces for users: one line, and the "could not check" code.
-                    cmd.getErr().println("pilotcheck: " + e.getClass().getSimpleName()
-                            + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                    cmd.getErr().println(Say.say(lang, "failed", "error", e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage())));
                     cmd.getErr().flush();
                     return ExitCode.CANNOT_CHECK.code();
                 });

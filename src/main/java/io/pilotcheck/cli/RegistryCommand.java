@@ -26,7 +26,7 @@ public final class RegistryCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        java.util.Optional<PilotRegistry> loaded = RulesLoading.loadRegistry(common.rulesDir(), err);
+        java.util.Optional<PilotRegistry> loaded = RulesLoading.loadRegistry(common.rulesDir(), common.lang, err);
         if (loaded.isEmpty()) {
             return ExitCode.CANNOT_CHECK.code();
         }

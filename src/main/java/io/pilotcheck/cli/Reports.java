@@ -1,5 +1,6 @@
 package io.pilotcheck.cli;
 
+import io.pilotcheck.finding.Language;
 import io.pilotcheck.report.ReportFormat;
 import io.pilotcheck.report.ReportFormats;
 
@@ -23,23 +24,21 @@ final class Reports {
     }
 
     /** Why the options cannot be paired, or empty when they can. */
-    static Optional<String> problem(List<ReportFormat> formats, List<Path> outputs, boolean watch) {
+    static Optional<String> problem(List<ReportFormat> formats, List<Path> outputs, boolean watch, Language lang) {
         int n = Math.max(formats.size(), 1);
         if (outputs.size() > n) {
-            return Optional.of(outputs.size() + " --output files for " + n + " --format" + (n == 1 ? "" : "s")
-                    + ": give one --format per --output, in the same order");
+            return Optional.of(Say.say(lang, "tooManyOutputs", "outputs", outputs.size(), "formats", n,
+                    "plural", n == 1 ? "" : "s"));
         }
         if (n - outputs.size() > 1) {
-            return Optional.of((n - outputs.size()) + " reports would go to standard output; give each --format but one "
-                    + "its own --output FILE");
+            return Optional.of(Say.say(lang, "tooManyToStdout", "n", n - outputs.size()));
         }
         for (Report r : pair(formats, outputs)) {
             if (r.file() == null && r.format().binary()) {
-                return Optional.of("an xlsx workbook is binary; write it with --output FILE");
+                return Optional.of(Say.say(lang, "binaryToStdout"));
             }
             if (watch && r.file() == null && !r.format().name().equals("text")) {
-                return Optional.of("--watch prints changes as text on standard output; write the " + r.format().name()
-                        + " report with --output FILE");
+                return Optional.of(Say.say(lang, "watchNeedsText", "format", r.format().name()));
             }
         }
         return Optional.empty();

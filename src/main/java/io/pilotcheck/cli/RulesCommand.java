@@ -44,7 +44,7 @@ public final class RulesCommand {
 
         @Override
         public final Integer call() throws IOException {
-            Optional<RuleBook> book = RulesLoading.load(common.rulesDir(), common.cache(), spec.commandLine().getErr());
+            Optional<RuleBook> book = RulesLoading.load(common.rulesDir(), common.cache(), common.lang, spec.commandLine().getErr());
             if (book.isEmpty()) {
                 return ExitCode.CANNOT_CHECK.code();
             }
@@ -164,8 +164,8 @@ public final class RulesCommand {
             } catch (RuleInputException e) {
                 PrintWriter err = spec.commandLine().getErr();
                 e.problems().forEach(err::println);
-                err.println("pilotcheck: the rule tests cannot be run (" + e.problems().size() + " problem"
-                        + (e.problems().size() == 1 ? "" : "s") + ")");
+                int n = e.problems().size();
+                err.println(Say.say(common.lang, "ruleTestsCannotRun", "n", n, "plural", n == 1 ? "" : "s"));
                 err.flush();
                 return ExitCode.CANNOT_CHECK.code();
             }
@@ -174,7 +174,7 @@ public final class RulesCommand {
             ReportFile.write(report, output, out);
             boolean shortCoverage = requireCoverage && !result.coverage().full();
             if (shortCoverage) {
-                spec.commandLine().getErr().println("pilotcheck: --require-coverage: not every rule is covered and seen firing");
+                spec.commandLine().getErr().println(Say.say(common.lang, "coverageShort"));
                 spec.commandLine().getErr().flush();
             }
             return result.failed() > 0 || shortCoverage ? ExitCode.FINDINGS.code() : ExitCode.OK.code();

@@ -87,12 +87,13 @@ final class RulesPreload {
      * does) if they were read from {@code dir} through {@code cache}; null if this preload cannot
      * stand in for that load.
      */
-    CompletableFuture<Optional<RuleBook>> take(Path dir, CompiledRulesCache cache, PrintWriter err) {
+    CompletableFuture<Optional<RuleBook>> take(Path dir, CompiledRulesCache cache, io.pilotcheck.finding.Language lang,
+                                               PrintWriter err) {
         if (loading == null || !this.dir.equals(dir) || !this.cache.dir().equals(cache.dir())) {
             return null;
         }
         return loading.thenApply(loaded -> loaded.problems() != null
-                ? RulesLoading.unusable(loaded.problems(), dir, err)
+                ? RulesLoading.unusable(loaded.problems(), dir, lang, err)
                 : Optional.of(loaded.book()));
     }
 }

@@ -117,9 +117,10 @@ public class CliTest {
 
     @Test
     void aMissingPathIsExitTwo() {
-        Run r = run("check", "no/such/folder");
+        Run r = run("check", "--lang", "en", "no/such/folder");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no such file or folder: no/such/folder");
+        assertThat(run("check", "no/such/folder").err()).isEqualTo("pilotcheck：没有这个文件或文件夹：no/such/folder\n");
     }
 
     @Test
@@ -138,7 +139,7 @@ public class CliTest {
                 .contains("--max-file-size 的取值无效：“10 lakh”不是大小（例如：10MiB、512KB、2048）");
         assertThat(run("check", "--lang=en", "--max-file-size", "0", "fixtures/").err()).contains("at least 1 byte");
         assertThat(run("check", "--max-file-size", "0", "fixtures/").err()).contains("大小至少为 1 字节");
-        Run depth = run("check", "--max-depth", "0", "fixtures/");
+        Run depth = run("check", "--lang", "en", "--max-depth", "0", "fixtures/");
         assertThat(depth.code()).isEqualTo(2);
         assertThat(depth.err()).contains("--max-depth must be at least 1");
         // units are binary and case-blind, as ls -h writes them

@@ -41,9 +41,10 @@ class ExplainTest {
 
     @Test
     void anUnknownRuleIdIsExitTwoWithADidYouMean() {
-        CliTest.Run r = run("explain", "LCP-PLAN-1");
+        CliTest.Run r = run("explain", "--lang", "en", "LCP-PLAN-1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("no rule has id LCP-PLAN-1 (did you mean LCP-PLAN-01");
+        assertThat(run("explain", "LCP-PLAN-1").err()).contains("没有编号为 LCP-PLAN-1 的规则（是否应为 LCP-PLAN-01");
     }
 
     @Test

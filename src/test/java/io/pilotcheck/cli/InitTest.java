@@ -59,15 +59,16 @@ class InitTest {
     void anExistingFileIsKeptAndAnUnknownCityGetsADidYouMean() throws Exception {
         Path file = tmp.resolve("dalian.yaml");
         Files.writeString(file, "mine");
-        CliTest.Run kept = run("init", "大连市", "-o", file.toString());
+        CliTest.Run kept = run("init", "--lang", "en", "大连市", "-o", file.toString());
         assertThat(kept.code()).isEqualTo(2);
         assertThat(kept.err()).contains("exists; kept it (--force overwrites)");
         assertThat(Files.readString(file)).isEqualTo("mine");
         assertThat(run("init", "大连市", "-o", file.toString(), "--force").code()).isZero();
         assertThat(Files.readString(file)).startsWith("# 低碳城市试点档案：大连市");
 
-        CliTest.Run unknown = run("init", "大连");
+        CliTest.Run unknown = run("init", "--lang", "en", "大连");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("did you mean 大连市?");
+        assertThat(run("init", "大连").err()).isEqualTo("pilotcheck：“大连”不是 45 个试点之一；是否应为 大连市？（pilotcheck registry 可列出全部试点）\n");
     }
 }

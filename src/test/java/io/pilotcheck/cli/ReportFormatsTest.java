@@ -92,15 +92,16 @@ class ReportFormatsTest {
 
     @Test
     void formatsAndOutputsThatCannotBePairedAreExitTwo() {
-        assertThat(run("check", "fixtures/", "-f", "json", "-f", "csv").err())
+        assertThat(run("check", "--lang", "en", "fixtures/", "-f", "json", "-f", "csv").err())
                 .contains("2 reports would go to standard output");
-        CliTest.Run extra = run("check", "fixtures/", "-o", tmp.resolve("a").toString(), "-o", tmp.resolve("b").toString());
+        CliTest.Run extra = run("check", "--lang", "en", "fixtures/", "-o", tmp.resolve("a").toString(), "-o", tmp.resolve("b").toString());
         assertThat(extra.code()).isEqualTo(2);
         assertThat(extra.err()).contains("2 --output files for 1 --format");
-        assertThat(run("check", "--watch", "-f", "csv", "fixtures/").err()).contains("write the csv report with --output FILE");
-        CliTest.Run xlsx = run("check", "fixtures/", "-f", "xlsx");
+        assertThat(run("check", "--lang", "en", "--watch", "-f", "csv", "fixtures/").err()).contains("write the csv report with --output FILE");
+        CliTest.Run xlsx = run("check", "--lang", "en", "fixtures/", "-f", "xlsx");
         assertThat(xlsx.code()).isEqualTo(2);
         assertThat(xlsx.err()).contains("an xlsx workbook is binary; write it with --output FILE");
+        assertThat(run("check", "fixtures/", "-f", "xlsx").err()).contains("xlsx 工作簿是二进制文件，请用 --output FILE 写出");
     }
 
     @Test

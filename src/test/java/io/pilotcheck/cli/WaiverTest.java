@@ -128,7 +128,7 @@ class WaiverTest {
     @Test
     void aWaiversFileWithMistakesStopsTheRunWithEveryProblemLocated() throws IOException {
         Path w = waivers("  - city: 嘉兴\n    rule: LCP-STAR-2\n    reasn: x\n    approver: 张三\n    expires: 2020-13-01\n");
-        CliTest.Run r = run("check", JIAXING, "--waivers", w.toString());
+        CliTest.Run r = run("check", "--lang", "en", JIAXING, "--waivers", w.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains(w + ":4:5: error: unknown key 'reasn' in a waiver; did you mean reason?")
                 .contains(w + ":2:11: error: '嘉兴' is not one of the 45 pilots; did you mean 嘉兴市?")

@@ -42,7 +42,7 @@ class RulesFromDiskTest {
         Path rules = TestRules.copyRules(dir);
         Path plan = rules.resolve("plan.drl");
         TestRules.edit(plan, "    PilotCity()\n", "    PilotCity(\n");
-        CliTest.Run r = CliTest.run("check", "--rules", rules.toString(), "fixtures/03-dalian.yaml");
+        CliTest.Run r = CliTest.run("check", "--lang", "en", "--rules", rules.toString(), "fixtures/03-dalian.yaml");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains(rules.resolve("plan.drl").toString().replace('\\', '/') + ":")
@@ -58,7 +58,7 @@ class RulesFromDiskTest {
         bad[text.length] = (byte) 0xFF; // never in UTF-8
         bad[text.length + 1] = '\n';
         Files.write(plan, bad);
-        CliTest.Run r = CliTest.run("check", "--rules", rules.toString(), "fixtures/03-dalian.yaml");
+        CliTest.Run r = CliTest.run("check", "--lang", "en", "--rules", rules.toString(), "fixtures/03-dalian.yaml");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("cannot read " + plan + ": java.nio.charset.MalformedInputException");
     }
@@ -81,7 +81,7 @@ class RulesFromDiskTest {
         Path rules = TestRules.copyRules(dir);
         Path reg = rules.resolve("pilot-cities.yaml");
         TestRules.edit(reg, "peak: \"2020 左右\"", "peak: \"around 2020\"");
-        CliTest.Run r = CliTest.run("check", "--rules", rules.toString(), "fixtures/03-dalian.yaml");
+        CliTest.Run r = CliTest.run("check", "--lang", "en", "--rules", rules.toString(), "fixtures/03-dalian.yaml");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).containsPattern("pilot-cities\\.yaml:\\d+:\\d+: error: peak 'around 2020'");
     }

@@ -139,9 +139,10 @@ class RuleCasesTest {
                     expect:
                       - {rule: LCP-PLAN-01, severity: fatal}
                 """);
-        CliTest.Run r = CliTest.run("rules", "test", file.toString());
+        CliTest.Run r = CliTest.run("rules", "test", "--lang", "en", file.toString());
         String f = file.toString().replace('\\', '/');
         assertThat(r.code()).isEqualTo(2);
+        assertThat(CliTest.run("rules", "test", file.toString()).err()).contains("规则测试无法运行（4 个问题）");
         assertThat(r.err()).contains(f + ":1:10: error: cannot read the dossier")
                 .contains(f + ":4:5: error: unknown key 'expcet' in a case (did you mean expect?)")
                 .contains(f + ":5:12: error: no rule has id 'LCP-PLAN-1' (did you mean LCP-PLAN-01")

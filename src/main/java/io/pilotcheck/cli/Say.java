@@ -1,0 +1,37 @@
+package io.pilotcheck.cli;
+
+import io.pilotcheck.finding.Language;
+import org.apache.commons.text.StringSubstitutor;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+/**
+ * The command line's own words, by key, in the run's language: {@code Messages.properties}
+ * (English) and {@code Messages_zh.properties} (Chinese) beside this class. A message names its
+ * values ({@code {file}}); {@link #say} fills them in. {@code MessageBundlesTest} fails when a key
+ * lacks one language.
+ */
+final class Say {
+
+    private static final ResourceBundle EN = ResourceBundle.getBundle("io.pilotcheck.cli.Messages", Locale.ROOT);
+    private static final ResourceBundle ZH = ResourceBundle.getBundle("io.pilotcheck.cli.Messages", Locale.CHINESE);
+
+    private Say() {
+    }
+
+    /**
+     * The message {@code key} in {@code lang}, its {@code {name}}s replaced by the values given
+     * in pairs ({@code "file", path, "n", 3}).
+     */
+    static String say(Language lang, String key, Object... namesAndValues) {
+        String template = (lang == Language.EN ? EN : ZH).getString(key);
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            values.put(String.valueOf(namesAndValues[i]), String.valueOf(namesAndValues[i + 1]));
+        }
+        return new StringSubstitutor(values, "{", "}").replace(template);
+    }
+}
