@@ -2,7 +2,6 @@ package io.pilotcheck.cli;
 
 import io.pilotcheck.finding.BuiltInChecks;
 import io.pilotcheck.report.ReportFile;
-import io.pilotcheck.check.DossierCheck;
 import io.pilotcheck.dossier.DossierLoader;
 import io.pilotcheck.dossier.LoadedDossier;
 import io.pilotcheck.source.Suggestions;

@@ -1,6 +1,8 @@
 package io.pilotcheck.explain;
 
-import io.pilotcheck.check.DossierCheck;
+import io.pilotcheck.api.Check;
+import io.pilotcheck.api.CheckRequest;
+import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.dossier.LoadedDossier;
 import io.pilotcheck.finding.Finding;
@@ -50,7 +52,7 @@ public final class FindingExplanation {
     public static Result render(RuleBook book, Path file, LoadedDossier loaded, String ruleId, Integer line,
                                 LocalDate asOf, LocalDate today, Language lang) throws IOException {
         RuleExplanation.Words w = new RuleExplanation.Words(lang);
-        DossierResult result = new DossierCheck(book).check(loaded, asOf, today);
+        DossierResult result = checked(book, file, loaded, asOf, today);
         List<Finding> chosen = result.findings().stream()
                 .filter(f -> ruleId == null || f.ruleId().equals(ruleId))
                 .filter(f -> line == null || f.location().line() == line).toList();
@@ -140,5 +142,16 @@ public final class FindingExplanation {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         return new YamlTreeReader().read(name, text.startsWith("\uFEFF") ? text.substring(1) : text,
                 new ArrayList<>()).orElseThrow(() -> new IOException("cannot read " + file));
+    }
+
+    /** The dossier checked through the check API, as {@code check} checks it, from what is already loaded. */
+    private static DossierResult checked(RuleBook book, Path file, LoadedDossier loaded, LocalDate asOf, LocalDate today) {
+        CheckRequest request = CheckRequest.of(book, List.of(DossierInput.file(loaded.file(), file)))
+                .withPreloaded(java.util.Map.of(loaded.file(), loaded)).withAsOf(asOf).withToday(today).withJobs(1);
+        try {
+            return Check.run(request).checked().dossiers().get(0);
+        } catch (Check.Stopped e) {
+            throw new IllegalStateException("a check nothing can stop stopped", e);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.pilotcheck.registry;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * One row of the annex: a pilot city (区、县) of the third batch.
@@ -44,14 +43,5 @@ public record PilotCity(int number, String province, String provinceFull, String
         }
         String s = stated.trim();
         return s.equals(province) || s.equals(provinceFull) || s.equalsIgnoreCase(provinceEn);
-    }
-
-    /** Whether a city name as a dossier writes it names this city. */
-    public boolean isNamed(String stated) {
-        if (stated == null) {
-            return false;
-        }
-        String s = stated.trim();
-        return s.equals(name) || s.toLowerCase(Locale.ROOT).equals(nameEn.toLowerCase(Locale.ROOT));
     }
 }

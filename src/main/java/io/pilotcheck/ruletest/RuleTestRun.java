@@ -1,8 +1,9 @@
 package io.pilotcheck.ruletest;
 
 import io.pilotcheck.finding.BuiltInChecks;
-import io.pilotcheck.check.DossierCheck;
-import io.pilotcheck.dossier.DossierLoader;
+import io.pilotcheck.api.Check;
+import io.pilotcheck.api.CheckRequest;
+import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.rules.RuleInfo;
 import io.pilotcheck.source.RuleInputException;
@@ -71,18 +72,23 @@ public final class RuleTestRun {
             throw new RuleInputException(SourceLocation.startOf(dirOrFile.toString()),
                     "no rule test files (*.yaml) in " + dirOrFile);
         }
-        DossierCheck check = new DossierCheck(book);
-        DossierLoader loader = new DossierLoader();
         Map<String, List<CaseOutcome>> out = new LinkedHashMap<>();
-        cases.forEach((file, list) -> out.put(file, list.stream().map(c -> {
-            if (c.brokenEdit() != null) {
-                return new CaseOutcome(c, List.of());
-            }
-            var loaded = loader.loadText(c.dossier().name(), c.dossier().text());
-            return new CaseOutcome(c, check.check(loaded, c.asOf(), today).findings());
-        }).toList()));
+        cases.forEach((file, list) -> out.put(file, list.stream().map(c -> c.brokenEdit() != null
+                ? new CaseOutcome(c, List.of()) : new CaseOutcome(c, findings(book, c, today))).toList()));
         return new Result(out, Coverage.of(book.rules().stream().map(RuleInfo::id).toList(),
                 out.values().stream().flatMap(List::stream).toList()));
+    }
+
+    /** A case's findings, its dossier checked through the check API as {@code check} checks a file. */
+    private static List<io.pilotcheck.finding.Finding> findings(RuleBook book, RuleCase c, LocalDate today) {
+        DossierInput dossier = DossierInput.bytes(c.dossier().name(),
+                c.dossier().text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            return Check.run(CheckRequest.of(book, List.of(dossier)).withAsOf(c.asOf()).withToday(today).withJobs(1))
+                    .checked().dossiers().get(0).findings();
+        } catch (Check.Stopped e) {
+            throw new IllegalStateException("a check nothing can stop stopped", e);
+        }
     }
 
     private static List<Path> testFiles(Path dirOrFile) throws RuleInputException {
