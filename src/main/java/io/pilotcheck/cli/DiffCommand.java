@@ -4,11 +4,9 @@ import io.pilotcheck.report.ReportFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pilotcheck.diff.DiffJson;
 import io.pilotcheck.diff.DiffText;
 import io.pilotcheck.diff.ReportDiff;
-import io.pilotcheck.finding.Severity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,30 +58,10 @@ public final class DiffCommand implements Callable<Integer> {
             return ExitCode.CANNOT_CHECK.code();
         }
         ReportDiff.Result result = ReportDiff.compare(old.get(), neu.get());
-        String text = format == Format.json ? json(result)
+        String text = format == Format.json ? DiffJson.render(result)
                 : DiffText.render(result, oldReport.toString(), newReport.toString(), common.lang);
         ReportFile.write(text, output, spec.commandLine().getOut());
-        return worse(result) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
-    }
-
-    private static boolean worse(ReportDiff.Result r) {
-        for (ReportDiff.DossierDiff d : r.dossiers()) {
-            if (d.added().stream().anyMatch(i -> !i.waived())) {
-                return true;
-            }
-            for (ReportDiff.Change c : d.changed()) {
-                if (!c.after().waived() && (c.before().waived() || rank(c.after()) > rank(c.before()))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** A severity's place in {@link Severity}'s order, lowest first; -1 for an id no severity has. */
-    private static int rank(ReportDiff.Item i) {
-        Severity s = Severity.fromId(i.severity());
-        return s == null ? -1 : s.ordinal();
+        return result.worse() ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 
     private static Optional<JsonNode> read(Path file, PrintWriter err) {
@@ -103,46 +81,5 @@ public final class DiffCommand implements Callable<Integer> {
         }
         err.flush();
         return Optional.empty();
-    }
-
-    private static String json(ReportDiff.Result r) throws JsonProcessingException {
-        ObjectMapper m = new ObjectMapper();
-        ObjectNode root = m.createObjectNode();
-        root.put("old_as_of", r.asOfOld());
-        root.put("new_as_of", r.asOfNew());
-        root.put("messages_compared", r.messagesCompared());
-        int[] t = r.totals();
-        ObjectNode summary = root.putObject("summary");
-        summary.put("new", t[0]);
-        summary.put("resolved", t[1]);
-        summary.put("changed", t[2]);
-        ArrayNode dossiers = root.putArray("dossiers");
-        for (ReportDiff.DossierDiff d : r.dossiers()) {
-            if (!d.changedAtAll()) {
-                continue;
-            }
-            ObjectNode o = dossiers.addObject();
-            o.put("file", d.file());
-            o.put("city", d.city());
-            o.put("verdict_old", d.verdictOld());
-            o.put("verdict_new", d.verdictNew());
-            d.added().forEach(i -> item(o.withArray("new").addObject(), i));
-            d.resolved().forEach(i -> item(o.withArray("resolved").addObject(), i));
-            for (ReportDiff.Change c : d.changed()) {
-                ObjectNode co = o.withArray("changed").addObject();
-                item(co.putObject("old"), c.before());
-                item(co.putObject("new"), c.after());
-            }
-        }
-        return m.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-    }
-
-    private static void item(ObjectNode o, ReportDiff.Item i) {
-        o.put("rule", i.rule());
-        o.put("severity", i.severity());
-        o.put("path", i.path());
-        o.put("message", i.message());
-        o.put("line", i.line());
-        o.put("waived", i.waived());
     }
 }

@@ -1,5 +1,6 @@
 package io.pilotcheck.diff;
 
+import io.pilotcheck.finding.Severity;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -87,6 +88,30 @@ public final class ReportDiff {
                 t[2] += d.changed().size();
             }
             return t;
+        }
+
+        /**
+         * Whether the newer report is worse: a finding no waiver accepts is new, or one's severity
+         * rose, or it lost its waiver. {@code pilotcheck diff} exits 1 then.
+         */
+        public boolean worse() {
+            for (DossierDiff d : dossiers) {
+                if (d.added().stream().anyMatch(i -> !i.waived())) {
+                    return true;
+                }
+                for (Change c : d.changed()) {
+                    if (!c.after().waived() && (c.before().waived() || rank(c.after()) > rank(c.before()))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** A severity's place in {@link Severity}'s order, lowest first; -1 for an id no severity has. */
+        private static int rank(Item i) {
+            Severity s = Severity.fromId(i.severity());
+            return s == null ? -1 : s.ordinal();
         }
     }
 
