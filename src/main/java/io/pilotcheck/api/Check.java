@@ -29,16 +29,11 @@ public final class Check {
      * Checks every input and keeps every result: for reports that need the whole batch (HTML,
      * XLSX, SARIF, JUnit), and for callers that want the results themselves.
      *
-     * @throws Stopped when the request's stop signal said so; no partial batch is returned
+     * @throws BatchCheck.Stopped when the request's stop signal said so; no partial batch is returned
      */
-    public static CheckOutcome run(CheckRequest request) throws Stopped {
-        BatchResult checked;
-        try {
-            checked = batch(request).run(request.inputs(), request.total(), request.asOf(), request.today(),
-                    request.jobs(), request.progress(), request.stop());
-        } catch (BatchCheck.Stopped e) {
-            throw new Stopped(e.done(), e.total());
-        }
+    public static CheckOutcome run(CheckRequest request) throws BatchCheck.Stopped {
+        BatchResult checked = batch(request).run(request.inputs(), request.total(), request.asOf(), request.today(),
+                request.jobs(), request.progress(), request.stop());
         return new CheckOutcome(checked, WaiverLedger.apply(checked, request.waivers(), request.evaluationDate()));
     }
 
@@ -47,16 +42,14 @@ public final class Check {
      * memory stays flat whatever the batch size; the caller writes each report from the outcome
      * and closes it.
      *
-     * @throws Stopped when the request's stop signal said so
+     * @throws BatchCheck.Stopped when the request's stop signal said so
      */
-    public static StreamedOutcome stream(CheckRequest request, List<StreamedReport> reports) throws Stopped {
+    public static StreamedOutcome stream(CheckRequest request, List<StreamedReport> reports)
+            throws BatchCheck.Stopped {
         StreamedOutcome outcome = new StreamedOutcome(reports);
         try {
             return outcome.check(request, batch(request));
-        } catch (BatchCheck.Stopped e) {
-            closeQuietly(outcome);
-            throw new Stopped(e.done(), e.total());
-        } catch (RuntimeException e) {
+        } catch (BatchCheck.Stopped | RuntimeException e) {
             closeQuietly(outcome);
             throw e;
         }
@@ -81,28 +74,6 @@ public final class Check {
             outcome.close();
         } catch (IOException e) {
             // the spools are temporary files marked for deletion on exit; nothing is lost
-        }
-    }
-
-    /** A check stopped on request (Ctrl-C, a cancelled request) after {@code done} of {@code total} dossiers. */
-    public static final class Stopped extends Exception {
-        private final long done;
-        private final long total;
-
-        Stopped(long done, long total) {
-            super("stopped after " + done + " of " + total + " dossiers");
-            this.done = done;
-            this.total = total;
-        }
-
-        /** Dossiers checked before the stop. */
-        public long done() {
-            return done;
-        }
-
-        /** Dossiers in the batch, or -1 when unknown. */
-        public long total() {
-            return total;
         }
     }
 }

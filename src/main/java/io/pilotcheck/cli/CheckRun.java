@@ -1,5 +1,6 @@
 package io.pilotcheck.cli;
 
+import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.api.Check;
 import io.pilotcheck.api.CheckOutcome;
 import io.pilotcheck.api.CheckRequest;
@@ -132,7 +133,7 @@ final class CheckRun {
             WaiverNotes.lines(outcome.waivers(), lang).forEach(err::println);
             err.flush();
             return outcome.fails(o.failOn.threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
-        } catch (Check.Stopped e) {
+        } catch (BatchCheck.Stopped e) {
             return interrupted(progress(e.done(), e.total()), List.of());
         }
     }
@@ -143,7 +144,7 @@ final class CheckRun {
         CheckOutcome outcome;
         try (BatchProgress progress = BatchProgress.onStderr((int) request.total(), task(), !o.noProgress)) {
             outcome = Check.run(request.withProgress(progress));
-        } catch (Check.Stopped e) {
+        } catch (BatchCheck.Stopped e) {
             return interrupted(e.done() + "/" + e.total(), List.of());
         }
         RuleBook book = request.book();

@@ -1,5 +1,6 @@
 package io.pilotcheck.cli;
 
+import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.api.Check;
 import io.pilotcheck.api.CheckRequest;
 import io.pilotcheck.dossier.DossierInput;
@@ -171,7 +172,7 @@ final class CheckWatch {
         try {
             return Check.run(CheckRequest.of(book, inputs).withTotal(files.size()).withAsOf(asOf).withLimits(limits)
                     .withJobs(1)).checked();
-        } catch (Check.Stopped e) {
+        } catch (BatchCheck.Stopped e) {
             throw new IllegalStateException("a recheck nothing can stop stopped", e);
         }
     }

@@ -1,5 +1,6 @@
 package io.pilotcheck.explain;
 
+import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.api.Check;
 import io.pilotcheck.api.CheckRequest;
 import io.pilotcheck.dossier.DossierInput;
@@ -150,7 +151,7 @@ public final class FindingExplanation {
                 .withPreloaded(java.util.Map.of(loaded.file(), loaded)).withAsOf(asOf).withToday(today).withJobs(1);
         try {
             return Check.run(request).checked().dossiers().get(0);
-        } catch (Check.Stopped e) {
+        } catch (BatchCheck.Stopped e) {
             throw new IllegalStateException("a check nothing can stop stopped", e);
         }
     }

@@ -1,5 +1,6 @@
 package io.pilotcheck.ruletest;
 
+import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.finding.BuiltInChecks;
 import io.pilotcheck.api.Check;
 import io.pilotcheck.api.CheckRequest;
@@ -86,7 +87,7 @@ public final class RuleTestRun {
         try {
             return Check.run(CheckRequest.of(book, List.of(dossier)).withAsOf(c.asOf()).withToday(today).withJobs(1))
                     .checked().dossiers().get(0).findings();
-        } catch (Check.Stopped e) {
+        } catch (BatchCheck.Stopped e) {
             throw new IllegalStateException("a check nothing can stop stopped", e);
         }
     }

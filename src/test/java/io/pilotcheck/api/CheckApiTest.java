@@ -1,6 +1,7 @@
 package io.pilotcheck.api;
 
 import io.pilotcheck.TestRules;
+import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.finding.BatchTally;
 import io.pilotcheck.cli.CliTest;
 import io.pilotcheck.dossier.DossierInput;
@@ -106,7 +107,7 @@ class CheckApiTest {
     void aStopSignalEndsTheCheckWithoutAPartialBatch() throws Exception {
         List<DossierInput> inputs = fixturesInMemory();
         assertThatThrownBy(() -> Check.run(CheckRequest.of(TestRules.book(), inputs).withStop(() -> true)))
-                .isInstanceOf(Check.Stopped.class);
+                .isInstanceOf(BatchCheck.Stopped.class);
     }
 
     @Test
