@@ -7,6 +7,7 @@ import io.pilotcheck.finding.Severity;
 import io.pilotcheck.finding.Waiver;
 import io.pilotcheck.finding.WaiverUse;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 public final class WaiverLedger {
 
     private final List<Waiver> waivers;
+    /** Each waiver's {@code dossier:} as the file it names, or null for a waiver of every file. */
+    private final List<Path> files = new ArrayList<>();
     private final LocalDate today;
     private final AtomicIntegerArray matched;
 
@@ -34,6 +37,7 @@ public final class WaiverLedger {
         this.waivers = List.copyOf(waivers);
         this.today = today;
         this.matched = new AtomicIntegerArray(waivers.size());
+        this.waivers.forEach(w -> files.add(w.dossier() == null ? null : fileOf(w)));
     }
 
     /**
@@ -60,7 +64,7 @@ public final class WaiverLedger {
             Finding marked = f;
             for (int i = 0; i < waivers.size(); i++) {
                 Waiver w = waivers.get(i);
-                if (matches(w, d, f)) {
+                if (matches(w, files.get(i), d, f)) {
                     matched.incrementAndGet(i);
                     if (!w.expiredOn(today) && !marked.waived()) {
                         marked = f.withWaiver(w);
@@ -84,16 +88,34 @@ public final class WaiverLedger {
         return uses;
     }
 
-    private static boolean matches(Waiver w, DossierResult d, Finding f) {
+    private static boolean matches(Waiver w, Path file, DossierResult d, Finding f) {
         return f.severity() != Severity.ERROR
                 && w.rule().equals(f.ruleId())
                 && w.city().equals(d.city())
-                && (w.dossier() == null || samePath(w.dossier(), d.file()));
+                && (file == null || sameFile(file, d.file()));
     }
 
-    private static boolean samePath(String a, String b) {
-        Path pa = Path.of(a).toAbsolutePath().normalize();
-        Path pb = Path.of(b).toAbsolutePath().normalize();
-        return pa.equals(pb);
+    /**
+     * The file a waiver's {@code dossier:} names: relative to the waivers file's own folder, so a
+     * waiver means the same file whatever folder pilotcheck is run from.
+     */
+    private static Path fileOf(Waiver w) {
+        Path waiversFile = Path.of(w.location().file()).toAbsolutePath();
+        Path folder = waiversFile.getParent() != null ? waiversFile.getParent() : waiversFile;
+        return folder.resolve(w.dossier()).normalize();
+    }
+
+    /** Whether a dossier, named as the batch names it (from the working folder), is that file. */
+    private static boolean sameFile(Path file, String dossier) {
+        Path named = Path.of(dossier).toAbsolutePath().normalize();
+        if (named.equals(file)) {
+            return true;
+        }
+        try {
+            // the same file by another way to it (a link, a bind mount)
+            return Files.exists(file) && Files.exists(named) && Files.isSameFile(file, named);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }

@@ -121,8 +121,22 @@ class WaiverTest {
         assertThat(r.err()).contains(w + ":2:5: warning: waiver LCP-STAR-02 嘉兴市 fixtures/elsewhere.yaml matched no finding")
                 .contains(w + ":8:5: warning: waiver LCP-PLAN-01 嘉兴市 matched no finding");
 
-        Path sameFile = waivers(waiver("嘉兴市", "LCP-STAR-02", "2099-12-31", "    dossier: ./fixtures/08-jiaxing.yaml\n"));
+        String fromWaivers = tmp.toAbsolutePath().relativize(Path.of(JIAXING).toAbsolutePath()).toString().replace('\\', '/');
+        Path sameFile = waivers(waiver("嘉兴市", "LCP-STAR-02", "2099-12-31", "    dossier: ./" + fromWaivers + "\n"));
         assertThat(run("check", JIAXING, "--as-of", "2020-06-30", "--waivers", sameFile.toString()).code()).isZero();
+    }
+
+    @Test
+    void aWaiversDossierIsAFileFromTheWaiversFilesOwnFolderWhateverTheWorkingFolder() throws IOException {
+        // the waivers file lives in another folder: fixtures/08-jiaxing.yaml there is not this repository's
+        Path elsewhere = waivers(waiver("嘉兴市", "LCP-STAR-02", "2099-12-31", "    dossier: fixtures/08-jiaxing.yaml\n"));
+        assertThat(run("check", JIAXING, "--as-of", "2020-06-30", "--waivers", elsewhere.toString()).code()).isEqualTo(1);
+        // the same dossier named from the waivers file's folder is waived, as it is from any working folder
+        Path copy = Files.createDirectories(tmp.resolve("fixtures")).resolve("08-jiaxing.yaml");
+        Files.copy(Path.of(JIAXING), copy);
+        CliTest.Run fromThere = run("check", copy.toString(), "--as-of", "2020-06-30", "--waivers", elsewhere.toString());
+        assertThat(fromThere.code()).isZero();
+        assertThat(fromThere.out()).contains("（已豁免：");
     }
 
     @Test
