@@ -5,46 +5,48 @@ import io.pilotcheck.finding.Severity;
 import io.pilotcheck.finding.Verdict;
 import io.pilotcheck.finding.WaiverUse;
 
-/** The words reports use for severities, verdicts and waiver statuses: the report ids in English, Chinese names in Chinese. */
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * The reports' fixed words in the reader's language, by key, from {@code Words.properties}
+ * (English) and {@code Words_zh.properties} (Chinese) beside this class. In English a severity,
+ * verdict or waiver status is its id, as the JSON report writes it.
+ */
 public final class ReportWords {
+
+    private static final ResourceBundle EN = ResourceBundle.getBundle("io.pilotcheck.report.Words", Locale.ROOT);
+    private static final ResourceBundle ZH = ResourceBundle.getBundle("io.pilotcheck.report.Words", Locale.CHINESE);
 
     private ReportWords() {
     }
 
+    /** The word {@code key} in {@code lang}. */
+    public static String word(String key, Language lang) {
+        return bundle(lang).getString(key);
+    }
+
+    /** Every key of the words, for a template that looks them up itself. */
+    static java.util.Set<String> keys() {
+        return EN.keySet();
+    }
+
     /** A severity's name: {@code violation} / 违规. */
     public static String severity(Severity s, Language lang) {
-        if (lang == Language.EN) {
-            return s.id();
-        }
-        return switch (s) {
-            case ERROR -> "错误";
-            case VIOLATION -> "违规";
-            case WARNING -> "警告";
-            case PENDING -> "待到期";
-        };
+        return word("severity." + s.id(), lang);
     }
 
     /** A verdict's name: {@code non_compliant} / 不合规. */
     public static String verdict(Verdict v, Language lang) {
-        if (lang == Language.EN) {
-            return v.id();
-        }
-        return switch (v) {
-            case COMPLIANT -> "合规";
-            case NON_COMPLIANT -> "不合规";
-            case ERROR -> "无法检查";
-        };
+        return word("verdict." + v.id(), lang);
     }
 
     /** A waiver's status: {@code applied} / 已生效. */
     public static String waiverStatus(WaiverUse.Status s, Language lang) {
-        if (lang == Language.EN) {
-            return s.id();
-        }
-        return switch (s) {
-            case APPLIED -> "已生效";
-            case EXPIRED -> "已过期";
-            case UNUSED -> "未匹配";
-        };
+        return word("waiver." + s.id(), lang);
+    }
+
+    private static ResourceBundle bundle(Language lang) {
+        return lang == Language.EN ? EN : ZH;
     }
 }
