@@ -38,6 +38,18 @@ public final class Check {
     }
 
     /**
+     * As {@link #run}, for a request that nothing stops (its stop signal is replaced by one that
+     * never says stop): a recheck, one rule test case, one dossier explained.
+     */
+    public static CheckOutcome runToEnd(CheckRequest request) {
+        try {
+            return run(request.withStop(() -> false));
+        } catch (BatchCheck.Stopped e) {
+            throw new IllegalStateException("a check nothing can stop stopped", e);
+        }
+    }
+
+    /**
      * Checks every input through reports written dossier by dossier ({@link StreamedReport}), so
      * memory stays flat whatever the batch size; the caller writes each report from the outcome
      * and closes it.

@@ -120,7 +120,7 @@ final class CheckRun {
         List<StreamedReport> parts = reports.stream().map(r -> r.format().streamed(context)).toList();
         try (BatchProgress progress = BatchProgress.onStderr((int) Math.max(0, total), task(), !o.noProgress && total > 0);
              StreamedOutcome outcome = Check.stream(request.withProgress(progress), parts)) {
-            progress.close();
+            progress.close(); // the bar leaves the terminal before the reports are written, not after
             List<String> written = new ArrayList<>();
             for (int i = 0; i < reports.size(); i++) {
                 if (ctrlC.pressed()) {

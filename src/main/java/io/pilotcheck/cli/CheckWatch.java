@@ -1,6 +1,5 @@
 package io.pilotcheck.cli;
 
-import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.api.Check;
 import io.pilotcheck.api.CheckRequest;
 import io.pilotcheck.dossier.DossierInput;
@@ -169,11 +168,7 @@ final class CheckWatch {
     private BatchResult recheck(Map<String, Path> files) {
         Iterator<DossierInput> inputs = files.entrySet().stream()
                 .map(e -> DossierInput.file(e.getKey(), e.getValue())).iterator();
-        try {
-            return Check.run(CheckRequest.of(book, inputs).withTotal(files.size()).withAsOf(asOf).withLimits(limits)
-                    .withJobs(1)).checked();
-        } catch (BatchCheck.Stopped e) {
-            throw new IllegalStateException("a recheck nothing can stop stopped", e);
-        }
+        return Check.runToEnd(CheckRequest.of(book, inputs).withTotal(files.size()).withAsOf(asOf).withLimits(limits)
+                .withJobs(1)).checked();
     }
 }

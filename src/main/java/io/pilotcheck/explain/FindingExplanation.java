@@ -1,6 +1,5 @@
 package io.pilotcheck.explain;
 
-import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.api.Check;
 import io.pilotcheck.api.CheckRequest;
 import io.pilotcheck.dossier.DossierInput;
@@ -149,10 +148,6 @@ public final class FindingExplanation {
     private static DossierResult checked(RuleBook book, Path file, LoadedDossier loaded, LocalDate asOf, LocalDate today) {
         CheckRequest request = CheckRequest.of(book, List.of(DossierInput.file(loaded.file(), file)))
                 .withPreloaded(java.util.Map.of(loaded.file(), loaded)).withAsOf(asOf).withToday(today).withJobs(1);
-        try {
-            return Check.run(request).checked().dossiers().get(0);
-        } catch (BatchCheck.Stopped e) {
-            throw new IllegalStateException("a check nothing can stop stopped", e);
-        }
+        return Check.runToEnd(request).checked().dossiers().get(0);
     }
 }

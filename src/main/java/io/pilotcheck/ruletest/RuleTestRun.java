@@ -1,6 +1,5 @@
 package io.pilotcheck.ruletest;
 
-import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.finding.BuiltInChecks;
 import io.pilotcheck.api.Check;
 import io.pilotcheck.api.CheckRequest;
@@ -84,12 +83,8 @@ public final class RuleTestRun {
     private static List<io.pilotcheck.finding.Finding> findings(RuleBook book, RuleCase c, LocalDate today) {
         DossierInput dossier = DossierInput.bytes(c.dossier().name(),
                 c.dossier().text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            return Check.run(CheckRequest.of(book, List.of(dossier)).withAsOf(c.asOf()).withToday(today).withJobs(1))
-                    .checked().dossiers().get(0).findings();
-        } catch (BatchCheck.Stopped e) {
-            throw new IllegalStateException("a check nothing can stop stopped", e);
-        }
+        return Check.runToEnd(CheckRequest.of(book, List.of(dossier)).withAsOf(c.asOf()).withToday(today).withJobs(1))
+                .checked().dossiers().get(0).findings();
     }
 
     private static List<Path> testFiles(Path dirOrFile) throws RuleInputException {
