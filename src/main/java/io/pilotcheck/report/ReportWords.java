@@ -26,6 +26,18 @@ public final class ReportWords {
         return bundle(lang).getString(key);
     }
 
+    /**
+     * The word {@code key} in {@code lang}, its {@code {name}}s replaced by the values given in
+     * pairs ({@code "n", 3, "severity", "violation"}).
+     */
+    public static String word(String key, Language lang, Object... namesAndValues) {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            values.put(String.valueOf(namesAndValues[i]), String.valueOf(namesAndValues[i + 1]));
+        }
+        return new org.apache.commons.text.StringSubstitutor(values, "{", "}").replace(word(key, lang));
+    }
+
     /** Every key of the words, for a template that looks them up itself. */
     static java.util.Set<String> keys() {
         return EN.keySet();

@@ -95,8 +95,8 @@ public final class SarifReport {
     }
 
     private static ReportingDescriptor descriptor(RuleInfo r, Language lang) {
-        String clause = lang == Language.EN ? "Notice clause " : "通知条款 ";
-        String help = clause + r.clause() + (r.notice().isEmpty() ? "" : (lang == Language.EN ? ": " : "：") + r.notice());
+        String help = ReportWords.word("sarif.help", lang, "clause", r.clause(),
+                "notice", r.notice().isEmpty() ? "" : ReportWords.word("sarif.notice", lang, "notice", r.notice()));
         return new ReportingDescriptor().withId(r.id()).withName(r.name())
                 .withShortDescription(new MultiformatMessageString().withText(r.title(lang)))
                 .withFullDescription(new MultiformatMessageString().withText(

@@ -70,31 +70,21 @@ public final class TextReport {
         String city = lang == Language.EN ? d.cityEn() : d.city();
         String who = city == null ? "" : " " + city;
         String counts = counts(n, lang);
-        String open = lang == Language.EN ? " (" : "（";
-        String close = lang == Language.EN ? ")" : "）";
         return d.file() + ":" + who + " — " + ReportWords.verdict(d.verdict(), lang)
-                + (counts.isEmpty() ? "" : open + counts + close)
-                + (d.asOf() == null ? "" : (lang == Language.EN ? ", as of " : "，评估日期 ") + d.asOf());
+                + (counts.isEmpty() ? "" : ReportWords.word("text.counts", lang, "counts", counts))
+                + (d.asOf() == null ? "" : ReportWords.word("text.asOf", lang, "date", d.asOf()));
     }
 
     private static String summary(BatchTally batch, RunInfo run, Language lang) {
         Map<Verdict, Integer> v = batch.verdicts();
         Map<Severity, Integer> s = batch.severities();
-        if (lang == Language.EN) {
-            return "summary: " + batch.dossiers() + (batch.dossiers() == 1 ? " dossier: " : " dossiers: ")
-                    + v.get(Verdict.COMPLIANT) + " compliant, "
-                    + v.get(Verdict.NON_COMPLIANT) + " non_compliant, " + v.get(Verdict.ERROR) + " error; findings: "
-                    + s.get(Severity.VIOLATION) + " violation, " + s.get(Severity.WARNING) + " warning, "
-                    + s.get(Severity.PENDING) + " pending, " + s.get(Severity.ERROR) + " error"
-                    + (batch.waived() == 0 ? "" : " (" + batch.waived() + " waived)") + "; "
-                    + run.ruleCount() + " rules";
-        }
-        return "汇总：" + batch.dossiers() + " 个档案，合规 " + v.get(Verdict.COMPLIANT) + "，不合规 "
-                + v.get(Verdict.NON_COMPLIANT) + "，无法检查 " + v.get(Verdict.ERROR) + "；发现：违规 "
-                + s.get(Severity.VIOLATION) + "，警告 " + s.get(Severity.WARNING) + "，待到期 "
-                + s.get(Severity.PENDING) + "，错误 " + s.get(Severity.ERROR)
-                + (batch.waived() == 0 ? "" : "（其中已豁免 " + batch.waived() + "）")
-                + "；规则 " + run.ruleCount() + " 条";
+        return ReportWords.word("text.summary", lang, "dossiers", batch.dossiers(),
+                "plural", batch.dossiers() == 1 ? "" : "s",
+                "compliant", v.get(Verdict.COMPLIANT), "non_compliant", v.get(Verdict.NON_COMPLIANT),
+                "errors", v.get(Verdict.ERROR), "violation", s.get(Severity.VIOLATION),
+                "warning", s.get(Severity.WARNING), "pending", s.get(Severity.PENDING), "error", s.get(Severity.ERROR),
+                "waived", batch.waived() == 0 ? "" : ReportWords.word("text.summaryWaived", lang, "n", batch.waived()),
+                "rules", run.ruleCount());
     }
 
     private static String counts(Map<Severity, Integer> n, Language lang) {
@@ -103,9 +93,9 @@ public final class TextReport {
             Integer c = n.get(s);
             if (c != null) {
                 if (b.length() > 0) {
-                    b.append(lang == Language.EN ? ", " : "，");
+                    b.append(ReportWords.word("text.countSeparator", lang));
                 }
-                b.append(lang == Language.EN ? c + " " + s.id() : ReportWords.severity(s, lang) + " " + c);
+                b.append(ReportWords.word("text.count", lang, "n", c, "severity", ReportWords.severity(s, lang)));
             }
         }
         return b.toString();

@@ -45,6 +45,15 @@ class MessageBundlesTest {
         return names;
     }
 
+    /**
+     * Whether a value reads as Chinese: Han characters or full-width punctuation, or nothing but
+     * values in the order Chinese puts them ({@code {severity} {n}}).
+     */
+    private static boolean chinese(String text) {
+        return text.matches("(?s).*[\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF].*")
+                || VALUE.matcher(text).replaceAll("").isBlank();
+    }
+
     /** English grammar's own value ("s" or nothing), which Chinese does without. */
     private static Set<String> withoutPlural(Set<String> names) {
         Set<String> rest = new TreeSet<>(names);
@@ -73,7 +82,7 @@ class MessageBundlesTest {
                     gaps.add(zhFile.getFileName() + " lacks " + key);
                 } else if (!withoutPlural(values(en.getProperty(key))).equals(values(zh.getProperty(key)))) {
                     gaps.add(key + ": values " + values(en.getProperty(key)) + " in English, " + values(zh.getProperty(key)) + " in Chinese");
-                } else if (!zh.getProperty(key).matches("(?s).*\\p{IsHan}.*")) {
+                } else if (!chinese(zh.getProperty(key))) {
                     gaps.add(zhFile.getFileName() + ": " + key + " is not Chinese");
                 }
             }
