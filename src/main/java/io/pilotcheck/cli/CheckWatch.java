@@ -83,9 +83,7 @@ final class CheckWatch {
         roots.add(rulesDir);
         paths.forEach(p -> roots.add(Path.of(p).toAbsolutePath().normalize()));
         try (ChangeWatcher watcher = new ChangeWatcher(roots)) {
-            say(lang == Language.EN ? "watching " + rulesGiven + " and " + String.join(" ", paths)
-                    + " for changes (Ctrl-C to stop)" : "正在监视 " + rulesGiven + " 和 "
-                    + String.join(" ", paths) + " 的变化（Ctrl-C 停止）");
+            say(Say.say(lang, "watching", "rules", rulesGiven, "paths", String.join(" ", paths)));
             while (!Thread.currentThread().isInterrupted()) {
                 once(watcher.next(), afterEach);
             }
@@ -114,8 +112,7 @@ final class CheckWatch {
             } catch (RuleInputException e) {
                 e.problems().forEach(err::println);
                 err.flush();
-                say(lang == Language.EN ? "the rules do not build; findings are those of the previous rules"
-                        : "规则无法构建；以下仍为上一版规则的结果");
+                say(Say.say(lang, "rulesDoNotBuild"));
                 return;
             }
         }
@@ -132,13 +129,10 @@ final class CheckWatch {
         FindingChanges changes = FindingChanges.between(before, after, lang);
         changes.lines().forEach(out::println);
         Map<Verdict, Integer> v = after.verdicts();
-        say(lang == Language.EN
-                ? (changes.lines().isEmpty() ? "no change in the findings" : changes.added() + " new, " + changes.gone() + " gone")
-                        + "; " + again.size() + " rechecked; compliant " + v.get(Verdict.COMPLIANT) + ", non_compliant "
-                        + v.get(Verdict.NON_COMPLIANT) + ", error " + v.get(Verdict.ERROR)
-                : (changes.lines().isEmpty() ? "结果没有变化" : "新增 " + changes.added() + "，消失 " + changes.gone())
-                        + "；重新检查 " + again.size() + " 个档案；合规 " + v.get(Verdict.COMPLIANT) + "，不合规 "
-                        + v.get(Verdict.NON_COMPLIANT) + "，无法检查 " + v.get(Verdict.ERROR));
+        String what = changes.lines().isEmpty() ? Say.say(lang, "watchNoChange")
+                : Say.say(lang, "watchChanges", "added", changes.added(), "gone", changes.gone());
+        say(Say.say(lang, "watchSummary", "changes", what, "rechecked", again.size(), "compliant",
+                v.get(Verdict.COMPLIANT), "non_compliant", v.get(Verdict.NON_COMPLIANT), "error", v.get(Verdict.ERROR)));
         afterEach.write(after, book);
     }
 

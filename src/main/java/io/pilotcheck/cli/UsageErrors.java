@@ -23,31 +23,27 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         PrintWriter err = cmd.getErr();
         boolean en = lang == Language.EN;
         err.println((en ? "pilotcheck: " : "pilotcheck：") + message(e));
-        String help = cmd.getCommandSpec().qualifiedName(" ") + " --help";
-        err.println(en ? "See '" + help + "' for every option." : "全部选项见 “" + help + "”。");
+        err.println(Say.say(lang, "seeHelp", "help", cmd.getCommandSpec().qualifiedName(" ") + " --help"));
         err.flush();
         return ExitCode.CANNOT_CHECK.code();
     }
 
     private String message(CommandLine.ParameterException e) {
-        boolean en = lang == Language.EN;
         String what = e.getArgSpec() == null ? "" : e.getArgSpec().isOption()
                 ? ((CommandLine.Model.OptionSpec) e.getArgSpec()).longestName()
                 : e.getArgSpec().paramLabel();
         if (e.getCause() instanceof UsageProblem p) {
-            return en ? "invalid value for " + what + ": " + p.in(lang) : what + " 的取值无效：" + p.in(lang);
+            return Say.say(lang, "invalidValue", "what", what, "problem", p.in(lang));
         }
-        if (en) {
-            return e.getMessage();
-        }
+        String and = lang == Language.EN ? ", " : "、";
         if (e instanceof CommandLine.MissingParameterException m) {
-            return "缺少必需的选项或参数：" + String.join("、", m.getMissing().stream().map(a -> a.isOption()
-                    ? ((CommandLine.Model.OptionSpec) a).longestName() : a.paramLabel()).toList());
+            return Say.say(lang, "missingArgs", "what", String.join(and, m.getMissing().stream().map(a -> a.isOption()
+                    ? ((CommandLine.Model.OptionSpec) a).longestName() : a.paramLabel()).toList()));
         }
         if (e instanceof CommandLine.UnmatchedArgumentException u) {
-            return "无法识别的选项或参数：" + String.join(" ", u.getUnmatched())
-                    + (u.getSuggestions().isEmpty() ? "" : "；是否应为 " + String.join("、", u.getSuggestions()) + "？");
+            return Say.say(lang, "unmatchedArgs", "what", String.join(" ", u.getUnmatched()), "near",
+                    u.getSuggestions().isEmpty() ? "" : Say.say(lang, "unmatchedNear", "names", String.join(and, u.getSuggestions())));
         }
-        return "命令行有误：" + e.getMessage();
+        return Say.say(lang, "badCommandLine", "problem", e.getMessage());
     }
 }
