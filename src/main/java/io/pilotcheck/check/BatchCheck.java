@@ -73,10 +73,6 @@ public final class BatchCheck {
         return early != null ? early : in.load(loader);
     }
 
-    /** Files by name, as dossier inputs, in the map's order. */
-    public static Iterator<DossierInput> files(Map<String, Path> files) {
-        return files.entrySet().stream().map(e -> DossierInput.file(e.getKey(), e.getValue())).iterator();
-    }
 
     /**
      * Checks every listed file on this thread.
@@ -105,7 +101,7 @@ public final class BatchCheck {
      */
     public BatchResult run(Map<String, Path> files, LocalDate asOf, LocalDate today, int jobs, IntConsumer progress,
                            BooleanSupplier stop) throws Stopped {
-        return run(files(files), files.size(), asOf, today, jobs, progress, stop);
+        return run(DossierInput.files(files.entrySet().iterator()), files.size(), asOf, today, jobs, progress, stop);
     }
 
     /**

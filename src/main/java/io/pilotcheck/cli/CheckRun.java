@@ -79,7 +79,7 @@ final class CheckRun {
                 : CompletableFuture.supplyAsync(() -> RulesLoading.load(rulesDir, cache, lang, err));
         // A streamed batch walks the folders as it goes; the others need every name at once.
         Map<String, Path> all = streaming ? null : DossierFiles.list(o.paths).files();
-        Iterator<Map.Entry<String, Path>> walk = streaming ? DossierFiles.sorted(o.paths) : all.entrySet().iterator();
+        Iterator<DossierInput> walk = DossierInput.files(streaming ? DossierFiles.sorted(o.paths) : all.entrySet().iterator());
         long total = !streaming ? all.size()
                 : !o.noProgress && BatchProgress.stderrIsTerminal() ? count(o.paths) : -1;
         List<DossierInput> head = new ArrayList<>();
@@ -92,7 +92,7 @@ final class CheckRun {
         if (waivers.isEmpty()) {
             return ExitCode.CANNOT_CHECK.code();
         }
-        Iterator<DossierInput> inputs = concat(head.iterator(), inputs(walk));
+        Iterator<DossierInput> inputs = concat(head.iterator(), walk);
         CheckRequest request = CheckRequest.of(book.get(), inputs).withTotal(total).withAsOf(o.asOf)
                 .withWaivers(waivers.get()).withLimits(limits).withJobs(o.jobs()).withStop(ctrlC::pressed)
                 .withPreloaded(early);
@@ -197,32 +197,16 @@ final class CheckRun {
      * Reads dossiers from {@code walk} until {@code done} says stop (or {@link #EARLY} of them),
      * keeping each input taken in {@code head}, in order, and each loaded dossier by name.
      */
-    private static Map<String, LoadedDossier> readWhile(Iterator<Map.Entry<String, Path>> walk, List<DossierInput> head,
+    private static Map<String, LoadedDossier> readWhile(Iterator<DossierInput> walk, List<DossierInput> head,
                                                         LoadLimits limits, java.util.function.BooleanSupplier done) {
         Map<String, LoadedDossier> early = new HashMap<>();
         DossierLoader loader = new DossierLoader(limits);
         while (walk.hasNext() && !done.getAsBoolean() && early.size() < EARLY) {
-            Map.Entry<String, Path> f = walk.next();
-            DossierInput in = DossierInput.file(f.getKey(), f.getValue());
+            DossierInput in = walk.next();
             head.add(in);
             early.put(in.name(), in.load(loader));
         }
         return early;
-    }
-
-    private static Iterator<DossierInput> inputs(Iterator<Map.Entry<String, Path>> files) {
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return files.hasNext();
-            }
-
-            @Override
-            public DossierInput next() {
-                Map.Entry<String, Path> f = files.next();
-                return DossierInput.file(f.getKey(), f.getValue());
-            }
-        };
     }
 
     private static <T> Iterator<T> concat(Iterator<T> first, Iterator<T> then) {

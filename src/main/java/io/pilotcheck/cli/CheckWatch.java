@@ -160,8 +160,7 @@ final class CheckWatch {
 
     /** Checks the changed dossiers through the check API, on this thread. */
     private BatchResult recheck(Map<String, Path> files) {
-        Iterator<DossierInput> inputs = files.entrySet().stream()
-                .map(e -> DossierInput.file(e.getKey(), e.getValue())).iterator();
+        Iterator<DossierInput> inputs = DossierInput.files(files.entrySet().iterator());
         return Check.runToEnd(CheckRequest.of(book, inputs).withTotal(files.size()).withAsOf(asOf).withLimits(limits)
                 .withJobs(1)).checked();
     }

@@ -1,6 +1,8 @@
 package io.pilotcheck.dossier;
 
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,6 +20,22 @@ public sealed interface DossierInput {
     /** A dossier file, read when it is checked. */
     static DossierInput file(String name, Path path) {
         return new File(name, path);
+    }
+
+    /** Dossier files by name, as inputs, read lazily in the given order. */
+    static Iterator<DossierInput> files(Iterator<Map.Entry<String, Path>> named) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return named.hasNext();
+            }
+
+            @Override
+            public DossierInput next() {
+                Map.Entry<String, Path> f = named.next();
+                return file(f.getKey(), f.getValue());
+            }
+        };
     }
 
     /** A dossier held in memory; the bytes are not copied, so the caller must not change them. */
