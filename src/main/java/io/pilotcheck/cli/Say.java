@@ -1,11 +1,9 @@
 package io.pilotcheck.cli;
 
 import io.pilotcheck.finding.Language;
-import org.apache.commons.text.StringSubstitutor;
+import io.pilotcheck.finding.Placeholders;
 
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.ResourceBundle;
 
 /**
@@ -27,11 +25,6 @@ final class Say {
      * in pairs ({@code "file", path, "n", 3}).
      */
     static String say(Language lang, String key, Object... namesAndValues) {
-        String template = (lang == Language.EN ? EN : ZH).getString(key);
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-            values.put(String.valueOf(namesAndValues[i]), String.valueOf(namesAndValues[i + 1]));
-        }
-        return new StringSubstitutor(values, "{", "}").replace(template);
+        return Placeholders.fill((lang == Language.EN ? EN : ZH).getString(key), namesAndValues);
     }
 }

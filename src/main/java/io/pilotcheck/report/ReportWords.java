@@ -1,6 +1,7 @@
 package io.pilotcheck.report;
 
 import io.pilotcheck.finding.Language;
+import io.pilotcheck.finding.Placeholders;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.finding.Verdict;
 import io.pilotcheck.finding.WaiverUse;
@@ -31,11 +32,7 @@ public final class ReportWords {
      * pairs ({@code "n", 3, "severity", "violation"}).
      */
     public static String word(String key, Language lang, Object... namesAndValues) {
-        java.util.Map<String, String> values = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-            values.put(String.valueOf(namesAndValues[i]), String.valueOf(namesAndValues[i + 1]));
-        }
-        return new org.apache.commons.text.StringSubstitutor(values, "{", "}").replace(word(key, lang));
+        return Placeholders.fill(word(key, lang), namesAndValues);
     }
 
     /** Every key of the words, for a template that looks them up itself. */
