@@ -2,7 +2,7 @@ package io.pilotcheck.catalogue;
 
 import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.finding.BatchResult;
-import io.pilotcheck.check.DossierFiles;
+import io.pilotcheck.files.DossierFiles;
 import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.report.TextReport;

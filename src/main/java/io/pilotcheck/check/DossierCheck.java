@@ -3,6 +3,8 @@ package io.pilotcheck.check;
 import io.pilotcheck.finding.BuiltInChecks;
 import io.pilotcheck.finding.DossierResult;
 
+import io.pilotcheck.facts.Evaluation;
+import io.pilotcheck.facts.FindingCollector;
 import io.pilotcheck.dossier.Dossier;
 import io.pilotcheck.dossier.LoadedDossier;
 import io.pilotcheck.finding.Finding;

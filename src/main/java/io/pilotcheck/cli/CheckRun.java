@@ -6,7 +6,7 @@ import io.pilotcheck.api.CheckOutcome;
 import io.pilotcheck.api.CheckRequest;
 import io.pilotcheck.api.StreamedOutcome;
 import io.pilotcheck.finding.BatchResult;
-import io.pilotcheck.check.DossierFiles;
+import io.pilotcheck.files.DossierFiles;
 import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.dossier.DossierLoader;
 import io.pilotcheck.dossier.LoadLimits;

@@ -5,7 +5,7 @@ import io.pilotcheck.api.CheckRequest;
 import io.pilotcheck.dossier.DossierInput;
 import java.util.Iterator;
 import io.pilotcheck.finding.BatchResult;
-import io.pilotcheck.check.DossierFiles;
+import io.pilotcheck.files.DossierFiles;
 import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.dossier.LoadLimits;
 import io.pilotcheck.finding.Language;

@@ -39,6 +39,9 @@ final class DrlDiagnosis {
     private static final Pattern METHOD = Pattern.compile("Method (\\w+) on class");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+[\\w.]+\\.(\\w+)\\s*;");
+    /** The packages whose types rules import, where a misplaced import is looked for. */
+    private static final List<String> RULE_PACKAGES = List.of("io.pilotcheck.facts", "io.pilotcheck.dossier",
+            "io.pilotcheck.registry", "io.pilotcheck.rules", "io.pilotcheck.finding");
     private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z_][\\w]*\\.)+([A-Z]\\w*)");
 
     /** A rule's text inside its file. */
@@ -195,10 +198,45 @@ final class DrlDiagnosis {
                 known.add(imp.group(1));
             }
             String cls = m.group(1);
-            List<String> near = Suggestions.closest(cls.substring(cls.lastIndexOf('.') + 1), known, 3);
+            String simple = cls.substring(cls.lastIndexOf('.') + 1);
+            if (known.contains(simple)) {
+                return brokenImport(simple, fileText);
+            }
+            List<String> near = Suggestions.closest(simple, known, 3);
             return near.isEmpty() ? " (is it imported?)" : "; did you mean " + String.join(", ", near) + "?";
         }
         return "";
+    }
+
+    /**
+     * The hint for a class that is imported but does not exist under that name: most often an
+     * import written before the facts the rules see moved to their own package.
+     */
+    private static String brokenImport(String simple, String fileText) {
+        Matcher imp = IMPORT_FQN.matcher(fileText);
+        while (imp.find()) {
+            if (imp.group(2).equals(simple)) {
+                int line = lineOf(fileText, imp.start(1));
+                for (String pkg : RULE_PACKAGES) {
+                    String fqn = pkg + "." + simple;
+                    if (!fqn.equals(imp.group(1)) && loads(fqn)) {
+                        return "; the import on line " + line + " names " + imp.group(1)
+                                + ", which does not exist: write import " + fqn + ";";
+                    }
+                }
+                return "; the import on line " + line + " names " + imp.group(1) + ", which does not exist";
+            }
+        }
+        return "";
+    }
+
+    private static boolean loads(String fqn) {
+        try {
+            Class.forName(fqn, false, DrlDiagnosis.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static String nearest(String wrong, Set<String> known) {

@@ -5,6 +5,7 @@ import io.pilotcheck.source.RuleInputException;
 import io.pilotcheck.source.Suggestions;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.source.RuleInputException.Problem;
+import io.pilotcheck.source.CollectingYaml;
 import io.pilotcheck.source.SourceLocation;
 import io.pilotcheck.source.YamlNode;
 import io.pilotcheck.source.YamlProblem;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +52,7 @@ public final class RuleCaseFile {
     private final String text;
     private final Set<String> knownIds;
     private final List<Problem> problems;
+    private final CollectingYaml yaml;
     private List<SourceLocation> allLocations;
 
     private RuleCaseFile(Path file, String display, String text, Set<String> knownIds, List<Problem> problems) {
@@ -60,6 +61,7 @@ public final class RuleCaseFile {
         this.text = text;
         this.knownIds = knownIds;
         this.problems = problems;
+        this.yaml = new CollectingYaml(problems);
     }
 
     /**
@@ -92,14 +94,14 @@ public final class RuleCaseFile {
         }
         allLocations = new ArrayList<>();
         collectLocations(root.get(), allLocations);
-        Map<String, YamlNode.Entry> top = mapping(root.get(), FILE_KEYS, "a rule test file");
+        Map<String, YamlNode.Entry> top = yaml.mapping(root.get(), FILE_KEYS, "a rule test file");
         if (top == null) {
             return List.of();
         }
         YamlNode.Entry defaultEntry = top.get("dossier");
         // Read once: a shared dossier that is missing is one problem, not one per case.
         Default defaults = new Default(defaultEntry != null, defaultEntry == null ? null : dossier(defaultEntry.value()));
-        LocalDate defaultAsOf = top.containsKey("as_of") ? date(top.get("as_of").value()) : null;
+        LocalDate defaultAsOf = top.containsKey("as_of") ? yaml.date(top.get("as_of").value(), "as_of") : null;
         YamlNode.Entry cases = top.get("cases");
         if (cases == null) {
             problems.add(new Problem(root.get().location(), "a rule test file needs 'cases:', a list of cases"));
@@ -124,21 +126,21 @@ public final class RuleCaseFile {
     }
 
     private RuleCase oneCase(YamlNode node, int number, Default defaults, LocalDate defaultAsOf) {
-        Map<String, YamlNode.Entry> m = mapping(node, CASE_KEYS, "a case");
+        Map<String, YamlNode.Entry> m = yaml.mapping(node, CASE_KEYS, "a case");
         if (m == null) {
             return null;
         }
-        String name = m.containsKey("name") ? scalar(m.get("name").value(), "a case name") : "case " + number;
+        String name = m.containsKey("name") ? yaml.scalar(m.get("name").value(), "a case name") : "case " + number;
         if (!m.containsKey("dossier") && !defaults.given()) {
             problems.add(new Problem(node.location(), "case '" + name
                     + "' has no dossier: give 'dossier:' (a path or an inline mapping) here or at the top of the file"));
             return null;
         }
         RuleCase.CaseDossier dossier = m.containsKey("dossier") ? dossier(m.get("dossier").value()) : defaults.dossier();
-        LocalDate asOf = m.containsKey("as_of") ? date(m.get("as_of").value()) : defaultAsOf;
+        LocalDate asOf = m.containsKey("as_of") ? yaml.date(m.get("as_of").value(), "as_of") : defaultAsOf;
         List<Expectation> expect = new ArrayList<>();
         if (m.containsKey("expect")) {
-            for (YamlNode e : items(m.get("expect").value(), "'expect'")) {
+            for (YamlNode e : yaml.items(m.get("expect").value(), "'expect'")) {
                 Expectation x = expectation(e);
                 if (x != null) {
                     expect.add(x);
@@ -147,8 +149,8 @@ public final class RuleCaseFile {
         }
         List<String> none = new ArrayList<>();
         if (m.containsKey("none")) {
-            for (YamlNode id : items(m.get("none").value(), "'none'")) {
-                String s = scalar(id, "a rule id");
+            for (YamlNode id : yaml.items(m.get("none").value(), "'none'")) {
+                String s = yaml.scalar(id, "a rule id");
                 if (s != null && known(s, id.location())) {
                     none.add(s);
                 }
@@ -157,17 +159,17 @@ public final class RuleCaseFile {
         if (expect.isEmpty() && none.isEmpty() && !m.containsKey("expect") && !m.containsKey("none")) {
             problems.add(new Problem(node.location(), "case '" + name + "' asserts nothing: add 'expect:' or 'none:'"));
         }
-        boolean only = m.containsKey("only") && "true".equals(scalar(m.get("only").value(), "true or false"));
+        boolean only = m.containsKey("only") && "true".equals(yaml.scalar(m.get("only").value(), "true or false"));
         String broken = null;
         if (dossier != null && m.containsKey("edits")) {
             String edited = dossier.text();
-            for (YamlNode e : items(m.get("edits").value(), "'edits'")) {
-                Map<String, YamlNode.Entry> edit = mapping(e, EDIT_KEYS, "an edit");
+            for (YamlNode e : yaml.items(m.get("edits").value(), "'edits'")) {
+                Map<String, YamlNode.Entry> edit = yaml.mapping(e, EDIT_KEYS, "an edit");
                 if (edit == null || !edit.containsKey("replace") || !edit.containsKey("with")) {
                     problems.add(new Problem(e.location(), "an edit is {replace: TEXT, with: TEXT}"));
                     continue;
                 }
-                String from = scalar(edit.get("replace").value(), "the text to replace");
+                String from = yaml.scalar(edit.get("replace").value(), "the text to replace");
                 String to = edit.get("with").value() instanceof YamlNode.Scalar s ? s.text() : null;
                 if (from == null || from.isEmpty() || to == null) {
                     continue;
@@ -184,7 +186,7 @@ public final class RuleCaseFile {
     }
 
     private Expectation expectation(YamlNode node) {
-        Map<String, YamlNode.Entry> m = mapping(node, EXPECT_KEYS, "an expected finding");
+        Map<String, YamlNode.Entry> m = yaml.mapping(node, EXPECT_KEYS, "an expected finding");
         if (m == null) {
             return null;
         }
@@ -192,19 +194,19 @@ public final class RuleCaseFile {
             problems.add(new Problem(node.location(), "an expected finding needs 'rule' and 'severity'"));
             return null;
         }
-        String rule = scalar(m.get("rule").value(), "a rule id");
+        String rule = yaml.scalar(m.get("rule").value(), "a rule id");
         if (rule == null || !known(rule, m.get("rule").value().location())) {
             return null;
         }
-        String sev = scalar(m.get("severity").value(), "a severity");
+        String sev = yaml.scalar(m.get("severity").value(), "a severity");
         Severity severity = sev == null ? null : Severity.fromId(sev);
         if (sev != null && severity == null) {
             problems.add(new Problem(m.get("severity").value().location(),
                     "severity '" + sev + "' is not one of pending, warning, violation, error"));
         }
-        Integer count = m.containsKey("count") ? integer(m.get("count").value(), "count") : null;
-        Integer line = m.containsKey("line") ? integer(m.get("line").value(), "line") : null;
-        String message = m.containsKey("message") ? scalar(m.get("message").value(), "message text") : null;
+        Integer count = m.containsKey("count") ? yaml.integer(m.get("count").value(), "count") : null;
+        Integer line = m.containsKey("line") ? yaml.integer(m.get("line").value(), "line") : null;
+        String message = m.containsKey("message") ? yaml.scalar(m.get("message").value(), "message text") : null;
         return severity == null ? null : new Expectation(rule, severity, count, line, message, node.location());
     }
 
@@ -223,7 +225,7 @@ public final class RuleCaseFile {
         if (node instanceof YamlNode.Mapping) {
             return new RuleCase.CaseDossier(display, InlineText.of(text, node.location(), next(node)));
         }
-        String path = scalar(node, "a dossier path or an inline dossier");
+        String path = yaml.scalar(node, "a dossier path or an inline dossier");
         if (path == null) {
             return null;
         }
@@ -255,56 +257,6 @@ public final class RuleCaseFile {
             });
         } else if (node instanceof YamlNode.Sequence s) {
             s.items().forEach(i -> collectLocations(i, out));
-        }
-    }
-
-    private Map<String, YamlNode.Entry> mapping(YamlNode node, List<String> allowed, String what) {
-        if (!(node instanceof YamlNode.Mapping m)) {
-            problems.add(new Problem(node.location(), what + " must be a mapping (key: value), found " + node.kindName()));
-            return null;
-        }
-        for (YamlNode.Entry e : m.entries().values()) {
-            if (!allowed.contains(e.key())) {
-                List<String> near = Suggestions.closest(e.key(), allowed, 2);
-                problems.add(new Problem(e.keyLocation(), "unknown key '" + e.key() + "' in " + what
-                        + (near.isEmpty() ? "; known keys: " + String.join(", ", allowed)
-                                : " (did you mean " + String.join(", ", near) + "?)")));
-            }
-        }
-        return m.entries();
-    }
-
-    private List<YamlNode> items(YamlNode node, String what) {
-        if (node instanceof YamlNode.Sequence s) {
-            return s.items();
-        }
-        problems.add(new Problem(node.location(), what + " must be a list, found " + node.kindName()));
-        return List.of();
-    }
-
-    private String scalar(YamlNode node, String what) {
-        if (node instanceof YamlNode.Scalar s && s.kind() != YamlNode.ScalarKind.NULL) {
-            return s.text();
-        }
-        problems.add(new Problem(node.location(), "expected " + what + ", found " + node.kindName()));
-        return null;
-    }
-
-    private Integer integer(YamlNode node, String what) {
-        if (node instanceof YamlNode.Scalar s && s.kind() == YamlNode.ScalarKind.INTEGER) {
-            return Integer.valueOf(s.text());
-        }
-        problems.add(new Problem(node.location(), "'" + what + "' must be a whole number, found " + node.kindName()));
-        return null;
-    }
-
-    private LocalDate date(YamlNode node) {
-        String s = scalar(node, "a date YYYY-MM-DD");
-        try {
-            return s == null ? null : LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            problems.add(new Problem(node.location(), "'" + s + "' is not a date YYYY-MM-DD"));
-            return null;
         }
     }
 }

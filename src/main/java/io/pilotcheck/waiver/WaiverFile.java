@@ -6,12 +6,12 @@ import io.pilotcheck.registry.PilotCity;
 import io.pilotcheck.registry.PilotRegistry;
 import io.pilotcheck.source.RuleInputException;
 import io.pilotcheck.source.RuleInputException.Problem;
+import io.pilotcheck.source.CollectingYaml;
 import io.pilotcheck.source.RuleYaml;
 import io.pilotcheck.source.YamlNode;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -72,54 +72,32 @@ public final class WaiverFile {
     private static Waiver waiver(YamlNode.Mapping m, Collection<String> ruleIds, PilotRegistry registry)
             throws RuleInputException {
         List<Problem> problems = new ArrayList<>();
+        CollectingYaml yaml = new CollectingYaml(problems);
         for (YamlNode.Entry e : m.entries().values()) {
             if (!KEYS.contains(e.key())) {
                 problems.add(new Problem(e.keyLocation(), "unknown key '" + e.key() + "' in a waiver"
                         + Suggestions.didYouMean(Suggestions.closest(e.key(), KEYS, 1)) + "; a waiver has " + String.join(", ", KEYS)));
             }
         }
-        String city = field(m, "city", problems);
-        String rule = field(m, "rule", problems);
-        String reason = field(m, "reason", problems);
-        String approver = field(m, "approver", problems);
-        String expiresText = field(m, "expires", problems);
-        String dossier = m.entries().containsKey("dossier") ? field(m, "dossier", problems) : null;
+        String city = yaml.text(m, "city", "a waiver");
+        String rule = yaml.text(m, "rule", "a waiver");
+        String reason = yaml.text(m, "reason", "a waiver");
+        String approver = yaml.text(m, "approver", "a waiver");
+        LocalDate expires = yaml.text(m, "expires", "a waiver") == null ? null
+                : yaml.date(m.entries().get("expires").value(), "expires");
+        String dossier = m.entries().containsKey("dossier") ? yaml.text(m, "dossier", "a waiver") : null;
         Optional<PilotCity> pilot = city == null ? Optional.empty() : registry.find(city);
         if (city != null && pilot.isEmpty()) {
-            problems.add(new Problem(m.entries().get("city").value().location(), "'" + city
-                    + "' is not one of the 45 pilots" + Suggestions.didYouMean(registry.suggest(city))));
+            yaml.problem(m.entries().get("city").value().location(), "'" + city
+                    + "' is not one of the 45 pilots" + Suggestions.didYouMean(registry.suggest(city)));
         }
         if (rule != null && !ruleIds.contains(rule)) {
-            problems.add(new Problem(m.entries().get("rule").value().location(), "no rule has the id '" + rule + "'"
-                    + Suggestions.didYouMean(Suggestions.closest(rule, ruleIds, 1))));
-        }
-        LocalDate expires = null;
-        if (expiresText != null) {
-            try {
-                expires = LocalDate.parse(expiresText);
-            } catch (DateTimeParseException e) {
-                problems.add(new Problem(m.entries().get("expires").value().location(),
-                        "expires should be a date YYYY-MM-DD, found '" + expiresText + "'"));
-            }
+            yaml.problem(m.entries().get("rule").value().location(), "no rule has the id '" + rule + "'"
+                    + Suggestions.didYouMean(Suggestions.closest(rule, ruleIds, 1)));
         }
         if (!problems.isEmpty()) {
             throw new RuleInputException(problems);
         }
         return new Waiver(pilot.orElseThrow().name(), rule, dossier, reason, approver, expires, m.location());
-    }
-
-    private static String field(YamlNode.Mapping m, String key, List<Problem> problems) {
-        try {
-            String text = RuleYaml.text(m, key, "a waiver").trim();
-            if (text.isEmpty()) {
-                problems.add(new Problem(m.entries().get(key).value().location(), "a waiver's " + key
-                        + " should not be empty"));
-                return null;
-            }
-            return text;
-        } catch (RuleInputException e) {
-            problems.addAll(e.problems());
-            return null;
-        }
     }
 }

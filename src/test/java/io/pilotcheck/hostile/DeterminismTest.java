@@ -3,7 +3,7 @@ package io.pilotcheck.hostile;
 import io.pilotcheck.TestRules;
 import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.finding.BatchResult;
-import io.pilotcheck.check.DossierFiles;
+import io.pilotcheck.files.DossierFiles;
 import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.report.JsonReport;

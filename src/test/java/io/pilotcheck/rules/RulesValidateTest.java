@@ -71,6 +71,21 @@ class RulesValidateTest {
                 .doesNotContain("io.pilotcheck").doesNotContain("Rules");
     }
 
+    /** Rules written before the facts moved to io.pilotcheck.facts are told the import to write. */
+    @Test
+    void anImportOfAFactFromItsOldPackageSaysTheNewOne(@TempDir Path dir) throws IOException {
+        Path rules = TestRules.copyRules(dir);
+        Path drl = rules.resolve("organisation.drl");
+        String text = Files.readString(drl);
+        Files.writeString(drl, text.replace("import io.pilotcheck.facts.Evaluation;", "import io.pilotcheck.check.Evaluation;"));
+        int line = (int) text.substring(0, text.indexOf("import io.pilotcheck.facts.Evaluation;")).chars()
+                .filter(c -> c == '\n').count() + 1;
+        CliTest.Run r = validate(rules);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("the import on line " + line + " names io.pilotcheck.check.Evaluation")
+                .contains("write import io.pilotcheck.facts.Evaluation;").doesNotContain("did you mean Evaluation");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = "peak.drl")
     void aValueOfTheWrongTypeIsLocated(String file, @TempDir Path dir) throws IOException {

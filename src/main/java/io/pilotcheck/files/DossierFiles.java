@@ -1,4 +1,4 @@
-package io.pilotcheck.check;
+package io.pilotcheck.files;
 
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;

@@ -1,4 +1,4 @@
-package io.pilotcheck.check;
+package io.pilotcheck.facts;
 
 import java.time.LocalDate;
 import java.util.Objects;

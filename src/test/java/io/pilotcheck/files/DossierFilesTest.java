@@ -1,4 +1,4 @@
-package io.pilotcheck.check;
+package io.pilotcheck.files;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

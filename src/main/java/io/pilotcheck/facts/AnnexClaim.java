@@ -1,4 +1,4 @@
-package io.pilotcheck.check;
+package io.pilotcheck.facts;
 
 import io.pilotcheck.dossier.Dossier;
 import io.pilotcheck.registry.PilotCity;

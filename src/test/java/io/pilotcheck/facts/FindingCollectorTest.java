@@ -1,4 +1,4 @@
-package io.pilotcheck.check;
+package io.pilotcheck.facts;
 
 import org.apache.commons.text.StringSubstitutor;
 import org.junit.jupiter.api.Test;

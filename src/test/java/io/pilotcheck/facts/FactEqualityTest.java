@@ -1,4 +1,4 @@
-package io.pilotcheck.check;
+package io.pilotcheck.facts;
 
 import io.pilotcheck.dossier.AnnualReport;
 import io.pilotcheck.dossier.DatedEntry;
