@@ -1,5 +1,8 @@
 package io.pilotcheck.dossier;
 
+import static io.pilotcheck.finding.BuiltInChecks.MISSING_REQUIRED;
+import static io.pilotcheck.finding.BuiltInChecks.NOT_LISTED;
+
 import io.pilotcheck.source.SourceLocation;
 import io.pilotcheck.source.YamlNode;
 import io.pilotcheck.source.YamlProblem;
@@ -15,7 +18,6 @@ import java.util.Map;
  */
 final class DossierBinder {
 
-    static final String MISSING_REQUIRED = "LCP-SCHEMA-08";
 
     /** Words allowed in {@code low_carbon_plan.levers}. */
     static final List<String> LEVERS = List.of("industrial_structure", "energy_structure", "energy_conservation",
@@ -31,8 +33,7 @@ final class DossierBinder {
     }
 
     static Dossier bind(String file, YamlNode root, List<YamlProblem> problems) {
-        // a dossier records about 60 paths; sized once instead of rehashed three times
-        Map<String, SourceLocation> sources = new HashMap<>(128);
+        SourceMap.Builder sources = new SourceMap.Builder();
         if (!(root instanceof YamlNode.Mapping mapping)) {
             problems.add(new YamlProblem(io.pilotcheck.source.YamlTreeReader.SYNTAX, "档案的顶层应为映射（键: 值），实际为" + root.kindName(),
                     "a dossier is a mapping (key: value) at the top, found " + root.kindName(), "",
@@ -42,15 +43,16 @@ final class DossierBinder {
         MappingReader top = new MappingReader("", mapping, sources, problems);
         Integer version = top.integer("dossier_version");
         if (version != null && version != 1) {
-            problems.add(new YamlProblem(MappingReader.NOT_LISTED, "不支持的档案格式版本 " + version + "（支持：1）",
+            problems.add(new YamlProblem(NOT_LISTED, "不支持的档案格式版本 " + version + "（支持：1）",
                     "unsupported dossier_version " + version + " (supported: 1)", "dossier_version",
                     mapping.entries().get("dossier_version").value().location()));
         }
         String city = top.string("city");
-        if (city == null && !top.has("city")) {
+        if (city == null && !top.given("city")) {
+            // Written empty, it is as missing as when not written; located at the key then.
             problems.add(new YamlProblem(MISSING_REQUIRED, "缺少必填字段 city（试点城市名称）",
                     "the required field 'city' (the pilot's name) is missing", "city",
-                    SourceLocation.startOf(file)));
+                    top.has("city") ? mapping.entries().get("city").keyLocation() : SourceLocation.startOf(file)));
         }
         Dossier d = new Dossier(file, version, city, top.string("province"), top.integer("pilot_no"),
                 top.bool("starred"), top.date("as_of"), top.year("peak_target_year"),
@@ -58,7 +60,7 @@ final class DossierBinder {
                 lowCarbonPlan(top.mapping("low_carbon_plan")), targetAssessment(top.mapping("target_assessment")),
                 innovations(top), top.enumList("policies", POLICIES), governance(top.mapping("governance")),
                 inventories(top), top.enumList("data_system", DATA_SYSTEM), emissions(top), annualReports(top),
-                top.date("phase_summary_submitted"), new SourceMap(file, sources));
+                top.date("phase_summary_submitted"), sources.build(file));
         top.finish();
         return d;
     }

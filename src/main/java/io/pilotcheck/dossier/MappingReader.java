@@ -1,5 +1,10 @@
 package io.pilotcheck.dossier;
 
+import static io.pilotcheck.finding.BuiltInChecks.BAD_DATE;
+import static io.pilotcheck.finding.BuiltInChecks.NOT_LISTED;
+import static io.pilotcheck.finding.BuiltInChecks.UNKNOWN_KEY;
+import static io.pilotcheck.finding.BuiltInChecks.WRONG_TYPE;
+
 import io.pilotcheck.source.Suggestions;
 
 import io.pilotcheck.source.IsoDate;
@@ -26,19 +31,15 @@ import java.util.Set;
  */
 final class MappingReader {
 
-    static final String UNKNOWN_KEY = "LCP-SCHEMA-02";
-    static final String WRONG_TYPE = "LCP-SCHEMA-03";
-    static final String NOT_LISTED = "LCP-SCHEMA-04";
-    static final String BAD_DATE = "LCP-SCHEMA-05";
 
 
     private final String path;
     private final Map<String, YamlNode.Entry> entries;
-    private final Map<String, SourceLocation> sources;
+    private final SourceMap.Builder sources;
     private final List<YamlProblem> problems;
     private final Set<String> asked = new LinkedHashSet<>();
 
-    MappingReader(String path, YamlNode.Mapping mapping, Map<String, SourceLocation> sources,
+    MappingReader(String path, YamlNode.Mapping mapping, SourceMap.Builder sources,
                   List<YamlProblem> problems) {
         this.path = path;
         this.entries = mapping == null ? Map.of() : mapping.entries();
@@ -198,6 +199,12 @@ final class MappingReader {
         return entries.containsKey(key);
     }
 
+    /** Whether the mapping gives the key a value: written, and not left empty. */
+    boolean given(String key) {
+        YamlNode.Entry e = entries.get(key);
+        return e != null && !isNull(e.value());
+    }
+
     String path() {
         return path;
     }
@@ -245,7 +252,11 @@ final class MappingReader {
         if (e == null) {
             return null;
         }
-        sources.put(childPath(key), e.value() instanceof YamlNode.Mapping ? e.keyLocation() : e.value().location());
+        if (isNull(e.value())) {
+            sources.putEmpty(childPath(key), e.keyLocation());
+        } else {
+            sources.put(childPath(key), e.value() instanceof YamlNode.Mapping ? e.keyLocation() : e.value().location());
+        }
         return e.value();
     }
 

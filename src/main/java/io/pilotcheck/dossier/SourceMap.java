@@ -2,7 +2,11 @@ package io.pilotcheck.dossier;
 
 import io.pilotcheck.source.SourceLocation;
 
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where each value of a dossier was written, by its path ({@code low_carbon_plan.adopted},
@@ -16,14 +20,41 @@ public final class SourceMap {
 
     private final String file;
     private final Map<String, SourceLocation> byPath;
+    private final Set<String> empty;
 
-    /**
-     * A map over the given locations. The map is kept, not copied (a copy per dossier was a
-     * measurable part of a batch): the caller hands it over and does not change it afterwards.
-     */
-    SourceMap(String file, Map<String, SourceLocation> byPath) {
+    /** The locations of one dossier as the binder reads them, handed over whole to the map. */
+    static final class Builder {
+        // a dossier records about 60 paths; sized once instead of rehashed three times
+        private final Map<String, SourceLocation> byPath = new HashMap<>(128);
+        private Set<String> empty = Set.of();
+
+        /** Where a path's value was written. */
+        void put(String path, SourceLocation at) {
+            byPath.put(path, at);
+        }
+
+        /** Where a path was written with no value ({@code key:}), which reads as not given. */
+        void putEmpty(String path, SourceLocation at) {
+            byPath.put(path, at);
+            if (empty.isEmpty()) {
+                empty = new HashSet<>();
+            }
+            empty.add(path);
+        }
+
+        /**
+         * The map over these locations. They are kept, not copied (a copy per dossier was a
+         * measurable part of a batch): the builder is not used afterwards.
+         */
+        SourceMap build(String file) {
+            return new SourceMap(file, byPath, empty);
+        }
+    }
+
+    private SourceMap(String file, Map<String, SourceLocation> byPath, Set<String> empty) {
         this.file = file;
-        this.byPath = java.util.Collections.unmodifiableMap(byPath);
+        this.byPath = Collections.unmodifiableMap(byPath);
+        this.empty = empty;
     }
 
     /** The file as the user named it. */
@@ -31,9 +62,12 @@ public final class SourceMap {
         return file;
     }
 
-    /** Whether the dossier wrote this path at all (even as an empty value). */
+    /**
+     * Whether the dossier gives a value at this path. A key written with nothing after it is not
+     * given: it reads exactly as a missing key, though a finding about it is located at the key.
+     */
     public boolean has(String path) {
-        return byPath.containsKey(path);
+        return byPath.containsKey(path) && !empty.contains(path);
     }
 
     /** The value's location, or that of its nearest present parent, or the file start. */
