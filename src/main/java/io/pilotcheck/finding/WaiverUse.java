@@ -7,7 +7,7 @@ import java.util.Locale;
  * reported rather than silently ignored.
  *
  * @param waiver  the waiver
- * @param status  applied, expired or unused
+ * @param status  applied, expired, unused, or not applicable to this batch
  * @param matched how many findings it matched (waived, or for an expired waiver, left failing)
  */
 public record WaiverUse(Waiver waiver, Status status, int matched) {
@@ -19,7 +19,12 @@ public record WaiverUse(Waiver waiver, Status status, int matched) {
         /** Past its expiry: the findings it names count again, and the run fails. */
         EXPIRED,
         /** In force but matched no finding: stale, or a typo in the waivers file. */
-        UNUSED;
+        UNUSED,
+        /**
+         * Names no dossier of this batch (its city, or its {@code dossier:} file, was not checked):
+         * neither a failure nor a warning, since one waivers file serves many batches.
+         */
+        NOT_APPLICABLE;
 
         /** The lower-case name used in reports. */
         public String id() {

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The waivers a reviewer must act on, as compiler-style lines located in the waivers file: an
- * expired waiver (it fails the run) and one that matched nothing (stale, or a typo).
+ * expired waiver (it fails the run) and one that matched nothing (stale, or a typo); and how many
+ * name no dossier of the batch (a province-wide file checked against one city's dossier).
  */
 public final class WaiverNotes {
 
@@ -22,30 +23,36 @@ public final class WaiverNotes {
         return lines(batch.waivers(), lang);
     }
 
-    /** One line per expired or unused waiver among {@code uses}, in their order. */
+    /**
+     * One line per expired or unused waiver among {@code uses}, in their order, then one line
+     * counting the waivers that name no dossier of the batch.
+     */
     public static List<String> lines(List<WaiverUse> uses, Language lang) {
         List<String> out = new ArrayList<>();
+        int notApplicable = 0;
         for (WaiverUse u : uses) {
             Waiver w = u.waiver();
             String what = w.rule() + " " + w.city() + (w.dossier() == null ? "" : " " + w.dossier());
-            if (u.status() == WaiverUse.Status.EXPIRED) {
-                out.add(w.location() + ": " + (lang == Language.EN
-                        ? "error: waiver " + what + " expired on " + w.expires() + "; the " + u.matched()
-                        + " finding(s) it names count again"
-                        : "错误：豁免 " + what + " 已于 " + w.expires() + " 到期，所涉 " + u.matched() + " 条发现恢复计入"));
-            } else if (u.status() == WaiverUse.Status.UNUSED) {
-                out.add(w.location() + ": " + (lang == Language.EN
-                        ? "warning: waiver " + what + " matched no finding"
-                        : "警告：豁免 " + what + " 未匹配任何发现"));
+            switch (u.status()) {
+                case EXPIRED -> out.add(w.location() + ": " + ReportWords.word("note.waiver.expired", lang,
+                        "what", what, "expires", w.expires(), "matched", u.matched()));
+                case UNUSED -> out.add(w.location() + ": " + ReportWords.word("note.waiver.unused", lang, "what", what));
+                case NOT_APPLICABLE -> notApplicable++;
+                case APPLIED -> {
+                }
             }
+        }
+        if (notApplicable > 0) {
+            String file = uses.stream().filter(u -> u.status() == WaiverUse.Status.NOT_APPLICABLE).findFirst()
+                    .orElseThrow().waiver().location().file();
+            out.add(file + ": " + ReportWords.word("note.waiver.not_applicable", lang, "count", notApplicable));
         }
         return out;
     }
 
     /** How a waived finding is marked after its message: reason, approver and expiry. */
     public static String mark(Waiver w, Language lang) {
-        return lang == Language.EN
-                ? "(waived: " + w.reason() + " — " + w.approver() + ", until " + w.expires() + ")"
-                : "（已豁免：" + w.reason() + " — " + w.approver() + "，有效至 " + w.expires() + "）";
+        return ReportWords.word("note.waiver.mark", lang, "reason", w.reason(), "approver", w.approver(),
+                "expires", w.expires());
     }
 }

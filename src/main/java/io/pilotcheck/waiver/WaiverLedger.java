@@ -27,6 +27,8 @@ public final class WaiverLedger {
     private final List<Path> files = new ArrayList<>();
     private final LocalDate today;
     private final AtomicIntegerArray matched;
+    /** Whether a dossier of the batch is one the waiver names (its city, and file if given). */
+    private final AtomicIntegerArray applicable;
 
     /**
      * A ledger for a run.
@@ -37,6 +39,7 @@ public final class WaiverLedger {
         this.waivers = List.copyOf(waivers);
         this.today = today;
         this.matched = new AtomicIntegerArray(waivers.size());
+        this.applicable = new AtomicIntegerArray(waivers.size());
         this.waivers.forEach(w -> files.add(w.dossier() == null ? null : fileOf(w)));
     }
 
@@ -58,6 +61,11 @@ public final class WaiverLedger {
     public DossierResult mark(DossierResult d) {
         if (waivers.isEmpty()) {
             return d;
+        }
+        for (int i = 0; i < waivers.size(); i++) {
+            if (applicable.get(i) == 0 && names(waivers.get(i), files.get(i), d)) {
+                applicable.set(i, 1);
+            }
         }
         List<Finding> findings = new ArrayList<>();
         for (Finding f : d.findings()) {
@@ -81,7 +89,11 @@ public final class WaiverLedger {
         List<WaiverUse> uses = new ArrayList<>();
         for (int i = 0; i < waivers.size(); i++) {
             Waiver w = waivers.get(i);
-            WaiverUse.Status status = w.expiredOn(today) ? WaiverUse.Status.EXPIRED
+            Path file = files.get(i);
+            // A dossier: that names no file at all is a typo to warn about, not another batch's file.
+            boolean otherBatch = applicable.get(i) == 0 && (file == null || w.expiredOn(today) || Files.exists(file));
+            WaiverUse.Status status = otherBatch ? WaiverUse.Status.NOT_APPLICABLE
+                    : w.expiredOn(today) ? WaiverUse.Status.EXPIRED
                     : matched.get(i) == 0 ? WaiverUse.Status.UNUSED : WaiverUse.Status.APPLIED;
             uses.add(new WaiverUse(w, status, matched.get(i)));
         }
@@ -89,10 +101,12 @@ public final class WaiverLedger {
     }
 
     private static boolean matches(Waiver w, Path file, DossierResult d, Finding f) {
-        return f.severity() != Severity.ERROR
-                && w.rule().equals(f.ruleId())
-                && w.city().equals(d.city())
-                && (file == null || sameFile(file, d.file()));
+        return f.severity() != Severity.ERROR && w.rule().equals(f.ruleId()) && names(w, file, d);
+    }
+
+    /** Whether the waiver is about this dossier: its city, and its file when the waiver names one. */
+    private static boolean names(Waiver w, Path file, DossierResult d) {
+        return w.city().equals(d.city()) && (file == null || sameFile(file, d.file()));
     }
 
     /**

@@ -106,6 +106,30 @@ class WaiverTest {
         assertThat(run("check", JIAXING, "--as-of", "2020-06-30", "--waivers", lastDay.toString()).code()).isZero();
     }
 
+    /** Issue 23 item 3: one province-wide waivers file, checked against one city's dossier. */
+    @Test
+    void aWaiverForACityNotInTheBatchIsNotApplicableNotAFailureEvenExpired() throws IOException {
+        Path w = waivers(
+                waiver("大连市", "LCP-STAR-02", "2019-12-31", ""),
+                waiver("嘉兴市", "LCP-STAR-02", "2099-12-31", ""),
+                waiver("南京市", "LCP-PLAN-01", "2099-12-31", ""));
+        CliTest.Run r = run("check", JIAXING, "--as-of", "2020-06-30", "--waivers", w.toString(), "-f", "json");
+        assertThat(r.code()).isZero();
+        JsonNode report = json(r);
+        assertThat(report.at("/waivers/0/status").asText()).isEqualTo("not_applicable");
+        assertThat(report.at("/waivers/1/status").asText()).isEqualTo("applied");
+        assertThat(report.at("/waivers/2/status").asText()).isEqualTo("not_applicable");
+        assertThat(r.err()).isEqualTo(w + ": 提示：2 条豁免不适用于本批次（所涉城市或档案不在本次检查之中），未予应用\n");
+        CliTest.Run en = run("check", JIAXING, "--as-of", "2020-06-30", "--waivers", w.toString(), "--lang", "en");
+        assertThat(en.err()).contains("note: 2 waiver(s) name no dossier of this batch");
+
+        // the same expired waiver fails the run once its city is in the batch
+        CliTest.Run both = run("check", JIAXING, "fixtures/03-dalian.yaml", "--as-of", "2020-06-30",
+                "--waivers", w.toString(), "-f", "json", "--fail-on", "never");
+        assertThat(both.code()).isEqualTo(1);
+        assertThat(json(both).at("/waivers/0/status").asText()).isEqualTo("expired");
+    }
+
     @Test
     void aWaiverThatMatchesNothingIsReportedButDoesNotFail() throws IOException {
         Path w = waivers(
