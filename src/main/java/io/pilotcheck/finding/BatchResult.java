@@ -45,6 +45,11 @@ public record BatchResult(List<DossierResult> dossiers, List<WaiverUse> waivers)
         return tally().severities();
     }
 
+    /** The findings of each severity that no waiver accepts, as {@link BatchTally#unwaived()}. */
+    public Map<Severity, Integer> unwaived() {
+        return tally().unwaived();
+    }
+
     /**
      * Whether the run fails: a finding no waiver accepts at or above {@code threshold} (null:
      * never), a dossier in error, or an expired waiver.

@@ -14,6 +14,7 @@ public final class BatchTally {
     private long dossiers;
     private final Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
     private final Map<Severity, Integer> severities = new EnumMap<>(Severity.class);
+    private final Map<Severity, Integer> unwaived = new EnumMap<>(Severity.class);
     private int waived;
     /** The highest severity of a finding no waiver accepts, or null. */
     private Severity worstUnwaived;
@@ -25,6 +26,7 @@ public final class BatchTally {
         }
         for (Severity s : Severity.values()) {
             severities.put(s, 0);
+            unwaived.put(s, 0);
         }
     }
 
@@ -43,7 +45,10 @@ public final class BatchTally {
             severities.merge(f.severity(), 1, Integer::sum);
             if (f.waived()) {
                 waived++;
-            } else if (worstUnwaived == null || f.severity().compareTo(worstUnwaived) > 0) {
+                continue;
+            }
+            unwaived.merge(f.severity(), 1, Integer::sum);
+            if (worstUnwaived == null || f.severity().compareTo(worstUnwaived) > 0) {
                 worstUnwaived = f.severity();
             }
         }
@@ -59,9 +64,20 @@ public final class BatchTally {
         return Collections.unmodifiableMap(new EnumMap<>(verdicts));
     }
 
-    /** How many findings of each severity (every severity present, in the enum's order). */
+    /**
+     * How many findings of each severity, waived or not (every severity present, in the enum's
+     * order): the JSON report's summary, which counts {@code waived} among them.
+     */
     public Map<Severity, Integer> severities() {
         return Collections.unmodifiableMap(new EnumMap<>(severities));
+    }
+
+    /**
+     * How many findings of each severity no waiver accepts: what a reader counts against the
+     * pilots, with the waived ones counted apart ({@link #waived()}).
+     */
+    public Map<Severity, Integer> unwaived() {
+        return Collections.unmodifiableMap(new EnumMap<>(unwaived));
     }
 
     /** Findings a waiver accepts. */

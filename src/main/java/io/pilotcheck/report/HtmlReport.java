@@ -81,7 +81,7 @@ public final class HtmlReport {
 
     private static List<Map<String, Object>> counts(BatchResult batch, HtmlWords w) {
         Map<Verdict, Integer> v = batch.verdicts();
-        Map<Severity, Integer> s = batch.severities();
+        Map<Severity, Integer> s = batch.unwaived();
         List<Map<String, Object>> out = new ArrayList<>();
         out.add(count("dossiers", w.get("dossiers"), batch.dossiers().size(), "total"));
         out.add(count("compliant", w.get("compliant"), v.get(Verdict.COMPLIANT), "compliant"));
@@ -108,31 +108,37 @@ public final class HtmlReport {
     }
 
     private static List<HtmlChart.Bar> severityBars(BatchResult batch, Language lang) {
-        Map<Severity, Integer> s = batch.severities();
+        Map<Severity, Integer> s = batch.unwaived();
         List<HtmlChart.Bar> bars = new ArrayList<>();
         for (Severity sev : WORST_FIRST) {
             bars.add(new HtmlChart.Bar(ReportWords.severity(sev, lang), s.get(sev), sev.id()));
+        }
+        if (batch.waived() > 0) {
+            bars.add(new HtmlChart.Bar(ReportWords.word("html.waived", lang), batch.waived(), "waived"));
         }
         return bars;
     }
 
     private static List<Map<String, Object>> byRule(BatchResult batch, ReportContext context, Language lang) {
+        // per rule: each severity not waived, then waived, then the total
+        int waivedAt = Severity.values().length;
+        int totalAt = waivedAt + 1;
         Map<String, int[]> counts = new LinkedHashMap<>();
-        context.rules().forEach(r -> counts.put(r.id(), new int[Severity.values().length + 1]));
+        context.rules().forEach(r -> counts.put(r.id(), new int[totalAt + 1]));
         // loader and engine checks after the rules, in id order
         batch.dossiers().stream().flatMap(d -> d.findings().stream()).map(Finding::ruleId).sorted()
-                .forEach(id -> counts.computeIfAbsent(id, k -> new int[Severity.values().length + 1]));
+                .forEach(id -> counts.computeIfAbsent(id, k -> new int[totalAt + 1]));
         for (DossierResult d : batch.dossiers()) {
             for (Finding f : d.findings()) {
                 int[] c = counts.get(f.ruleId());
-                c[f.severity().ordinal()]++;
-                c[Severity.values().length]++;
+                c[f.waived() ? waivedAt : f.severity().ordinal()]++;
+                c[totalAt]++;
             }
         }
-        int max = counts.values().stream().mapToInt(c -> c[Severity.values().length]).max().orElse(0);
+        int max = counts.values().stream().mapToInt(c -> c[totalAt]).max().orElse(0);
         List<Map<String, Object>> out = new ArrayList<>();
         counts.forEach((id, c) -> {
-            int total = c[Severity.values().length];
+            int total = c[totalAt];
             if (total == 0) {
                 return;
             }
@@ -142,6 +148,7 @@ public final class HtmlReport {
             for (Severity s : Severity.values()) {
                 row.put(s.id(), c[s.ordinal()] == 0 ? "" : c[s.ordinal()]);
             }
+            row.put("waived", c[waivedAt] == 0 ? "" : c[waivedAt]);
             row.put("total", total);
             row.put("barWidth", max == 0 ? 0 : Math.round(100.0 * total / max));
             out.add(row);
@@ -164,13 +171,15 @@ public final class HtmlReport {
                 for (Severity s : Severity.values()) {
                     r.put("s_" + s.id(), 0);
                 }
+                r.put("s_waived", 0);
                 return r;
             });
             row.merge("pilots", 1, (a, b) -> (Integer) a + (Integer) b);
             for (DossierResult d : byCity.getOrDefault(p.name(), List.of())) {
                 row.merge("dossiers", 1, (a, b) -> (Integer) a + (Integer) b);
                 row.merge("v_" + d.verdict().id(), 1, (a, b) -> (Integer) a + (Integer) b);
-                d.findings().forEach(f -> row.merge("s_" + f.severity().id(), 1, (a, b) -> (Integer) a + (Integer) b));
+                d.findings().forEach(f -> row.merge(f.waived() ? "s_waived" : "s_" + f.severity().id(), 1,
+                        (a, b) -> (Integer) a + (Integer) b));
             }
         }
         return new ArrayList<>(rows.values());

@@ -66,10 +66,11 @@ public final class TextReport {
 
     private static String verdictLine(DossierResult d, Language lang) {
         Map<Severity, Integer> n = new EnumMap<>(Severity.class);
-        d.findings().forEach(f -> n.merge(f.severity(), 1, Integer::sum));
+        d.findings().stream().filter(f -> !f.waived()).forEach(f -> n.merge(f.severity(), 1, Integer::sum));
+        int waived = (int) d.findings().stream().filter(Finding::waived).count();
         String city = lang == Language.EN ? d.cityEn() : d.city();
         String who = city == null ? "" : " " + city;
-        String counts = counts(n, lang);
+        String counts = counts(n, waived, lang);
         return d.file() + ":" + who + " — " + ReportWords.verdict(d.verdict(), lang)
                 + (counts.isEmpty() ? "" : ReportWords.word("text.counts", lang, "counts", counts))
                 + (d.asOf() == null ? "" : ReportWords.word("text.asOf", lang, "date", d.asOf()));
@@ -77,7 +78,7 @@ public final class TextReport {
 
     private static String summary(BatchTally batch, RunInfo run, Language lang) {
         Map<Verdict, Integer> v = batch.verdicts();
-        Map<Severity, Integer> s = batch.severities();
+        Map<Severity, Integer> s = batch.unwaived();
         return ReportWords.word("text.summary", lang, "dossiers", batch.dossiers(),
                 "plural", batch.dossiers() == 1 ? "" : "s",
                 "compliant", v.get(Verdict.COMPLIANT), "non_compliant", v.get(Verdict.NON_COMPLIANT),
@@ -87,7 +88,8 @@ public final class TextReport {
                 "rules", run.ruleCount());
     }
 
-    private static String counts(Map<Severity, Integer> n, Language lang) {
+    /** The dossier's findings by severity, waived ones apart: 违规 2，已豁免 1. */
+    private static String counts(Map<Severity, Integer> n, int waived, Language lang) {
         StringBuilder b = new StringBuilder();
         for (Severity s : new Severity[] {Severity.ERROR, Severity.VIOLATION, Severity.WARNING, Severity.PENDING}) {
             Integer c = n.get(s);
@@ -97,6 +99,10 @@ public final class TextReport {
                 }
                 b.append(ReportWords.word("text.count", lang, "n", c, "severity", ReportWords.severity(s, lang)));
             }
+        }
+        if (waived > 0) {
+            b.append(b.length() > 0 ? ReportWords.word("text.countSeparator", lang) : "")
+                    .append(ReportWords.word("text.waivedCount", lang, "n", waived));
         }
         return b.toString();
     }

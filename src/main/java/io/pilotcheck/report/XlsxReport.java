@@ -83,7 +83,7 @@ public final class XlsxReport {
     private static void summary(Sheet sheet, BatchResult batch, RunInfo run, Styles styles, Language lang) {
         boolean en = lang == Language.EN;
         Map<Verdict, Integer> v = batch.verdicts();
-        Map<Severity, Integer> s = batch.severities();
+        Map<Severity, Integer> s = batch.unwaived();
         Object[][] rows = {
             {"pilotcheck", run.toolVersion()},
             {en ? "as of" : "评估日期", run.asOf()},

@@ -57,7 +57,30 @@ class WaiverTest {
         CliTest.Run text = run("check", JIAXING, "--as-of", "2020-06-30", "--waivers", w.toString());
         assertThat(text.code()).isZero();
         assertThat(text.out()).contains("LCP-STAR-02").contains("（已豁免：修订方案已报省发改委待转报 — 气候处 张三，有效至 2099-12-31）")
-                .contains("其中已豁免 1");
+                .contains("嘉兴市 — 合规（已豁免 1）").doesNotContain("违规 1")
+                .contains("发现：违规 0，警告 0，待到期 0，错误 0，已豁免 1；");
+    }
+
+    /** Issue 23 item 4: a waived violation is counted apart in every table, never as a violation. */
+    @Test
+    void everyTableCountsAWaivedFindingApart() throws IOException {
+        Path w = waivers(waiver("嘉兴市", "LCP-STAR-02", "2099-12-31", ""));
+        Path html = tmp.resolve("r.html");
+        assertThat(run("check", JIAXING, "--as-of", "2020-06-30", "--waivers", w.toString(), "-f", "html",
+                "-o", html.toString()).code()).isZero();
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html.toFile(), "UTF-8");
+        java.util.List<String> ruleHead = page.select("#by-rule thead th").stream().map(org.jsoup.nodes.Element::text).toList();
+        java.util.List<String> ruleRow = page.select("#by-rule tr.rule-row").first().select("td").stream().map(org.jsoup.nodes.Element::text).toList();
+        assertThat(ruleRow.get(0)).isEqualTo("LCP-STAR-02");
+        assertThat(ruleRow.get(ruleHead.indexOf("违规"))).isEmpty();
+        assertThat(ruleRow.get(ruleHead.indexOf("已豁免"))).isEqualTo("1");
+        java.util.List<String> provinceHead = page.select("#by-province thead th").stream().map(org.jsoup.nodes.Element::text).toList();
+        java.util.List<String> zhejiang = page.select("#by-province tbody tr").stream()
+                .filter(r -> r.child(0).text().equals("浙江")).findFirst().orElseThrow().select("td").stream().map(org.jsoup.nodes.Element::text).toList();
+        assertThat(zhejiang.get(provinceHead.indexOf("违规"))).isEqualTo("0");
+        assertThat(zhejiang.get(provinceHead.indexOf("已豁免"))).isEqualTo("1");
+        assertThat(zhejiang.get(provinceHead.indexOf("合规"))).isEqualTo("1");
+        assertThat(page.select(".card.violation").text()).contains("0");
     }
 
     @Test
