@@ -6,6 +6,7 @@ import io.pilotcheck.check.EngineLimits;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.report.ReportContext;
+import io.pilotcheck.report.ReportHeader;
 import io.pilotcheck.report.RunInfo;
 import io.pilotcheck.report.StreamedReport;
 import io.pilotcheck.rules.RuleBook;
@@ -73,7 +74,16 @@ public final class Check {
      */
     public static ReportContext reportContext(RuleBook book, LocalDate evaluationDate, Language lang,
                                               Severity threshold) {
-        RunInfo run = new RunInfo(ToolVersion.get(), evaluationDate.toString(), book.rules().size(), book::fingerprint);
+        return reportContext(book, ReportHeader.of(evaluationDate, evaluationDate), lang, threshold);
+    }
+
+    /**
+     * What every report format needs besides the batch, for a report made as {@code header}
+     * says: the JSON report's {@code as_of} is the date given, else the day it was made.
+     */
+    public static ReportContext reportContext(RuleBook book, ReportHeader header, Language lang, Severity threshold) {
+        LocalDate asOf = header.asOfGiven() != null ? header.asOfGiven() : header.generated();
+        RunInfo run = new RunInfo(ToolVersion.get(), asOf.toString(), book.rules().size(), book::fingerprint, header);
         return new ReportContext(book.rules(), book.registry(), run, lang, threshold);
     }
 

@@ -139,7 +139,8 @@ public final class DossierCheck {
                 }
             }
             return new DossierResult(d.file(), city.map(PilotCity::name).orElse(d.city()),
-                    city.map(PilotCity::nameEn).orElse(d.city()), asOf, findings);
+                    city.map(PilotCity::nameEn).orElse(d.city()),
+                    city.map(c -> new Message(c.province(), c.provinceEn())).orElse(null), asOf, findings);
         }
 
         private KieSession session() {

@@ -1,6 +1,7 @@
 package io.pilotcheck.cli;
 
 import io.pilotcheck.report.ReportFormat;
+import io.pilotcheck.report.ReportHeader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +48,14 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
             description = "evaluate as of this date (default: each dossier's as_of, else today)")
     LocalDate asOf;
+
+    @Option(names = "--title", paramLabel = "TEXT",
+            description = "the report's title in the HTML and xlsx headers and the JSON report (default: the standard title)")
+    String title;
+
+    @Option(names = "--organisation", paramLabel = "TEXT",
+            description = "who made the report (e.g. a provincial commission's climate division), shown beside the title")
+    String organisation;
 
     @Option(names = "--fail-on", defaultValue = "violation", paramLabel = "violation|warning|never",
             description = "lowest severity that makes the exit code 1 (default: violation); "
@@ -95,8 +104,13 @@ public final class CheckCommand implements Callable<Integer> {
         return jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
     }
 
-    /** {@code --as-of}, else today: the reports' date and the day waiver expiry is judged on. */
+    /** {@code --as-of}, else today: the day waiver expiry is judged on. */
     LocalDate evaluationDate() {
         return asOf != null ? asOf : LocalDate.now();
+    }
+
+    /** What the reports say of themselves: made today, as of {@code --as-of} if given, by whom. */
+    ReportHeader header() {
+        return ReportHeader.of(LocalDate.now(), asOf).by(title, organisation);
     }
 }

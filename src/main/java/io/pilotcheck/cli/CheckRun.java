@@ -177,7 +177,7 @@ final class CheckRun {
     }
 
     private ReportContext context(RuleBook book) {
-        return Check.reportContext(book, o.evaluationDate(), lang, o.failOn.threshold);
+        return Check.reportContext(book, o.header(), lang, o.failOn.threshold);
     }
 
     private String task() {

@@ -10,14 +10,27 @@ import java.util.List;
  * @param file     the file as the user named it
  * @param city     the city as the dossier names it (the annex name when found), or null
  * @param cityEn   the English name when the city was found, else as {@code city}
+ * @param province the pilot's province as the annex gives it, in both languages, or null when
+ *                 the city is not a pilot
  * @param asOf     the evaluation date used, or null when the file could not be read
  * @param findings sorted in {@link Finding#ORDER}
  */
-public record DossierResult(String file, String city, String cityEn, LocalDate asOf, List<Finding> findings) {
+public record DossierResult(String file, String city, String cityEn, Message province, LocalDate asOf,
+                            List<Finding> findings) {
 
     /** Sorts the findings in their one order. */
     public DossierResult {
         findings = findings.stream().sorted(Finding.ORDER).toList();
+    }
+
+    /** A result whose city is not known to be a pilot: no province. */
+    public DossierResult(String file, String city, String cityEn, LocalDate asOf, List<Finding> findings) {
+        this(file, city, cityEn, null, asOf, findings);
+    }
+
+    /** The province in {@code lang}, or empty when the city is not a pilot. */
+    public String province(Language lang) {
+        return province == null ? "" : province.in(lang);
     }
 
     /** The verdict the findings add up to. */

@@ -23,9 +23,9 @@ import java.util.List;
  */
 public final class CsvReport {
 
-    /** The columns, in order. */
+    /** The columns, in order; later ones are added at the end, so a column keeps its place. */
     public static final String[] HEADER = {"file", "line", "column", "city", "verdict", "rule", "severity", "clause",
-        "path", "message", "waived", "waiver_reason", "waiver_approver", "waiver_expires"};
+        "path", "message", "waived", "waiver_reason", "waiver_approver", "waiver_expires", "province"};
 
     private CsvReport() {
     }
@@ -37,7 +37,7 @@ public final class CsvReport {
         return java.util.Arrays.asList(f.location().file(), f.location().line(), f.location().column(), city,
                 d.verdict().id(), f.ruleId(), f.severity().id(), f.clause(), f.path(), f.message().in(lang),
                 w ? "yes" : "", w ? f.waiver().reason() : "", w ? f.waiver().approver() : "",
-                w ? f.waiver().expires().toString() : "");
+                w ? f.waiver().expires().toString() : "", d.province(lang));
     }
 
     /** The CSV text, starting with the byte-order mark. */

@@ -54,6 +54,7 @@ public final class HtmlReport {
         view.put("sev", sev);
         view.put("htmlLang", lang == Language.EN ? "en" : "zh-CN");
         view.put("run", run);
+        view.put("header", header(batch, run.header(), w, lang));
         view.put("counts", counts(batch, w));
         view.put("verdictChart", HtmlChart.bars(verdictBars(batch, lang), w.get("chart_verdicts")));
         view.put("severityChart", HtmlChart.bars(severityBars(batch, lang), w.get("chart_severities")));
@@ -65,6 +66,19 @@ public final class HtmlReport {
         view.put("waivers", waivers(batch, lang));
         view.put("hasWaivers", !batch.waivers().isEmpty());
         return TEMPLATE.execute(view);
+    }
+
+    /** The page's title and the run line's dates and maker, as {@link ReportHeader} gives them. */
+    private static Map<String, Object> header(BatchResult batch, ReportHeader h, HtmlWords w, Language lang) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("title", h.title().isEmpty() ? w.get("title") : h.title());
+        out.put("organisation", h.organisation());
+        out.put("evaluated", EvaluationDates.describe(batch, h, lang));
+        out.put("generated", h.generated() == null ? "" : h.generated().toString());
+        for (String label : new String[] {"organisation", "evaluated", "generated"}) {
+            out.put(label + "Label", ReportWords.word("header." + label, lang));
+        }
+        return out;
     }
 
     private static Template compile() {
@@ -157,32 +171,18 @@ public final class HtmlReport {
     }
 
     private static List<Map<String, Object>> byProvince(BatchResult batch, ReportContext context, Language lang) {
-        Map<String, List<DossierResult>> byCity = PilotMatrix.byCity(batch);
-        Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
-        for (PilotCity p : context.registry().cities()) {
-            Map<String, Object> row = rows.computeIfAbsent(p.province(), k -> {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("province", lang == Language.EN ? p.provinceEn() : p.province());
-                r.put("pilots", 0);
-                r.put("dossiers", 0);
-                for (Verdict v : Verdict.values()) {
-                    r.put("v_" + v.id(), 0);
-                }
-                for (Severity s : Severity.values()) {
-                    r.put("s_" + s.id(), 0);
-                }
-                r.put("s_waived", 0);
-                return r;
-            });
-            row.merge("pilots", 1, (a, b) -> (Integer) a + (Integer) b);
-            for (DossierResult d : byCity.getOrDefault(p.name(), List.of())) {
-                row.merge("dossiers", 1, (a, b) -> (Integer) a + (Integer) b);
-                row.merge("v_" + d.verdict().id(), 1, (a, b) -> (Integer) a + (Integer) b);
-                d.findings().forEach(f -> row.merge(f.waived() ? "s_waived" : "s_" + f.severity().id(), 1,
-                        (a, b) -> (Integer) a + (Integer) b));
-            }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ProvinceTable.Line line : ProvinceTable.of(batch, context.registry(), lang)) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("province", line.province());
+            r.put("pilots", line.pilots());
+            r.put("dossiers", line.dossiers());
+            line.verdicts().forEach((v, n) -> r.put("v_" + v.id(), n));
+            line.severities().forEach((s, n) -> r.put("s_" + s.id(), n));
+            r.put("s_waived", line.waived());
+            out.add(r);
         }
-        return new ArrayList<>(rows.values());
+        return out;
     }
 
     private static Map<String, Object> matrix(PilotMatrix m, Language lang) {

@@ -95,6 +95,13 @@ public final class JsonReport {
         tool.put("version", run.toolVersion());
         root.put("as_of", run.asOf());
         root.put("lang", lang.code());
+        ReportHeader h = run.header();
+        if (!h.title().isEmpty() || !h.organisation().isEmpty()) {
+            // only when given, so a report nobody titled keeps the contract's bytes
+            ObjectNode report = root.putObject("report");
+            report.put("title", h.title());
+            report.put("organisation", h.organisation());
+        }
         ObjectNode rules = root.putObject("rules");
         rules.put("count", run.ruleCount());
         rules.put("fingerprint", run.rulesFingerprint());
@@ -138,6 +145,7 @@ public final class JsonReport {
     private static void dossier(ObjectNode o, DossierResult d, Language lang) {
         o.put("file", d.file());
         o.put("city", d.city());
+        o.put("province", d.province() == null ? null : d.province().zh());
         o.put("as_of", d.asOf() == null ? null : d.asOf().toString());
         o.put("verdict", d.verdict().id());
         ArrayNode findings = o.putArray("findings");

@@ -27,14 +27,17 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code check --format xlsx}: a workbook for reviewers who work in spreadsheets. Three sheets:
- * a summary (the run and the counts of the JSON report), the 45 pilots × rules matrix coloured
- * by outcome, and every finding with filters on its header row, in the columns of the CSV report.
+ * {@code check --format xlsx}: a workbook for reviewers who work in spreadsheets, in the run's
+ * language. Four sheets: a summary (who made it, the evaluation dates, the counts with waived
+ * findings apart), the 45 pilots × rules matrix coloured by outcome, the batch by province, and
+ * every finding with filters on its header row (the CSV report's columns, the province beside
+ * the city).
  */
 public final class XlsxReport {
 
@@ -44,12 +47,12 @@ public final class XlsxReport {
     /** The workbook's bytes. */
     public static byte[] render(BatchResult batch, List<RuleInfo> rules, PilotRegistry registry, RunInfo run,
                                 Language lang) {
-        boolean en = lang == Language.EN;
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(wb);
-            summary(wb.createSheet(en ? "Summary" : "汇总"), batch, run, styles, lang);
-            matrix(wb.createSheet(en ? "Matrix" : "矩阵"), PilotMatrix.of(batch, rules, registry), styles, lang);
-            findings(wb.createSheet(en ? "Findings" : "发现"), batch, styles, lang);
+            summary(wb.createSheet(word("xlsx.sheet.summary", lang)), batch, run, styles, lang);
+            matrix(wb.createSheet(word("xlsx.sheet.matrix", lang)), PilotMatrix.of(batch, rules, registry), styles, lang);
+            provinces(wb.createSheet(word("xlsx.sheet.provinces", lang)), ProvinceTable.of(batch, registry, lang), styles, lang);
+            findings(wb.createSheet(word("xlsx.sheet.findings", lang)), batch, styles, lang);
             LocalDate day = LocalDate.parse(run.asOf());
             wb.getProperties().getCoreProperties().setCreated(
                     java.util.Optional.of(java.util.Date.from(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())));
@@ -81,42 +84,78 @@ public final class XlsxReport {
     }
 
     private static void summary(Sheet sheet, BatchResult batch, RunInfo run, Styles styles, Language lang) {
-        boolean en = lang == Language.EN;
         Map<Verdict, Integer> v = batch.verdicts();
         Map<Severity, Integer> s = batch.unwaived();
-        Object[][] rows = {
-            {"pilotcheck", run.toolVersion()},
-            {en ? "as of" : "评估日期", run.asOf()},
-            {en ? "rules" : "规则数", run.ruleCount()},
-            {en ? "rules fingerprint" : "规则指纹", run.rulesFingerprint()},
-            {en ? "dossiers" : "档案数", batch.dossiers().size()},
-            {en ? "compliant" : "合规", v.get(Verdict.COMPLIANT)},
-            {en ? "non_compliant" : "不合规", v.get(Verdict.NON_COMPLIANT)},
-            {en ? "errors" : "无法检查", v.get(Verdict.ERROR)},
-            {en ? "violation" : "违规", s.get(Severity.VIOLATION)},
-            {en ? "warning" : "警告", s.get(Severity.WARNING)},
-            {en ? "pending" : "待到期", s.get(Severity.PENDING)},
-            {en ? "error" : "错误", s.get(Severity.ERROR)},
-            {en ? "waived" : "已豁免", batch.waived()},
-        };
-        for (int i = 0; i < rows.length; i++) {
+        ReportHeader h = run.header();
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {word("xlsx.title", lang), h.title().isEmpty() ? word("html.title", lang) : h.title()});
+        if (!h.organisation().isEmpty()) {
+            rows.add(new Object[] {word("header.organisation", lang), h.organisation()});
+        }
+        rows.add(new Object[] {word("header.evaluated", lang), EvaluationDates.describe(batch, h, lang)});
+        if (h.generated() != null) {
+            rows.add(new Object[] {word("header.generated", lang), h.generated().toString()});
+        }
+        rows.add(new Object[] {"pilotcheck", run.toolVersion()});
+        rows.add(new Object[] {word("xlsx.rules", lang), run.ruleCount()});
+        rows.add(new Object[] {word("html.fingerprint", lang), run.rulesFingerprint()});
+        rows.add(new Object[] {word("xlsx.dossiers", lang), batch.dossiers().size()});
+        rows.add(new Object[] {word("html.compliant", lang), v.get(Verdict.COMPLIANT)});
+        rows.add(new Object[] {word("html.non_compliant", lang), v.get(Verdict.NON_COMPLIANT)});
+        rows.add(new Object[] {word("html.errors", lang), v.get(Verdict.ERROR)});
+        for (Severity sev : new Severity[] {Severity.VIOLATION, Severity.WARNING, Severity.PENDING, Severity.ERROR}) {
+            rows.add(new Object[] {ReportWords.severity(sev, lang), s.get(sev)});
+        }
+        rows.add(new Object[] {word("html.waived", lang), batch.waived()});
+        for (int i = 0; i < rows.size(); i++) {
             Row row = sheet.createRow(i);
-            row.createCell(0).setCellValue(rows[i][0].toString());
-            row.getCell(0).setCellStyle(styles.header);
-            if (rows[i][1] instanceof Integer n) {
+            cell(row, 0, rows.get(i)[0].toString(), styles.header);
+            if (rows.get(i)[1] instanceof Integer n) {
                 row.createCell(1).setCellValue(n);
             } else {
-                row.createCell(1).setCellValue(rows[i][1].toString());
+                row.createCell(1).setCellValue(rows.get(i)[1].toString());
             }
         }
         sheet.setColumnWidth(0, 20 * 256);
         sheet.setColumnWidth(1, 80 * 256);
     }
 
+    private static void provinces(Sheet sheet, List<ProvinceTable.Line> lines, Styles styles, Language lang) {
+        List<String> head = new ArrayList<>(List.of(word("html.province", lang), word("html.pilots", lang),
+                word("html.dossiers", lang), word("html.compliant", lang), word("html.non_compliant", lang),
+                word("html.errors", lang)));
+        Severity[] severities = {Severity.VIOLATION, Severity.WARNING, Severity.PENDING, Severity.ERROR};
+        for (Severity sev : severities) {
+            head.add(ReportWords.severity(sev, lang));
+        }
+        head.add(word("html.waived", lang));
+        Row top = sheet.createRow(0);
+        for (int c = 0; c < head.size(); c++) {
+            cell(top, c, head.get(c), styles.header);
+        }
+        int r = 1;
+        for (ProvinceTable.Line line : lines) {
+            Row x = sheet.createRow(r++);
+            x.createCell(0).setCellValue(line.province());
+            int c = 1;
+            for (int n : new int[] {line.pilots(), line.dossiers(), line.verdicts().get(Verdict.COMPLIANT),
+                line.verdicts().get(Verdict.NON_COMPLIANT), line.verdicts().get(Verdict.ERROR)}) {
+                x.createCell(c++).setCellValue(n);
+            }
+            for (Severity sev : severities) {
+                x.createCell(c++).setCellValue(line.severities().get(sev));
+            }
+            x.createCell(c).setCellValue(line.waived());
+        }
+        sheet.createFreezePane(1, 1);
+        sheet.setColumnWidth(0, 16 * 256);
+    }
+
     private static void matrix(Sheet sheet, PilotMatrix m, Styles styles, Language lang) {
         boolean en = lang == Language.EN;
         Row head = sheet.createRow(0);
-        String[] fixed = en ? new String[] {"No.", "province", "pilot", "dossiers"} : new String[] {"序号", "省份", "试点", "档案"};
+        String[] fixed = {word("html.no", lang), word("html.province", lang), word("html.pilot", lang),
+            word("html.dossiers", lang)};
         for (int c = 0; c < fixed.length; c++) {
             cell(head, c, fixed[c], styles.header);
         }
@@ -144,17 +183,28 @@ public final class XlsxReport {
         }
     }
 
+    /** The findings sheet's columns: the CSV report's, the province beside the city, in the reader's words. */
+    private static final String[] COLUMNS = {"file", "line", "column", "province", "city", "verdict", "rule",
+        "severity", "clause", "path", "message", "waived", "waiver_reason", "waiver_approver", "waiver_expires"};
+
     private static void findings(Sheet sheet, BatchResult batch, Styles styles, Language lang) {
-        String[] header = CsvReport.HEADER;
         Row head = sheet.createRow(0);
-        for (int c = 0; c < header.length; c++) {
-            cell(head, c, header[c], styles.header);
+        for (int c = 0; c < COLUMNS.length; c++) {
+            cell(head, c, word("xlsx.col." + COLUMNS[c], lang), styles.header);
         }
+        String yes = word("xlsx.yes", lang);
         int r = 1;
         for (DossierResult d : batch.dossiers()) {
+            String city = lang == Language.EN && d.cityEn() != null ? d.cityEn() : d.city();
+            String verdict = ReportWords.verdict(d.verdict(), lang);
             for (Finding f : d.findings()) {
                 Row x = sheet.createRow(r++);
-                List<Object> values = CsvReport.values(d, f, lang);
+                boolean w = f.waived();
+                List<Object> values = java.util.Arrays.asList(f.location().file(), f.location().line(),
+                        f.location().column(), d.province(lang), city, verdict, f.ruleId(),
+                        ReportWords.severity(f.severity(), lang), f.clause(), f.path(), f.message().in(lang),
+                        w ? yes : "", w ? f.waiver().reason() : "", w ? f.waiver().approver() : "",
+                        w ? f.waiver().expires().toString() : "");
                 for (int c = 0; c < values.size(); c++) {
                     Object v = values.get(c);
                     if (v instanceof Integer n) {
@@ -165,12 +215,16 @@ public final class XlsxReport {
                 }
             }
         }
-        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(r - 1, 0), 0, header.length - 1));
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(r - 1, 0), 0, COLUMNS.length - 1));
         sheet.createFreezePane(0, 1);
-        int[] widths = {28, 6, 6, 14, 14, 14, 10, 12, 36, 80, 8, 30, 20, 12};
-        for (int c = 0; c < header.length && c < widths.length; c++) {
+        int[] widths = {28, 6, 6, 10, 14, 14, 14, 10, 12, 36, 80, 8, 30, 20, 12};
+        for (int c = 0; c < COLUMNS.length; c++) {
             sheet.setColumnWidth(c, widths[c] * 256);
         }
+    }
+
+    private static String word(String key, Language lang) {
+        return ReportWords.word(key, lang);
     }
 
     private static void cell(Row row, int column, String text, CellStyle style) {

@@ -81,7 +81,7 @@ public final class WaiverLedger {
             }
             findings.add(marked);
         }
-        return new DossierResult(d.file(), d.city(), d.cityEn(), d.asOf(), findings);
+        return new DossierResult(d.file(), d.city(), d.cityEn(), d.province(), d.asOf(), findings);
     }
 
     /** What became of each waiver so far, in waivers-file order. */

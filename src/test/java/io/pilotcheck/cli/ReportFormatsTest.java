@@ -161,6 +161,10 @@ class ReportFormatsTest {
         assertThat(schema.validate(log)).isNotEmpty();
     }
 
+    /** The workbook's Chinese severity words back to the JSON report's ids. */
+    private static final java.util.Map<String, String> SEVERITY_ID = java.util.Map.of(
+            "违规", "violation", "警告", "warning", "待到期", "pending", "错误", "error");
+
     @Test
     void xlsxHasASummaryAPilotByRuleMatrixAndFilteredFindingsThatAgreeWithTheJson() throws Exception {
         Path json = tmp.resolve("report.json");
@@ -169,7 +173,7 @@ class ReportFormatsTest {
                 .code()).isEqualTo(1);
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(xlsx.toFile())) {
-            assertThat(wb.getNumberOfSheets()).isEqualTo(3);
+            assertThat(wb.getNumberOfSheets()).isEqualTo(4);
             org.apache.poi.ss.usermodel.Sheet summary = wb.getSheet("汇总");
             java.util.Map<String, Double> counts = new java.util.HashMap<>();
             for (org.apache.poi.ss.usermodel.Row row : summary) {
@@ -192,7 +196,7 @@ class ReportFormatsTest {
             for (int i = 1; i <= findings.getLastRowNum(); i++) {
                 org.apache.poi.ss.usermodel.Row row = findings.getRow(i);
                 fromXlsx.add(row.getCell(0).getStringCellValue() + "|" + (int) row.getCell(1).getNumericCellValue()
-                        + "|" + row.getCell(5).getStringCellValue() + "|" + row.getCell(6).getStringCellValue());
+                        + "|" + row.getCell(6).getStringCellValue() + "|" + SEVERITY_ID.get(row.getCell(7).getStringCellValue()));
             }
             List<String> fromJson = new ArrayList<>();
             java.util.Map<String, java.util.Set<String>> violatedRulesByCity = new java.util.HashMap<>();

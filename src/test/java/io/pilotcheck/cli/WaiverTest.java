@@ -106,9 +106,9 @@ class WaiverTest {
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
                 tmp.resolve("r.xlsx").toFile())) {
             org.apache.poi.ss.usermodel.Row row = wb.getSheet("发现").getRow(1);
-            assertThat(row.getCell(5).getStringCellValue()).isEqualTo("LCP-STAR-02");
-            assertThat(row.getCell(10).getStringCellValue()).isEqualTo("yes");
-            assertThat(row.getCell(11).getStringCellValue()).isEqualTo(reason);
+            assertThat(row.getCell(6).getStringCellValue()).isEqualTo("LCP-STAR-02");
+            assertThat(row.getCell(11).getStringCellValue()).isEqualTo("是");
+            assertThat(row.getCell(12).getStringCellValue()).isEqualTo(reason);
         }
     }
 

@@ -40,7 +40,9 @@ class ReliabilityTableTest {
     }
 
     private static String cell(String text) {
-        return text.replace("\n", " ").replace("|", "\\|");
+        // Which rule fired last when the time limit struck depends on the machine's timing.
+        return text.replace("\n", " ").replace("|", "\\|")
+                .replaceAll("\\(last rule fired: [A-Z0-9-]+; a loop\\?\\)", "(last rule fired: …; a loop?)");
     }
 
     @Test
