@@ -12,6 +12,9 @@ import io.pilotcheck.dossier.DossierLoader;
 import io.pilotcheck.dossier.LoadLimits;
 import io.pilotcheck.dossier.LoadedDossier;
 import io.pilotcheck.finding.Language;
+import io.pilotcheck.finding.WaiverUse;
+import io.pilotcheck.finding.Verdict;
+import io.pilotcheck.finding.BatchTally;
 import io.pilotcheck.finding.Waiver;
 import io.pilotcheck.report.ReportContext;
 import io.pilotcheck.report.ReportFile;
@@ -105,6 +108,12 @@ final class CheckRun {
         if (!missing.isEmpty()) {
             return Optional.of(String.join("\n", missing.stream().map(m -> Say.say(lang, "noSuchPath", "path", m)).toList()));
         }
+        List<String> empty = DossierFiles.withoutDossiers(o.paths);
+        if (!o.watch && !empty.isEmpty() && empty.size() == o.paths.size()) {
+            // Nothing to check is a mistake in what was named, not a clean batch of none.
+            return Optional.of(String.join("\n", empty.stream().map(f -> Say.say(lang, "noDossiers", "path", f)).toList()));
+        }
+        empty.forEach(f -> err.println(Say.say(lang, "noDossiersHere", "path", f)));
         if (o.jobs != null && o.jobs < 1) {
             return Optional.of(Say.say(lang, "jobsAtLeastOne"));
         }
@@ -130,12 +139,34 @@ final class CheckRun {
                 ReportFile.write((w, bytes) -> outcome.writeTo(n, w, bytes), reports.get(i).file(), out);
                 written.add(name(reports.get(i)));
             }
-            WaiverNotes.lines(outcome.waivers(), lang).forEach(err::println);
-            err.flush();
+            afterBatch(outcome.tally(), outcome.waivers(), reports);
             return outcome.fails(o.failOn.threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
         } catch (BatchCheck.Stopped e) {
             return interrupted(progress(e.done(), e.total()), List.of());
         }
+    }
+
+    /**
+     * The lines on stderr after a batch: the waivers to act on, the pilots with more than one
+     * dossier, and one line per report written to a file, so a run whose report went to a file
+     * does not end in silence.
+     */
+    private void afterBatch(BatchTally tally, List<WaiverUse> waivers, List<Reports.Report> reports) {
+        WaiverNotes.lines(waivers, lang).forEach(err::println);
+        String separator = Say.say(lang, "listSeparator");
+        for (BatchTally.SharedCity c : tally.sharedCities()) {
+            String files = String.join(separator, c.files()) + (c.count() > c.files().size() ? separator + "…" : "");
+            err.println(Say.say(lang, "sameCity", "city", c.city(), "count", c.count(), "files", files));
+        }
+        Map<Verdict, Integer> verdicts = tally.verdicts();
+        for (Reports.Report r : reports) {
+            if (r.file() != null) {
+                err.println(Say.say(lang, "wroteReport", "file", r.file(), "dossiers", tally.dossiers(),
+                        "plural", tally.dossiers() == 1 ? "" : "s", "non_compliant", verdicts.get(Verdict.NON_COMPLIANT),
+                        "errors", verdicts.get(Verdict.ERROR)));
+            }
+        }
+        err.flush();
     }
 
     /** {@code check} with a report that needs the whole batch, or {@code --watch}. */
@@ -157,8 +188,7 @@ final class CheckRun {
             ReportFile.write(r.format(), outcome.batch(), context(book), r.file(), out);
             written.add(name(r));
         }
-        WaiverNotes.lines(outcome.batch(), lang).forEach(err::println);
-        err.flush();
+        afterBatch(outcome.batch().tally(), outcome.batch().waivers(), reports);
         if (!o.watch) {
             return outcome.fails(o.failOn.threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
         }

@@ -56,6 +56,20 @@ public final class DossierFiles {
     }
 
     /**
+     * The folder PATHs with no dossier file anywhere under them (a folder of {@code .docx}, or
+     * none at all). Each walk stops at the first file found, so a full folder costs one look.
+     */
+    public static List<String> withoutDossiers(List<String> args) {
+        List<String> empty = new ArrayList<>();
+        for (String arg : args) {
+            if (Files.isDirectory(Path.of(arg)) && !sorted(List.of(arg)).hasNext()) {
+                empty.add(arg);
+            }
+        }
+        return empty;
+    }
+
+    /**
      * The dossier files under the given PATHs in {@link #list}'s order (by name, without repeats),
      * found as they are used: a folder is read when the walk reaches it, so a batch of a million
      * files never holds all their names. A PATH that does not exist is skipped (see {@link #missing}).

@@ -1,8 +1,11 @@
 package io.pilotcheck.finding;
 
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +19,8 @@ public final class BatchTally {
     private final Map<Severity, Integer> severities = new EnumMap<>(Severity.class);
     private final Map<Severity, Integer> unwaived = new EnumMap<>(Severity.class);
     private int waived;
+    /** Each pilot's dossiers so far: how many, and the first few names (a batch may be huge). */
+    private final Map<String, CityFiles> byCity = new LinkedHashMap<>();
     /** The highest severity of a finding no waiver accepts, or null. */
     private Severity worstUnwaived;
 
@@ -37,9 +42,30 @@ public final class BatchTally {
         return t;
     }
 
+    /**
+     * A pilot with more than one dossier in the batch, most likely a file copied under a new
+     * name or last quarter's left beside this one.
+     *
+     * @param city  the pilot
+     * @param count how many of the batch's dossiers are about it
+     * @param files the first {@value #NAMED} of their names, in batch order
+     */
+    public record SharedCity(String city, int count, List<String> files) {
+    }
+
+    /** How many of a shared city's file names are kept. */
+    public static final int NAMED = 3;
+
     /** Counts one more dossier. */
     public void add(DossierResult d) {
         dossiers++;
+        if (d.province() != null) {
+            CityFiles c = byCity.computeIfAbsent(d.city(), k -> new CityFiles());
+            c.count++;
+            if (c.files.size() < NAMED) {
+                c.files.add(d.file());
+            }
+        }
         verdicts.merge(d.verdict(), 1, Integer::sum);
         for (Finding f : d.findings()) {
             severities.merge(f.severity(), 1, Integer::sum);
@@ -78,6 +104,17 @@ public final class BatchTally {
      */
     public Map<Severity, Integer> unwaived() {
         return Collections.unmodifiableMap(new EnumMap<>(unwaived));
+    }
+
+    /** The pilots with more than one dossier in the batch, in the order they first appeared. */
+    public List<SharedCity> sharedCities() {
+        return byCity.entrySet().stream().filter(e -> e.getValue().count > 1)
+                .map(e -> new SharedCity(e.getKey(), e.getValue().count, List.copyOf(e.getValue().files))).toList();
+    }
+
+    private static final class CityFiles {
+        int count;
+        final List<String> files = new ArrayList<>(NAMED);
     }
 
     /** Findings a waiver accepts. */
