@@ -3,6 +3,7 @@ package io.pilotcheck.cli;
 import io.pilotcheck.report.ReportFile;
 import io.pilotcheck.dossier.DossierTemplate;
 import io.pilotcheck.source.Suggestions;
+import io.pilotcheck.registry.EarlierPilot;
 import io.pilotcheck.registry.PilotCity;
 import io.pilotcheck.registry.PilotRegistry;
 import picocli.CommandLine.Command;
@@ -58,6 +59,14 @@ public final class InitCommand implements Callable<Integer> {
             return ExitCode.CANNOT_CHECK.code();
         }
         Optional<PilotCity> pilot = registry.get().find(city);
+        Optional<EarlierPilot> earlier = registry.get().earlier(city);
+        if (earlier.isPresent()) {
+            EarlierPilot e = earlier.get();
+            err.println(Say.say(common.lang, "earlierPilot", "city", city.strip(), "year", e.year(),
+                    "batch", common.lang == io.pilotcheck.finding.Language.EN ? e.batchEn() : e.batchZh()));
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
         if (pilot.isEmpty()) {
             List<String> near = registry.get().suggest(city);
             String names = String.join(common.lang == io.pilotcheck.finding.Language.EN ? " or " : "、", near);

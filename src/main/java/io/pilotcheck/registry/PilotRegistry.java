@@ -26,13 +26,23 @@ public final class PilotRegistry {
 
     private final List<PilotCity> cities;
     private final Map<String, PilotCity> byName = new HashMap<>();
+    private final Map<String, EarlierPilot> earlier = new HashMap<>();
 
     /** A registry of the given cities, in annex order. */
     public PilotRegistry(List<PilotCity> cities) {
+        this(cities, List.of());
+    }
+
+    /** A registry of the given cities, in annex order, knowing the pilots of the earlier batches. */
+    public PilotRegistry(List<PilotCity> cities, List<EarlierPilot> earlierPilots) {
         this.cities = List.copyOf(cities);
         for (PilotCity c : cities) {
             byName.put(c.name(), c);
             byName.put(c.nameEn().toLowerCase(Locale.ROOT), c);
+        }
+        for (EarlierPilot e : earlierPilots) {
+            earlier.put(e.name(), e);
+            earlier.put(shortName(e.name()), e);
         }
     }
 
@@ -41,14 +51,36 @@ public final class PilotRegistry {
         return cities;
     }
 
-    /** The pilot a dossier's {@code city} names: annex name, or English name in any case. */
+    /**
+     * The pilot a dossier's {@code city} names: the annex name, in simplified or traditional
+     * characters, or the English name in any case; spaces around it (full-width ones too) do not
+     * count.
+     */
     public Optional<PilotCity> find(String name) {
         if (name == null) {
             return Optional.empty();
         }
-        String n = name.trim();
+        String n = name.strip();
         PilotCity c = byName.get(n);
-        return Optional.ofNullable(c != null ? c : byName.get(n.toLowerCase(Locale.ROOT)));
+        if (c == null) {
+            c = byName.get(n.toLowerCase(Locale.ROOT));
+        }
+        return Optional.ofNullable(c != null ? c : byName.get(Simplified.of(n)));
+    }
+
+    /** The pilot of an earlier batch a name means (深圳, 深圳市, 海南省 …), if it is one. */
+    public Optional<EarlierPilot> earlier(String name) {
+        if (name == null || find(name).isPresent()) {
+            return Optional.empty();
+        }
+        String n = Simplified.of(name.strip());
+        EarlierPilot e = earlier.get(n);
+        return Optional.ofNullable(e != null ? e : earlier.get(shortName(n)));
+    }
+
+    /** A place name without its last character when that is 市 or 省: 深圳市 → 深圳. */
+    private static String shortName(String name) {
+        return name.length() > 2 && (name.endsWith("市") || name.endsWith("省")) ? name.substring(0, name.length() - 1) : name;
     }
 
     /** Up to three pilot names closest to a name that is not one, for "did you mean". */
@@ -62,7 +94,7 @@ public final class PilotRegistry {
             names.add(c.nameEn());
         }
         List<String> out = new ArrayList<>();
-        for (String s : Suggestions.closest(name.trim(), names, 3)) {
+        for (String s : Suggestions.closest(Simplified.of(name.strip()), names, 3)) {
             find(s).map(PilotCity::name).filter(n -> !out.contains(n)).ifPresent(out::add);
         }
         return out;
@@ -81,7 +113,30 @@ public final class PilotRegistry {
         for (YamlNode node : RuleYaml.list(RuleYaml.required(root, "pilots", name), "pilots")) {
             cities.add(city(RuleYaml.mapping(node, "a pilot"), provinces));
         }
-        return new PilotRegistry(cities);
+        List<EarlierPilot> earlier = new ArrayList<>();
+        if (root.entries().containsKey("earlier_batches")) {
+            for (YamlNode node : RuleYaml.list(root.entries().get("earlier_batches").value(), "earlier_batches")) {
+                earlier.addAll(earlierBatch(RuleYaml.mapping(node, "an earlier batch")));
+            }
+        }
+        return new PilotRegistry(cities, earlier);
+    }
+
+    private static List<EarlierPilot> earlierBatch(YamlNode.Mapping m) throws RuleInputException {
+        String what = "an earlier batch";
+        String zh = RuleYaml.text(m, "batch_zh", what);
+        String en = RuleYaml.text(m, "batch_en", what);
+        int year = RuleYaml.integer(m, "year", what);
+        List<EarlierPilot> out = new ArrayList<>();
+        for (String key : List.of("provinces", "cities")) {
+            for (YamlNode n : RuleYaml.list(RuleYaml.required(m, key, what), key)) {
+                if (!(n instanceof YamlNode.Scalar s) || s.kind() != YamlNode.ScalarKind.STRING) {
+                    throw new RuleInputException(n.location(), "a name in " + key + " should be text");
+                }
+                out.add(new EarlierPilot(s.text(), key.equals("provinces"), zh, en, year));
+            }
+        }
+        return out;
     }
 
     private static PilotCity city(YamlNode.Mapping m, YamlNode.Mapping provinces) throws RuleInputException {

@@ -71,4 +71,18 @@ class InitTest {
         assertThat(unknown.err()).contains("did you mean 大连市?");
         assertThat(run("init", "大连").err()).isEqualTo("pilotcheck：“大连”不是 45 个试点之一；是否应为 大连市？（pilotcheck registry 可列出全部试点）\n");
     }
+
+    /** Issue 23 item 11: other batches' pilots, traditional characters, a full-width space. */
+    @Test
+    void aCityOfAnEarlierBatchIsToldSoAndTraditionalCharactersFindThePilot() {
+        CliTest.Run shenzhen = run("init", "深圳市");
+        assertThat(shenzhen.code()).isEqualTo(2);
+        assertThat(shenzhen.err()).isEqualTo("pilotcheck：“深圳市”是第一批（2010 年）国家低碳试点，不是本通知（第三批，"
+                + "2017 年）的 45 个试点之一（pilotcheck registry 可列出全部试点）\n");
+        assertThat(run("init", "--lang", "en", "北京").err()).contains("'北京' is a low-carbon pilot of the second batch (2012)");
+        CliTest.Run traditional = run("init", "瀋陽市", "-o", "-");
+        assertThat(traditional.code()).isZero();
+        assertThat(traditional.out()).contains("city: 沈阳市");
+        assertThat(run("init", "沈阳市　", "-o", "-").out()).contains("city: 沈阳市");
+    }
 }
