@@ -1,5 +1,6 @@
 package io.pilotcheck.dossier;
 
+import io.pilotcheck.source.ProblemWords;
 import io.pilotcheck.source.SourceLocation;
 import io.pilotcheck.source.YamlNode;
 import io.pilotcheck.source.YamlProblem;
@@ -78,8 +79,7 @@ public final class DossierLoader {
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
                 || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
             // Word's "Unicode text" export; the format is UTF-8, and the fix is one "save as" away
-            return failed(name, "文件是 UTF-16 编码（带 BOM）；请另存为 UTF-8", "the file is UTF-16 (with a byte-order mark); "
-                    + "save it as UTF-8");
+            return failed(name, ProblemWords.zh("utf16"), ProblemWords.en("utf16"));
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         // Decoding into a String is several times faster than a CharsetDecoder, and it turns every
@@ -92,13 +92,30 @@ public final class DossierLoader {
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(bytes));
             } catch (CharacterCodingException e) {
-                return failed(name, "文件不是 UTF-8 编码的文本", "the file is not UTF-8 text");
+                String key = isChineseGb18030(bytes) ? "gb18030" : "notUtf8";
+                return failed(name, ProblemWords.zh(key), ProblemWords.en(key));
             }
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         return loadText(name, text);
+    }
+
+    /**
+     * Whether bytes that are not UTF-8 read cleanly as GB18030 (of which GBK is a part) and hold
+     * Chinese: a dossier saved by Chinese Windows' Notepad or Excel in the local code page.
+     */
+    private static boolean isChineseGb18030(byte[] bytes) {
+        try {
+            String text = java.nio.charset.Charset.forName("GB18030").newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        } catch (CharacterCodingException | java.nio.charset.UnsupportedCharsetException e) {
+            return false;
+        }
     }
 
     /** Loads dossier text already in memory (rule tests, Java tests). */

@@ -178,6 +178,21 @@ class DossierLoaderTest {
         assertThat(d.problems().get(0).messageEn()).isEqualTo("the file is UTF-16 (with a byte-order mark); save it as UTF-8");
     }
 
+    /** Issue 23 item 12: Chinese Windows saves in GBK; say so, and how to save as UTF-8. */
+    @Test
+    void gbkIsNamedWithTheWayOut() throws Exception {
+        byte[] gbk = "city: 大连市\nas_of: 2020-06-30\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+        LoadedDossier d = new DossierLoader().loadBytes("gbk.yaml", gbk);
+        assertThat(d.problems()).extracting(p -> p.ruleId()).containsExactly("LCP-SCHEMA-09");
+        assertThat(d.problems().get(0).messageZh()).startsWith("文件不是 UTF-8 编码，而是 GBK/GB18030 编码")
+                .contains("另存为 UTF-8");
+        assertThat(d.problems().get(0).messageEn()).contains("GBK/GB18030").contains("save it as UTF-8");
+        // bytes that GB18030 cannot read either are not called GBK
+        byte[] neither = {'c', 'i', 't', 'y', ':', ' ', (byte) 0xe5, (byte) 0xa4, (byte) 0xa7, (byte) 0xff, '\n'};
+        assertThat(new DossierLoader().loadBytes("neither.yaml", neither).problems().get(0).messageEn())
+                .isEqualTo("the file is not UTF-8 text");
+    }
+
     @Test
     void utf8ByteOrderMarkIsAccepted(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bom.yaml");

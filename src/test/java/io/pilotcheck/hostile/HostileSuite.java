@@ -87,6 +87,7 @@ final class HostileSuite {
         file("binary.yaml", "A PNG image named `.yaml`", "LCP-SCHEMA-09 at 1:1 (×1)");
         file("invalid-utf8.yaml", "Invalid UTF-8 (a character cut in half)", "LCP-SCHEMA-09 at 1:1 (×1)");
         file("utf16-bom.yaml", "UTF-16 with a byte-order mark (Word's \"Unicode text\")", "LCP-SCHEMA-09 at 1:1 (×1)");
+        file("gbk.yaml", "GBK, Chinese Windows' own encoding (Notepad's \"ANSI\")", "LCP-SCHEMA-09 at 1:1 (×1)");
         file("utf8-bom.yaml", "UTF-8 with a byte-order mark", "checked: non_compliant");
         file("crlf.yaml", "CRLF line ends (columns must still be right)", "LCP-SCHEMA-03 at 3:19 (×1)");
         file("cr-only.yaml", "CR-only line ends (old Mac; found by the fuzzer)", "LCP-SCHEMA-03 at 3:19 (×1)");
