@@ -8,6 +8,7 @@ import static io.pilotcheck.finding.BuiltInChecks.WRONG_TYPE;
 import io.pilotcheck.source.Suggestions;
 
 import io.pilotcheck.source.IsoDate;
+import io.pilotcheck.source.ProblemWords;
 import io.pilotcheck.source.SourceLocation;
 import io.pilotcheck.source.YamlNode;
 import io.pilotcheck.source.YamlNode.Scalar;
@@ -161,7 +162,7 @@ final class MappingReader {
             return new MappingReader(childPath(key), (YamlNode.Mapping) node, sources, problems);
         }
         if (!isNull(node)) {
-            wrongTypeAt(childPath(key), node, "映射（键: 值）", "a mapping (key: value)");
+            notAMapping(childPath(key), node);
         }
         return new MappingReader(childPath(key), null, sources, problems);
     }
@@ -173,7 +174,7 @@ final class MappingReader {
             if (item.node() instanceof YamlNode.Mapping m) {
                 out.add(new MappingReader(item.path(), m, sources, problems));
             } else {
-                wrongTypeAt(item.path(), item.node(), "映射（键: 值）", "a mapping (key: value)");
+                notAMapping(item.path(), item.node());
             }
         }
         return out;
@@ -271,6 +272,28 @@ final class MappingReader {
                         + (hint.isEmpty() ? "" : "；是否应为“" + hint.get(0) + "”？"),
                 "'" + s.text() + "' is not one of " + String.join(", ", allowed)
                         + (hint.isEmpty() ? "" : "; did you mean '" + hint.get(0) + "'?"));
+    }
+
+    /** A key followed by a full-width colon, where a mapping was expected: {@code adopted： 2017-01-01}. */
+    private static final java.util.regex.Pattern FULL_WIDTH_KEY = java.util.regex.Pattern.compile("^([A-Za-z_]\\w*)\\s*：");
+
+    /**
+     * Text where a mapping belongs. Written {@code key： value} with a Chinese input method's
+     * colon, it is the colon that is wrong, so that is what the problem names, where it is.
+     */
+    private void notAMapping(String at, YamlNode node) {
+        if (node instanceof Scalar s && s.location().line() > 0) {
+            java.util.regex.Matcher m = FULL_WIDTH_KEY.matcher(s.text());
+            if (m.find()) {
+                String key = m.group(1);
+                SourceLocation where = new SourceLocation(s.location().file(), s.location().line(),
+                        s.location().column() + s.text().indexOf('：'));
+                problem(WRONG_TYPE, at, where, ProblemWords.zh("fullwidthColon", "key", key),
+                        ProblemWords.en("fullwidthColon", "key", key));
+                return;
+            }
+        }
+        wrongTypeAt(at, node, "映射（键: 值）", "a mapping (key: value)");
     }
 
     private void wrongType(String key, YamlNode node, String expectedZh, String expectedEn) {

@@ -123,7 +123,8 @@ public final class YamlTreeReader {
                     "nesting deeper than " + maxDepth + " levels: not a city dossier", "", e.where));
             return Optional.empty();
         } catch (JsonProcessingException e) {
-            problems.add(tabIndentation(file, content, e).orElseGet(() -> syntaxProblem(file, e)));
+            problems.add(tabIndentation(file, content, e).or(() -> fullWidthColon(file, content, e))
+                    .orElseGet(() -> syntaxProblem(file, e)));
             return Optional.empty();
         } catch (IOException e) {
             problems.add(new YamlProblem(SYNTAX, "无法读取文件：" + e.getMessage(),
@@ -230,6 +231,30 @@ public final class YamlTreeReader {
                             new SourceLocation(file, i + 1, col + 1)));
                 }
                 col++;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A key at the start of a line followed by a full-width colon: {@code city：沈阳市}. */
+    private static final java.util.regex.Pattern FULL_WIDTH_KEY =
+            java.util.regex.Pattern.compile("^(\\s*(?:-\\s+)?)([A-Za-z_][A-Za-z0-9_]*)\\s*：");
+
+    /**
+     * A key written with the full-width colon of a Chinese input method, up to the line after the
+     * parser's error: the scanner only says it found no ':' and points at the line before, so the
+     * colon itself is named, where it is, with the fix.
+     */
+    private static Optional<YamlProblem> fullWidthColon(String file, String content, JsonProcessingException e) {
+        int errorLine = e.getLocation() == null ? Integer.MAX_VALUE : Math.max(1, e.getLocation().getLineNr()) + 1;
+        String[] lines = content.split("\r?\n|\r", -1);
+        for (int i = 0; i < lines.length && i < errorLine; i++) {
+            java.util.regex.Matcher m = FULL_WIDTH_KEY.matcher(lines[i]);
+            if (m.find()) {
+                String key = m.group(2);
+                int column = lines[i].indexOf('：', m.start(2)) + 1;
+                return Optional.of(new YamlProblem(SYNTAX, ProblemWords.zh("fullwidthColon", "key", key),
+                        ProblemWords.en("fullwidthColon", "key", key), "", new SourceLocation(file, i + 1, column)));
             }
         }
         return Optional.empty();

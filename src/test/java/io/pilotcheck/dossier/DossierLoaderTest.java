@@ -1,5 +1,7 @@
 package io.pilotcheck.dossier;
 
+import io.pilotcheck.source.YamlProblem;
+
 import io.pilotcheck.TestRules;
 import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.finding.Finding;
@@ -176,6 +178,28 @@ class DossierLoaderTest {
         LoadedDossier d = new DossierLoader().load(file, "utf16.yaml");
         assertThat(d.problems()).extracting(p -> p.ruleId()).containsExactly("LCP-SCHEMA-09");
         assertThat(d.problems().get(0).messageEn()).isEqualTo("the file is UTF-16 (with a byte-order mark); save it as UTF-8");
+    }
+
+    /** Issue 23 item 13: a Chinese input method's colon is named at its own place, with the fix. */
+    @Test
+    void aFullWidthColonIsNamedWhereItIs() {
+        String yaml = "# a dossier\n\ndossier_version: 1\nas_of: 2020-06-30\ncity：沈阳市\nprovince: 辽宁\n";
+        LoadedDossier d = new DossierLoader().loadText("fw.yaml", yaml);
+        assertThat(d.problems()).hasSize(1);
+        YamlProblem p = d.problems().get(0);
+        assertThat(p.ruleId()).isEqualTo("LCP-SCHEMA-01");
+        assertThat(p.location().line()).isEqualTo(5);
+        assertThat(p.location().column()).isEqualTo(5);
+        assertThat(p.messageZh()).isEqualTo("“city”后面是全角冒号“：”：YAML 要求半角冒号“:”加一个空格（city: …）");
+        assertThat(p.messageEn()).contains("full-width colon").contains("city: …");
+        // nested, in a list item, and with a space before it
+        LoadedDossier nested = new DossierLoader().loadText("fw2.yaml",
+                "city: 沈阳市\nlow_carbon_plan:\n  adopted ： 2017-01-01\n");
+        assertThat(nested.problems().get(0).location().line()).isEqualTo(3);
+        assertThat(nested.problems().get(0).location().column()).isEqualTo(11);
+        // a full-width colon inside a value is text like any other
+        assertThat(new DossierLoader().loadText("ok.yaml", "city: 沈阳市\nnote: \"文号：沈政发〔2017〕1号\"\n").problems())
+                .extracting(YamlProblem::ruleId).doesNotContain("LCP-SCHEMA-01");
     }
 
     /** Issue 23 item 12: Chinese Windows saves in GBK; say so, and how to save as UTF-8. */
