@@ -94,7 +94,18 @@ final class MappingReader {
         }
     }
 
+    /** The words for yes and no a form filled in Chinese (or English) puts where true/false belong. */
+    private static final Set<String> YES_NO = Set.of("是", "否", "有", "无", "已", "未", "对", "错", "yes", "no", "y", "n");
+
     Boolean bool(String key) {
+        YamlNode node = entries.containsKey(key) ? entries.get(key).value() : null;
+        if (node instanceof Scalar w && w.kind() == ScalarKind.STRING
+                && YES_NO.contains(w.text().strip().toLowerCase(java.util.Locale.ROOT))) {
+            value(key);
+            problem(WRONG_TYPE, childPath(key), w.location(), ProblemWords.zh("yesNo", "path", childPath(key), "text", w.text()),
+                    ProblemWords.en("yesNo", "path", childPath(key), "text", w.text()));
+            return null;
+        }
         Scalar s = scalar(key, "true 或 false", "true or false", ScalarKind.BOOLEAN);
         return s == null ? null : Boolean.valueOf(s.text().trim().toLowerCase(java.util.Locale.ROOT));
     }
@@ -106,8 +117,10 @@ final class MappingReader {
         }
         String text = s.text().trim();
         if (!IsoDate.hasShape(text)) {
+            String fix = IsoDate.suggestion(text).orElse(null);
             problem(BAD_DATE, childPath(key), s.location(),
-                    "“" + text + "”不是 YYYY-MM-DD 格式的日期", "'" + text + "' is not a date of the form YYYY-MM-DD");
+                    ProblemWords.zh("dateShape", "text", text, "fix", fix == null ? "" : ProblemWords.zh("didYouMean", "value", fix)),
+                    ProblemWords.en("dateShape", "text", text, "fix", fix == null ? "" : ProblemWords.en("didYouMean", "value", fix)));
             return null;
         }
         try {
@@ -304,7 +317,8 @@ final class MappingReader {
         String found = node instanceof Scalar s ? "“" + s.text() + "”" : node.kindName();
         String foundEn = node instanceof Scalar s ? "'" + s.text() + "' (" + s.kindName() + ")" : "a " + node.kindName();
         problem(WRONG_TYPE, at, node.location(),
-                at + " 应为" + expectedZh + "，实际为" + found,
+                // a space between Chinese and a Latin word, as Chinese typesetting has it: 应为 true 或 false
+                at + " 应为" + (expectedZh.matches("[A-Za-z0-9].*") ? " " : "") + expectedZh + "，实际为" + found,
                 at + " should be " + expectedEn + ", found " + foundEn);
     }
 

@@ -21,4 +21,29 @@ public final class IsoDate {
         }
         return true;
     }
+
+    private static final java.time.format.DateTimeFormatter STRICT = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    /** Dates as people also write them: 2017/3/1, 2017.03.01, 2017-3-1, 2017年3月1日. */
+    private static final java.util.regex.Pattern OTHER_SHAPES = java.util.regex.Pattern
+            .compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+
+    /** The same date written YYYY-MM-DD, when {@code text} is a real date in another shape. */
+    public static java.util.Optional<String> suggestion(String text) {
+        java.util.regex.Matcher m = OTHER_SHAPES.matcher(text.strip());
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        String iso = m.group(1) + "-" + pad(m.group(2)) + "-" + pad(m.group(3));
+        try {
+            return java.util.Optional.of(java.time.LocalDate.parse(iso, STRICT).toString());
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static String pad(String n) {
+        return n.length() == 1 ? "0" + n : n;
+    }
 }

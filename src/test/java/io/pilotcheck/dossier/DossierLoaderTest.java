@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -178,6 +179,29 @@ class DossierLoaderTest {
         LoadedDossier d = new DossierLoader().load(file, "utf16.yaml");
         assertThat(d.problems()).extracting(p -> p.ruleId()).containsExactly("LCP-SCHEMA-09");
         assertThat(d.problems().get(0).messageEn()).isEqualTo("the file is UTF-16 (with a byte-order mark); save it as UTF-8");
+    }
+
+    /** Issue 23 item 14: a date in another shape gets the fix; 是/否 where a yes/no belongs too. */
+    @Test
+    void datesInOtherShapesAndChineseYesNoSayTheFix() {
+        String yaml = "city: 沈阳市\npilot_launched: 2017/02/15\nimplementation_plan:\n  finalized: 2017年2月15日\n"
+                + "low_carbon_plan:\n  adopted: 2017-2-15\n  in_government_work: 是\ngovernance:\n  leading_group: 否\n"
+                + "phase_summary_submitted: 2017-02-30\n";
+        List<YamlProblem> problems = new DossierLoader().loadText("d.yaml", yaml).problems();
+        assertThat(problems).extracting(YamlProblem::messageZh).containsExactlyInAnyOrder(
+                "“2017/02/15”不是 YYYY-MM-DD 格式的日期；是否应为 2017-02-15？",
+                "“2017年2月15日”不是 YYYY-MM-DD 格式的日期；是否应为 2017-02-15？",
+                "“2017-2-15”不是 YYYY-MM-DD 格式的日期；是否应为 2017-02-15？",
+                "low_carbon_plan.in_government_work 应为 true 或 false，实际为“是”：“是”写 true，“否”写 false",
+                "governance.leading_group 应为 true 或 false，实际为“否”：“是”写 true，“否”写 false",
+                "日期“2017-02-30”不存在");
+        YamlProblem slashes = problems.stream().filter(p -> p.messageZh().contains("2017/02/15")).findFirst().orElseThrow();
+        assertThat(slashes.messageEn()).isEqualTo("'2017/02/15' is not a date of the form YYYY-MM-DD; did you mean 2017-02-15?");
+        assertThat(slashes.location().line()).isEqualTo(2);
+        assertThat(problems).extracting(YamlProblem::messageEn).anyMatch(m -> m.endsWith("found '是': write true for yes, false for no"));
+        // a Latin word after 应为 gets its space; a Chinese one does not need it
+        assertThat(new DossierLoader().loadText("y.yaml", "city: 沈阳市\npeak_target_year: 二〇二五\n").problems().get(0)
+                .messageZh()).isEqualTo("peak_target_year 应为整数，实际为“二〇二五”");
     }
 
     /** Issue 23 item 13: a Chinese input method's colon is named at its own place, with the fix. */
