@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -197,6 +198,15 @@ final class MappingReader {
     void finish() {
         for (YamlNode.Entry e : entries.values()) {
             if (!asked.contains(e.key())) {
+                Optional<String> meant = e.key().codePoints().anyMatch(c -> c > 0x2E7F)
+                        ? KeyLabels.keyFor(e.key(), asked) : Optional.empty();
+                if (meant.isPresent()) {
+                    // 城市: 大连市 — a key written in Chinese, as a form would have it
+                    problem(UNKNOWN_KEY, childPath(e.key()), e.keyLocation(),
+                            ProblemWords.zh("chineseKey", "key", e.key(), "known", meant.get(), "label", KeyLabels.label(meant.get())),
+                            ProblemWords.en("chineseKey", "key", e.key(), "known", meant.get(), "label", KeyLabels.label(meant.get())));
+                    continue;
+                }
                 List<String> hint = Suggestions.closest(e.key(), asked, 1);
                 String where = path.isEmpty() ? "" : "（在 " + path + " 中）";
                 String whereEn = path.isEmpty() ? "" : " in " + path;
