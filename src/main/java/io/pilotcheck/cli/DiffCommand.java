@@ -64,20 +64,27 @@ public final class DiffCommand implements Callable<Integer> {
         return result.worse() ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
     }
 
-    private static Optional<JsonNode> read(Path file, PrintWriter err) {
+    private Optional<JsonNode> read(Path file, PrintWriter err) {
         try {
             JsonNode node = new ObjectMapper().readTree(file.toFile());
             if (node == null || !node.path("dossiers").isArray() || !"pilotcheck".equals(node.at("/tool/name").asText())) {
-                err.println(file + ": error: not a pilotcheck JSON report (write one with: pilotcheck check -f json)");
+                err.println(Say.say(common.lang, "diffNotReport", "file", file));
                 err.flush();
                 return Optional.empty();
             }
             return Optional.of(node);
         } catch (JsonProcessingException e) {
-            err.println(file + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
-                    + ": error: not valid JSON: " + e.getOriginalMessage());
+            boolean started = e.getLocation() != null && (e.getLocation().getLineNr() > 1 || e.getLocation().getColumnNr() > 2);
+            // A file that is not JSON from its first character (an HTML or xlsx report) is the
+            // wrong file, not a damaged one: say which file to give instead.
+            err.println(started
+                    ? Say.say(common.lang, "diffBrokenJson", "file", file, "line", e.getLocation().getLineNr(),
+                            "column", e.getLocation().getColumnNr(), "detail", e.getOriginalMessage().lines().findFirst().orElse(""))
+                    : Say.say(common.lang, "diffNotReport", "file", file));
         } catch (IOException e) {
-            err.println(file + ": error: cannot read: " + e.getMessage());
+            err.println(Say.say(common.lang, "diffCannotRead", "file", file, "reason",
+                    e instanceof java.nio.file.NoSuchFileException || e instanceof java.io.FileNotFoundException
+                            ? Say.say(common.lang, "diffNoSuchFile") : e.getMessage()));
         }
         err.flush();
         return Optional.empty();

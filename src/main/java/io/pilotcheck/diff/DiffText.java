@@ -1,22 +1,33 @@
 package io.pilotcheck.diff;
 
 import io.pilotcheck.finding.Language;
+import io.pilotcheck.finding.Placeholders;
+import io.pilotcheck.report.ReportWords;
 
-/** The diff as text: one block per dossier that changed, {@code +} new, {@code -} resolved, {@code ~} changed. */
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The diff as text: one block per dossier that changed, {@code +} new, {@code -} resolved,
+ * {@code ~} changed, in the reader's language: the diff's own words from {@code Words*.properties}
+ * beside this class, severities and verdicts in the reports' words.
+ */
 public final class DiffText {
+
+    private static final ResourceBundle EN = ResourceBundle.getBundle("io.pilotcheck.diff.Words", Locale.ROOT);
+    private static final ResourceBundle ZH = ResourceBundle.getBundle("io.pilotcheck.diff.Words", Locale.CHINESE);
 
     private DiffText() {
     }
 
     /** Renders the comparison of {@code oldName} and {@code newName}. */
     public static String render(ReportDiff.Result r, String oldName, String newName, Language lang) {
-        boolean en = lang == Language.EN;
         StringBuilder out = new StringBuilder();
-        out.append(en ? "diff " : "对比 ").append(oldName).append(" (").append(r.asOfOld()).append(") → ")
-                .append(newName).append(" (").append(r.asOfNew()).append(")\n");
+        out.append(word(lang, "title", "old", oldName, "oldAsOf", r.asOfOld(), "new", newName, "newAsOf", r.asOfNew()))
+                .append('\n');
         if (!r.messagesCompared()) {
-            out.append(en ? "note: the reports are in different languages; messages are not compared\n"
-                    : "注意：两份报告语言不同，未比较说明文字\n");
+            out.append(word(lang, "languages")).append('\n');
         }
         int unchanged = 0;
         for (ReportDiff.DossierDiff d : r.dossiers()) {
@@ -25,41 +36,52 @@ public final class DiffText {
                 continue;
             }
             out.append('\n').append(d.city().isEmpty() ? "" : d.city() + " ").append(d.file()).append(": ")
-                    .append(verdict(d.verdictOld(), en)).append(" → ").append(verdict(d.verdictNew(), en)).append('\n');
+                    .append(verdict(d.verdictOld(), lang)).append(" → ").append(verdict(d.verdictNew(), lang)).append('\n');
             for (ReportDiff.Item i : d.resolved()) {
-                out.append("  - ").append(en ? "resolved " : "已解决 ").append(item(i)).append('\n');
+                out.append("  - ").append(word(lang, "resolved")).append(' ').append(item(i, lang)).append('\n');
             }
             for (ReportDiff.Item i : d.added()) {
-                out.append("  + ").append(en ? "new " : "新增 ").append(item(i)).append(en ? " (line " : "（第 ")
-                        .append(i.line()).append(en ? ")" : " 行）").append('\n');
+                out.append("  + ").append(word(lang, "added")).append(' ').append(item(i, lang))
+                        .append(word(lang, "addedLine", "line", i.line())).append('\n');
             }
             for (ReportDiff.Change c : d.changed()) {
-                out.append("  ~ ").append(en ? "changed " : "有变化 ").append(c.after().rule()).append(' ')
-                        .append(c.after().path()).append(": ").append(state(c.before(), en)).append(" → ")
-                        .append(state(c.after(), en)).append(": ").append(c.after().message()).append('\n');
+                out.append("  ~ ").append(word(lang, "changed")).append(' ').append(c.after().rule()).append(' ')
+                        .append(c.after().path()).append(": ").append(state(c.before(), lang)).append(" → ")
+                        .append(state(c.after(), lang)).append(": ").append(c.after().message()).append('\n');
             }
         }
         int[] t = r.totals();
-        out.append('\n').append(en
-                ? "summary: " + t[0] + " new, " + t[1] + " resolved, " + t[2] + " changed; " + unchanged
-                        + " of " + r.dossiers().size() + " dossiers unchanged"
-                : "汇总：新增 " + t[0] + "，已解决 " + t[1] + "，有变化 " + t[2] + "；" + r.dossiers().size()
-                        + " 个档案中 " + unchanged + " 个无变化").append('\n');
+        out.append('\n').append(word(lang, "summary", "added", t[0], "resolved", t[1], "changed", t[2],
+                "unchanged", unchanged, "dossiers", r.dossiers().size())).append('\n');
         return out.toString();
     }
 
-    private static String item(ReportDiff.Item i) {
-        return i.severity() + " " + i.rule() + (i.path().isEmpty() ? "" : " " + i.path()) + ": " + i.message();
+    private static String word(Language lang, String key, Object... namesAndValues) {
+        return Placeholders.fill((lang == Language.EN ? EN : ZH).getString(key), namesAndValues);
     }
 
-    private static String state(ReportDiff.Item i, boolean en) {
-        return i.severity() + (i.waived() ? (en ? " (waived)" : "（已豁免）") : "");
+    private static String item(ReportDiff.Item i, Language lang) {
+        return severity(i.severity(), lang) + " " + i.rule() + (i.path().isEmpty() ? "" : " " + i.path()) + ": " + i.message();
     }
 
-    private static String verdict(String v, boolean en) {
-        if (v == null) {
-            return en ? "(absent)" : "（无）";
+    private static String state(ReportDiff.Item i, Language lang) {
+        return severity(i.severity(), lang) + (i.waived() ? word(lang, "waived") : "");
+    }
+
+    /** A report's severity id in the reader's words; an id this version does not know, as written. */
+    private static String severity(String id, Language lang) {
+        return known("severity." + id, id, lang);
+    }
+
+    private static String verdict(String v, Language lang) {
+        return v == null ? word(lang, "absent") : known("verdict." + v, v, lang);
+    }
+
+    private static String known(String key, String fallback, Language lang) {
+        try {
+            return ReportWords.word(key, lang);
+        } catch (MissingResourceException e) {
+            return fallback;
         }
-        return v;
     }
 }

@@ -95,9 +95,32 @@ class DiffTest {
         Path good = report("ok.json", "2020-06-30");
         CliTest.Run r = run("diff", bad.toString(), good.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains(bad + ":2:").contains("not valid JSON");
+        assertThat(r.err()).contains(bad + ":2:").contains("错误：JSON 报告不完整或已损坏");
         Path other = tmp.resolve("other.json");
         Files.writeString(other, "{\"a\": 1}");
-        assertThat(run("diff", good.toString(), other.toString()).err()).contains("not a pilotcheck JSON report");
+        assertThat(run("diff", good.toString(), other.toString()).err())
+                .isEqualTo("pilotcheck：" + other + " 不是 pilotcheck check -f json 写出的 JSON 报告"
+                        + "（写出方法：pilotcheck check -f json -o 报告.json 路径…）\n");
+    }
+
+    /** Issue 23 item 16: an HTML report given to diff is the wrong file, said so, not a parser's complaint. */
+    @Test
+    void anHtmlReportIsNamedAsTheWrongFileAndTheChineseDiffIsChinese() throws IOException {
+        Path html = tmp.resolve("report.html");
+        Path json = tmp.resolve("q2.json");
+        run("check", "fixtures/03-dalian.yaml", "-f", "html", "-o", html.toString(), "-f", "json", "-o", json.toString());
+        CliTest.Run r = run("diff", html.toString(), json.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("pilotcheck：" + html + " 不是 pilotcheck check -f json 写出的 JSON 报告")
+                .doesNotContain("Unexpected character");
+        assertThat(run("diff", "--lang", "en", html.toString(), json.toString()).err())
+                .startsWith("pilotcheck: " + html + " is not a JSON report from pilotcheck check -f json");
+
+        Path old = report("q1.json", "2020-03-31", dossier("d/dalian.yaml", "non_compliant"));
+        Path neu = report("q2.json", "2020-06-30", dossier("d/dalian.yaml", "non_compliant",
+                finding("LCP-PEAK-01", "warning", "", "未报告峰值年", 1)));
+        CliTest.Run zh = run("diff", old.toString(), neu.toString());
+        assertThat(zh.out()).contains("大连市 d/dalian.yaml: 不合规 → 不合规").contains("  + 新增 警告 LCP-PEAK-01: 未报告峰值年（第 1 行）")
+                .doesNotContain("non_compliant").doesNotContain("warning");
     }
 }
