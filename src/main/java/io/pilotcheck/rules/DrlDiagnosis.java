@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -61,6 +62,13 @@ final class DrlDiagnosis {
                 String file = display(dir, r.drl());
                 DrlRule rule = enclosing(text, r.line());
                 SourceLocation where = new SourceLocation(file, r.line(), Math.max(1, r.column()));
+                Optional<RuleInputException.Problem> consequence = rule == null ? Optional.empty()
+                        : consequenceSyntax(file, text, rule, r.text());
+                if (consequence.isPresent()) {
+                    out.add(consequence.get());
+                    located.add(r.drl());
+                    continue;
+                }
                 if (rule != null && rule.line() == r.line()) {
                     // Drools named only the rule: find the offending word inside it.
                     where = at(file, text, text.substring(rule.start(), rule.end()), rule.start(), token(r.text()), where);
@@ -88,7 +96,126 @@ final class DrlDiagnosis {
                 }
             }
         }
-        return out.stream().sorted(Comparator.comparing(RuleInputException.Problem::location)).toList();
+        return fold(out.stream().sorted(Comparator.comparing(RuleInputException.Problem::location)).toList(), dir, sources);
+    }
+
+    private static final Pattern MISSING_METHOD =
+            Pattern.compile("Method (\\w+) on class (\\w+) with arguments \\[([^\\]]*)] is missing");
+    private static final Pattern CONSEQUENCE =
+            Pattern.compile("Unable to parse consequence caused by: \\(line (\\d+),\\s*col (\\d+)\\) Parse error\\. Found \"([^\"]*)\"(.*)");
+
+    /**
+     * One unknown method makes every expression built on it fail as well ("Method adopted on
+     * class Object …"): the root is reported, in the author's terms and with the nearest method,
+     * and the errors that follow from it on the same line are folded under it.
+     */
+    static List<RuleInputException.Problem> fold(List<RuleInputException.Problem> problems, Path dir,
+                                                 Map<String, String> sources) {
+        List<RuleInputException.Problem> out = new ArrayList<>();
+        for (int i = 0; i < problems.size(); ) {
+            int j = i;
+            String key = problems.get(i).location().file() + ":" + problems.get(i).location().line();
+            while (j < problems.size() && (problems.get(j).location().file() + ":" + problems.get(j).location().line()).equals(key)) {
+                j++;
+            }
+            List<RuleInputException.Problem> line = problems.subList(i, j);
+            List<RuleInputException.Problem> roots = new ArrayList<>();
+            int knockOns = 0;
+            for (RuleInputException.Problem p : line) {
+                Matcher m = MISSING_METHOD.matcher(p.message());
+                if (m.find() && (m.group(2).equals("Object") || m.group(3).contains("class Object"))) {
+                    knockOns++;
+                } else {
+                    roots.add(p);
+                }
+            }
+            if (roots.isEmpty() || knockOns == 0) {
+                line.forEach(p -> out.add(rootText(p, sources, dir, 0)));
+            } else {
+                int folded = knockOns;
+                roots.forEach(p -> out.add(rootText(p, sources, dir, folded)));
+            }
+            i = j;
+        }
+        return out;
+    }
+
+    /** "Method x on class C … is missing" as an author reads it, with the nearest method of C. */
+    private static RuleInputException.Problem rootText(RuleInputException.Problem p, Map<String, String> sources,
+                                                       Path dir, int folded) {
+        Matcher m = MISSING_METHOD.matcher(p.message());
+        if (!m.find()) {
+            return p;
+        }
+        String text = sources.entrySet().stream().filter(e -> display(dir, e.getKey()).equals(p.location().file()))
+                .map(Map.Entry::getValue).findFirst().orElse("");
+        Set<String> methods = methods(m.group(2), text);
+        List<String> near = Suggestions.closest(m.group(1), methods, 2);
+        String said = m.group(2) + " has no method " + m.group(1) + "()"
+                + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near.stream().map(n -> n + "()").toList()) + "?")
+                + (folded == 0 ? "" : " (" + folded + " more error" + (folded == 1 ? "" : "s")
+                        + " on this line follow from it and are not shown)");
+        return new RuleInputException.Problem(p.location(), p.message().substring(0, m.start()) + said
+                + p.message().substring(m.end()));
+    }
+
+    /** The public methods of a class the DRL imports, by simple name; none when it is not imported. */
+    private static Set<String> methods(String simpleName, String drl) {
+        Set<String> out = new TreeSet<>();
+        Matcher imp = IMPORT_FQN.matcher(drl);
+        while (imp.find()) {
+            if (imp.group(2).equals(simpleName)) {
+                try {
+                    for (Method method : Class.forName(imp.group(1), false, DrlDiagnosis.class.getClassLoader()).getMethods()) {
+                        if (method.getDeclaringClass() != Object.class) {
+                            out.add(method.getName());
+                        }
+                    }
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // not a class this build has: no suggestion
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A syntax error in a rule's consequence, which Drools locates inside the consequence text
+     * with its lines' indentation taken off ("(line 2,col 56)"): put back at its place in the
+     * file, with the one expected token worth naming instead of forty.
+     */
+    static Optional<RuleInputException.Problem> consequenceSyntax(String file, String text, DrlRule rule, String message) {
+        Matcher m = CONSEQUENCE.matcher(message);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String scope = text.substring(rule.start(), rule.end());
+        Matcher then = Pattern.compile("(?m)^\\s*then\\b").matcher(scope);
+        if (!then.find()) {
+            return Optional.empty();
+        }
+        int thenLine = lineOf(text, rule.start() + then.start() + (scope.charAt(then.start()) == '\n' ? 1 : 0));
+        int line = thenLine + Integer.parseInt(m.group(1)) - 1;
+        String[] lines = text.split("\r?\n", -1);
+        int column = Integer.parseInt(m.group(2));
+        String found = m.group(3);
+        if (line >= 1 && line <= lines.length) {
+            String l = lines[line - 1];
+            int indent = l.length() - l.stripLeading().length();
+            int at = indent + column - 1;
+            if (at >= l.length() || !l.startsWith(found, at)) {
+                int search = l.indexOf(found, indent);
+                at = search >= 0 ? search : Math.min(at, Math.max(0, l.length() - 1));
+            }
+            column = at + 1;
+        } else {
+            line = rule.line();
+            column = 1;
+        }
+        String expected = m.group(4);
+        String hint = expected.contains("\")\"") ? "; is a ')' missing before it?" : "";
+        return Optional.of(new RuleInputException.Problem(new SourceLocation(file, line, column),
+                inRule(rule) + "syntax error in the consequence: unexpected '" + found + "'" + hint));
     }
 
     private static List<RuleInputException.Problem> isolate(Path dir, String rel, String text) {

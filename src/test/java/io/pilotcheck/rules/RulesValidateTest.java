@@ -71,6 +71,46 @@ class RulesValidateTest {
                 .doesNotContain("io.pilotcheck").doesNotContain("Rules");
     }
 
+    /** Issue 23 item 17: a misspelt method is the one error shown, with the method meant. */
+    @Test
+    void aMisspeltMethodIsTheRootErrorWithADidYouMeanAndItsKnockOnsFolded(@TempDir Path dir) throws IOException {
+        Path rules = TestRules.copyRules(dir);
+        Path drl = rules.resolve("plan.drl");
+        String text = Files.readString(drl);
+        String wrong = text.replaceFirst("\\$d\\.lowCarbonPlan\\(\\)\\.adopted\\(\\)", "\\$d.lowCarbonPlna().adopted()");
+        assertThat(wrong).isNotEqualTo(text);
+        Files.writeString(drl, wrong);
+        int line = (int) wrong.substring(0, wrong.indexOf("lowCarbonPlna")).chars().filter(c -> c == '\n').count() + 1;
+        CliTest.Run r = validate(rules);
+        assertThat(r.code()).isEqualTo(2);
+        List<String> errors = r.err().lines().filter(l -> l.contains(": error: ")).toList();
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0)).startsWith(located(rules, "plan.drl", line))
+                .contains("Dossier has no method lowCarbonPlna(); did you mean lowCarbonPlan()?")
+                .contains("2 more errors on this line follow from it").doesNotContain("Evaluation");
+    }
+
+    /** Issue 23 item 17: a missing ')' in a consequence is located where it is missing, in the file. */
+    @Test
+    void aSyntaxErrorInAConsequenceIsLocatedInTheFile(@TempDir Path dir) throws IOException {
+        Path rules = TestRules.copyRules(dir);
+        Path drl = rules.resolve("plan.drl");
+        String text = Files.readString(drl);
+        String call = "findings.deadline(kcontext, \"low_carbon_plan.adopted\", $s);";
+        assertThat(text).contains(call);
+        String wrong = text.replaceFirst(java.util.regex.Pattern.quote(call),
+                java.util.regex.Matcher.quoteReplacement(call.replace("$s);", "$s;")));
+        Files.writeString(drl, wrong);
+        String before = wrong.substring(0, wrong.indexOf("$s;") + 2);
+        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+        int column = before.length() - before.lastIndexOf('\n');
+        CliTest.Run r = validate(rules);
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(located(rules, "plan.drl", line) + column + ": error: rule \"LCP-PLAN-01")
+                .contains("syntax error in the consequence: unexpected ';'; is a ')' missing before it?")
+                .doesNotContain("expected one of");
+    }
+
     /** Rules written before the facts moved to io.pilotcheck.facts are told the import to write. */
     @Test
     void anImportOfAFactFromItsOldPackageSaysTheNewOne(@TempDir Path dir) throws IOException {
