@@ -92,11 +92,15 @@ final class CheckWatch {
         }
     }
 
+    /** The dossiers of the last listing, by absolute path, named as the user named them. */
+    private Map<Path, String> typed = Map.of();
+
     private void once(Set<Path> changed, ReportWriter afterEach) throws IOException {
         boolean rules = changed.stream().anyMatch(this::isRuleInput);
         DossierFiles.Listing listing = DossierFiles.list(paths);
         Map<Path, String> byPath = new LinkedHashMap<>();
         listing.files().forEach((name, p) -> byPath.put(p.toAbsolutePath().normalize(), name));
+        typed = byPath;
         boolean dossiers = changed.stream().anyMatch(byPath::containsKey)
                 || results.keySet().stream().anyMatch(n -> !listing.files().containsKey(n));
         if (!rules && !dossiers) {
@@ -110,9 +114,10 @@ final class CheckWatch {
             try {
                 book = RuleBookLoader.load(rulesGiven, cache);
             } catch (RuleInputException e) {
-                e.problems().forEach(err::println);
-                err.flush();
-                say(Say.say(lang, "rulesDoNotBuild"));
+                // on stdout, under the notice: the watch is read there, and the fix is in these lines
+                say(Say.say(lang, "rulesDoNotBuild", "count", e.problems().size(), "plural", e.problems().size() == 1 ? "" : "s"));
+                e.problems().forEach(problem -> out.println("  " + problem));
+                out.flush();
                 return;
             }
         }
@@ -142,7 +147,20 @@ final class CheckWatch {
                 && (name.endsWith(".drl") || name.equals(Params.FILE) || name.equals(PilotRegistry.FILE));
     }
 
+    /** A changed file named as the user named it: a dossier as listed, a rule file under --rules as given. */
     private String shown(Path p) {
+        String name = typed.get(p);
+        if (name != null) {
+            return name;
+        }
+        if (p.startsWith(rulesDir)) {
+            return rulesGiven.resolve(rulesDir.relativize(p)).toString().replace('\\', '/');
+        }
+        for (String gone : results.keySet()) {
+            if (Path.of(gone).toAbsolutePath().normalize().equals(p)) {
+                return gone;
+            }
+        }
         Path here = Path.of("").toAbsolutePath();
         return (p.startsWith(here) ? here.relativize(p) : p).toString().replace('\\', '/');
     }

@@ -32,8 +32,10 @@ class WatchTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         AtomicInteger code = new AtomicInteger(-1);
+        // the dossiers named relative to the working folder, outside it: shown as typed (issue 23 item 18)
+        String typed = Path.of("").toAbsolutePath().relativize(dossiers.toAbsolutePath()).toString().replace('\\', '/');
         Thread watch = new Thread(() -> code.set(Main.run(new String[] {"check", "--watch", "--lang", "en",
-                "--rules", rules.toString(), dossiers.toString()}, new PrintWriter(out, true), new PrintWriter(err, true))));
+                "--rules", rules.toString(), typed}, new PrintWriter(out, true), new PrintWriter(err, true))));
         watch.start();
         try {
             awaitOutput(out, "for changes (Ctrl-C to stop)", 60_000);
@@ -56,6 +58,8 @@ class WatchTest {
             t0 = System.nanoTime();
             TestRules.edit(dalian, "adopted: 2017-08-01", "adopted: 2017-02-01");
             awaitOutput(out, mark, "0 new, 1 gone", REACTION_BOUND_MILLIS);
+            assertThat(out.toString().substring(mark)).contains("— " + typed + "/dalian.yaml —")
+                    .contains("- " + typed + "/dalian.yaml:14:12: violation LCP-PLAN-01");
             System.out.printf("check --watch: dossier edit reported after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
             assertThat(out.toString().substring(mark)).containsPattern("- .*dalian.yaml:14:12: violation LCP-PLAN-01")
                     .contains("1 rechecked");
@@ -63,8 +67,11 @@ class WatchTest {
             // a rule file that no longer builds: its problem, and the previous rules kept
             mark = out.toString().length();
             Files.writeString(rules.resolve("timeline.drl"), "rule \"broken\nwhen\n", java.nio.file.StandardOpenOption.APPEND);
-            awaitOutput(out, mark, "findings are those of the previous rules", REACTION_BOUND_MILLIS);
-            assertThat(err.toString()).contains("timeline.drl:");
+            awaitOutput(out, mark, "findings are still those of the previous rules", REACTION_BOUND_MILLIS);
+            // issue 23 item 18: the located problems under the notice, on stdout, the file as given
+            awaitOutput(out, mark, rules.resolve("timeline.drl").toString().replace('\\', '/') + ":", REACTION_BOUND_MILLIS);
+            assertThat(out.toString().substring(mark)).containsPattern("problems? below\\); findings are still those of the previous rules\\n  "
+                    + java.util.regex.Pattern.quote(rules.resolve("timeline.drl").toString().replace('\\', '/')) + ":\\d+:\\d+: error: ");
         } finally {
             watch.interrupt();
             watch.join(30_000);
