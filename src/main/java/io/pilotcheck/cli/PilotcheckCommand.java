@@ -22,6 +22,7 @@ public final class PilotcheckCommand implements Runnable {
         SUBCOMMANDS.put("init", InitCommand::new);
         SUBCOMMANDS.put("diff", DiffCommand::new);
         SUBCOMMANDS.put("generate", GenerateCommand::new);
+        SUBCOMMANDS.put("serve", ServeCommand::new);
     }
 
     @picocli.CommandLine.Spec

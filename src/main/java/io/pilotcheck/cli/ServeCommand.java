@@ -1,0 +1,108 @@
+package io.pilotcheck.cli;
+
+import io.pilotcheck.dossier.LoadLimits;
+import io.pilotcheck.rules.RuleBook;
+import io.pilotcheck.serve.CheckServer;
+import io.pilotcheck.serve.UploadLimits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code pilotcheck serve}: maps its options to a {@link CheckServer} and runs it until SIGTERM or Ctrl-C. */
+@Command(name = "serve", description = "Serve the checker over HTTP: the check API and a page for reviewers "
+        + "(contract: docs/spec/http-api.md). Loopback only until access control exists.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8417",
+            description = "the port (default: 8417; 0 picks a free one, named in the start-up line)")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "the address to serve on (default: 127.0.0.1); only loopback until access control exists")
+    String bind;
+
+    @Option(names = "--max-upload", paramLabel = "SIZE", defaultValue = "64MiB", converter = SizeConverter.class,
+            description = "the largest request body (default: 64MiB); larger ones are refused with 413")
+    long maxUpload;
+
+    @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "10MiB", converter = SizeConverter.class,
+            description = "a dossier larger than this is not read but reported as an error (default: 10MiB)")
+    long maxFileSize;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        if (!loopback(bind)) {
+            err.println(Say.say(common.lang, "serveLoopbackOnly", "address", bind));
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        Optional<RuleBook> book = RulesLoading.load(common.rulesDir(), common.cache(), common.lang, err);
+        if (book.isEmpty()) {
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        RuleBook rules = book.get();
+        Object logLock = new Object();
+        CheckServer server = new CheckServer(() -> rules, UploadLimits.of(maxUpload, maxFileSize), line -> {
+            synchronized (logLock) {
+                err.println(line);
+                err.flush();
+            }
+        });
+        try {
+            server.start(bind, port);
+        } catch (RuntimeException e) {
+            err.println(Say.say(common.lang, "serveCannotStart", "address", bind, "port", port, "reason", rootMessage(e)));
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C stop gracefully: requests in flight finish, then exit 0
+        for (String signal : new String[] {"TERM", "INT"}) {
+            try {
+                Signal.handle(new Signal(signal), s -> stopped.countDown());
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // a platform without that signal: the default handling stays
+            }
+        }
+        String host = bind.contains(":") ? "[" + bind + "]" : bind;
+        out.println("pilotcheck: serving on http://" + host + ":" + server.port() + "/");
+        out.flush();
+        stopped.await();
+        server.close();
+        return ExitCode.OK.code();
+    }
+
+    private static boolean loopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,284 @@
+package io.pilotcheck.serve;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pilotcheck.api.Check;
+import io.pilotcheck.api.CheckOutcome;
+import io.pilotcheck.api.CheckRequest;
+import io.pilotcheck.api.ToolVersion;
+import io.pilotcheck.catalogue.RuleList;
+import io.pilotcheck.check.BatchCheck;
+import io.pilotcheck.dossier.DossierInput;
+import io.pilotcheck.dossier.LoadLimits;
+import io.pilotcheck.finding.Language;
+import io.pilotcheck.finding.Severity;
+import io.pilotcheck.report.ReportContext;
+import io.pilotcheck.report.ReportFormat;
+import io.pilotcheck.report.ReportFormats;
+import io.pilotcheck.report.ReportHeader;
+import io.pilotcheck.rules.RuleBook;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * {@code pilotcheck serve}: the check API and the reviewers' page over HTTP (contract:
+ * {@code docs/spec/http-api.md}). Every check goes through {@link Check}, as the command line's
+ * does, so the same files give the same report; this class only maps requests to it and its
+ * results to responses.
+ */
+public final class CheckServer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Supplier<RuleBook> rules;
+    private final UploadLimits limits;
+    private final Uploads uploads;
+    private final Consumer<String> log;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    /** Batches being checked or waiting; more are refused with 503 rather than queued without end. */
+    private final Semaphore admitted;
+    /** Batches being checked at once: one per core, as {@code check --jobs} defaults to. */
+    private final Semaphore checking;
+    private final Javalin app;
+
+    /**
+     * A server, not yet started.
+     *
+     * @param rules  the rule book in use now (swapped when the rules change)
+     * @param limits what one request may send
+     * @param log    where the access log and the start-up line go
+     */
+    public CheckServer(Supplier<RuleBook> rules, UploadLimits limits, Consumer<String> log) {
+        this.rules = rules;
+        this.limits = limits;
+        this.uploads = new Uploads(limits);
+        this.log = log;
+        int cores = Runtime.getRuntime().availableProcessors();
+        this.checking = new Semaphore(cores);
+        this.admitted = new Semaphore(cores * 4);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = limits.maxBody();
+            config.http.prefer405over404 = true;
+            config.jetty.multipartConfig.maxTotalRequestSize(limits.maxBody(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxFileSize(limits.maxBody(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, limits.maxBody()), SizeUnit.BYTES);
+            config.jetty.modifyServer(server -> server.setStopTimeout(30_000));
+            config.jetty.modifyHttpConfiguration(http -> {
+                http.setSendServerVersion(false);
+                http.setIdleTimeout(30_000); // a client that stops sending gives its worker back
+            });
+            config.requestLogger.http(this::access);
+            config.routes.get("/", ctx -> ctx.html(UploadPage.html(lang(ctx))));
+            config.routes.post("/", this::pageCheck);
+            config.routes.post("/api/v1/check", this::apiCheck);
+            config.routes.get("/api/v1/rules", this::rules);
+            config.routes.get("/healthz", ctx -> json(ctx, 200, JSON.createObjectNode().put("status", "ok")
+                    .put("version", ToolVersion.get())));
+            config.routes.get("/readyz", this::ready);
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+            config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus() == 413
+                    ? new ApiError(413, "upload_too_large", "size", "?", "limit", LoadLimits.formatSize(limits.maxBody()))
+                    : new ApiError(e.getStatus(), "bad_multipart", "reason", String.valueOf(e.getMessage()))));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.accept("pilotcheck: error on " + ctx.method() + " " + ctx.path() + ": " + e);
+                error(ctx, new ApiError(500, "internal"));
+            });
+            config.routes.error(404, ctx -> {
+                if (!ctx.result().startsWith("{\"error\"")) {
+                    error(ctx, new ApiError(404, "not_found", "path", ctx.path()));
+                }
+            });
+            config.routes.error(405, ctx -> error(ctx, new ApiError(405, "method_not_allowed", "method", ctx.method())));
+        });
+    }
+
+    /** Starts serving on {@code host:port} (port 0: any free one); returns once the port accepts requests. */
+    public CheckServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    /** The port served on. */
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops: requests in flight finish first. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private void apiCheck(Context ctx) throws IOException {
+        Checked c = check(ctx);
+        ctx.header("X-Pilotcheck-Exit", String.valueOf(c.exit()));
+        ctx.contentType(c.format().mediaType()).result(c.bytes());
+    }
+
+    /** The page's form: the same check, answered with the HTML report unless another format was asked for. */
+    private void pageCheck(Context ctx) throws IOException {
+        Checked c = check(ctx, "html");
+        ctx.header("X-Pilotcheck-Exit", String.valueOf(c.exit()));
+        ctx.contentType(c.format().mediaType()).result(c.bytes());
+    }
+
+    private record Checked(ReportFormat format, byte[] bytes, int exit) {
+    }
+
+    private Checked check(Context ctx) throws IOException {
+        return check(ctx, "json");
+    }
+
+    private Checked check(Context ctx, String defaultFormat) throws IOException {
+        Language lang = lang(ctx);
+        LocalDate asOf = asOf(ctx);
+        ReportFormat format = format(ctx, defaultFormat);
+        Severity threshold = failOn(ctx);
+        if (!admitted.tryAcquire()) {
+            ctx.header("Retry-After", "5");
+            throw new ApiError(503, "busy", "seconds", 5);
+        }
+        try {
+            List<DossierInput> inputs = uploads.read(ctx);
+            RuleBook book = rules.get(); // the rules this request started with, whatever a reload does
+            checking.acquireUninterruptibly();
+            CheckOutcome outcome;
+            try {
+                outcome = Check.run(CheckRequest.of(book, inputs).withAsOf(asOf)
+                        .withLimits(new LoadLimits(limits.maxFile(), LoadLimits.DEFAULT.maxDepth())).withJobs(1));
+            } catch (BatchCheck.Stopped e) {
+                throw new IllegalStateException("a check that nothing stops was stopped", e);
+            } finally {
+                checking.release();
+            }
+            outcome.batch().dossiers().forEach(d -> metrics.counter("pilotcheck_dossiers_checked",
+                    "verdict", d.verdict().id()).increment());
+            ReportContext context = Check.reportContext(book, ReportHeader.of(LocalDate.now(), asOf), lang, threshold);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            format.write(outcome.batch(), context, out);
+            return new Checked(format, out.toByteArray(), outcome.fails(threshold) ? 1 : 0);
+        } finally {
+            admitted.release();
+        }
+    }
+
+    private void rules(Context ctx) throws IOException {
+        // exactly what rules list -f json prints, fingerprint included
+        ctx.contentType("application/json; charset=utf-8").result(RuleList.render(rules.get(), RuleList.Format.json, lang(ctx)));
+    }
+
+    private void ready(Context ctx) {
+        RuleBook book = rules.get();
+        json(ctx, 200, JSON.createObjectNode().put("status", "ready").put("rules", book.rules().size())
+                .put("fingerprint", book.fingerprint()));
+    }
+
+    private static Language lang(Context ctx) {
+        String v = ctx.queryParam("lang");
+        if (v == null || v.isBlank()) {
+            return Language.ZH;
+        }
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "zh" -> Language.ZH;
+            case "en" -> Language.EN;
+            default -> throw new ApiError(400, "bad_query", "name", "lang", "value", v,
+                    "expected", ServeWords.word("expected.lang", Language.ZH));
+        };
+    }
+
+    private static LocalDate asOf(Context ctx) {
+        String v = ctx.queryParam("as_of");
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.strip());
+        } catch (DateTimeParseException e) {
+            throw new ApiError(400, "bad_query", "name", "as_of", "value", v, "expected",
+                    ServeWords.word("expected.date", lang(ctx)));
+        }
+    }
+
+    private static ReportFormat format(Context ctx, String defaultFormat) {
+        String v = ctx.queryParam("format");
+        String name = v == null || v.isBlank() ? defaultFormat : v.strip().toLowerCase(Locale.ROOT);
+        return ReportFormats.find(name).orElseThrow(() -> new ApiError(400, "bad_query", "name", "format", "value", v,
+                "expected", ServeWords.word("expected.format", lang(ctx), "formats", String.join(", ", ReportFormats.names()))));
+    }
+
+    private static Severity failOn(Context ctx) {
+        String v = ctx.queryParam("fail_on");
+        if (v == null || v.isBlank()) {
+            return Severity.VIOLATION;
+        }
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "violation" -> Severity.VIOLATION;
+            case "warning" -> Severity.WARNING;
+            case "never" -> null;
+            default -> throw new ApiError(400, "bad_query", "name", "fail_on", "value", v, "expected",
+                    ServeWords.word("expected.failOn", lang(ctx)));
+        };
+    }
+
+    private static void error(Context ctx, ApiError e) {
+        Language lang;
+        try {
+            lang = lang(ctx);
+        } catch (ApiError bad) {
+            lang = Language.ZH;
+        }
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode err = body.putObject("error");
+        err.put("code", e.code());
+        err.put("message", e.message(lang));
+        err.put("message_en", e.message(Language.EN));
+        json(ctx, e.status(), body);
+    }
+
+    private static void json(Context ctx, int status, ObjectNode body) {
+        try {
+            ctx.status(status).contentType("application/json; charset=utf-8")
+                    .result(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** One access-log line per request, and the request metrics. */
+    private void access(Context ctx, Float millis) {
+        String route;
+        try {
+            route = ctx.endpoint() == null ? "unmatched" : ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            route = "unmatched";
+        }
+        String status = String.valueOf(ctx.statusCode());
+        Counter.builder("pilotcheck_http_requests").tag("route", route).tag("method", String.valueOf(ctx.method()))
+                .tag("status", status).register(metrics).increment();
+        Timer.builder("pilotcheck_http_request_duration").tag("route", route).publishPercentileHistogram()
+                .register(metrics).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+        String bytes = ctx.res().getHeader("Content-Length");
+        log.accept(String.format(Locale.ROOT, "%s %s %s %s %.0fms", ctx.method(), ctx.path(), status,
+                bytes == null ? "-" : bytes, millis));
+    }
+}

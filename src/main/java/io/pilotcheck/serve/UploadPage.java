@@ -1,0 +1,53 @@
+package io.pilotcheck.serve;
+
+import io.pilotcheck.finding.Language;
+
+/**
+ * The page at {@code /}: a form that uploads dossier files, a folder or a zip, with the
+ * evaluation date and the report's language and format, answered with the report. It works with
+ * JavaScript off and needs nothing beyond this server (no CDN, no web font).
+ */
+final class UploadPage {
+
+    private UploadPage() {
+    }
+
+    static String html(Language lang) {
+        String l = lang == Language.EN ? "en" : "zh";
+        return """
+                <!DOCTYPE html>
+                <html lang="%s">
+                <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>%s</title>
+                <style>
+                  body { font-family: "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif; margin: 2rem auto; max-width: 46rem; color: #222; }
+                  h1 { font-size: 1.5rem; } fieldset { border: 1px solid #ccc; border-radius: 6px; margin: 1rem 0; padding: 1rem; }
+                  label { display: block; margin: .5rem 0; } button { font-size: 1rem; padding: .5rem 1.5rem; }
+                  .muted { color: #666; font-size: .9rem; } nav { float: right; }
+                </style>
+                </head>
+                <body>
+                <nav><a href="/?lang=%s">%s</a></nav>
+                <h1>%s</h1>
+                <p class="muted">%s</p>
+                <form method="post" action="/?lang=%s" enctype="multipart/form-data">
+                  <fieldset>
+                    <label>%s <input type="file" name="files" multiple accept=".yaml,.yml,.zip"></label>
+                    <label>%s <input type="file" name="files" webkitdirectory directory multiple></label>
+                  </fieldset>
+                  <fieldset>
+                    <label>%s <input type="date" name="as_of_form" disabled> <span class="muted">%s</span></label>
+                  </fieldset>
+                  <button type="submit">%s</button>
+                </form>
+                </body>
+                </html>
+                """.formatted(l, ServeWords.word("page.title", lang), lang == Language.EN ? "zh" : "en",
+                ServeWords.word("page.otherLanguage", lang), ServeWords.word("page.title", lang),
+                ServeWords.word("page.intro", lang), l, ServeWords.word("page.files", lang),
+                ServeWords.word("page.folder", lang), ServeWords.word("page.asOf", lang),
+                ServeWords.word("page.asOfNote", lang), ServeWords.word("page.check", lang));
+    }
+}

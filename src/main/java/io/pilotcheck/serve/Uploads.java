@@ -1,0 +1,170 @@
+package io.pilotcheck.serve;
+
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import io.pilotcheck.dossier.DossierInput;
+import io.pilotcheck.dossier.LoadLimits;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * A request's body as the dossiers it holds, named as the caller named them: one YAML dossier,
+ * multipart files (a folder upload keeps its relative paths; a zip among them is opened), or a
+ * zip. Every limit is checked before the bytes it guards are read or inflated.
+ */
+final class Uploads {
+
+    private final UploadLimits limits;
+
+    Uploads(UploadLimits limits) {
+        this.limits = limits;
+    }
+
+    /** The dossiers of a request, or an {@link ApiError} saying why there are none to check. */
+    List<DossierInput> read(Context ctx) throws IOException {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > limits.maxBody()) {
+            throw new ApiError(413, "upload_too_large", "size", LoadLimits.formatSize(declared),
+                    "limit", LoadLimits.formatSize(limits.maxBody()));
+        }
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        String media = type.split(";", 2)[0].strip();
+        if (media.isEmpty() && declared <= 0) {
+            throw new ApiError(400, "no_body");
+        }
+        return switch (media) {
+            case "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml" -> {
+                String name = ctx.queryParam("name");
+                byte[] body = body(ctx.bodyInputStream());
+                if (body.length == 0) {
+                    throw new ApiError(400, "no_body");
+                }
+                yield List.of(DossierInput.bytes(name == null || name.isBlank() ? "dossier.yaml" : name.strip(), body));
+            }
+            // named files in name order, as check orders a folder's: the same files, the same report
+            case "multipart/form-data" -> multipart(ctx).stream()
+                    .sorted(java.util.Comparator.comparing(DossierInput::name)).toList();
+            case "application/zip", "application/x-zip-compressed" -> zip(body(ctx.bodyInputStream()));
+            default -> throw new ApiError(415, "unsupported_media_type", "type", media.isEmpty() ? "(none)" : media);
+        };
+    }
+
+    private List<DossierInput> multipart(Context ctx) throws IOException {
+        List<UploadedFile> files;
+        try {
+            files = ctx.uploadedFiles("files");
+        } catch (RuntimeException e) {
+            String reason = String.valueOf(rootMessage(e));
+            if (reason.toLowerCase(Locale.ROOT).contains("exceed") || reason.toLowerCase(Locale.ROOT).contains("too large")) {
+                throw new ApiError(413, "upload_too_large", "size", "?", "limit", LoadLimits.formatSize(limits.maxBody()));
+            }
+            throw new ApiError(400, "bad_multipart", "reason", reason);
+        }
+        if (files.isEmpty()) {
+            throw new ApiError(400, "no_files");
+        }
+        List<DossierInput> out = new ArrayList<>();
+        for (UploadedFile f : files) {
+            String name = f.filename() == null || f.filename().isBlank() ? "dossier.yaml" : f.filename().replace('\\', '/');
+            try (InputStream in = f.content()) {
+                byte[] bytes = body(in);
+                if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
+                    out.addAll(zip(bytes));
+                } else {
+                    out.add(DossierInput.bytes(name, bytes));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The body, read no further than the limit: a client that lied about its length is cut off. */
+    private byte[] body(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBody() + 1));
+        if (bytes.length > limits.maxBody()) {
+            throw new ApiError(413, "upload_too_large", "size", "> " + LoadLimits.formatSize(limits.maxBody()),
+                    "limit", LoadLimits.formatSize(limits.maxBody()));
+        }
+        return bytes;
+    }
+
+    /**
+     * The YAML entries of a zip, by their path inside it. The zip is read from its central
+     * directory, so every name, size and ratio is judged before a byte is inflated; the entries
+     * live in memory only, never on disk under their own names.
+     */
+    List<DossierInput> zip(byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile("pilotcheck-upload-", ".zip");
+        try {
+            Files.write(tmp, bytes);
+            try (ZipFile zip = new ZipFile(tmp.toFile())) {
+                List<ZipEntry> dossiers = entries(zip);
+                List<DossierInput> out = new ArrayList<>();
+                for (ZipEntry e : dossiers) {
+                    try (InputStream in = zip.getInputStream(e)) {
+                        // read no more than the entry says it holds: a lying header gets no further
+                        byte[] content = in.readNBytes((int) Math.min(e.getSize(), Integer.MAX_VALUE - 8));
+                        out.add(DossierInput.bytes(e.getName(), content));
+                    }
+                }
+                return out;
+            }
+        } catch (ZipException e) {
+            throw new ApiError(422, "bad_zip", "reason", String.valueOf(e.getMessage()));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private List<ZipEntry> entries(ZipFile zip) {
+        if (zip.size() > limits.maxEntries()) {
+            throw new ApiError(413, "zip_too_many_entries", "limit", limits.maxEntries());
+        }
+        List<ZipEntry> dossiers = new ArrayList<>();
+        long total = 0;
+        for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
+            ZipEntry e = en.nextElement();
+            String name = e.getName().replace('\\', '/');
+            if (name.startsWith("/") || name.matches("^[A-Za-z]:.*") || ("/" + name + "/").contains("/../")) {
+                throw new ApiError(422, "zip_bad_name", "entry", e.getName());
+            }
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (e.isDirectory() || !(lower.endsWith(".yaml") || lower.endsWith(".yml"))) {
+                continue;
+            }
+            long size = e.getSize();
+            long packed = Math.max(1, e.getCompressedSize());
+            if (size < 0 || size / packed > limits.maxRatio() && size > 64 * 1024) {
+                throw new ApiError(413, "zip_bomb", "entry", e.getName(), "ratio", limits.maxRatio());
+            }
+            total += size;
+            if (total > limits.maxUncompressed()) {
+                throw new ApiError(413, "zip_too_large", "limit", LoadLimits.formatSize(limits.maxUncompressed()));
+            }
+            dossiers.add(e);
+        }
+        if (dossiers.isEmpty()) {
+            throw new ApiError(422, "zip_empty");
+        }
+        dossiers.sort(java.util.Comparator.comparing(ZipEntry::getName));
+        return dossiers;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}
