@@ -3,6 +3,7 @@ package io.pilotcheck.cli;
 import io.pilotcheck.dossier.LoadLimits;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.serve.CheckServer;
+import io.pilotcheck.serve.ServedRules;
 import io.pilotcheck.serve.UploadLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,14 +59,26 @@ public final class ServeCommand implements Callable<Integer> {
         if (book.isEmpty()) {
             return ExitCode.CANNOT_CHECK.code();
         }
-        RuleBook rules = book.get();
         Object logLock = new Object();
-        CheckServer server = new CheckServer(() -> rules, UploadLimits.of(maxUpload, maxFileSize), line -> {
+        java.util.function.Consumer<String> log = line -> {
             synchronized (logLock) {
                 err.println(line);
                 err.flush();
             }
-        });
+        };
+        CheckServer[] server = new CheckServer[1];
+        ServedRules rules = new ServedRules(book.get(), common.rulesDir(), common.cache(), log,
+                () -> server[0].countReload());
+        server[0] = new CheckServer(rules::state, UploadLimits.of(maxUpload, maxFileSize), log);
+        try {
+            rules.watch();
+        } catch (java.io.IOException e) {
+            log.accept("pilotcheck: cannot watch " + common.rulesDir() + " for edits: " + e.getMessage());
+        }
+        return serve(server[0], rules, out, err);
+    }
+
+    private int serve(CheckServer server, ServedRules rules, PrintWriter out, PrintWriter err) throws InterruptedException {
         try {
             server.start(bind, port);
         } catch (RuntimeException e) {
@@ -86,6 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("pilotcheck: serving on http://" + host + ":" + server.port() + "/");
         out.flush();
         stopped.await();
+        rules.close();
         server.close();
         return ExitCode.OK.code();
     }

@@ -47,7 +47,7 @@ public final class CheckServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Supplier<RuleBook> rules;
+    private final Supplier<ServedRules.State> rules;
     private final UploadLimits limits;
     private final Uploads uploads;
     private final Consumer<String> log;
@@ -61,11 +61,11 @@ public final class CheckServer implements AutoCloseable {
     /**
      * A server, not yet started.
      *
-     * @param rules  the rule book in use now (swapped when the rules change)
+     * @param rules  the rules in use now (swapped when the rules change) and a broken edit's problems
      * @param limits what one request may send
      * @param log    where the access log and the start-up line go
      */
-    public CheckServer(Supplier<RuleBook> rules, UploadLimits limits, Consumer<String> log) {
+    public CheckServer(Supplier<ServedRules.State> rules, UploadLimits limits, Consumer<String> log) {
         this.rules = rules;
         this.limits = limits;
         this.uploads = new Uploads(limits);
@@ -83,10 +83,19 @@ public final class CheckServer implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setStopTimeout(30_000));
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
-                http.setIdleTimeout(30_000); // a client that stops sending gives its worker back
+                // a client that stops sending, or trickles, gives its worker back
+                http.setIdleTimeout(limits.idleMillis());
+                http.setMinRequestDataRate(limits.minBytesPerSecond());
+            });
+            config.jetty.modifyServer(server -> {
+                for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
+                    if (c instanceof org.eclipse.jetty.server.AbstractConnector a) {
+                        a.setIdleTimeout(limits.idleMillis());
+                    }
+                }
             });
             config.requestLogger.http(this::access);
-            config.routes.get("/", ctx -> ctx.html(UploadPage.html(lang(ctx))));
+            config.routes.get("/", ctx -> ctx.html(UploadPage.html(lang(ctx), rules.get().problems())));
             config.routes.post("/", this::pageCheck);
             config.routes.post("/api/v1/check", this::apiCheck);
             config.routes.get("/api/v1/rules", this::rules);
@@ -160,7 +169,7 @@ public final class CheckServer implements AutoCloseable {
         }
         try {
             List<DossierInput> inputs = uploads.read(ctx);
-            RuleBook book = rules.get(); // the rules this request started with, whatever a reload does
+            RuleBook book = rules.get().book(); // the rules this request started with, whatever a reload does
             checking.acquireUninterruptibly();
             CheckOutcome outcome;
             try {
@@ -184,13 +193,24 @@ public final class CheckServer implements AutoCloseable {
 
     private void rules(Context ctx) throws IOException {
         // exactly what rules list -f json prints, fingerprint included
-        ctx.contentType("application/json; charset=utf-8").result(RuleList.render(rules.get(), RuleList.Format.json, lang(ctx)));
+        ctx.contentType("application/json; charset=utf-8").result(RuleList.render(rules.get().book(), RuleList.Format.json, lang(ctx)));
     }
 
+    /** Ready while rules are loaded; an edit that does not build is reported here, not as a 503. */
     private void ready(Context ctx) {
-        RuleBook book = rules.get();
-        json(ctx, 200, JSON.createObjectNode().put("status", "ready").put("rules", book.rules().size())
-                .put("fingerprint", book.fingerprint()));
+        ServedRules.State state = rules.get();
+        ObjectNode body = JSON.createObjectNode().put("status", "ready").put("rules", state.book().rules().size())
+                .put("fingerprint", state.book().fingerprint());
+        if (!state.problems().isEmpty()) {
+            body.put("rules_edit", "does not build; the previous rules are in use");
+            state.problems().forEach(body.putArray("rules_problems")::add);
+        }
+        json(ctx, 200, body);
+    }
+
+    /** Counts a rebuild of the rules, built or not. */
+    public void countReload() {
+        metrics.counter("pilotcheck_rule_reloads", "built", String.valueOf(rules.get().problems().isEmpty())).increment();
     }
 
     private static Language lang(Context ctx) {

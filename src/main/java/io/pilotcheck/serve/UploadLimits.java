@@ -9,11 +9,20 @@ package io.pilotcheck.serve;
  * @param maxEntries      entries of a zip
  * @param maxUncompressed bytes of a zip's entries, inflated, all together
  * @param maxRatio        how many times its compressed size an entry may inflate to
+ * @param minBytesPerSecond the slowest a body may arrive: a client trickling bytes to hold a
+ *                        worker is cut off (408)
+ * @param idleMillis      how long a connection may send nothing at all
  */
-public record UploadLimits(long maxBody, long maxFile, int maxEntries, long maxUncompressed, int maxRatio) {
+public record UploadLimits(long maxBody, long maxFile, int maxEntries, long maxUncompressed, int maxRatio,
+                           long minBytesPerSecond, long idleMillis) {
 
     /** The contract's defaults for a body limit and a dossier limit. */
     public static UploadLimits of(long maxBody, long maxFile) {
-        return new UploadLimits(maxBody, maxFile, 10_000, 256L << 20, 100);
+        return new UploadLimits(maxBody, maxFile, 10_000, 256L << 20, 100, 1024, 30_000);
+    }
+
+    /** These limits with other timings (tests, or a very slow network). */
+    public UploadLimits withTimings(long bytesPerSecond, long idle) {
+        return new UploadLimits(maxBody, maxFile, maxEntries, maxUncompressed, maxRatio, bytesPerSecond, idle);
     }
 }

@@ -12,7 +12,7 @@ final class UploadPage {
     private UploadPage() {
     }
 
-    static String html(Language lang) {
+    static String html(Language lang, java.util.List<String> ruleProblems) {
         String l = lang == Language.EN ? "en" : "zh";
         return """
                 <!DOCTYPE html>
@@ -26,12 +26,14 @@ final class UploadPage {
                   h1 { font-size: 1.5rem; } fieldset { border: 1px solid #ccc; border-radius: 6px; margin: 1rem 0; padding: 1rem; }
                   label { display: block; margin: .5rem 0; } button { font-size: 1rem; padding: .5rem 1.5rem; }
                   .muted { color: #666; font-size: .9rem; } nav { float: right; }
+                  .warn { background: #fff4d6; border-left: 4px solid #e0a500; padding: .5rem 1rem; }
                 </style>
                 </head>
                 <body>
                 <nav><a href="/?lang=%s">%s</a></nav>
                 <h1>%s</h1>
                 <p class="muted">%s</p>
+                %s
                 <form method="post" action="/?lang=%s" enctype="multipart/form-data">
                   <fieldset>
                     <label>%s <input type="file" name="files" multiple accept=".yaml,.yml,.zip"></label>
@@ -46,8 +48,15 @@ final class UploadPage {
                 </html>
                 """.formatted(l, ServeWords.word("page.title", lang), lang == Language.EN ? "zh" : "en",
                 ServeWords.word("page.otherLanguage", lang), ServeWords.word("page.title", lang),
-                ServeWords.word("page.intro", lang), l, ServeWords.word("page.files", lang),
+                ServeWords.word("page.intro", lang), ruleProblems.isEmpty() ? ""
+                        : "<p class=\"warn\" id=\"rules-problem\">" + escape(ServeWords.word("page.rulesBroken", lang,
+                                "count", ruleProblems.size())) + "</p>",
+                l, ServeWords.word("page.files", lang),
                 ServeWords.word("page.folder", lang), ServeWords.word("page.asOf", lang),
                 ServeWords.word("page.asOfNote", lang), ServeWords.word("page.check", lang));
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -63,7 +63,7 @@ final class Uploads {
         List<UploadedFile> files;
         try {
             files = ctx.uploadedFiles("files");
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // the servlet layer throws checked exceptions through Kotlin unchecked
             String reason = String.valueOf(rootMessage(e));
             if (reason.toLowerCase(Locale.ROOT).contains("exceed") || reason.toLowerCase(Locale.ROOT).contains("too large")) {
                 throw new ApiError(413, "upload_too_large", "size", "?", "limit", LoadLimits.formatSize(limits.maxBody()));
@@ -88,9 +88,26 @@ final class Uploads {
         return out;
     }
 
-    /** The body, read no further than the limit: a client that lied about its length is cut off. */
+    /**
+     * The body, read no further than the limit (a client that lied about its length is cut off)
+     * and no slower than the lowest rate (a client trickling bytes gives its worker back).
+     */
     private byte[] body(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBody() + 1));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long start = System.nanoTime();
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            out.write(buffer, 0, n);
+            if (out.size() > limits.maxBody()) {
+                break;
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            // judged after a grace second, so a short body's first packet is never counted against it
+            if (millis > 1_000 && out.size() * 1000L / millis < limits.minBytesPerSecond()) {
+                throw new ApiError(408, "too_slow", "rate", limits.minBytesPerSecond());
+            }
+        }
+        byte[] bytes = out.toByteArray();
         if (bytes.length > limits.maxBody()) {
             throw new ApiError(413, "upload_too_large", "size", "> " + LoadLimits.formatSize(limits.maxBody()),
                     "limit", LoadLimits.formatSize(limits.maxBody()));

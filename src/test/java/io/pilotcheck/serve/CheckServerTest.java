@@ -39,7 +39,8 @@ class CheckServerTest {
 
     @BeforeAll
     static void start() {
-        server = new CheckServer(TestRules::book, UploadLimits.of(MAX_UPLOAD, 1L << 20), LOG::add).start("127.0.0.1", 0);
+        server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()),
+                UploadLimits.of(MAX_UPLOAD, 1L << 20), LOG::add).start("127.0.0.1", 0);
     }
 
     @AfterAll
