@@ -108,6 +108,9 @@ public final class CheckServer implements AutoCloseable {
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus() == 413
                     ? new ApiError(413, "upload_too_large", "size", "?", "limit", LoadLimits.formatSize(limits.maxBody()))
                     : new ApiError(e.getStatus(), "bad_multipart", "reason", String.valueOf(e.getMessage()))));
+            config.routes.exception(org.eclipse.jetty.http.BadMessageException.class, (e, ctx) -> error(ctx,
+                    e.getCode() == 408 ? new ApiError(408, "too_slow", "rate", limits.minBytesPerSecond())
+                            : new ApiError(400, "body_unreadable", "reason", String.valueOf(e.getReason()))));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.accept("pilotcheck: error on " + ctx.method() + " " + ctx.path() + ": " + e);
                 error(ctx, new ApiError(500, "internal"));
@@ -148,6 +151,11 @@ public final class CheckServer implements AutoCloseable {
     private void pageCheck(Context ctx) throws IOException {
         Checked c = check(ctx, "html");
         ctx.header("X-Pilotcheck-Exit", String.valueOf(c.exit()));
+        if (!c.format().name().equals("html")) {
+            // any other format is a download, named for the day it was made
+            ctx.header("Content-Disposition", "attachment; filename=\"pilotcheck-" + LocalDate.now() + "."
+                    + c.format().extension() + "\"");
+        }
         ctx.contentType(c.format().mediaType()).result(c.bytes());
     }
 
@@ -213,8 +221,18 @@ public final class CheckServer implements AutoCloseable {
         metrics.counter("pilotcheck_rule_reloads", "built", String.valueOf(rules.get().problems().isEmpty())).increment();
     }
 
+    /** A parameter from the query, else (the page's form) from the multipart fields. */
+    private static String param(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if ((v == null || v.isBlank()) && ctx.method().toString().equals("POST") && ctx.path().equals("/")
+                && ctx.isMultipartFormData()) {
+            v = ctx.formParam(name);
+        }
+        return v;
+    }
+
     private static Language lang(Context ctx) {
-        String v = ctx.queryParam("lang");
+        String v = param(ctx, "lang");
         if (v == null || v.isBlank()) {
             return Language.ZH;
         }
@@ -227,7 +245,7 @@ public final class CheckServer implements AutoCloseable {
     }
 
     private static LocalDate asOf(Context ctx) {
-        String v = ctx.queryParam("as_of");
+        String v = param(ctx, "as_of");
         if (v == null || v.isBlank()) {
             return null;
         }
@@ -240,14 +258,14 @@ public final class CheckServer implements AutoCloseable {
     }
 
     private static ReportFormat format(Context ctx, String defaultFormat) {
-        String v = ctx.queryParam("format");
+        String v = param(ctx, "format");
         String name = v == null || v.isBlank() ? defaultFormat : v.strip().toLowerCase(Locale.ROOT);
         return ReportFormats.find(name).orElseThrow(() -> new ApiError(400, "bad_query", "name", "format", "value", v,
                 "expected", ServeWords.word("expected.format", lang(ctx), "formats", String.join(", ", ReportFormats.names()))));
     }
 
     private static Severity failOn(Context ctx) {
-        String v = ctx.queryParam("fail_on");
+        String v = param(ctx, "fail_on");
         if (v == null || v.isBlank()) {
             return Severity.VIOLATION;
         }

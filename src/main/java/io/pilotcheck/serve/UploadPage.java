@@ -40,7 +40,9 @@ final class UploadPage {
                     <label>%s <input type="file" name="files" webkitdirectory directory multiple></label>
                   </fieldset>
                   <fieldset>
-                    <label>%s <input type="date" name="as_of_form" disabled> <span class="muted">%s</span></label>
+                    <label>%s <input type="date" name="as_of"> <span class="muted">%s</span></label>
+                    <label>%s <select name="format">%s</select></label>
+                    <input type="hidden" name="lang" value="%s">
                   </fieldset>
                   <button type="submit">%s</button>
                 </form>
@@ -53,7 +55,18 @@ final class UploadPage {
                                 "count", ruleProblems.size())) + "</p>",
                 l, ServeWords.word("page.files", lang),
                 ServeWords.word("page.folder", lang), ServeWords.word("page.asOf", lang),
-                ServeWords.word("page.asOfNote", lang), ServeWords.word("page.check", lang));
+                ServeWords.word("page.asOfNote", lang), ServeWords.word("page.format", lang), formats(lang), l,
+                ServeWords.word("page.check", lang));
+    }
+
+    /** The report formats, the page's own first; any other downloads as a file. */
+    private static String formats(Language lang) {
+        StringBuilder out = new StringBuilder();
+        for (String f : java.util.List.of("html", "xlsx", "csv", "json", "sarif", "junit", "text")) {
+            out.append("<option value=\"").append(f).append("\">").append(escape(ServeWords.word("page.format." + f, lang)))
+                    .append("</option>");
+        }
+        return out.toString();
     }
 
     private static String escape(String text) {

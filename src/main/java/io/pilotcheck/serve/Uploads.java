@@ -75,7 +75,14 @@ final class Uploads {
         }
         List<DossierInput> out = new ArrayList<>();
         for (UploadedFile f : files) {
+            if ((f.filename() == null || f.filename().isBlank()) && f.size() == 0) {
+                continue; // a form's file field left empty
+            }
             String name = f.filename() == null || f.filename().isBlank() ? "dossier.yaml" : f.filename().replace('\\', '/');
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!(lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".zip"))) {
+                continue; // a folder upload sends every file; as check does in a folder, only dossiers count
+            }
             try (InputStream in = f.content()) {
                 byte[] bytes = body(in);
                 if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
@@ -84,6 +91,9 @@ final class Uploads {
                     out.add(DossierInput.bytes(name, bytes));
                 }
             }
+        }
+        if (out.isEmpty()) {
+            throw new ApiError(422, "no_dossiers");
         }
         return out;
     }
@@ -96,7 +106,7 @@ final class Uploads {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         long start = System.nanoTime();
-        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        for (int n = read(in, buffer); n >= 0; n = read(in, buffer)) {
             out.write(buffer, 0, n);
             if (out.size() > limits.maxBody()) {
                 break;
@@ -175,6 +185,24 @@ final class Uploads {
         }
         dossiers.sort(java.util.Comparator.comparing(ZipEntry::getName));
         return dossiers;
+    }
+
+    /** One read of the body; a client that stalls past the idle time, or goes away, ends as the contract's error. */
+    private int read(InputStream in, byte[] buffer) {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.util.concurrent.TimeoutException) {
+                    throw new ApiError(408, "too_slow", "rate", limits.minBytesPerSecond());
+                }
+            }
+            throw new ApiError(400, "body_unreadable", "reason", rootMessage(e));
+        } catch (org.eclipse.jetty.http.BadMessageException e) {
+            // Jetty's own minimum data rate: the client trickled
+            throw e.getCode() == 408 ? new ApiError(408, "too_slow", "rate", limits.minBytesPerSecond())
+                    : new ApiError(400, "body_unreadable", "reason", rootMessage(e));
+        }
     }
 
     private static String rootMessage(Throwable e) {

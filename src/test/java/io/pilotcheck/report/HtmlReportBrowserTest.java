@@ -14,11 +14,11 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Pdf;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+
+
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
+
 import org.openqa.selenium.print.PrintOptions;
 
 import java.io.File;
@@ -34,7 +34,7 @@ import java.util.logging.Level;
 import static io.pilotcheck.cli.CliTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 
 /**
  * The HTML report in a real browser: Debian's headless Chromium, driven through its chromedriver.
@@ -45,8 +45,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class HtmlReportBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path ARTEFACTS = Path.of("target", "artefacts");
 
     @TempDir
@@ -56,22 +54,7 @@ class HtmlReportBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && System.getenv("CI") != null) {
-            fail("CI needs Debian's chromium and chromium-driver: apt-get install chromium chromium-driver (.ci/run does)");
-        }
-        assumeTrue(present, "no headless Chromium here; .ci/run installs it");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        // the flags this closed network needs, or Chromium keeps trying to reach Google's hosts
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + tmp.resolve("profile"), "--window-size=1400,1000");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = io.pilotcheck.HeadlessChromium.start(tmp);
     }
 
     @AfterAll
