@@ -72,7 +72,7 @@ public final class CheckServer implements AutoCloseable {
         this.log = log;
         int cores = Runtime.getRuntime().availableProcessors();
         this.checking = new Semaphore(cores);
-        this.admitted = new Semaphore(cores * 4);
+        this.admitted = new Semaphore(Math.max(64, cores * 16));
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = limits.maxBody();
