@@ -1,10 +1,8 @@
 package io.pilotcheck.cli;
 
 import io.pilotcheck.finding.Language;
-import io.pilotcheck.finding.Placeholders;
+import io.pilotcheck.finding.Words;
 
-import java.util.Locale;
-import java.util.ResourceBundle;
 
 /**
  * The command line's own words, by key, in the run's language: {@code Messages.properties}
@@ -14,8 +12,7 @@ import java.util.ResourceBundle;
  */
 final class Say {
 
-    private static final ResourceBundle EN = ResourceBundle.getBundle("io.pilotcheck.cli.Messages", Locale.ROOT);
-    private static final ResourceBundle ZH = ResourceBundle.getBundle("io.pilotcheck.cli.Messages", Locale.CHINESE);
+    private static final Words WORDS = Words.of("io.pilotcheck.cli.Messages");
 
     private Say() {
     }
@@ -25,6 +22,6 @@ final class Say {
      * in pairs ({@code "file", path, "n", 3}).
      */
     static String say(Language lang, String key, Object... namesAndValues) {
-        return Placeholders.fill((lang == Language.EN ? EN : ZH).getString(key), namesAndValues);
+        return WORDS.get(key, lang, namesAndValues);
     }
 }

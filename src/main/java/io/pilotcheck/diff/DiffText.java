@@ -1,12 +1,10 @@
 package io.pilotcheck.diff;
 
 import io.pilotcheck.finding.Language;
-import io.pilotcheck.finding.Placeholders;
+import io.pilotcheck.finding.Words;
 import io.pilotcheck.report.ReportWords;
 
-import java.util.Locale;
 import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 /**
  * The diff as text: one block per dossier that changed, {@code +} new, {@code -} resolved,
@@ -15,8 +13,7 @@ import java.util.ResourceBundle;
  */
 public final class DiffText {
 
-    private static final ResourceBundle EN = ResourceBundle.getBundle("io.pilotcheck.diff.Words", Locale.ROOT);
-    private static final ResourceBundle ZH = ResourceBundle.getBundle("io.pilotcheck.diff.Words", Locale.CHINESE);
+    private static final Words WORDS = Words.of("io.pilotcheck.diff.Words");
 
     private DiffText() {
     }
@@ -57,7 +54,7 @@ public final class DiffText {
     }
 
     private static String word(Language lang, String key, Object... namesAndValues) {
-        return Placeholders.fill((lang == Language.EN ? EN : ZH).getString(key), namesAndValues);
+        return WORDS.get(key, lang, namesAndValues);
     }
 
     private static String item(ReportDiff.Item i, Language lang) {

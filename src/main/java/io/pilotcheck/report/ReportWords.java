@@ -1,13 +1,11 @@
 package io.pilotcheck.report;
 
 import io.pilotcheck.finding.Language;
-import io.pilotcheck.finding.Placeholders;
+import io.pilotcheck.finding.Words;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.finding.Verdict;
 import io.pilotcheck.finding.WaiverUse;
 
-import java.util.Locale;
-import java.util.ResourceBundle;
 
 /**
  * The reports' fixed words in the reader's language, by key, from {@code Words.properties}
@@ -16,15 +14,14 @@ import java.util.ResourceBundle;
  */
 public final class ReportWords {
 
-    private static final ResourceBundle EN = ResourceBundle.getBundle("io.pilotcheck.report.Words", Locale.ROOT);
-    private static final ResourceBundle ZH = ResourceBundle.getBundle("io.pilotcheck.report.Words", Locale.CHINESE);
+    private static final Words WORDS = Words.of("io.pilotcheck.report.Words");
 
     private ReportWords() {
     }
 
     /** The word {@code key} in {@code lang}. */
     public static String word(String key, Language lang) {
-        return bundle(lang).getString(key);
+        return WORDS.get(key, lang);
     }
 
     /**
@@ -32,12 +29,12 @@ public final class ReportWords {
      * pairs ({@code "n", 3, "severity", "violation"}).
      */
     public static String word(String key, Language lang, Object... namesAndValues) {
-        return Placeholders.fill(word(key, lang), namesAndValues);
+        return WORDS.get(key, lang, namesAndValues);
     }
 
     /** Every key of the words, for a template that looks them up itself. */
     static java.util.Set<String> keys() {
-        return EN.keySet();
+        return WORDS.keys();
     }
 
     /** A severity's name: {@code violation} / 违规. */
@@ -55,7 +52,4 @@ public final class ReportWords {
         return word("waiver." + s.id(), lang);
     }
 
-    private static ResourceBundle bundle(Language lang) {
-        return lang == Language.EN ? EN : ZH;
-    }
 }

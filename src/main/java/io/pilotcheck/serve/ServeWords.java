@@ -1,21 +1,18 @@
 package io.pilotcheck.serve;
 
 import io.pilotcheck.finding.Language;
-import io.pilotcheck.finding.Placeholders;
+import io.pilotcheck.finding.Words;
 
-import java.util.Locale;
-import java.util.ResourceBundle;
 
 /** The service's own words, by key: {@code Words.properties} (English) and {@code Words_zh.properties}. */
 final class ServeWords {
 
-    private static final ResourceBundle EN = ResourceBundle.getBundle("io.pilotcheck.serve.Words", Locale.ROOT);
-    private static final ResourceBundle ZH = ResourceBundle.getBundle("io.pilotcheck.serve.Words", Locale.CHINESE);
+    private static final Words WORDS = Words.of("io.pilotcheck.serve.Words");
 
     private ServeWords() {
     }
 
     static String word(String key, Language lang, Object... namesAndValues) {
-        return Placeholders.fill((lang == Language.EN ? EN : ZH).getString(key), namesAndValues);
+        return WORDS.get(key, lang, namesAndValues);
     }
 }
