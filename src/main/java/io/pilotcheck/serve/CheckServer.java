@@ -315,8 +315,14 @@ public final class CheckServer implements AutoCloseable {
                 .tag("status", status).register(metrics).increment();
         Timer.builder("pilotcheck_http_request_duration").tag("route", route).publishPercentileHistogram()
                 .register(metrics).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
-        String bytes = ctx.res().getHeader("Content-Length");
-        log.accept(String.format(Locale.ROOT, "%s %s %s %s %.0fms", ctx.method(), ctx.path(), status,
-                bytes == null ? "-" : bytes, millis));
+        // the body is still a stream here; its length is what a ByteArrayInputStream has left
+        String bytes;
+        try {
+            java.io.InputStream body = ctx.resultInputStream();
+            bytes = body instanceof java.io.ByteArrayInputStream b ? String.valueOf(b.available()) : "-";
+        } catch (RuntimeException e) {
+            bytes = "-";
+        }
+        log.accept(String.format(Locale.ROOT, "%s %s %s %s %.0fms", ctx.method(), ctx.path(), status, bytes, millis));
     }
 }
