@@ -95,15 +95,16 @@ public final class CheckServer implements AutoCloseable {
                 }
             });
             config.requestLogger.http(this::access);
-            config.routes.get("/", ctx -> ctx.html(UploadPage.html(lang(ctx), rules.get().problems())));
+            config.routes.get("/", ctx -> respond(ctx, "text/html; charset=utf-8",
+                    UploadPage.html(lang(ctx), rules.get().problems()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             config.routes.post("/", this::pageCheck);
             config.routes.post("/api/v1/check", this::apiCheck);
             config.routes.get("/api/v1/rules", this::rules);
             config.routes.get("/healthz", ctx -> json(ctx, 200, JSON.createObjectNode().put("status", "ok")
                     .put("version", ToolVersion.get())));
             config.routes.get("/readyz", this::ready);
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.scrape()));
+            config.routes.get("/metrics", ctx -> respond(ctx, "text/plain; version=0.0.4; charset=utf-8",
+                    metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus() == 413
                     ? new ApiError(413, "upload_too_large", "size", "?", "limit", LoadLimits.formatSize(limits.maxBody()))
@@ -144,7 +145,7 @@ public final class CheckServer implements AutoCloseable {
     private void apiCheck(Context ctx) throws IOException {
         Checked c = check(ctx);
         ctx.header("X-Pilotcheck-Exit", String.valueOf(c.exit()));
-        ctx.contentType(c.format().mediaType()).result(c.bytes());
+        respond(ctx, c.format().mediaType(), c.bytes());
     }
 
     /** The page's form: the same check, answered with the HTML report unless another format was asked for. */
@@ -156,7 +157,7 @@ public final class CheckServer implements AutoCloseable {
             ctx.header("Content-Disposition", "attachment; filename=\"pilotcheck-" + LocalDate.now() + "."
                     + c.format().extension() + "\"");
         }
-        ctx.contentType(c.format().mediaType()).result(c.bytes());
+        respond(ctx, c.format().mediaType(), c.bytes());
     }
 
     private record Checked(ReportFormat format, byte[] bytes, int exit) {
@@ -201,7 +202,8 @@ public final class CheckServer implements AutoCloseable {
 
     private void rules(Context ctx) throws IOException {
         // exactly what rules list -f json prints, fingerprint included
-        ctx.contentType("application/json; charset=utf-8").result(RuleList.render(rules.get().book(), RuleList.Format.json, lang(ctx)));
+        respond(ctx, "application/json; charset=utf-8",
+                RuleList.render(rules.get().book(), RuleList.Format.json, lang(ctx)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Ready while rules are loaded; an edit that does not build is reported here, not as a 503. */
@@ -295,11 +297,19 @@ public final class CheckServer implements AutoCloseable {
 
     private static void json(Context ctx, int status, ObjectNode body) {
         try {
-            ctx.status(status).contentType("application/json; charset=utf-8")
-                    .result(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(body));
+            respond(ctx.status(status), "application/json; charset=utf-8", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(body));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The request attribute holding the response body's length, for the access log. */
+    private static final String BYTES = "pilotcheck.bytes";
+
+    /** Answers with a body, noting its length for the access log (the body is gone by then). */
+    private static void respond(Context ctx, String type, byte[] body) {
+        ctx.attribute(BYTES, body.length);
+        ctx.contentType(type).result(body);
     }
 
     /** One access-log line per request, and the request metrics. */
@@ -315,14 +325,8 @@ public final class CheckServer implements AutoCloseable {
                 .tag("status", status).register(metrics).increment();
         Timer.builder("pilotcheck_http_request_duration").tag("route", route).publishPercentileHistogram()
                 .register(metrics).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
-        // the body is still a stream here; its length is what a ByteArrayInputStream has left
-        String bytes;
-        try {
-            java.io.InputStream body = ctx.resultInputStream();
-            bytes = body instanceof java.io.ByteArrayInputStream b ? String.valueOf(b.available()) : "-";
-        } catch (RuntimeException e) {
-            bytes = "-";
-        }
-        log.accept(String.format(Locale.ROOT, "%s %s %s %s %.0fms", ctx.method(), ctx.path(), status, bytes, millis));
+        Object bytes = ctx.attribute(BYTES);
+        log.accept(String.format(Locale.ROOT, "%s %s %s %s %.0fms", ctx.method(), ctx.path(), status,
+                bytes == null ? "-" : bytes, millis));
     }
 }

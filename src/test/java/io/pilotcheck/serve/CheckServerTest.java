@@ -142,9 +142,16 @@ class CheckServerTest {
         assertThat(date.statusCode()).isEqualTo(400);
         assertThat(error(date).get("message").asText()).contains("as_of=2017/03/01");
 
-        HttpResponse<byte[]> big = post("/api/v1/check", "application/yaml", new byte[(int) MAX_UPLOAD + 1]);
-        assertThat(big.statusCode()).isEqualTo(413);
-        assertThat(error(big).get("code").asText()).isEqualTo("upload_too_large");
+        // declared over the limit: refused on the headers alone, before a byte of the body is read
+        String big;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\n"
+                    + "Content-Length: " + (MAX_UPLOAD + 1) + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            big = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(big).startsWith("HTTP/1.1 413").contains("\"code\" : \"upload_too_large\"");
 
         HttpResponse<byte[]> empty = post("/api/v1/check", "application/yaml", new byte[0]);
         assertThat(empty.statusCode()).isEqualTo(400);
@@ -211,12 +218,14 @@ class CheckServerTest {
         assertThat(rules.get("rules").size()).isEqualTo(33);
         assertThat(get("/healthz").body()).contains("\"status\" : \"ok\"");
         assertThat(get("/readyz").statusCode()).isEqualTo(200);
-        post("/api/v1/check", "application/yaml", Files.readAllBytes(Path.of("fixtures/03-dalian.yaml")));
+        int length = post("/api/v1/check?name=logged.yaml", "application/yaml",
+                Files.readAllBytes(Path.of("fixtures/03-dalian.yaml"))).body().length;
         String metrics = get("/metrics").body();
         assertThat(metrics).contains("pilotcheck_http_requests_total{").contains("route=\"/api/v1/check\"")
                 .contains("pilotcheck_dossiers_checked_total{verdict=\"non_compliant\"}")
                 .contains("pilotcheck_http_request_duration_seconds_bucket");
-        assertThat(LOG).anyMatch(l -> l.matches("POST /api/v1/check 200 \\d+ \\d+ms"));
+        // one access-log line: method, path, status, the response's bytes, milliseconds
+        assertThat(LOG).anyMatch(l -> l.matches("POST /api/v1/check 200 " + length + " \\d+ms"));
     }
 
     @Test
