@@ -25,7 +25,9 @@ public final class Words {
 
     /** The word {@code key} in {@code lang}, its {@code {name}}s replaced by the values given in pairs. */
     public String get(String key, Language lang, Object... namesAndValues) {
-        return Placeholders.fill((lang == Language.EN ? en : zh).getString(key), namesAndValues);
+        String word = (lang == Language.EN ? en : zh).getString(key);
+        // most words have no values, and some are looked up once per finding: no substitutor for them
+        return namesAndValues.length == 0 ? word : Placeholders.fill(word, namesAndValues);
     }
 
     /** Every key, for a template that looks them up itself. */

@@ -143,7 +143,7 @@ public final class CheckServer implements AutoCloseable {
     }
 
     private void apiCheck(Context ctx) throws IOException {
-        Checked c = check(ctx);
+        Checked c = check(ctx, "json");
         ctx.header("X-Pilotcheck-Exit", String.valueOf(c.exit()));
         respond(ctx, c.format().mediaType(), c.bytes());
     }
@@ -161,10 +161,6 @@ public final class CheckServer implements AutoCloseable {
     }
 
     private record Checked(ReportFormat format, byte[] bytes, int exit) {
-    }
-
-    private Checked check(Context ctx) throws IOException {
-        return check(ctx, "json");
     }
 
     private Checked check(Context ctx, String defaultFormat) throws IOException {
