@@ -1,9 +1,17 @@
 package io.pilotcheck.cli;
 
+import sun.misc.Signal;
+
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.StringWriter;
 import java.io.Writer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +29,10 @@ import java.util.stream.Stream;
  * from the cache, as most runs do, once with the text report and once with JSON. An archive of
  * the cache-hit runs alone left the rule compiler's classes (about 0.5 s of CPU to load and
  * verify) to every run after an edit.
+ *
+ * <p>Then it serves: {@code pilotcheck serve --port 0} answers a YAML body, the fixtures as a
+ * multipart upload (HTML and JSON), the page and the metrics, and stops on SIGTERM, so that a
+ * service's first request finds Jetty's and Javalin's classes in the archive too.
  *
  * <p>The cache is {@code $PILOTCHECK_CACHE_DIR} (the build sets it under {@code target/}) and is
  * emptied first; no option names it, so the runs take the same path as a plain
@@ -52,6 +64,75 @@ public final class CdsTraining {
                 System.exit(2);
             }
         }
+        serve(Path.of(args[0]), err);
+    }
+
+    private static void serve(Path fixtures, PrintWriter err) throws IOException {
+        StringWriter started = new StringWriter();
+        int[] code = {-1};
+        Thread server = new Thread(() -> code[0] = Main.run(new String[] {"serve", "--port", "0"},
+                new PrintWriter(started, true), new PrintWriter(Writer.nullWriter())), "cds-serve");
+        server.start();
+        try {
+            String base = awaitAddress(started, server);
+            HttpClient http = HttpClient.newHttpClient();
+            List<Path> dossiers;
+            try (Stream<Path> all = Files.list(fixtures)) {
+                dossiers = all.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            }
+            send(http, HttpRequest.newBuilder(URI.create(base + "api/v1/check"))
+                    .header("Content-Type", "application/yaml")
+                    .POST(HttpRequest.BodyPublishers.ofFile(dossiers.get(0))).build());
+            for (String format : List.of("json", "html")) {
+                send(http, HttpRequest.newBuilder(URI.create(base + "api/v1/check?format=" + format))
+                        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(dossiers))).build());
+            }
+            for (String path : List.of("", "metrics", "readyz", "api/v1/rules")) {
+                send(http, HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+            }
+            Signal.raise(new Signal("TERM"));
+            server.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (code[0] != ExitCode.OK.code()) {
+            err.println("pilotcheck: the training run of serve ended with exit " + code[0]);
+            System.exit(2);
+        }
+    }
+
+    private static final String BOUNDARY = "pilotcheck-training";
+
+    private static String awaitAddress(StringWriter started, Thread server) throws InterruptedException {
+        while (server.isAlive()) {
+            int at = started.toString().indexOf("http://");
+            if (at >= 0 && started.toString().endsWith("/" + System.lineSeparator())) {
+                return started.toString().substring(at).strip();
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException("serve stopped before it printed its address");
+    }
+
+    private static void send(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 200) {
+            throw new IOException(request.method() + " " + request.uri() + " answered " + response.statusCode());
+        }
+    }
+
+    private static byte[] multipart(List<Path> dossiers) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Path dossier : dossiers) {
+            body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                    + dossier.getFileName() + "\"\r\nContent-Type: application/x-yaml\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(Files.readAllBytes(dossier));
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
     }
 
     private static void empty(Path dir) throws IOException {
