@@ -18,6 +18,7 @@ import io.pilotcheck.catalogue.RuleList;
 import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.dossier.LoadLimits;
+import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.report.ReportContext;
@@ -57,6 +58,10 @@ public final class CheckServer implements AutoCloseable {
     /** Batches being checked at once: one per core, as {@code check --jobs} defaults to. */
     private final Semaphore checking;
     private final Javalin app;
+    /** How many of the page's checks, and for how long, stay downloadable in other formats. */
+    private static final int RECENT = 32;
+    private static final int RECENT_MINUTES = 60;
+    private final RecentReports recent = new RecentReports(RECENT, java.time.Duration.ofMinutes(RECENT_MINUTES));
 
     /**
      * A server, not yet started.
@@ -99,6 +104,7 @@ public final class CheckServer implements AutoCloseable {
                     UploadPage.html(lang(ctx), rules.get().problems()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             config.routes.post("/", this::pageCheck);
             config.routes.post("/api/v1/check", this::apiCheck);
+            config.routes.get("/reports/{id}/{file}", this::recentReport);
             config.routes.get("/api/v1/rules", this::rules);
             config.routes.get("/healthz", ctx -> json(ctx, 200, JSON.createObjectNode().put("status", "ok")
                     .put("version", ToolVersion.get())));
@@ -106,9 +112,12 @@ public final class CheckServer implements AutoCloseable {
             config.routes.get("/metrics", ctx -> respond(ctx, "text/plain; version=0.0.4; charset=utf-8",
                     metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus() == 413
-                    ? new ApiError(413, "upload_too_large", "size", "?", "limit", LoadLimits.formatSize(limits.maxBody()))
-                    : new ApiError(e.getStatus(), "bad_multipart", "reason", String.valueOf(e.getMessage()))));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, switch (e.getStatus()) {
+                case 404 -> new ApiError(404, "not_found", "path", ctx.path());
+                case 405 -> new ApiError(405, "method_not_allowed", "method", ctx.method());
+                case 413 -> new ApiError(413, "upload_too_large", "size", "?", "limit", LoadLimits.formatSize(limits.maxBody()));
+                default -> new ApiError(e.getStatus(), "bad_multipart", "reason", String.valueOf(e.getMessage()));
+            }));
             config.routes.exception(org.eclipse.jetty.http.BadMessageException.class, (e, ctx) -> error(ctx,
                     e.getCode() == 408 ? new ApiError(408, "too_slow", "rate", limits.minBytesPerSecond())
                             : new ApiError(400, "body_unreadable", "reason", String.valueOf(e.getReason()))));
@@ -117,7 +126,7 @@ public final class CheckServer implements AutoCloseable {
                 error(ctx, new ApiError(500, "internal"));
             });
             config.routes.error(404, ctx -> {
-                if (!ctx.result().startsWith("{\"error\"")) {
+                if (ctx.attribute(BYTES) == null) {
                     error(ctx, new ApiError(404, "not_found", "path", ctx.path()));
                 }
             });
@@ -148,19 +157,45 @@ public final class CheckServer implements AutoCloseable {
         respond(ctx, c.format().mediaType(), c.bytes());
     }
 
-    /** The page's form: the same check, answered with the HTML report unless another format was asked for. */
+    /**
+     * The page's form: the same check, answered with the HTML report unless another format was
+     * asked for. The report opens with links to the same results in every other format.
+     */
     private void pageCheck(Context ctx) throws IOException {
         Checked c = check(ctx, "html");
         ctx.header("X-Pilotcheck-Exit", String.valueOf(c.exit()));
         if (!c.format().name().equals("html")) {
-            // any other format is a download, named for the day it was made
-            ctx.header("Content-Disposition", "attachment; filename=\"pilotcheck-" + LocalDate.now() + "."
-                    + c.format().extension() + "\"");
+            download(ctx, c.format(), c.bytes());
+            return;
         }
-        respond(ctx, c.format().mediaType(), c.bytes());
+        String id = recent.keep(c.batch(), c.context());
+        String html = new String(c.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+        respond(ctx, c.format().mediaType(), DownloadBar.into(html, id, c.context().lang(), LocalDate.now())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private record Checked(ReportFormat format, byte[] bytes, int exit) {
+    /** Any format but the page's own is a download, named for the day it was made. */
+    private static void download(Context ctx, ReportFormat format, byte[] bytes) {
+        ctx.header("Content-Disposition", "attachment; filename=\"pilotcheck-" + LocalDate.now() + "."
+                + format.extension() + "\"");
+        respond(ctx, format.mediaType(), bytes);
+    }
+
+    /** {@code /reports/ID/NAME.EXT}: a page check's results again, in the format its extension names. */
+    private void recentReport(Context ctx) throws IOException {
+        String file = ctx.pathParam("file");
+        String extension = file.substring(file.lastIndexOf('.') + 1);
+        ReportFormat format = ReportFormats.names().stream().map(n -> ReportFormats.find(n).orElseThrow())
+                .filter(f -> f.extension().equals(extension)).findFirst()
+                .orElseThrow(() -> new ApiError(404, "not_found", "path", ctx.path()));
+        RecentReports.Kept kept = recent.find(ctx.pathParam("id"))
+                .orElseThrow(() -> new ApiError(404, "report_gone", "count", RECENT, "minutes", RECENT_MINUTES));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        format.write(kept.batch(), kept.context(), out);
+        download(ctx, format, out.toByteArray());
+    }
+
+    private record Checked(ReportFormat format, byte[] bytes, int exit, BatchResult batch, ReportContext context) {
     }
 
     private Checked check(Context ctx, String defaultFormat) throws IOException {
@@ -190,7 +225,7 @@ public final class CheckServer implements AutoCloseable {
             ReportContext context = Check.reportContext(book, ReportHeader.of(LocalDate.now(), asOf), lang, threshold);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             format.write(outcome.batch(), context, out);
-            return new Checked(format, out.toByteArray(), outcome.fails(threshold) ? 1 : 0);
+            return new Checked(format, out.toByteArray(), outcome.fails(threshold) ? 1 : 0, outcome.batch(), context);
         } finally {
             admitted.release();
         }
@@ -280,8 +315,13 @@ public final class CheckServer implements AutoCloseable {
         Language lang;
         try {
             lang = lang(ctx);
-        } catch (ApiError bad) {
+        } catch (RuntimeException unreadable) { // a bad lang, or a form body that cannot be read again
             lang = Language.ZH;
+        }
+        if (forBrowser(ctx)) {
+            ctx.status(e.status());
+            respond(ctx, "text/html; charset=utf-8", ErrorPage.html(lang, e).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return;
         }
         ObjectNode body = JSON.createObjectNode();
         ObjectNode err = body.putObject("error");
@@ -289,6 +329,18 @@ public final class CheckServer implements AutoCloseable {
         err.put("message", e.message(lang));
         err.put("message_en", e.message(Language.EN));
         json(ctx, e.status(), body);
+    }
+
+    /**
+     * Whether an error goes to a person: the page's own form always does; elsewhere outside the
+     * API, a request that asks for HTML (a browser's address bar) does. Tools keep the contract's JSON.
+     */
+    private static boolean forBrowser(Context ctx) {
+        if (ctx.path().equals("/")) {
+            return true;
+        }
+        String accept = ctx.header("Accept");
+        return !ctx.path().startsWith("/api/") && accept != null && accept.contains("text/html");
     }
 
     private static void json(Context ctx, int status, ObjectNode body) {

@@ -16,6 +16,9 @@ package io.pilotcheck.serve;
 public record UploadLimits(long maxBody, long maxFile, int maxEntries, long maxUncompressed, int maxRatio,
                            long minBytesPerSecond, long idleMillis) {
 
+    /** The limits {@code pilotcheck serve} starts with when no option names them: 64 MiB a body, 10 MiB a dossier. */
+    public static final UploadLimits DEFAULTS = of(64L << 20, 10L << 20);
+
     /** The contract's defaults for a body limit and a dossier limit. */
     public static UploadLimits of(long maxBody, long maxFile) {
         return new UploadLimits(maxBody, maxFile, 10_000, 256L << 20, 100, 1024, 30_000);

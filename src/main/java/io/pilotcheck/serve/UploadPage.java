@@ -2,39 +2,73 @@ package io.pilotcheck.serve;
 
 import io.pilotcheck.finding.Language;
 
+import java.util.List;
+
 /**
  * The page at {@code /}: a form that uploads dossier files, a folder or a zip, with the
  * evaluation date and the report's language and format, answered with the report. It works with
- * JavaScript off and needs nothing beyond this server (no CDN, no web font).
+ * JavaScript off; with it on, a small inline script sends the form itself so that a big upload
+ * shows its progress, then shows the answer as the form would have.
  */
 final class UploadPage {
+
+    /**
+     * Sends the form with XMLHttpRequest for its upload progress. The answer replaces the page
+     * when it is HTML (the report, or an error page) and is saved under the server's file name
+     * otherwise, which is what the browser does with the form's own answer.
+     */
+    private static final String PROGRESS_SCRIPT = """
+            <script>
+            (function () {
+              var form = document.getElementById('upload');
+              if (!form || !window.XMLHttpRequest || !window.FormData || !window.URL) { return; }
+              form.addEventListener('submit', function (event) {
+                event.preventDefault();
+                var box = document.getElementById('progress'), bar = box.querySelector('progress'),
+                    text = box.querySelector('span'), button = form.querySelector('button');
+                box.hidden = false; button.disabled = true; bar.value = 0;
+                var xhr = new XMLHttpRequest();
+                xhr.open('POST', form.action);
+                xhr.responseType = 'blob';
+                xhr.upload.onprogress = function (e) {
+                  if (e.lengthComputable) {
+                    var percent = Math.floor(100 * e.loaded / e.total);
+                    bar.value = percent;
+                    text.textContent = form.dataset.uploading.replace('{percent}', percent);
+                  }
+                };
+                xhr.upload.onload = function () { bar.removeAttribute('value'); text.textContent = form.dataset.checking; };
+                xhr.onload = function () {
+                  var type = xhr.getResponseHeader('Content-Type') || '';
+                  if (type.indexOf('text/html') === 0) {
+                    xhr.response.text().then(function (html) { document.open(); document.write(html); document.close(); });
+                    return;
+                  }
+                  var named = /filename="([^"]+)"/.exec(xhr.getResponseHeader('Content-Disposition') || '');
+                  var link = document.createElement('a');
+                  link.href = URL.createObjectURL(xhr.response);
+                  link.download = named ? named[1] : 'pilotcheck-report';
+                  document.body.appendChild(link);
+                  link.click();
+                  box.hidden = true; button.disabled = false;
+                };
+                xhr.onerror = function () { text.textContent = form.dataset.failed; button.disabled = false; };
+                xhr.send(new FormData(form));
+              });
+            })();
+            </script>
+            """;
 
     private UploadPage() {
     }
 
-    static String html(Language lang, java.util.List<String> ruleProblems) {
-        String l = lang == Language.EN ? "en" : "zh";
-        return """
-                <!DOCTYPE html>
-                <html lang="%s">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s</title>
-                <style>
-                  body { font-family: "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif; margin: 2rem auto; max-width: 46rem; color: #222; }
-                  h1 { font-size: 1.5rem; } fieldset { border: 1px solid #ccc; border-radius: 6px; margin: 1rem 0; padding: 1rem; }
-                  label { display: block; margin: .5rem 0; } button { font-size: 1rem; padding: .5rem 1.5rem; }
-                  .muted { color: #666; font-size: .9rem; } nav { float: right; }
-                  .warn { background: #fff4d6; border-left: 4px solid #e0a500; padding: .5rem 1rem; }
-                </style>
-                </head>
-                <body>
-                <nav><a href="/?lang=%s">%s</a></nav>
-                <h1>%s</h1>
+    static String html(Language lang, List<String> ruleProblems) {
+        String l = PageFrame.code(lang);
+        String body = """
                 <p class="muted">%s</p>
                 %s
-                <form method="post" action="/?lang=%s" enctype="multipart/form-data">
+                <form id="upload" method="post" action="/?lang=%s" enctype="multipart/form-data"
+                      data-uploading="%s" data-checking="%s" data-failed="%s">
                   <fieldset>
                     <label>%s <input type="file" name="files" multiple accept=".yaml,.yml,.zip"></label>
                     <label>%s <input type="file" name="files" webkitdirectory directory multiple></label>
@@ -45,31 +79,31 @@ final class UploadPage {
                     <input type="hidden" name="lang" value="%s">
                   </fieldset>
                   <button type="submit">%s</button>
+                  <p id="progress" hidden><progress max="100"></progress> <span></span></p>
                 </form>
-                </body>
-                </html>
-                """.formatted(l, ServeWords.word("page.title", lang), lang == Language.EN ? "zh" : "en",
-                ServeWords.word("page.otherLanguage", lang), ServeWords.word("page.title", lang),
-                ServeWords.word("page.intro", lang), ruleProblems.isEmpty() ? ""
-                        : "<p class=\"warn\" id=\"rules-problem\">" + escape(ServeWords.word("page.rulesBroken", lang,
-                                "count", ruleProblems.size())) + "</p>",
-                l, ServeWords.word("page.files", lang),
-                ServeWords.word("page.folder", lang), ServeWords.word("page.asOf", lang),
-                ServeWords.word("page.asOfNote", lang), ServeWords.word("page.format", lang), formats(lang), l,
-                ServeWords.word("page.check", lang));
+                %s""".formatted(
+                PageFrame.escape(ServeWords.word("page.intro", lang)),
+                ruleProblems.isEmpty() ? "" : "<p class=\"warn\" id=\"rules-problem\">" + PageFrame.escape(
+                        ServeWords.word("page.rulesBroken", lang, "count", ruleProblems.size())) + "</p>",
+                l, PageFrame.escape(ServeWords.word("page.uploading", lang)),
+                PageFrame.escape(ServeWords.word("page.checking", lang)),
+                PageFrame.escape(ServeWords.word("page.failed", lang)),
+                PageFrame.escape(ServeWords.word("page.files", lang)),
+                PageFrame.escape(ServeWords.word("page.folder", lang)),
+                PageFrame.escape(ServeWords.word("page.asOf", lang)),
+                PageFrame.escape(ServeWords.word("page.asOfNote", lang)),
+                PageFrame.escape(ServeWords.word("page.format", lang)), formats(lang), l,
+                PageFrame.escape(ServeWords.word("page.check", lang)), PROGRESS_SCRIPT);
+        return PageFrame.page(lang, ServeWords.word("page.title", lang), "/?lang=", body);
     }
 
     /** The report formats, the page's own first; any other downloads as a file. */
     private static String formats(Language lang) {
         StringBuilder out = new StringBuilder();
-        for (String f : java.util.List.of("html", "xlsx", "csv", "json", "sarif", "junit", "text")) {
-            out.append("<option value=\"").append(f).append("\">").append(escape(ServeWords.word("page.format." + f, lang)))
-                    .append("</option>");
+        for (String f : List.of("html", "xlsx", "csv", "json", "sarif", "junit", "text")) {
+            out.append("<option value=\"").append(f).append("\">")
+                    .append(PageFrame.escape(ServeWords.word("page.format." + f, lang))).append("</option>");
         }
         return out.toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -232,14 +232,57 @@ class CheckServerTest {
     void thePageUploadsAndAnswersWithTheHtmlReport() throws Exception {
         HttpResponse<String> page = get("/");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<form method=\"post\"").contains("enctype=\"multipart/form-data\"")
-                .contains("低碳城市试点档案检查").doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
+        // a real form (it works with scripts off); the one script is inline, nothing is fetched from elsewhere
+        assertThat(page.body()).contains("method=\"post\" action=\"/?lang=zh\" enctype=\"multipart/form-data\"")
+                .contains("低碳城市试点档案检查").doesNotContain("src=").doesNotContain("http://").doesNotContain("https://");
+        assertThat(page.body().split("<script", -1)).hasSize(2);
         assertThat(get("/?lang=en").body()).contains("Low-carbon pilot dossier check");
         String boundary = UUID.randomUUID().toString();
         HttpResponse<byte[]> r = post("/", "multipart/form-data; boundary=" + boundary,
                 multipart(boundary, List.of(Path.of("fixtures/03-dalian.yaml"))));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("低碳城市试点合规检查报告").contains("大连市");
+        String report = new String(r.body(), StandardCharsets.UTF_8);
+        assertThat(report).contains("低碳城市试点合规检查报告").contains("大连市");
+
+        // the report's strip links to the same results in every other format
+        java.util.regex.Matcher json = java.util.regex.Pattern.compile("href=\"(/reports/[0-9a-f]{32}/pilotcheck-[0-9-]+\\.json)\"")
+                .matcher(report);
+        assertThat(json.find()).as(report.substring(0, 2000)).isTrue();
+        HttpResponse<String> again = get(json.group(1));
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment; filename=\"pilotcheck-");
+        HttpResponse<byte[]> api = post("/api/v1/check?name=fixtures/03-dalian.yaml", "application/yaml",
+                Files.readAllBytes(Path.of("fixtures/03-dalian.yaml")));
+        assertThat(again.body()).isEqualTo(new String(api.body(), StandardCharsets.UTF_8));
+        java.util.regex.Matcher links = java.util.regex.Pattern.compile("href=\"(/reports/[^\"]+)\"").matcher(report);
+        List<String> downloads = new ArrayList<>();
+        while (links.find()) {
+            downloads.add(links.group(1));
+        }
+        assertThat(downloads).hasSize(7); // every format
+        for (String download : downloads) {
+            assertThat(get(download).statusCode()).as(download).isEqualTo(200);
+        }
+        HttpResponse<String> gone = get("/reports/00000000000000000000000000000000/pilotcheck-2026-01-01.json");
+        assertThat(gone.statusCode()).isEqualTo(404);
+        assertThat(gone.body()).contains("\"code\" : \"report_gone\"");
+    }
+
+    @Test
+    void theFormsErrorsArePagesInTheFormsLanguage() throws Exception {
+        String boundary = UUID.randomUUID().toString();
+        byte[] notes = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"notes.txt\"\r\n\r\n"
+                + "hello\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<byte[]> r = post("/?lang=en", "multipart/form-data; boundary=" + boundary, notes);
+        assertThat(r.statusCode()).isEqualTo(422);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("<html lang=\"en\">")
+                .contains("data-code=\"no_dossiers\"").contains("Back to the upload page");
+        // the API keeps the contract's JSON for the same upload
+        HttpResponse<byte[]> api = post("/api/v1/check", "multipart/form-data; boundary=" + boundary, notes);
+        assertThat(api.statusCode()).isEqualTo(422);
+        assertThat(error(api).get("code").asText()).isEqualTo("no_dossiers");
+        stillServes();
     }
 }

@@ -1,0 +1,37 @@
+package io.pilotcheck.serve;
+
+import io.pilotcheck.finding.Language;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The strip the page puts above a report it answers with: the same results in every other
+ * format, and the way back to the form. The report below it is {@code check -f html}'s, unchanged.
+ */
+final class DownloadBar {
+
+    private static final List<String> FORMATS = List.of("xlsx", "csv", "json", "sarif", "junit", "text", "html");
+
+    private DownloadBar() {
+    }
+
+    /** The report with the strip put in at the start of its body. */
+    static String into(String report, String id, Language lang, LocalDate day) {
+        StringBuilder bar = new StringBuilder("\n<nav id=\"downloads\" style=\"font: 14px sans-serif; padding: 8px 12px; "
+                + "margin-bottom: 12px; background: #eef4fb; border-bottom: 1px solid #c8d8ea;\">");
+        bar.append(PageFrame.escape(ServeWords.word("page.downloads", lang))).append(' ');
+        for (int i = 0; i < FORMATS.size(); i++) {
+            String format = FORMATS.get(i);
+            String extension = io.pilotcheck.report.ReportFormats.find(format).orElseThrow().extension();
+            bar.append(i == 0 ? "" : " · ").append("<a href=\"/reports/").append(id).append("/pilotcheck-").append(day)
+                    .append('.').append(extension).append("\" data-format=\"").append(format).append("\">")
+                    .append(PageFrame.escape(ServeWords.word("page.download." + format, lang))).append("</a>");
+        }
+        bar.append(" &nbsp;|&nbsp; <a href=\"/?lang=").append(PageFrame.code(lang)).append("\">")
+                .append(PageFrame.escape(ServeWords.word("page.again", lang))).append("</a></nav>\n");
+        int body = report.indexOf("<body");
+        int at = body < 0 ? -1 : report.indexOf('>', body);
+        return at < 0 ? bar + report : report.substring(0, at + 1) + bar + report.substring(at + 1);
+    }
+}
