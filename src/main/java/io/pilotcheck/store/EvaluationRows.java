@@ -1,0 +1,134 @@
+package io.pilotcheck.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pilotcheck.finding.BatchResult;
+import io.pilotcheck.finding.DossierResult;
+import io.pilotcheck.finding.Finding;
+import io.pilotcheck.finding.Message;
+import io.pilotcheck.finding.Severity;
+import io.pilotcheck.finding.Waiver;
+import io.pilotcheck.source.SourceLocation;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An evaluation's findings as rows, and back: every dossier result and every finding, with both
+ * languages' messages, so that any report format renders a kept evaluation as it rendered then.
+ */
+final class EvaluationRows {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EvaluationRows() {
+    }
+
+    static void write(Handle h, String evaluationId, String submissionId, BatchResult batch) {
+        PreparedBatch dossiers = h.prepareBatch("INSERT INTO dossier_result (evaluation_id, position, submission_id, "
+                + "file_name, city, city_en, province_zh, province_en, as_of, verdict, violations, warnings, pending, errors, "
+                + "waived) VALUES (:evaluation, :position, :submission, :file, :city, :cityEn, :provinceZh, :provinceEn, "
+                + ":asOf, :verdict, :violations, :warnings, :pending, :errors, :waived)");
+        PreparedBatch findings = h.prepareBatch("INSERT INTO finding (evaluation_id, dossier_position, position, rule_id, "
+                + "severity, clause, path, file_name, line, col, message_zh, message_en, waiver) VALUES (:evaluation, "
+                + ":dossier, :position, :rule, :severity, :clause, :path, :file, :line, :col, :zh, :en, :waiver)");
+        int position = 0;
+        for (DossierResult d : batch.dossiers()) {
+            Map<Severity, Integer> counts = new HashMap<>();
+            int waived = 0;
+            for (Finding f : d.findings()) {
+                if (f.waived()) {
+                    waived++;
+                } else {
+                    counts.merge(f.severity(), 1, Integer::sum);
+                }
+            }
+            dossiers.bind("evaluation", evaluationId).bind("position", position).bind("submission", submissionId)
+                    .bind("file", d.file()).bind("city", d.city()).bind("cityEn", d.cityEn())
+                    .bind("provinceZh", d.province() == null ? null : d.province().zh())
+                    .bind("provinceEn", d.province() == null ? null : d.province().en())
+                    .bind("asOf", d.asOf()).bind("verdict", d.verdict().id())
+                    .bind("violations", counts.getOrDefault(Severity.VIOLATION, 0))
+                    .bind("warnings", counts.getOrDefault(Severity.WARNING, 0))
+                    .bind("pending", counts.getOrDefault(Severity.PENDING, 0))
+                    .bind("errors", counts.getOrDefault(Severity.ERROR, 0)).bind("waived", waived).add();
+            int index = 0;
+            for (Finding f : d.findings()) {
+                findings.bind("evaluation", evaluationId).bind("dossier", position).bind("position", index++)
+                        .bind("rule", f.ruleId()).bind("severity", f.severity().id()).bind("clause", f.clause())
+                        .bind("path", f.path()).bind("file", f.location().file()).bind("line", f.location().line())
+                        .bind("col", f.location().column()).bind("zh", f.message().zh()).bind("en", f.message().en())
+                        .bind("waiver", f.waiver() == null ? null : waiver(f.waiver())).add();
+            }
+            position++;
+        }
+        if (position > 0) {
+            dossiers.execute();
+        }
+        if (batch.dossiers().stream().anyMatch(d -> !d.findings().isEmpty())) {
+            findings.execute();
+        }
+    }
+
+    static Optional<EvaluationRecord> read(Handle h, String evaluationId) {
+        Optional<EvaluationRecord> head = h.createQuery("SELECT evaluated_at, reason, rules_fingerprint, rule_count, "
+                        + "tool_version, as_of FROM evaluation WHERE id = :id")
+                .bind("id", evaluationId)
+                .map((rs, ctx) -> new EvaluationRecord(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
+                        rs.getString(3), rs.getInt(4), rs.getString(5), rs.getObject(6, LocalDate.class), null))
+                .findOne();
+        if (head.isEmpty()) {
+            return head;
+        }
+        Map<Integer, List<Finding>> byDossier = new HashMap<>();
+        h.createQuery("SELECT dossier_position, rule_id, severity, clause, path, file_name, line, col, message_zh, "
+                        + "message_en, waiver FROM finding WHERE evaluation_id = :id ORDER BY dossier_position, position")
+                .bind("id", evaluationId)
+                .map((rs, ctx) -> Map.entry(rs.getInt(1), new Finding(rs.getString(2), Severity.fromId(rs.getString(3)),
+                        rs.getString(4), new Message(rs.getString(9), rs.getString(10)), rs.getString(5),
+                        new SourceLocation(rs.getString(6), rs.getInt(7), rs.getInt(8)), waiver(rs.getString(11)))))
+                .forEach(e -> byDossier.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        List<DossierResult> dossiers = h.createQuery("SELECT position, file_name, city, city_en, province_zh, province_en, "
+                        + "as_of FROM dossier_result WHERE evaluation_id = :id ORDER BY position")
+                .bind("id", evaluationId)
+                .map((rs, ctx) -> new DossierResult(rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5) == null ? null : new Message(rs.getString(5), rs.getString(6)),
+                        rs.getObject(7, LocalDate.class), byDossier.getOrDefault(rs.getInt(1), List.of())))
+                .list();
+        EvaluationRecord e = head.get();
+        return Optional.of(new EvaluationRecord(e.evaluatedAt(), e.reason(), e.rulesFingerprint(), e.ruleCount(),
+                e.toolVersion(), e.asOf(), new BatchResult(dossiers, List.of())));
+    }
+
+    private static String waiver(Waiver w) {
+        ObjectNode node = JSON.createObjectNode().put("city", w.city()).put("rule", w.rule()).put("dossier", w.dossier())
+                .put("reason", w.reason()).put("approver", w.approver()).put("expires", w.expires().toString())
+                .put("file", w.location().file()).put("line", w.location().line()).put("column", w.location().column());
+        return node.toString();
+    }
+
+    private static Waiver waiver(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            JsonNode n = JSON.readTree(json);
+            return new Waiver(n.path("city").asText(), n.path("rule").asText(),
+                    n.path("dossier").isNull() ? null : n.path("dossier").asText(null), n.path("reason").asText(),
+                    n.path("approver").asText(), LocalDate.parse(n.path("expires").asText()),
+                    new SourceLocation(n.path("file").asText(), n.path("line").asInt(), n.path("column").asInt()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("a kept waiver is not JSON: " + json, e);
+        }
+    }
+}

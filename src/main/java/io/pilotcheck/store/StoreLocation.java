@@ -1,0 +1,59 @@
+package io.pilotcheck.store;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Where the submissions are kept: an H2 file database under a data folder (the default, needing
+ * nothing installed), or a PostgreSQL server named by its JDBC URL.
+ *
+ * @param url      the JDBC URL
+ * @param user     the user, or null when the URL names it
+ * @param password the password, or null
+ */
+public record StoreLocation(String url, String user, String password) {
+
+    /** The database kinds the store speaks; the schema and statements are the same for both. */
+    public enum Kind {
+        H2, POSTGRESQL
+    }
+
+    /**
+     * The embedded store in {@code dataDir}. A commit is written to the file before it returns
+     * ({@code WRITE_DELAY=0}), so that no acknowledged submission is lost if the process is killed.
+     */
+    public static StoreLocation embedded(Path dataDir) {
+        String file = dataDir.toAbsolutePath().resolve("pilotcheck").toString().replace('\\', '/');
+        return new StoreLocation("jdbc:h2:file:" + file + ";WRITE_DELAY=0", "sa", "");
+    }
+
+    /** A database named by a JDBC URL, as {@code --db} gives it. */
+    public static StoreLocation of(String jdbcUrl) {
+        return new StoreLocation(jdbcUrl, null, null);
+    }
+
+    /** The default data folder: {@code $XDG_DATA_HOME/pilotcheck}, else {@code ~/.local/share/pilotcheck}. */
+    public static Path defaultDataDir() {
+        String xdg = System.getenv("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".local", "share");
+        return base.resolve("pilotcheck");
+    }
+
+    /** Which database the URL names. */
+    public Kind kind() {
+        String u = url.toLowerCase(Locale.ROOT);
+        if (u.startsWith("jdbc:h2:")) {
+            return Kind.H2;
+        }
+        if (u.startsWith("jdbc:postgresql:")) {
+            return Kind.POSTGRESQL;
+        }
+        throw new IllegalArgumentException("not an H2 or PostgreSQL JDBC URL: " + url);
+    }
+
+    /** The URL with any password in it hidden, for logs and {@code /readyz}. */
+    public String shown() {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+}

@@ -1,0 +1,233 @@
+package io.pilotcheck.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The kept submissions, in H2 or PostgreSQL through the same statements: the schema is Flyway's
+ * migrations ({@code db/migration}), connections come from a HikariCP pool, statements go
+ * through JDBI. A submission is written in one transaction: once {@link #record} returns, it is
+ * committed whole, and if it throws, nothing of it is kept.
+ */
+public final class SubmissionStore implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final StoreLocation location;
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+
+    private SubmissionStore(StoreLocation location, HikariDataSource pool) {
+        this.location = location;
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool);
+    }
+
+    /**
+     * Opens the store, creating or migrating its schema.
+     *
+     * @throws StoreUnavailable when the database cannot be reached or migrated
+     */
+    public static SubmissionStore open(StoreLocation location) {
+        location.kind(); // refuses a URL of another database before any connection is tried
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(location.url());
+        if (location.user() != null) {
+            config.setUsername(location.user());
+        }
+        if (location.password() != null) {
+            config.setPassword(location.password());
+        }
+        config.setPoolName("pilotcheck-store");
+        config.setMaximumPoolSize(8);
+        config.setConnectionTimeout(5_000);
+        // a database that is down at start is reported, not waited for: the pool keeps trying
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreUnavailable(rootMessage(e), e);
+        }
+        return new SubmissionStore(location, pool);
+    }
+
+    /** Where this store is. */
+    public StoreLocation location() {
+        return location;
+    }
+
+    /**
+     * Keeps a submission and its first evaluation, in one transaction.
+     *
+     * @return the submission's id
+     * @throws StoreUnavailable when the database fails; nothing of the submission is kept then
+     */
+    public String record(NewSubmission submission) {
+        String id = newId(submission.received());
+        try {
+            jdbi.useTransaction(h -> {
+                h.createUpdate("INSERT INTO submission (id, received_at, submitter, source, file_count) "
+                                + "VALUES (:id, :received, :submitter, :source, :count)")
+                        .bind("id", id).bind("received", utc(submission.received()))
+                        .bind("submitter", submission.submitter()).bind("source", submission.source().id())
+                        .bind("count", submission.files().size()).execute();
+                int position = 0;
+                for (NewSubmission.SubmittedFile f : submission.files()) {
+                    String sha = sha256(f.bytes());
+                    storeBytes(h, sha, f.bytes());
+                    h.createUpdate("INSERT INTO submission_file (submission_id, position, name, sha256) "
+                                    + "VALUES (:id, :position, :name, :sha)")
+                            .bind("id", id).bind("position", position++).bind("name", f.name()).bind("sha", sha).execute();
+                }
+                insertEvaluation(h, id, submission.evaluation());
+            });
+        } catch (JdbiException e) {
+            throw new StoreUnavailable(rootMessage(e), e);
+        }
+        return id;
+    }
+
+    /** Adds an evaluation to a kept submission (a re-check); returns the evaluation's id. */
+    public String addEvaluation(String submissionId, EvaluationRecord evaluation) {
+        try {
+            return jdbi.inTransaction(h -> insertEvaluation(h, submissionId, evaluation));
+        } catch (JdbiException e) {
+            throw new StoreUnavailable(rootMessage(e), e);
+        }
+    }
+
+    /** A kept submission, or empty when there is none by that id. */
+    public Optional<StoredSubmission> submission(String id) {
+        return read(h -> h.createQuery("SELECT id, received_at, submitter, source FROM submission WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new StoredSubmission(rs.getString("id"), instant(rs.getObject("received_at", OffsetDateTime.class)),
+                        rs.getString("submitter"), Source.fromId(rs.getString("source")), files(h, id), evaluations(h, id)))
+                .findOne());
+    }
+
+    /** The bytes of a kept submission's file, exactly as received, or empty. */
+    public Optional<byte[]> file(String submissionId, String name) {
+        return read(h -> h.createQuery("SELECT b.content FROM submission_file f JOIN stored_file b ON b.sha256 = f.sha256 "
+                        + "WHERE f.submission_id = :id AND f.name = :name")
+                .bind("id", submissionId).bind("name", name).mapTo(byte[].class).findOne());
+    }
+
+    /** An evaluation with every finding, as the report formats take it, or empty. */
+    public Optional<EvaluationRecord> evaluation(String evaluationId) {
+        return read(h -> EvaluationRows.read(h, evaluationId));
+    }
+
+    /** The bytes of every kept file, each stored once. */
+    public long storedBytes() {
+        return read(h -> h.createQuery("SELECT COALESCE(SUM(size_bytes), 0) FROM stored_file").mapTo(Long.class).one());
+    }
+
+    /** Whether the database answers now; the reason when it does not. */
+    public Optional<String> problem() {
+        try (Handle h = jdbi.open()) {
+            h.createQuery("SELECT 1").mapTo(Integer.class).one();
+            return Optional.empty();
+        } catch (JdbiException | IllegalStateException e) {
+            return Optional.of(rootMessage(e));
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private <T> T read(org.jdbi.v3.core.HandleCallback<T, RuntimeException> callback) {
+        try {
+            return jdbi.withHandle(callback);
+        } catch (JdbiException e) {
+            throw new StoreUnavailable(rootMessage(e), e);
+        }
+    }
+
+    private String insertEvaluation(Handle h, String submissionId, EvaluationRecord e) {
+        String evaluationId = newId(e.evaluatedAt());
+        h.createUpdate("INSERT INTO evaluation (id, submission_id, evaluated_at, reason, rules_fingerprint, rule_count, "
+                        + "tool_version, as_of) VALUES (:id, :submission, :at, :reason, :fingerprint, :rules, :version, :asOf)")
+                .bind("id", evaluationId).bind("submission", submissionId).bind("at", utc(e.evaluatedAt()))
+                .bind("reason", e.reason()).bind("fingerprint", e.rulesFingerprint()).bind("rules", e.ruleCount())
+                .bind("version", e.toolVersion()).bind("asOf", e.asOf()).execute();
+        EvaluationRows.write(h, evaluationId, submissionId, e.batch());
+        return evaluationId;
+    }
+
+    private void storeBytes(Handle h, String sha, byte[] bytes) {
+        // identical bytes are kept once; a concurrent submission of the same bytes is no conflict
+        String sql = location.kind() == StoreLocation.Kind.POSTGRESQL
+                ? "INSERT INTO stored_file (sha256, size_bytes, content) VALUES (:sha, :size, :content) ON CONFLICT DO NOTHING"
+                : "MERGE INTO stored_file (sha256, size_bytes, content) KEY (sha256) VALUES (:sha, :size, :content)";
+        h.createUpdate(sql).bind("sha", sha).bind("size", (long) bytes.length).bind("content", bytes).execute();
+    }
+
+    private static List<StoredSubmission.File> files(Handle h, String id) {
+        return h.createQuery("SELECT f.name, f.sha256, b.size_bytes FROM submission_file f "
+                        + "JOIN stored_file b ON b.sha256 = f.sha256 WHERE f.submission_id = :id ORDER BY f.position")
+                .bind("id", id)
+                .map((rs, ctx) -> new StoredSubmission.File(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
+    private static List<StoredSubmission.Evaluation> evaluations(Handle h, String id) {
+        return h.createQuery("SELECT id, evaluated_at, reason, rules_fingerprint, rule_count, tool_version, as_of "
+                        + "FROM evaluation WHERE submission_id = :id ORDER BY id")
+                .bind("id", id)
+                .map((rs, ctx) -> new StoredSubmission.Evaluation(rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class)),
+                        rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getObject(7, LocalDate.class)))
+                .list();
+    }
+
+    /**
+     * A new id: the time in milliseconds, then 80 random bits, in hexadecimal. Ids sort by time
+     * on every database, and two made in the same millisecond do not collide.
+     */
+    static String newId(Instant at) {
+        byte[] random = new byte[10];
+        RANDOM.nextBytes(random);
+        return String.format("%012x", at.toEpochMilli()) + HexFormat.of().formatHex(random);
+    }
+
+    static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(OffsetDateTime at) {
+        return at.toInstant();
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

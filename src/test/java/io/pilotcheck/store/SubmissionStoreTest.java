@@ -1,0 +1,124 @@
+package io.pilotcheck.store;
+
+import io.pilotcheck.TestRules;
+import io.pilotcheck.api.Check;
+import io.pilotcheck.api.CheckRequest;
+import io.pilotcheck.dossier.DossierInput;
+import io.pilotcheck.finding.BatchResult;
+import io.pilotcheck.finding.Language;
+import io.pilotcheck.finding.Severity;
+import io.pilotcheck.report.ReportFormats;
+import io.pilotcheck.report.ReportHeader;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The store on H2 and on a real PostgreSQL: what goes in comes back, whole and unchanged. */
+class SubmissionStoreTest {
+
+    @TempDir
+    Path tmp;
+
+    private static List<Path> fixtures() throws Exception {
+        try (Stream<Path> all = Files.list(Path.of("fixtures"))) {
+            return all.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    private static NewSubmission submission(List<Path> files, String submitter) throws Exception {
+        List<NewSubmission.SubmittedFile> kept = new ArrayList<>();
+        List<DossierInput> inputs = new ArrayList<>();
+        for (Path f : files) {
+            byte[] bytes = Files.readAllBytes(f);
+            kept.add(new NewSubmission.SubmittedFile(f.toString(), bytes));
+            inputs.add(DossierInput.bytes(f.toString(), bytes));
+        }
+        BatchResult batch = Check.run(CheckRequest.of(TestRules.book(), inputs).withJobs(1)).batch();
+        return new NewSubmission(Instant.parse("2026-11-30T10:15:00Z"), submitter, Source.API, kept,
+                new EvaluationRecord(Instant.parse("2026-11-30T10:15:01Z"), EvaluationRecord.SUBMITTED,
+                        TestRules.book().fingerprint(), TestRules.book().rules().size(), "0.1.0", null, batch));
+    }
+
+    private static byte[] json(BatchResult batch) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReportFormats.find("json").orElseThrow().write(batch, Check.reportContext(TestRules.book(),
+                ReportHeader.of(LocalDate.parse("2026-11-30"), null), Language.ZH, Severity.VIOLATION), out);
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
+    void aSubmissionComesBackWholeItsFilesByteForByteAndItsReportUnchanged(StoreLocation.Kind kind) throws Exception {
+        NewSubmission sent = submission(fixtures(), "辽宁省发展改革委 王五");
+        try (SubmissionStore store = SubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
+            String id = store.record(sent);
+            StoredSubmission kept = store.submission(id).orElseThrow();
+            assertThat(kept.submitter()).isEqualTo("辽宁省发展改革委 王五");
+            assertThat(kept.received()).isEqualTo(sent.received());
+            assertThat(kept.source()).isEqualTo(Source.API);
+            assertThat(kept.files()).extracting(StoredSubmission.File::name)
+                    .containsExactlyElementsOf(sent.files().stream().map(NewSubmission.SubmittedFile::name).toList());
+            for (NewSubmission.SubmittedFile f : sent.files()) {
+                assertThat(store.file(id, f.name())).hasValueSatisfying(b -> assertThat(b).isEqualTo(f.bytes()));
+            }
+            assertThat(kept.evaluations()).hasSize(1);
+            EvaluationRecord evaluation = store.evaluation(kept.latest().id()).orElseThrow();
+            assertThat(evaluation.rulesFingerprint()).isEqualTo(TestRules.book().fingerprint());
+            assertThat(new String(json(evaluation.batch()), "UTF-8"))
+                    .isEqualTo(new String(json(sent.evaluation().batch()), "UTF-8"));
+            assertThat(store.submission("nosuchid")).isEmpty();
+            assertThat(store.file(id, "fixtures/nosuch.yaml")).isEmpty();
+            assertThat(store.problem()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
+    void identicalBytesAreKeptOnceAndConcurrentSubmissionsOfOnePilotAreAllKept(StoreLocation.Kind kind) throws Exception {
+        NewSubmission dalian = submission(List.of(Path.of("fixtures/03-dalian.yaml")), null);
+        try (SubmissionStore store = SubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<String>> ids = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                ids.add(pool.submit(() -> store.record(dalian)));
+            }
+            List<String> kept = new ArrayList<>();
+            for (Future<String> id : ids) {
+                kept.add(id.get());
+            }
+            pool.shutdown();
+            assertThat(kept).doesNotHaveDuplicates().hasSize(40);
+            for (String id : kept) {
+                assertThat(store.submission(id)).isPresent();
+            }
+            assertThat(store.storedBytes()).isEqualTo(Files.size(Path.of("fixtures/03-dalian.yaml")));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
+    void theStoreKeepsWhatItWasGivenAcrossAReopening(StoreLocation.Kind kind) throws Exception {
+        StoreLocation where = TestDatabases.fresh(kind, tmp);
+        String id;
+        try (SubmissionStore store = SubmissionStore.open(where)) {
+            id = store.record(submission(List.of(Path.of("fixtures/03-dalian.yaml")), "a"));
+        }
+        try (SubmissionStore again = SubmissionStore.open(where)) {
+            assertThat(again.submission(id)).hasValueSatisfying(s -> assertThat(s.submitter()).isEqualTo("a"));
+        }
+    }
+}
