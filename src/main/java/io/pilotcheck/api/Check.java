@@ -87,6 +87,17 @@ public final class Check {
         return new ReportContext(book.rules(), book.registry(), run, lang, threshold);
     }
 
+    /**
+     * The context of a report of an earlier check kept in the store: the tool's version, the
+     * number of rules and their fingerprint as they were then; the rules' descriptions as now.
+     */
+    public static ReportContext reportContext(RuleBook book, ReportHeader header, Language lang, Severity threshold,
+                                              String toolVersion, int ruleCount, String fingerprint) {
+        LocalDate asOf = header.asOfGiven() != null ? header.asOfGiven() : header.generated();
+        RunInfo run = new RunInfo(toolVersion, asOf.toString(), ruleCount, () -> fingerprint, header);
+        return new ReportContext(book.rules(), book.registry(), run, lang, threshold);
+    }
+
     private static BatchCheck batch(CheckRequest request) {
         return new BatchCheck(request.book(), request.limits(), EngineLimits.DEFAULT).preloaded(request.preloaded());
     }

@@ -5,6 +5,8 @@ import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.serve.CheckServer;
 import io.pilotcheck.serve.ServedRules;
 import io.pilotcheck.serve.UploadLimits;
+import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.SubmissionStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +49,15 @@ public final class ServeCommand implements Callable<Integer> {
             description = "a dossier larger than this is not read but reported as an error (default: 10MiB)")
     long maxFileSize;
 
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "the folder of the embedded store of submissions (default: $XDG_DATA_HOME/pilotcheck, "
+                    + "else ~/.local/share/pilotcheck)")
+    java.nio.file.Path data;
+
+    @Option(names = "--db", paramLabel = "JDBC-URL",
+            description = "keep submissions in PostgreSQL instead: jdbc:postgresql://HOST:PORT/DB?user=U&password=P")
+    String db;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
@@ -75,12 +86,28 @@ public final class ServeCommand implements Callable<Integer> {
                 err.flush();
             }
         };
+        // the store opens (and migrates its schema) on a third thread, beside the rules and Jetty
+        StoreLocation where = db != null ? StoreLocation.of(db)
+                : StoreLocation.embedded(data != null ? data : StoreLocation.defaultDataDir());
+        CompletableFuture<SubmissionStore> opening = CompletableFuture.supplyAsync(() -> SubmissionStore.open(where),
+                task -> new Thread(task, "store-opening").start());
         CompletableFuture<ServedRules> served = new CompletableFuture<>();
-        CheckServer server = new CheckServer(() -> served.join().state(), UploadLimits.of(maxUpload, maxFileSize), log);
+        SubmissionStore store;
+        try {
+            store = opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            loader.join();
+            err.println(Say.say(common.lang, "serveNoStore", "store", where.shown(), "reason", rootMessage(e)));
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        CheckServer server = new CheckServer(() -> served.join().state(), UploadLimits.of(maxUpload, maxFileSize), log,
+                store);
         try {
             server.start(bind, port);
         } catch (RuntimeException e) {
             loader.join();
+            store.close();
             err.println(Say.say(common.lang, "serveCannotStart", "address", bind, "port", port, "reason", rootMessage(e)));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
@@ -88,6 +115,7 @@ public final class ServeCommand implements Callable<Integer> {
         Optional<RuleBook> book = loading.join();
         if (book.isEmpty()) {
             server.close();
+            store.close();
             return ExitCode.CANNOT_CHECK.code();
         }
         ServedRules rules = new ServedRules(book.get(), common.rulesDir(), common.cache(), log, server::countReload);
@@ -97,10 +125,10 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             log.accept("pilotcheck: cannot watch " + common.rulesDir() + " for edits: " + e.getMessage());
         }
-        return serve(server, rules, out);
+        return serve(server, rules, store, out);
     }
 
-    private int serve(CheckServer server, ServedRules rules, PrintWriter out) throws InterruptedException {
+    private int serve(CheckServer server, ServedRules rules, SubmissionStore store, PrintWriter out) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C stop gracefully: requests in flight finish, then exit 0
         for (String signal : new String[] {"TERM", "INT"}) {
@@ -116,6 +144,7 @@ public final class ServeCommand implements Callable<Integer> {
         stopped.await();
         rules.close();
         server.close();
+        store.close();
         return ExitCode.OK.code();
     }
 

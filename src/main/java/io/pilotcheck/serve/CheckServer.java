@@ -58,6 +58,7 @@ public final class CheckServer implements AutoCloseable {
     /** Batches being checked at once: one per core, as {@code check --jobs} defaults to. */
     private final Semaphore checking;
     private final Javalin app;
+    private final SubmissionRoutes kept;
     /** How many of the page's checks, and for how long, stay downloadable in other formats. */
     private static final int RECENT = 32;
     private static final int RECENT_MINUTES = 60;
@@ -71,7 +72,17 @@ public final class CheckServer implements AutoCloseable {
      * @param log    where the access log and the start-up line go
      */
     public CheckServer(Supplier<ServedRules.State> rules, UploadLimits limits, Consumer<String> log) {
+        this(rules, limits, log, null);
+    }
+
+    /**
+     * A server that also keeps submissions in {@code store} ({@code /api/v1/submissions},
+     * {@code /api/v1/pilots}); with null, those routes answer 503 {@code store_unavailable}.
+     */
+    public CheckServer(Supplier<ServedRules.State> rules, UploadLimits limits, Consumer<String> log,
+                       io.pilotcheck.store.SubmissionStore store) {
         this.rules = rules;
+        this.kept = new SubmissionRoutes(this, store, rules);
         this.limits = limits;
         this.uploads = new Uploads(limits);
         this.log = log;
@@ -105,6 +116,15 @@ public final class CheckServer implements AutoCloseable {
             config.routes.post("/", this::pageCheck);
             config.routes.post("/api/v1/check", this::apiCheck);
             config.routes.get("/reports/{id}/{file}", this::recentReport);
+            config.routes.post("/api/v1/submissions", kept::submit);
+            config.routes.get("/api/v1/submissions/{id}", kept::submission);
+            config.routes.get("/api/v1/submissions/{id}/files/<path>", kept::file);
+            config.routes.exception(io.pilotcheck.store.StoreUnavailable.class, (e, ctx) -> {
+                log.accept("pilotcheck: the store does not answer (" + ctx.method() + " " + ctx.path() + "): " + e.getMessage());
+                metrics.counter("pilotcheck_store_errors").increment();
+                ctx.header("Retry-After", "30");
+                error(ctx, new ApiError(503, "store_unavailable", "reason", e.getMessage()));
+            });
             config.routes.get("/api/v1/rules", this::rules);
             config.routes.get("/healthz", ctx -> json(ctx, 200, JSON.createObjectNode().put("status", "ok")
                     .put("version", ToolVersion.get())));
@@ -195,13 +215,19 @@ public final class CheckServer implements AutoCloseable {
         download(ctx, format, out.toByteArray());
     }
 
-    private record Checked(ReportFormat format, byte[] bytes, int exit, BatchResult batch, ReportContext context) {
+    /** A check's report in the format asked for, with what went into it. */
+    record Checked(ReportFormat format, byte[] bytes, int exit, BatchResult batch, ReportContext context,
+                   List<DossierInput> inputs, RuleBook book, LocalDate asOf) {
     }
 
     private Checked check(Context ctx, String defaultFormat) throws IOException {
+        return check(ctx, format(ctx, defaultFormat), java.time.Instant.now());
+    }
+
+    /** Checks the upload as {@code at} (the report's generation date is that moment's day), reported in {@code format}. */
+    Checked check(Context ctx, ReportFormat format, java.time.Instant at) throws IOException {
         Language lang = lang(ctx);
         LocalDate asOf = asOf(ctx);
-        ReportFormat format = format(ctx, defaultFormat);
         Severity threshold = failOn(ctx);
         if (!admitted.tryAcquire()) {
             ctx.header("Retry-After", "5");
@@ -222,10 +248,12 @@ public final class CheckServer implements AutoCloseable {
             }
             outcome.batch().dossiers().forEach(d -> metrics.counter("pilotcheck_dossiers_checked",
                     "verdict", d.verdict().id()).increment());
-            ReportContext context = Check.reportContext(book, ReportHeader.of(LocalDate.now(), asOf), lang, threshold);
+            ReportContext context = Check.reportContext(book,
+                    ReportHeader.of(LocalDate.ofInstant(at, java.time.ZoneId.systemDefault()), asOf), lang, threshold);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             format.write(outcome.batch(), context, out);
-            return new Checked(format, out.toByteArray(), outcome.fails(threshold) ? 1 : 0, outcome.batch(), context);
+            return new Checked(format, out.toByteArray(), outcome.fails(threshold) ? 1 : 0, outcome.batch(), context,
+                    inputs, book, asOf);
         } finally {
             admitted.release();
         }
@@ -237,16 +265,21 @@ public final class CheckServer implements AutoCloseable {
                 RuleList.render(rules.get().book(), RuleList.Format.json, lang(ctx)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** Ready while rules are loaded; an edit that does not build is reported here, not as a 503. */
+    /**
+     * Ready while rules are loaded and the store answers (503 with the store's reason when it
+     * does not); an edit that does not build is reported here, not as a 503.
+     */
     private void ready(Context ctx) {
         ServedRules.State state = rules.get();
-        ObjectNode body = JSON.createObjectNode().put("status", "ready").put("rules", state.book().rules().size())
-                .put("fingerprint", state.book().fingerprint());
+        java.util.Optional<String> storeProblem = kept.storeProblem();
+        ObjectNode body = JSON.createObjectNode().put("status", storeProblem.isEmpty() ? "ready" : "not_ready")
+                .put("rules", state.book().rules().size()).put("fingerprint", state.book().fingerprint());
+        body.put("store", storeProblem.orElse(kept.storeShown()));
         if (!state.problems().isEmpty()) {
             body.put("rules_edit", "does not build; the previous rules are in use");
             state.problems().forEach(body.putArray("rules_problems")::add);
         }
-        json(ctx, 200, body);
+        json(ctx, storeProblem.isEmpty() ? 200 : 503, body);
     }
 
     /** Counts a rebuild of the rules, built or not. */
@@ -255,7 +288,7 @@ public final class CheckServer implements AutoCloseable {
     }
 
     /** A parameter from the query, else (the page's form) from the multipart fields. */
-    private static String param(Context ctx, String name) {
+    static String param(Context ctx, String name) {
         String v = ctx.queryParam(name);
         if ((v == null || v.isBlank()) && ctx.method().toString().equals("POST") && ctx.path().equals("/")
                 && ctx.isMultipartFormData()) {
@@ -264,7 +297,7 @@ public final class CheckServer implements AutoCloseable {
         return v;
     }
 
-    private static Language lang(Context ctx) {
+    static Language lang(Context ctx) {
         String v = param(ctx, "lang");
         if (v == null || v.isBlank()) {
             return Language.ZH;
@@ -290,14 +323,14 @@ public final class CheckServer implements AutoCloseable {
         }
     }
 
-    private static ReportFormat format(Context ctx, String defaultFormat) {
+    static ReportFormat format(Context ctx, String defaultFormat) {
         String v = param(ctx, "format");
         String name = v == null || v.isBlank() ? defaultFormat : v.strip().toLowerCase(Locale.ROOT);
         return ReportFormats.find(name).orElseThrow(() -> new ApiError(400, "bad_query", "name", "format", "value", v,
                 "expected", ServeWords.word("expected.format", lang(ctx), "formats", String.join(", ", ReportFormats.names()))));
     }
 
-    private static Severity failOn(Context ctx) {
+    static Severity failOn(Context ctx) {
         String v = param(ctx, "fail_on");
         if (v == null || v.isBlank()) {
             return Severity.VIOLATION;
@@ -343,7 +376,7 @@ public final class CheckServer implements AutoCloseable {
         return !ctx.path().startsWith("/api/") && accept != null && accept.contains("text/html");
     }
 
-    private static void json(Context ctx, int status, ObjectNode body) {
+    static void json(Context ctx, int status, ObjectNode body) {
         try {
             respond(ctx.status(status), "application/json; charset=utf-8", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(body));
         } catch (IOException e) {
@@ -355,7 +388,7 @@ public final class CheckServer implements AutoCloseable {
     private static final String BYTES = "pilotcheck.bytes";
 
     /** Answers with a body, noting its length for the access log (the body is gone by then). */
-    private static void respond(Context ctx, String type, byte[] body) {
+    static void respond(Context ctx, String type, byte[] body) {
         ctx.attribute(BYTES, body.length);
         ctx.contentType(type).result(body);
     }

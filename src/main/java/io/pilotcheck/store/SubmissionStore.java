@@ -134,6 +134,11 @@ public final class SubmissionStore implements AutoCloseable {
         return read(h -> EvaluationRows.read(h, evaluationId));
     }
 
+    /** Every kept submission's id, oldest first. */
+    public List<String> ids() {
+        return read(h -> h.createQuery("SELECT id FROM submission ORDER BY id").mapTo(String.class).list());
+    }
+
     /** The bytes of every kept file, each stored once. */
     public long storedBytes() {
         return read(h -> h.createQuery("SELECT COALESCE(SUM(size_bytes), 0) FROM stored_file").mapTo(Long.class).one());

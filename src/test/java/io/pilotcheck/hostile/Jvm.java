@@ -46,7 +46,10 @@ final class Jvm {
         command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", String.join(File.pathSeparator, entries),
                 "io.pilotcheck.cli.Main"));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // serve keeps submissions under the data folder: a test's, never the user's
+        builder.environment().put("XDG_DATA_HOME", scratch.resolve("xdg-data").toString());
+        return builder.start();
     }
 
     /** The test class path: surefire hands the JVM a one-jar manifest path, and the real one here. */

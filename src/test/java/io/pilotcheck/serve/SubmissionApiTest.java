@@ -1,0 +1,136 @@
+package io.pilotcheck.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pilotcheck.TestRules;
+import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.SubmissionStore;
+import io.pilotcheck.store.TestDatabases;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code /api/v1/submissions} over a real port, kept in H2 and in a real PostgreSQL. */
+class SubmissionApiTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private static CheckServer serve(SubmissionStore store) {
+        return new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()), UploadLimits.DEFAULTS,
+                line -> { }, store).start("127.0.0.1", 0);
+    }
+
+    private static HttpResponse<byte[]> send(CheckServer server, HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpRequest.Builder at(CheckServer server, String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+    }
+
+    private static byte[] multipart(String boundary, List<Path> files) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Path f : files) {
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + f
+                    + "\"\r\nContent-Type: application/x-yaml\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(Files.readAllBytes(f));
+            out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
+    void aSubmissionIsAnswered201OnceKeptAndReadBackWithItsFilesAndReport(StoreLocation.Kind kind) throws Exception {
+        List<Path> fixtures;
+        try (Stream<Path> all = Files.walk(Path.of("fixtures"))) {
+            fixtures = all.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        StoreLocation where = TestDatabases.fresh(kind, tmp);
+        String location;
+        JsonNode posted;
+        try (SubmissionStore store = SubmissionStore.open(where)) {
+            CheckServer server = serve(store);
+            try {
+                HttpResponse<byte[]> r = send(server, at(server, "/api/v1/submissions?submitter="
+                        + URLEncoder.encode("辽宁省 王五", StandardCharsets.UTF_8))
+                        .header("Content-Type", "multipart/form-data; boundary=b0undary")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("b0undary", fixtures))));
+                assertThat(r.statusCode()).isEqualTo(201);
+                location = r.headers().firstValue("Location").orElseThrow();
+                posted = JSON.readTree(r.body());
+                assertThat(location).isEqualTo("/api/v1/submissions/" + posted.get("id").asText());
+                assertThat(posted.at("/report/summary/dossiers").asInt()).isEqualTo(54);
+                assertThat(r.headers().firstValue("X-Pilotcheck-Exit")).hasValue("1");
+            } finally {
+                server.close();
+            }
+        }
+        // a new server on the same store, as after a restart
+        try (SubmissionStore store = SubmissionStore.open(where)) {
+            CheckServer server = serve(store);
+            try {
+                JsonNode kept = JSON.readTree(send(server, at(server, location)).body());
+                assertThat(kept.get("submitter").asText()).isEqualTo("辽宁省 王五");
+                assertThat(kept.get("source").asText()).isEqualTo("api");
+                assertThat(kept.get("files")).hasSize(54);
+                assertThat(kept.get("report")).isEqualTo(posted.get("report"));
+                for (Path f : fixtures) {
+                    HttpResponse<byte[]> file = send(server, at(server, location + "/files/" + f.toString().replace('\\', '/')));
+                    assertThat(file.statusCode()).isEqualTo(200);
+                    assertThat(file.body()).isEqualTo(Files.readAllBytes(f));
+                }
+                HttpResponse<byte[]> xlsx = send(server, at(server, location + "?format=xlsx&lang=en"));
+                assertThat(xlsx.statusCode()).isEqualTo(200);
+                assertThat(xlsx.body()).startsWith('P', 'K');
+                assertThat(send(server, at(server, "/api/v1/submissions/nosuch")).statusCode()).isEqualTo(404);
+                assertThat(send(server, at(server, location + "/files/fixtures/nosuch.yaml")).statusCode()).isEqualTo(404);
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
+    void aStoreThatDoesNotAnswerGives503AndTheCheckStillWorks(StoreLocation.Kind kind) throws Exception {
+        SubmissionStore store = SubmissionStore.open(TestDatabases.fresh(kind, tmp));
+        CheckServer server = serve(store);
+        try {
+            store.close(); // the database gone from under the server
+            byte[] dalian = Files.readAllBytes(Path.of("fixtures/03-dalian.yaml"));
+            HttpResponse<byte[]> r = send(server, at(server, "/api/v1/submissions?lang=en")
+                    .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofByteArray(dalian)));
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(r.body()).at("/error/code").asText()).isEqualTo("store_unavailable");
+            assertThat(r.headers().firstValue("Retry-After")).isPresent();
+            HttpResponse<byte[]> check = send(server, at(server, "/api/v1/check")
+                    .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofByteArray(dalian)));
+            assertThat(check.statusCode()).isEqualTo(200);
+            HttpResponse<byte[]> ready = send(server, at(server, "/readyz"));
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(ready.body()).get("store").asText()).contains("closed");
+        } finally {
+            server.close();
+        }
+    }
+}
