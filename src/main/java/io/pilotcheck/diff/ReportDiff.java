@@ -141,6 +141,14 @@ public final class ReportDiff {
         return new Result(old.path("as_of").asText(""), neu.path("as_of").asText(""), sameLang, out);
     }
 
+    /**
+     * Compares one dossier as two reports hold it, whatever each file was called: a pilot's
+     * dossier in one submission against its dossier in the one before.
+     */
+    public static DossierDiff compareDossier(JsonNode before, JsonNode after) {
+        return dossier(after != null ? after.path("file").asText() : before.path("file").asText(), before, after, true);
+    }
+
     private static DossierDiff dossier(String file, JsonNode b, JsonNode a, boolean compareMessages) {
         Map<String, List<Item>> oldByKey = grouped(b);
         Map<String, List<Item>> newByKey = grouped(a);

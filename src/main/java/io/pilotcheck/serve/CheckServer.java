@@ -117,7 +117,10 @@ public final class CheckServer implements AutoCloseable {
             config.routes.post("/api/v1/check", this::apiCheck);
             config.routes.get("/reports/{id}/{file}", this::recentReport);
             config.routes.post("/api/v1/submissions", kept::submit);
+            config.routes.get("/api/v1/submissions", kept::list);
             config.routes.get("/api/v1/submissions/{id}", kept::submission);
+            config.routes.get("/api/v1/pilots", kept::pilots);
+            config.routes.get("/api/v1/pilots/{city}/history", kept::history);
             config.routes.get("/api/v1/submissions/{id}/files/<path>", kept::file);
             config.routes.exception(io.pilotcheck.store.StoreUnavailable.class, (e, ctx) -> {
                 log.accept("pilotcheck: the store does not answer (" + ctx.method() + " " + ctx.path() + "): " + e.getMessage());

@@ -1,5 +1,6 @@
 package io.pilotcheck.serve;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -110,6 +111,148 @@ final class SubmissionRoutes {
         byte[] bytes = store().file(ctx.pathParam("id"), ctx.pathParam("path"))
                 .orElseThrow(() -> new ApiError(404, "not_found", "path", ctx.path()));
         CheckServer.respond(ctx, "application/yaml", bytes);
+    }
+
+    /** {@code GET /api/v1/submissions}: newest first, filtered, a page at a time ({@code cursor} is the last id seen). */
+    void list(Context ctx) {
+        int limit = intParam(ctx, "limit", 50, 1, 500);
+        String city = blankToNull(CheckServer.param(ctx, "city"));
+        if (city != null) {
+            city = rules.get().book().registry().find(city).map(io.pilotcheck.registry.PilotCity::name).orElse(city);
+        }
+        String since = blankToNull(CheckServer.param(ctx, "since"));
+        Instant from;
+        try {
+            from = since == null ? null : LocalDate.parse(since).atStartOfDay(ZoneId.systemDefault()).toInstant();
+        } catch (java.time.DateTimeException e) {
+            throw new ApiError(400, "bad_query", "name", "since", "value", since, "expected",
+                    ServeWords.word("expected.date", CheckServer.lang(ctx)));
+        }
+        List<SubmissionStore.Listed> page = store().submissions(city, blankToNull(CheckServer.param(ctx, "province")),
+                from, limit, blankToNull(CheckServer.param(ctx, "cursor")));
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode items = body.putArray("submissions");
+        for (SubmissionStore.Listed l : page) {
+            ObjectNode item = items.addObject().put("id", l.id()).put("received", l.received().toString())
+                    .put("submitter", l.submitter()).put("source", l.source().id());
+            l.cities().forEach(item.putArray("cities")::add);
+            ObjectNode verdicts = item.putObject("verdicts");
+            l.verdicts().forEach(verdicts::put);
+        }
+        body.put("next_cursor", page.size() == limit ? page.get(page.size() - 1).id() : null);
+        CheckServer.json(ctx, 200, body);
+    }
+
+    /** {@code GET /api/v1/pilots}: the 45 pilots in annex order, each with its latest dossier. */
+    void pilots(Context ctx) {
+        RuleBook book = rules.get().book();
+        List<io.pilotcheck.registry.PilotCity> cities = book.registry().cities();
+        java.util.Map<String, io.pilotcheck.store.DossierEntry> latest = store().latest(
+                cities.stream().map(io.pilotcheck.registry.PilotCity::name).toList());
+        ObjectNode body = JSON.createObjectNode().put("rules_fingerprint", book.fingerprint());
+        ArrayNode pilots = body.putArray("pilots");
+        for (io.pilotcheck.registry.PilotCity c : cities) {
+            ObjectNode p = pilots.addObject().put("number", c.number()).put("city", c.name()).put("city_en", c.nameEn())
+                    .put("province", c.provinceFull()).put("province_en", c.provinceEn()).put("starred", c.starred());
+            io.pilotcheck.store.DossierEntry e = latest.get(c.name());
+            if (e == null) {
+                p.putNull("latest");
+                continue;
+            }
+            ObjectNode l = entry(p.putObject("latest"), e);
+            l.put("current_rules", e.rulesFingerprint().equals(book.fingerprint()));
+            store().rules(e.evaluationId(), e.position(), io.pilotcheck.finding.Severity.VIOLATION)
+                    .forEach(l.putArray("violated_rules")::add);
+        }
+        CheckServer.json(ctx, 200, body);
+    }
+
+    /** {@code GET /api/v1/pilots/{city}/history}: oldest first, each against the one before. */
+    void history(Context ctx) throws IOException {
+        RuleBook book = rules.get().book();
+        io.pilotcheck.registry.PilotCity city = book.registry().find(ctx.pathParam("city"))
+                .orElseThrow(() -> new ApiError(404, "not_found", "path", ctx.path()));
+        ObjectNode body = JSON.createObjectNode().put("city", city.name()).put("city_en", city.nameEn())
+                .put("province", city.provinceFull()).put("province_en", city.provinceEn());
+        ArrayNode items = body.putArray("submissions");
+        JsonNode before = null;
+        for (io.pilotcheck.store.DossierEntry e : store().history(city.name())) {
+            ObjectNode item = entry(items.addObject(), e);
+            JsonNode now = dossierJson(e, CheckServer.lang(ctx));
+            if (before == null) {
+                item.putNull("change");
+            } else {
+                item.set("change", change(io.pilotcheck.diff.ReportDiff.compareDossier(before, now)));
+            }
+            before = now;
+        }
+        CheckServer.json(ctx, 200, body);
+    }
+
+    private static ObjectNode entry(ObjectNode node, io.pilotcheck.store.DossierEntry e) {
+        node.put("submission", e.submissionId()).put("received", e.received().toString()).put("submitter", e.submitter())
+                .put("source", e.source().id()).put("evaluation", e.evaluationId()).put("file", e.file())
+                .put("verdict", e.verdict()).put("as_of", e.asOf() == null ? null : e.asOf().toString())
+                .put("rules_fingerprint", e.rulesFingerprint());
+        node.putObject("counts").put("violation", e.violations()).put("warning", e.warnings()).put("pending", e.pending())
+                .put("error", e.errors()).put("waived", e.waived());
+        return node;
+    }
+
+    /** One kept dossier as the JSON report writes it, for matching its findings as diff does. */
+    private JsonNode dossierJson(io.pilotcheck.store.DossierEntry e, Language lang) throws IOException {
+        EvaluationRecord evaluation = store().evaluation(e.evaluationId()).orElseThrow();
+        io.pilotcheck.finding.DossierResult d = evaluation.batch().dossiers().get(e.position());
+        EvaluationRecord one = new EvaluationRecord(evaluation.evaluatedAt(), evaluation.reason(),
+                evaluation.rulesFingerprint(), evaluation.ruleCount(), evaluation.toolVersion(), evaluation.asOf(),
+                new io.pilotcheck.finding.BatchResult(List.of(d), List.of()));
+        ReportContext context = Check.reportContext(rules.get().book(),
+                ReportHeader.of(LocalDate.ofInstant(evaluation.evaluatedAt(), ZoneId.systemDefault()), evaluation.asOf()),
+                lang, io.pilotcheck.finding.Severity.VIOLATION, evaluation.toolVersion(), evaluation.ruleCount(),
+                evaluation.rulesFingerprint());
+        return JSON.readTree(render(io.pilotcheck.report.ReportFormats.find("json").orElseThrow(), one, context))
+                .path("dossiers").path(0);
+    }
+
+    private static ObjectNode change(io.pilotcheck.diff.ReportDiff.DossierDiff diff) {
+        ObjectNode node = JSON.createObjectNode().put("verdict_before", diff.verdictOld()).put("verdict_after", diff.verdictNew());
+        ArrayNode added = node.putArray("new");
+        diff.added().forEach(i -> item(added.addObject(), i));
+        ArrayNode resolved = node.putArray("resolved");
+        diff.resolved().forEach(i -> item(resolved.addObject(), i));
+        ArrayNode changed = node.putArray("changed");
+        diff.changed().forEach(c -> {
+            ObjectNode pair = changed.addObject();
+            item(pair.putObject("before"), c.before());
+            item(pair.putObject("after"), c.after());
+        });
+        return node;
+    }
+
+    private static void item(ObjectNode node, io.pilotcheck.diff.ReportDiff.Item i) {
+        node.put("rule", i.rule()).put("severity", i.severity()).put("path", i.path()).put("message", i.message())
+                .put("line", i.line()).put("waived", i.waived());
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String v = blankToNull(CheckServer.param(ctx, name));
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiError(400, "bad_query", "name", name, "value", v, "expected",
+                ServeWords.word("expected.range", CheckServer.lang(ctx), "min", min, "max", max));
     }
 
     /** The context a kept evaluation's report is written in: as it was made, in the language asked for. */

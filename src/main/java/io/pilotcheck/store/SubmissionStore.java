@@ -134,6 +134,122 @@ public final class SubmissionStore implements AutoCloseable {
         return read(h -> EvaluationRows.read(h, evaluationId));
     }
 
+    private static final String ENTRY = "SELECT d.submission_id, s.received_at, s.submitter, s.source, d.evaluation_id, "
+            + "e.rules_fingerprint, d.position, d.file_name, d.city, d.as_of, d.verdict, d.violations, d.warnings, "
+            + "d.pending, d.errors, d.waived FROM dossier_result d JOIN submission s ON s.id = d.submission_id "
+            + "JOIN evaluation e ON e.id = d.evaluation_id ";
+
+    private static DossierEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new DossierEntry(rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class)), rs.getString(3),
+                Source.fromId(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8),
+                rs.getString(9), rs.getObject(10, LocalDate.class), rs.getString(11), rs.getInt(12), rs.getInt(13),
+                rs.getInt(14), rs.getInt(15), rs.getInt(16));
+    }
+
+    /**
+     * Each named pilot's latest dossier: from its newest submission, as that submission's latest
+     * evaluation found it. A pilot never submitted has no entry.
+     */
+    public java.util.Map<String, DossierEntry> latest(List<String> cities) {
+        return read(h -> {
+            java.util.Map<String, DossierEntry> out = new java.util.LinkedHashMap<>();
+            for (String city : cities) {
+                h.createQuery(ENTRY + "WHERE d.city = :city ORDER BY d.submission_id DESC, d.evaluation_id DESC, "
+                                + "d.position LIMIT 1")
+                        .bind("city", city).map((rs, ctx) -> entry(rs)).findOne().ifPresent(e -> out.put(city, e));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * A pilot's dossiers over time, oldest submission first: one a submission, as its latest
+     * evaluation found it (the first of the pilot's dossiers when a submission held two).
+     */
+    public List<DossierEntry> history(String city) {
+        return read(h -> {
+            List<DossierEntry> all = h.createQuery(ENTRY + "WHERE d.city = :city ORDER BY d.submission_id, "
+                            + "d.evaluation_id DESC, d.position")
+                    .bind("city", city).map((rs, ctx) -> entry(rs)).list();
+            List<DossierEntry> out = new java.util.ArrayList<>();
+            for (DossierEntry e : all) {
+                if (out.isEmpty() || !out.get(out.size() - 1).submissionId().equals(e.submissionId())) {
+                    out.add(e);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The rule ids of a kept dossier's findings of one severity that no waiver accepts, in report order. */
+    public List<String> rules(String evaluationId, int position, io.pilotcheck.finding.Severity severity) {
+        return read(h -> h.createQuery("SELECT rule_id FROM finding WHERE evaluation_id = :e AND dossier_position = :p "
+                        + "AND severity = :s AND waiver IS NULL ORDER BY position")
+                .bind("e", evaluationId).bind("p", position).bind("s", severity.id()).mapTo(String.class).list());
+    }
+
+    /** A submission in a list: who, when, and what its latest evaluation found, pilot by pilot. */
+    public record Listed(String id, Instant received, String submitter, Source source, List<String> cities,
+                         java.util.Map<String, Integer> verdicts) {
+    }
+
+    /**
+     * Submissions newest first, at most {@code limit}, older than {@code before} (an id) when
+     * given, holding a dossier of {@code city} or of a pilot in {@code province} when given,
+     * received on or after {@code since} when given.
+     */
+    public List<Listed> submissions(String city, String province, Instant since, int limit, String before) {
+        StringBuilder sql = new StringBuilder("SELECT s.id, s.received_at, s.submitter, s.source FROM submission s WHERE 1 = 1");
+        if (before != null) {
+            sql.append(" AND s.id < :before");
+        }
+        if (since != null) {
+            sql.append(" AND s.received_at >= :since");
+        }
+        if (city != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM dossier_result d WHERE d.submission_id = s.id AND d.city = :city)");
+        }
+        if (province != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM dossier_result d WHERE d.submission_id = s.id "
+                    + "AND (d.province_zh = :province OR d.province_en = :province))");
+        }
+        sql.append(" ORDER BY s.id DESC LIMIT :limit");
+        return read(h -> {
+            var query = h.createQuery(sql.toString()).bind("limit", limit);
+            if (before != null) {
+                query.bind("before", before);
+            }
+            if (since != null) {
+                query.bind("since", utc(since));
+            }
+            if (city != null) {
+                query.bind("city", city);
+            }
+            if (province != null) {
+                query.bind("province", province);
+            }
+            List<Listed> heads = query.map((rs, ctx) -> new Listed(rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class)),
+                    rs.getString(3), Source.fromId(rs.getString(4)), List.of(), java.util.Map.of())).list();
+            List<Listed> out = new java.util.ArrayList<>();
+            for (Listed l : heads) {
+                List<String> cities = new java.util.ArrayList<>();
+                java.util.Map<String, Integer> verdicts = new java.util.TreeMap<>();
+                h.createQuery("SELECT d.city, d.verdict FROM dossier_result d WHERE d.evaluation_id = "
+                                + "(SELECT MAX(e.id) FROM evaluation e WHERE e.submission_id = :id) ORDER BY d.position")
+                        .bind("id", l.id())
+                        .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                        .forEach(row -> {
+                            if (row[0] != null && !cities.contains(row[0])) {
+                                cities.add(row[0]);
+                            }
+                            verdicts.merge(row[1], 1, Integer::sum);
+                        });
+                out.add(new Listed(l.id(), l.received(), l.submitter(), l.source(), cities, verdicts));
+            }
+            return out;
+        });
+    }
+
     /** Every kept submission's id, oldest first. */
     public List<String> ids() {
         return read(h -> h.createQuery("SELECT id FROM submission ORDER BY id").mapTo(String.class).list());

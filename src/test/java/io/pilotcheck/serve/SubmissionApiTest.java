@@ -133,4 +133,75 @@ class SubmissionApiTest {
             server.close();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
+    void aPilotsHistoryShowsWhatChangedSinceTheSubmissionBeforeAndThePilotsListItsLatest(StoreLocation.Kind kind) throws Exception {
+        String v1 = Files.readString(Path.of("fixtures/03-dalian.yaml"));
+        // the plan adopted in time now (LCP-PLAN-01 resolved), the revised plan two days late, not four (changed)
+        String v2 = v1.replace("adopted: 2018-02-01", "adopted: 2017-12-01").replace("2017-01-30", "2017-01-28");
+        assertThat(v2).isNotEqualTo(v1);
+        try (SubmissionStore store = SubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
+            CheckServer server = serve(store);
+            try {
+                String first = submit(server, "dalian-2026Q2.yaml", v1);
+                String second = submit(server, "dalian-2026Q3.yaml", v2);
+                submit(server, "wuhai.yaml", Files.readString(Path.of("fixtures/01-wuhai.yaml")));
+
+                JsonNode history = JSON.readTree(send(server, at(server, "/api/v1/pilots/Dalian/history")).body());
+                assertThat(history.get("city").asText()).isEqualTo("大连市");
+                assertThat(history.get("submissions")).hasSize(2);
+                assertThat(history.at("/submissions/0/submission").asText()).isEqualTo(first);
+                assertThat(history.at("/submissions/0/change").isNull()).isTrue();
+                JsonNode change = history.at("/submissions/1/change");
+                assertThat(history.at("/submissions/1/submission").asText()).isEqualTo(second);
+                assertThat(change.get("resolved")).hasSize(1);
+                assertThat(change.at("/resolved/0/rule").asText()).isEqualTo("LCP-PLAN-01");
+                assertThat(change.get("new")).isEmpty();
+                assertThat(change.get("changed")).hasSize(1);
+                assertThat(change.at("/changed/0/after/message").asText()).contains("晚 2 天");
+                assertThat(history.at("/submissions/1/counts/violation").asInt()).isEqualTo(1);
+
+                JsonNode pilots = JSON.readTree(send(server, at(server, "/api/v1/pilots")).body()).get("pilots");
+                assertThat(pilots).hasSize(45);
+                assertThat(pilots.get(0).get("number").asInt()).isEqualTo(1);
+                JsonNode dalian = null;
+                int submitted = 0;
+                for (JsonNode p : pilots) {
+                    if (!p.get("latest").isNull()) {
+                        submitted++;
+                    }
+                    if (p.get("city").asText().equals("大连市")) {
+                        dalian = p;
+                    }
+                }
+                assertThat(submitted).isEqualTo(2);
+                assertThat(dalian.at("/latest/submission").asText()).isEqualTo(second);
+                assertThat(dalian.at("/latest/current_rules").asBoolean()).isTrue();
+                assertThat(dalian.at("/latest/violated_rules/0").asText()).isEqualTo("LCP-STAR-01");
+
+                JsonNode list = JSON.readTree(send(server, at(server, "/api/v1/submissions?limit=2")).body());
+                assertThat(list.at("/submissions/0/cities/0").asText()).isEqualTo("乌海市");
+                assertThat(list.at("/submissions/1/id").asText()).isEqualTo(second);
+                String cursor = list.get("next_cursor").asText();
+                JsonNode rest = JSON.readTree(send(server, at(server, "/api/v1/submissions?limit=2&cursor=" + cursor)).body());
+                assertThat(rest.get("submissions")).hasSize(1);
+                assertThat(rest.at("/submissions/0/id").asText()).isEqualTo(first);
+                assertThat(rest.get("next_cursor").isNull()).isTrue();
+                JsonNode onlyDalian = JSON.readTree(send(server, at(server, "/api/v1/submissions?city=Dalian")).body());
+                assertThat(onlyDalian.get("submissions")).hasSize(2);
+                assertThat(send(server, at(server, "/api/v1/pilots/Atlantis/history")).statusCode()).isEqualTo(404);
+                assertThat(send(server, at(server, "/api/v1/submissions?limit=0")).statusCode()).isEqualTo(400);
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    private static String submit(CheckServer server, String name, String yaml) throws Exception {
+        HttpResponse<byte[]> r = send(server, at(server, "/api/v1/submissions?name=" + name)
+                .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)));
+        assertThat(r.statusCode()).isEqualTo(201);
+        return JSON.readTree(r.body()).get("id").asText();
+    }
 }
