@@ -59,10 +59,6 @@ public final class CheckServer implements AutoCloseable {
     private final Semaphore checking;
     private final Javalin app;
     private final SubmissionRoutes kept;
-    /** How many of the page's checks, and for how long, stay downloadable in other formats. */
-    private static final int RECENT = 32;
-    private static final int RECENT_MINUTES = 60;
-    private final RecentReports recent = new RecentReports(RECENT, java.time.Duration.ofMinutes(RECENT_MINUTES));
 
     /**
      * A server, not yet started.
@@ -115,7 +111,12 @@ public final class CheckServer implements AutoCloseable {
                     UploadPage.html(lang(ctx), rules.get().problems()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             config.routes.post("/", this::pageCheck);
             config.routes.post("/api/v1/check", this::apiCheck);
-            config.routes.get("/reports/{id}/{file}", this::recentReport);
+            config.routes.get("/submissions/{id}/report", kept::reportPage);
+            config.routes.get("/submissions/{id}/{file}", kept::download);
+            config.routes.get("/submissions/{id}", ctx -> page(ctx, StorePages.submission(SubmissionRoutes.submissionJson(kept.kept(ctx)), lang(ctx))));
+            config.routes.get("/pilots", ctx -> page(ctx, StorePages.dashboard(kept.pilotsJson(), lang(ctx),
+                    blank(ctx.queryParam("province")), blank(ctx.queryParam("verdict")))));
+            config.routes.get("/pilots/{city}", ctx -> page(ctx, StorePages.pilot(kept.historyJson(ctx), lang(ctx))));
             config.routes.post("/api/v1/submissions", kept::submit);
             config.routes.get("/api/v1/submissions", kept::list);
             config.routes.get("/api/v1/submissions/{id}", kept::submission);
@@ -182,40 +183,41 @@ public final class CheckServer implements AutoCloseable {
 
     /**
      * The page's form: the same check, answered with the HTML report unless another format was
-     * asked for. The report opens with links to the same results in every other format.
+     * asked for. With a store, the upload is kept as a submission (source {@code page}) and the
+     * report opens with links to it in every other format, and to its pages.
      */
     private void pageCheck(Context ctx) throws IOException {
-        Checked c = check(ctx, "html");
+        java.time.Instant received = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Checked c = check(ctx, format(ctx, "html"), received);
+        String id = kept.keepFromPage(ctx, c, received);
         ctx.header("X-Pilotcheck-Exit", String.valueOf(c.exit()));
         if (!c.format().name().equals("html")) {
             download(ctx, c.format(), c.bytes());
             return;
         }
-        String id = recent.keep(c.batch(), c.context());
+        if (id == null) {
+            respond(ctx, c.format().mediaType(), c.bytes());
+            return;
+        }
         String html = new String(c.bytes(), java.nio.charset.StandardCharsets.UTF_8);
-        respond(ctx, c.format().mediaType(), DownloadBar.into(html, id, c.context().lang(), LocalDate.now())
+        respond(ctx, c.format().mediaType(), DownloadBar.into(html, id, c.context().lang(),
+                LocalDate.ofInstant(received, java.time.ZoneId.systemDefault()))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    private static void page(Context ctx, String html) {
+        respond(ctx, "text/html; charset=utf-8", html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String blank(String v) {
+        return v == null || v.isBlank() ? null : v;
+    }
+
     /** Any format but the page's own is a download, named for the day it was made. */
-    private static void download(Context ctx, ReportFormat format, byte[] bytes) {
+    static void download(Context ctx, ReportFormat format, byte[] bytes) {
         ctx.header("Content-Disposition", "attachment; filename=\"pilotcheck-" + LocalDate.now() + "."
                 + format.extension() + "\"");
         respond(ctx, format.mediaType(), bytes);
-    }
-
-    /** {@code /reports/ID/NAME.EXT}: a page check's results again, in the format its extension names. */
-    private void recentReport(Context ctx) throws IOException {
-        String file = ctx.pathParam("file");
-        String extension = file.substring(file.lastIndexOf('.') + 1);
-        ReportFormat format = ReportFormats.names().stream().map(n -> ReportFormats.find(n).orElseThrow())
-                .filter(f -> f.extension().equals(extension)).findFirst()
-                .orElseThrow(() -> new ApiError(404, "not_found", "path", ctx.path()));
-        RecentReports.Kept kept = recent.find(ctx.pathParam("id"))
-                .orElseThrow(() -> new ApiError(404, "report_gone", "count", RECENT, "minutes", RECENT_MINUTES));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        format.write(kept.batch(), kept.context(), out);
-        download(ctx, format, out.toByteArray());
     }
 
     /** A check's report in the format asked for, with what went into it. */

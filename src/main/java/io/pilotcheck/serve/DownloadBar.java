@@ -6,8 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The strip the page puts above a report it answers with: the same results in every other
- * format, and the way back to the form. The report below it is {@code check -f html}'s, unchanged.
+ * The strip the page puts above a report it answers with: the kept submission in every other
+ * format, its page, the dashboard, and the way back to the form. The report below it is {@code check -f html}'s, unchanged.
  */
 final class DownloadBar {
 
@@ -24,11 +24,15 @@ final class DownloadBar {
         for (int i = 0; i < FORMATS.size(); i++) {
             String format = FORMATS.get(i);
             String extension = io.pilotcheck.report.ReportFormats.find(format).orElseThrow().extension();
-            bar.append(i == 0 ? "" : " · ").append("<a href=\"/reports/").append(id).append("/pilotcheck-").append(day)
-                    .append('.').append(extension).append("\" data-format=\"").append(format).append("\">")
+            bar.append(i == 0 ? "" : " · ").append("<a href=\"/submissions/").append(id).append("/pilotcheck-").append(day)
+                    .append('.').append(extension).append("?lang=").append(PageFrame.code(lang)).append("\" data-format=\"").append(format).append("\">")
                     .append(PageFrame.escape(ServeWords.word("page.download." + format, lang))).append("</a>");
         }
-        bar.append(" &nbsp;|&nbsp; <a href=\"/?lang=").append(PageFrame.code(lang)).append("\">")
+        String l = PageFrame.code(lang);
+        bar.append(" &nbsp;|&nbsp; <a id=\"kept\" href=\"/submissions/").append(id).append("?lang=").append(l).append("\">")
+                .append(PageFrame.escape(ServeWords.word("page.kept", lang))).append("</a> · <a href=\"/pilots?lang=")
+                .append(l).append("\">").append(PageFrame.escape(ServeWords.word("page.dashboard", lang)))
+                .append("</a> · <a href=\"/?lang=").append(l).append("\">")
                 .append(PageFrame.escape(ServeWords.word("page.again", lang))).append("</a></nav>\n");
         int body = report.indexOf("<body");
         int at = body < 0 ? -1 : report.indexOf('>', body);

@@ -76,6 +76,27 @@ final class SubmissionRoutes {
                 EvaluationRecord.SUBMITTED, book.fingerprint(), book.rules().size(), ToolVersion.get(), c.asOf(), c.batch())));
     }
 
+    /** Keeps an upload from the page (source {@code page}); its id, or null when this server keeps nothing. */
+    String keepFromPage(Context ctx, CheckServer.Checked c, Instant received) {
+        return store == null ? null : keep(store, c, received, submitter(ctx), Source.PAGE);
+    }
+
+    /** {@code GET /submissions/{id}/NAME.EXT}: a kept submission's latest report as a download, in the format its extension names. */
+    void download(Context ctx) throws IOException {
+        String file = ctx.pathParam("file");
+        String extension = file.substring(file.lastIndexOf('.') + 1);
+        ReportFormat format = io.pilotcheck.report.ReportFormats.names().stream()
+                .map(n -> io.pilotcheck.report.ReportFormats.find(n).orElseThrow())
+                .filter(f -> f.extension().equals(extension)).findFirst()
+                .orElseThrow(() -> new ApiError(404, "not_found", "path", ctx.path()));
+        StoredSubmission kept = store().submission(ctx.pathParam("id"))
+                .orElseThrow(() -> new ApiError(404, "not_found", "path", ctx.path()));
+        EvaluationRecord evaluation = store().evaluation(kept.latest().id()).orElseThrow();
+        byte[] bytes = render(format, evaluation, context(evaluation, CheckServer.lang(ctx), ctx));
+        ctx.header("Content-Disposition", "attachment; filename=\"" + file.replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+        CheckServer.respond(ctx, format.mediaType(), bytes);
+    }
+
     /** {@code GET /api/v1/submissions/{id}}: the submission and its latest report; {@code ?format=} renders only the report. */
     void submission(Context ctx) throws IOException {
         StoredSubmission kept = store().submission(ctx.pathParam("id"))
@@ -92,6 +113,13 @@ final class SubmissionRoutes {
             CheckServer.respond(ctx, format.mediaType(), render(format, evaluation, context));
             return;
         }
+        ObjectNode body = submissionJson(kept);
+        body.set("report", JSON.readTree(render(io.pilotcheck.report.ReportFormats.find("json").orElseThrow(), evaluation, context)));
+        CheckServer.json(ctx, 200, body);
+    }
+
+    /** A kept submission without its report: who, when, its files and its evaluations. */
+    static ObjectNode submissionJson(StoredSubmission kept) {
         ObjectNode body = JSON.createObjectNode().put("id", kept.id()).put("received", kept.received().toString());
         body.put("submitter", kept.submitter()).put("source", kept.source().id());
         ArrayNode files = body.putArray("files");
@@ -102,8 +130,22 @@ final class SubmissionRoutes {
                     .put("rules_fingerprint", e.rulesFingerprint()).put("tool_version", e.toolVersion())
                     .put("as_of", e.asOf() == null ? null : e.asOf().toString());
         }
-        body.set("report", JSON.readTree(render(io.pilotcheck.report.ReportFormats.find("json").orElseThrow(), evaluation, context)));
-        CheckServer.json(ctx, 200, body);
+        return body;
+    }
+
+    /** A kept submission for its page, or a 404. */
+    StoredSubmission kept(Context ctx) {
+        return store().submission(ctx.pathParam("id")).orElseThrow(() -> new ApiError(404, "not_found", "path", ctx.path()));
+    }
+
+    /** {@code GET /submissions/{id}/report}: the latest report as a page, under the links to the rest. */
+    void reportPage(Context ctx) throws IOException {
+        StoredSubmission kept = kept(ctx);
+        EvaluationRecord evaluation = store().evaluation(kept.latest().id()).orElseThrow();
+        Language lang = CheckServer.lang(ctx);
+        byte[] html = render(io.pilotcheck.report.ReportFormats.find("html").orElseThrow(), evaluation, context(evaluation, lang, ctx));
+        CheckServer.respond(ctx, "text/html; charset=utf-8", DownloadBar.into(new String(html, java.nio.charset.StandardCharsets.UTF_8),
+                kept.id(), lang, LocalDate.ofInstant(kept.received(), ZoneId.systemDefault())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** {@code GET /api/v1/submissions/{id}/files/{path}}: the bytes exactly as received. */
@@ -145,6 +187,11 @@ final class SubmissionRoutes {
 
     /** {@code GET /api/v1/pilots}: the 45 pilots in annex order, each with its latest dossier. */
     void pilots(Context ctx) {
+        CheckServer.json(ctx, 200, pilotsJson());
+    }
+
+    /** The pilots and their latest dossiers, for the API and the dashboard alike. */
+    ObjectNode pilotsJson() {
         RuleBook book = rules.get().book();
         List<io.pilotcheck.registry.PilotCity> cities = book.registry().cities();
         java.util.Map<String, io.pilotcheck.store.DossierEntry> latest = store().latest(
@@ -164,11 +211,16 @@ final class SubmissionRoutes {
             store().rules(e.evaluationId(), e.position(), io.pilotcheck.finding.Severity.VIOLATION)
                     .forEach(l.putArray("violated_rules")::add);
         }
-        CheckServer.json(ctx, 200, body);
+        return body;
     }
 
     /** {@code GET /api/v1/pilots/{city}/history}: oldest first, each against the one before. */
     void history(Context ctx) throws IOException {
+        CheckServer.json(ctx, 200, historyJson(ctx));
+    }
+
+    /** A pilot's history, for the API and the pilot's page alike. */
+    ObjectNode historyJson(Context ctx) throws IOException {
         RuleBook book = rules.get().book();
         io.pilotcheck.registry.PilotCity city = book.registry().find(ctx.pathParam("city"))
                 .orElseThrow(() -> new ApiError(404, "not_found", "path", ctx.path()));
@@ -186,7 +238,7 @@ final class SubmissionRoutes {
             }
             before = now;
         }
-        CheckServer.json(ctx, 200, body);
+        return body;
     }
 
     private static ObjectNode entry(ObjectNode node, io.pilotcheck.store.DossierEntry e) {

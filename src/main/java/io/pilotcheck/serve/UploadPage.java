@@ -76,6 +76,7 @@ final class UploadPage {
                   <fieldset>
                     <label>%s <input type="date" name="as_of"> <span class="muted">%s</span></label>
                     <label>%s <select name="format">%s</select></label>
+                    <label>%s <input type="text" name="submitter" maxlength="200"></label>
                     <input type="hidden" name="lang" value="%s">
                   </fieldset>
                   <button type="submit">%s</button>
@@ -92,7 +93,8 @@ final class UploadPage {
                 PageFrame.escape(ServeWords.word("page.folder", lang)),
                 PageFrame.escape(ServeWords.word("page.asOf", lang)),
                 PageFrame.escape(ServeWords.word("page.asOfNote", lang)),
-                PageFrame.escape(ServeWords.word("page.format", lang)), formats(lang), l,
+                PageFrame.escape(ServeWords.word("page.format", lang)), formats(lang),
+                PageFrame.escape(ServeWords.word("page.submitter", lang)), l,
                 PageFrame.escape(ServeWords.word("page.check", lang)), PROGRESS_SCRIPT);
         return PageFrame.page(lang, ServeWords.word("page.title", lang), "/?lang=", body);
     }

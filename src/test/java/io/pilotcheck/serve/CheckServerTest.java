@@ -37,15 +37,21 @@ class CheckServerTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<String> LOG = java.util.Collections.synchronizedList(new ArrayList<>());
 
+    @org.junit.jupiter.api.io.TempDir
+    static Path data;
+    private static io.pilotcheck.store.SubmissionStore store;
+
     @BeforeAll
     static void start() {
+        store = io.pilotcheck.store.SubmissionStore.open(io.pilotcheck.store.StoreLocation.embedded(data));
         server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()),
-                UploadLimits.of(MAX_UPLOAD, 1L << 20), LOG::add).start("127.0.0.1", 0);
+                UploadLimits.of(MAX_UPLOAD, 1L << 20), LOG::add, store).start("127.0.0.1", 0);
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        store.close();
     }
 
     private static URI uri(String pathAndQuery) {
@@ -245,8 +251,8 @@ class CheckServerTest {
         String report = new String(r.body(), StandardCharsets.UTF_8);
         assertThat(report).contains("低碳城市试点合规检查报告").contains("大连市");
 
-        // the report's strip links to the same results in every other format
-        java.util.regex.Matcher json = java.util.regex.Pattern.compile("href=\"(/reports/[0-9a-f]{32}/pilotcheck-[0-9-]+\\.json)\"")
+        // the upload is kept; the report's strip links to it in every other format
+        java.util.regex.Matcher json = java.util.regex.Pattern.compile("href=\"(/submissions/[0-9a-f]{32}/pilotcheck-[0-9-]+\\.json\\?lang=zh)\"")
                 .matcher(report);
         assertThat(json.find()).as(report.substring(0, 2000)).isTrue();
         HttpResponse<String> again = get(json.group(1));
@@ -255,7 +261,7 @@ class CheckServerTest {
         HttpResponse<byte[]> api = post("/api/v1/check?name=fixtures/03-dalian.yaml", "application/yaml",
                 Files.readAllBytes(Path.of("fixtures/03-dalian.yaml")));
         assertThat(again.body()).isEqualTo(new String(api.body(), StandardCharsets.UTF_8));
-        java.util.regex.Matcher links = java.util.regex.Pattern.compile("href=\"(/reports/[^\"]+)\"").matcher(report);
+        java.util.regex.Matcher links = java.util.regex.Pattern.compile("href=\"(/submissions/[0-9a-f]{32}/pilotcheck-[^\"]+)\"").matcher(report);
         List<String> downloads = new ArrayList<>();
         while (links.find()) {
             downloads.add(links.group(1));
@@ -264,9 +270,9 @@ class CheckServerTest {
         for (String download : downloads) {
             assertThat(get(download).statusCode()).as(download).isEqualTo(200);
         }
-        HttpResponse<String> gone = get("/reports/00000000000000000000000000000000/pilotcheck-2026-01-01.json");
+        HttpResponse<String> gone = get("/submissions/00000000000000000000000000000000/pilotcheck-2026-01-01.json");
         assertThat(gone.statusCode()).isEqualTo(404);
-        assertThat(gone.body()).contains("\"code\" : \"report_gone\"");
+        assertThat(gone.body()).contains("\"code\" : \"not_found\"");
     }
 
     @Test

@@ -33,12 +33,14 @@ class ServePageBrowserTest {
 
     private static CheckServer server;
     private static ChromeDriver browser;
+    private static io.pilotcheck.store.SubmissionStore store;
 
     @BeforeAll
     static void start() {
         browser = HeadlessChromium.start(tmp);
+        store = io.pilotcheck.store.SubmissionStore.open(io.pilotcheck.store.StoreLocation.embedded(tmp.resolve("data")));
         server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()),
-                UploadLimits.of(64L << 20, 10L << 20), line -> { }).start("127.0.0.1", 0);
+                UploadLimits.of(64L << 20, 10L << 20), line -> { }, store).start("127.0.0.1", 0);
     }
 
     @AfterAll
@@ -48,6 +50,9 @@ class ServePageBrowserTest {
         }
         if (server != null) {
             server.close();
+        }
+        if (store != null) {
+            store.close();
         }
     }
 
@@ -109,6 +114,58 @@ class ServePageBrowserTest {
         browser.get(url("/no/such/page"));
         assertThat(browser.getTitle()).isEqualTo("没有这个页面");
         assertThat(browser.findElement(By.id("error")).getText()).contains("没有这个页面或资源：/no/such/page");
+    }
+
+    @Test
+    void twoUploadsOfAPilotShowOnTheDashboardAndItsPageShowsWhatChanged() throws Exception {
+        // a store of its own: the other tests' uploads hold 大连市 too
+        try (io.pilotcheck.store.SubmissionStore own = io.pilotcheck.store.SubmissionStore.open(
+                io.pilotcheck.store.StoreLocation.embedded(tmp.resolve("own")))) {
+            CheckServer ownServer = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()),
+                    UploadLimits.of(64L << 20, 10L << 20), line -> { }, own).start("127.0.0.1", 0);
+            try {
+                walk("http://127.0.0.1:" + ownServer.port());
+            } finally {
+                ownServer.close();
+            }
+        }
+    }
+
+    private void walk(String base) throws Exception {
+        String v1 = Files.readString(Path.of("fixtures/03-dalian.yaml"));
+        Path q2 = Files.writeString(Files.createDirectories(tmp.resolve("q2")).resolve("dalian.yaml"), v1);
+        // the plan adopted in time now: LCP-PLAN-01 resolved; the revised plan two days late, not four
+        Path q3 = Files.writeString(Files.createDirectories(tmp.resolve("q3")).resolve("dalian.yaml"),
+                v1.replace("adopted: 2018-02-01", "adopted: 2017-12-01").replace("2017-01-30", "2017-01-28"));
+        for (Path upload : List.of(q2, q3)) {
+            browser.get(base + "/");
+            browser.findElement(By.cssSelector("input[name=files][multiple]:not([webkitdirectory])")).sendKeys(upload.toString());
+            browser.findElement(By.name("submitter")).sendKeys("辽宁省发展改革委 王五");
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+            awaitTitle("低碳城市试点合规检查报告");
+        }
+        browser.findElement(By.linkText("45 个试点总览")).click();
+        assertThat(browser.getTitle()).isEqualTo("45 个试点总览");
+        var dalian = browser.findElement(By.cssSelector("#pilots tr[data-city='大连市']"));
+        assertThat(dalian.getText()).contains("不合规").contains("LCP-STAR-01").doesNotContain("LCP-PLAN-01");
+        assertThat(browser.findElements(By.cssSelector("#pilots tr[data-city]"))).hasSize(45);
+        browser.findElement(By.cssSelector("select[name=verdict] option[value=non_compliant]")).click();
+        browser.findElement(By.cssSelector("form.filter button")).click();
+        assertThat(browser.findElements(By.cssSelector("#pilots tr[data-city]"))).hasSizeGreaterThanOrEqualTo(1)
+                .allSatisfy(row -> assertThat(row.getText()).contains("不合规"));
+
+        browser.findElement(By.linkText("大连市")).click();
+        assertThat(browser.getTitle()).isEqualTo("大连市");
+        assertThat(browser.findElements(By.cssSelector("section.submission"))).hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#chart rect.verdict-mark"))).hasSize(2);
+        String latest = browser.findElements(By.cssSelector("section.submission")).get(0).getText();
+        assertThat(latest).contains("已解决 LCP-PLAN-01").contains("有变化 LCP-STAR-01").contains("晚 2 天");
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), ARTEFACTS.resolve("serve-pilot.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        browser.findElements(By.linkText("报告与文件")).get(0).click();
+        assertThat(browser.findElement(By.id("files")).getText()).contains("dalian.yaml");
+        browser.findElement(By.id("report")).click();
+        assertThat(browser.findElements(By.cssSelector("section.dossier"))).hasSize(1);
     }
 
     private static void awaitTitle(String title) throws InterruptedException {
