@@ -121,6 +121,8 @@ public final class CheckServer implements AutoCloseable {
             config.routes.get("/api/v1/submissions", kept::list);
             config.routes.get("/api/v1/submissions/{id}", kept::submission);
             config.routes.get("/api/v1/pilots", kept::pilots);
+            config.routes.post("/api/v1/recheck", kept::recheck);
+            config.routes.post("/pilots/recheck", kept::recheckFromPage);
             config.routes.get("/api/v1/pilots/{city}/history", kept::history);
             config.routes.get("/api/v1/submissions/{id}/files/<path>", kept::file);
             config.routes.exception(io.pilotcheck.store.StoreUnavailable.class, (e, ctx) -> {

@@ -113,7 +113,9 @@ final class StorePages {
                 </table>
                 <p><a href="/?lang=%s">%s</a></p>
                 """.formatted(w("dash.intro", lang, "shown", shown), oldRules == 0 ? ""
-                        : "<p class=\"warn\" id=\"old-rules\">" + w("dash.oldRulesNote", lang, "count", oldRules) + "</p>",
+                        : "<form method=\"post\" action=\"/pilots/recheck?lang=" + l + "\" class=\"warn\" id=\"old-rules\">"
+                        + w("dash.oldRulesNote", lang, "count", oldRules) + " <button type=\"submit\">"
+                        + w("dash.recheck", lang) + "</button></form>",
                 l, provinceOptions, verdictOptions, w("dash.filter", lang), w("dash.number", lang), w("dash.pilot", lang),
                 w("dash.verdict", lang), w("dash.violations", lang), w("dash.warnings", lang), w("dash.pending", lang),
                 w("dash.lastSubmission", lang), w("dash.overdue", lang), rows, l, w("page.title", lang));

@@ -185,6 +185,21 @@ final class SubmissionRoutes {
         CheckServer.json(ctx, 200, body);
     }
 
+    /** {@code POST /api/v1/recheck}: each pilot's latest submission checked under older rules, re-checked under the current ones. */
+    void recheck(Context ctx) {
+        RuleBook book = rules.get().book();
+        List<String> done = io.pilotcheck.store.Recheck.latestUnderOlderRules(store(), book);
+        ObjectNode body = JSON.createObjectNode().put("rules_fingerprint", book.fingerprint()).put("rechecked", done.size());
+        done.forEach(body.putArray("submissions")::add);
+        CheckServer.json(ctx, 200, body);
+    }
+
+    /** The dashboard's button: re-checks as the API does, then shows the dashboard again. */
+    void recheckFromPage(Context ctx) {
+        io.pilotcheck.store.Recheck.latestUnderOlderRules(store(), rules.get().book());
+        ctx.redirect("/pilots?lang=" + PageFrame.code(CheckServer.lang(ctx)), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
     /** {@code GET /api/v1/pilots}: the 45 pilots in annex order, each with its latest dossier. */
     void pilots(Context ctx) {
         CheckServer.json(ctx, 200, pilotsJson());

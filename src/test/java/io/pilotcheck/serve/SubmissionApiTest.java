@@ -198,6 +198,41 @@ class SubmissionApiTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
+    void pilotsCheckedUnderOlderRulesAreNamedAndRecheckedAsNewEvaluations(StoreLocation.Kind kind) throws Exception {
+        try (SubmissionStore store = SubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
+            // a submission checked under other rules than the server's, as before a rule edit
+            io.pilotcheck.dossier.DossierInput dalian = io.pilotcheck.dossier.DossierInput.bytes("dalian.yaml",
+                    Files.readAllBytes(Path.of("fixtures/03-dalian.yaml")));
+            var batch = io.pilotcheck.api.Check.runToEnd(io.pilotcheck.api.CheckRequest.of(TestRules.book(), List.of(dalian))).batch();
+            String old = store.record(new io.pilotcheck.store.NewSubmission(java.time.Instant.parse("2026-06-30T08:00:00Z"), "x",
+                    io.pilotcheck.store.Source.API, List.of(new io.pilotcheck.store.NewSubmission.SubmittedFile("dalian.yaml",
+                    Files.readAllBytes(Path.of("fixtures/03-dalian.yaml")))), new io.pilotcheck.store.EvaluationRecord(
+                    java.time.Instant.parse("2026-06-30T08:00:01Z"), "submitted", "sha256:older", 30, "0.0.9", null, batch)));
+            CheckServer server = serve(store);
+            try {
+                String page = new String(send(server, at(server, "/pilots")).body(), StandardCharsets.UTF_8);
+                assertThat(page).contains("id=\"old-rules\"").contains("（按旧版规则检查）");
+                JsonNode done = JSON.readTree(send(server, at(server, "/api/v1/recheck").POST(HttpRequest.BodyPublishers.noBody())).body());
+                assertThat(done.get("rechecked").asInt()).isEqualTo(1);
+                assertThat(done.at("/submissions/0").asText()).isEqualTo(old);
+                JsonNode kept = JSON.readTree(send(server, at(server, "/api/v1/submissions/" + old)).body());
+                assertThat(kept.get("evaluations")).hasSize(2);
+                assertThat(kept.at("/evaluations/0/rules_fingerprint").asText()).isEqualTo("sha256:older");
+                assertThat(kept.at("/evaluations/1/reason").asText()).isEqualTo("recheck");
+                assertThat(kept.at("/evaluations/1/rules_fingerprint").asText()).isEqualTo(TestRules.book().fingerprint());
+                assertThat(kept.at("/report/rules/fingerprint").asText()).isEqualTo(TestRules.book().fingerprint());
+                assertThat(new String(send(server, at(server, "/pilots")).body(), StandardCharsets.UTF_8)).doesNotContain("id=\"old-rules\"");
+                // nothing left to re-check
+                assertThat(JSON.readTree(send(server, at(server, "/api/v1/recheck").POST(HttpRequest.BodyPublishers.noBody()))
+                        .body()).get("rechecked").asInt()).isZero();
+            } finally {
+                server.close();
+            }
+        }
+    }
+
     private static String submit(CheckServer server, String name, String yaml) throws Exception {
         HttpResponse<byte[]> r = send(server, at(server, "/api/v1/submissions?name=" + name)
                 .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(yaml)));

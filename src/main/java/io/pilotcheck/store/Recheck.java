@@ -1,0 +1,48 @@
+package io.pilotcheck.store;
+
+import io.pilotcheck.api.Check;
+import io.pilotcheck.api.CheckRequest;
+import io.pilotcheck.api.ToolVersion;
+import io.pilotcheck.dossier.DossierInput;
+import io.pilotcheck.finding.BatchResult;
+import io.pilotcheck.rules.RuleBook;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Re-checks each pilot's latest submission that was last checked under other rules than
+ * {@code book}: its files as kept, as of the date its first check used, each result stored as a
+ * new evaluation beside the old ones.
+ */
+public final class Recheck {
+
+    private Recheck() {
+    }
+
+    /** The submissions re-checked, in annex order of the pilots whose latest they are. */
+    public static List<String> latestUnderOlderRules(SubmissionStore store, RuleBook book) {
+        List<String> cities = book.registry().cities().stream().map(io.pilotcheck.registry.PilotCity::name).toList();
+        Set<String> stale = new LinkedHashSet<>();
+        store.latest(cities).values().stream().filter(e -> !e.rulesFingerprint().equals(book.fingerprint()))
+                .forEach(e -> stale.add(e.submissionId()));
+        List<String> done = new ArrayList<>();
+        for (String id : stale) {
+            StoredSubmission kept = store.submission(id).orElseThrow();
+            List<DossierInput> inputs = new ArrayList<>();
+            for (StoredSubmission.File f : kept.files()) {
+                inputs.add(DossierInput.bytes(f.name(), store.file(id, f.name()).orElseThrow()));
+            }
+            StoredSubmission.Evaluation first = kept.evaluations().get(0);
+            BatchResult batch = Check.runToEnd(CheckRequest.of(book, inputs).withAsOf(first.asOf()).withJobs(1)).batch();
+            store.addEvaluation(id, new EvaluationRecord(Instant.now().truncatedTo(ChronoUnit.MILLIS), EvaluationRecord.RECHECK,
+                    book.fingerprint(), book.rules().size(), ToolVersion.get(), first.asOf(), batch));
+            done.add(id);
+        }
+        return done;
+    }
+}
