@@ -90,6 +90,17 @@ public final class CheckCommand implements Callable<Integer> {
                     + "with --output the report file is rewritten too. Ctrl-C stops.")
     boolean watch;
 
+    @Option(names = "--record",
+            description = "also keep this batch as a submission (source cli) in the store pilotcheck serve uses "
+                    + "(--data or --db): its files as read, its findings; the dashboard and history show it")
+    boolean record;
+
+    @Option(names = "--submitter", paramLabel = "NAME", description = "with --record: who submits (a name, kept with it)")
+    String submitter;
+
+    @Mixin
+    StoreOptions store;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();

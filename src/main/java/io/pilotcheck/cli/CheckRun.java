@@ -63,6 +63,9 @@ final class CheckRun {
         this.lang = options.common.lang;
     }
 
+    /** Every dossier of a whole batch by the name it is reported under (null when streamed). */
+    private Map<String, Path> named;
+
     int run() throws IOException {
         Optional<String> usage = usageProblem();
         if (usage.isPresent()) {
@@ -71,7 +74,8 @@ final class CheckRun {
             return ExitCode.CANNOT_CHECK.code();
         }
         List<Reports.Report> reports = Reports.pair(o.formats, o.outputs);
-        boolean streaming = !o.watch && reports.stream().allMatch(r -> r.format().streams());
+        // a recorded batch is kept whole, so it takes the path that holds the whole batch
+        boolean streaming = !o.watch && !o.record && reports.stream().allMatch(r -> r.format().streams());
         LoadLimits limits = new LoadLimits(o.maxFileSize, o.maxDepth);
         Path rulesDir = o.common.rulesDir();
         CompiledRulesCache cache = o.common.cache();
@@ -82,6 +86,7 @@ final class CheckRun {
                 : CompletableFuture.supplyAsync(() -> RulesLoading.load(rulesDir, cache, lang, err));
         // A streamed batch walks the folders as it goes; the others need every name at once.
         Map<String, Path> all = streaming ? null : DossierFiles.list(o.paths).files();
+        named = all;
         Iterator<DossierInput> walk = DossierInput.files(streaming ? DossierFiles.sorted(o.paths) : all.entrySet().iterator());
         long total = !streaming ? all.size()
                 : !o.noProgress && BatchProgress.stderrIsTerminal() ? count(o.paths) : -1;
@@ -189,6 +194,9 @@ final class CheckRun {
             written.add(name(r));
         }
         afterBatch(outcome.batch().tally(), outcome.batch().waivers(), reports);
+        if (o.record && !Recording.keep(o, book, outcome.batch(), named, lang, err)) {
+            return ExitCode.CANNOT_CHECK.code();
+        }
         if (!o.watch) {
             return outcome.fails(o.failOn.threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
         }

@@ -23,6 +23,7 @@ public final class PilotcheckCommand implements Runnable {
         SUBCOMMANDS.put("diff", DiffCommand::new);
         SUBCOMMANDS.put("generate", GenerateCommand::new);
         SUBCOMMANDS.put("serve", ServeCommand::new);
+        SUBCOMMANDS.put("history", HistoryCommand::new);
     }
 
     @picocli.CommandLine.Spec

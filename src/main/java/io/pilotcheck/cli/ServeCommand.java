@@ -49,14 +49,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "a dossier larger than this is not read but reported as an error (default: 10MiB)")
     long maxFileSize;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "the folder of the embedded store of submissions (default: $XDG_DATA_HOME/pilotcheck, "
-                    + "else ~/.local/share/pilotcheck)")
-    java.nio.file.Path data;
-
-    @Option(names = "--db", paramLabel = "JDBC-URL",
-            description = "keep submissions in PostgreSQL instead: jdbc:postgresql://HOST:PORT/DB?user=U&password=P")
-    String db;
+    @Mixin
+    StoreOptions storeOptions;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -87,8 +81,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
         };
         // the store opens (and migrates its schema) on a third thread, beside the rules and Jetty
-        StoreLocation where = db != null ? StoreLocation.of(db)
-                : StoreLocation.embedded(data != null ? data : StoreLocation.defaultDataDir());
+        StoreLocation where = storeOptions.location();
         CompletableFuture<SubmissionStore> opening = CompletableFuture.supplyAsync(() -> SubmissionStore.open(where),
                 task -> new Thread(task, "store-opening").start());
         CompletableFuture<ServedRules> served = new CompletableFuture<>();

@@ -1,6 +1,5 @@
 package io.pilotcheck.serve;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -242,16 +241,14 @@ final class SubmissionRoutes {
         ObjectNode body = JSON.createObjectNode().put("city", city.name()).put("city_en", city.nameEn())
                 .put("province", city.provinceFull()).put("province_en", city.provinceEn());
         ArrayNode items = body.putArray("submissions");
-        JsonNode before = null;
-        for (io.pilotcheck.store.DossierEntry e : store().history(city.name())) {
-            ObjectNode item = entry(items.addObject(), e);
-            JsonNode now = dossierJson(e, CheckServer.lang(ctx));
-            if (before == null) {
+        for (io.pilotcheck.store.PilotHistory.Step step : io.pilotcheck.store.PilotHistory.of(store(), book, city.name(),
+                CheckServer.lang(ctx))) {
+            ObjectNode item = entry(items.addObject(), step.entry());
+            if (step.change() == null) {
                 item.putNull("change");
             } else {
-                item.set("change", change(io.pilotcheck.diff.ReportDiff.compareDossier(before, now)));
+                item.set("change", change(step.change()));
             }
-            before = now;
         }
         return body;
     }
@@ -264,21 +261,6 @@ final class SubmissionRoutes {
         node.putObject("counts").put("violation", e.violations()).put("warning", e.warnings()).put("pending", e.pending())
                 .put("error", e.errors()).put("waived", e.waived());
         return node;
-    }
-
-    /** One kept dossier as the JSON report writes it, for matching its findings as diff does. */
-    private JsonNode dossierJson(io.pilotcheck.store.DossierEntry e, Language lang) throws IOException {
-        EvaluationRecord evaluation = store().evaluation(e.evaluationId()).orElseThrow();
-        io.pilotcheck.finding.DossierResult d = evaluation.batch().dossiers().get(e.position());
-        EvaluationRecord one = new EvaluationRecord(evaluation.evaluatedAt(), evaluation.reason(),
-                evaluation.rulesFingerprint(), evaluation.ruleCount(), evaluation.toolVersion(), evaluation.asOf(),
-                new io.pilotcheck.finding.BatchResult(List.of(d), List.of()));
-        ReportContext context = Check.reportContext(rules.get().book(),
-                ReportHeader.of(LocalDate.ofInstant(evaluation.evaluatedAt(), ZoneId.systemDefault()), evaluation.asOf()),
-                lang, io.pilotcheck.finding.Severity.VIOLATION, evaluation.toolVersion(), evaluation.ruleCount(),
-                evaluation.rulesFingerprint());
-        return JSON.readTree(render(io.pilotcheck.report.ReportFormats.find("json").orElseThrow(), one, context))
-                .path("dossiers").path(0);
     }
 
     private static ObjectNode change(io.pilotcheck.diff.ReportDiff.DossierDiff diff) {

@@ -54,6 +54,7 @@ public record StoreLocation(String url, String user, String password) {
 
     /** The URL with any password in it hidden, for logs and {@code /readyz}. */
     public String shown() {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+        String shown = url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:") ? url.replaceFirst(";.*$", "") : url;
+        return shown.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 }

@@ -1,0 +1,84 @@
+package io.pilotcheck.cli;
+
+import io.pilotcheck.diff.ReportDiff;
+import io.pilotcheck.finding.Language;
+import io.pilotcheck.registry.PilotCity;
+import io.pilotcheck.rules.RuleBook;
+import io.pilotcheck.store.DossierEntry;
+import io.pilotcheck.store.PilotHistory;
+import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.StoreUnavailable;
+import io.pilotcheck.store.SubmissionStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code pilotcheck history CITY}: a pilot's kept submissions in the terminal, each against the one before. */
+@Command(name = "history", description = "A pilot's kept submissions, oldest first, with what changed each time "
+        + "(the store pilotcheck serve and check --record use)")
+public final class HistoryCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    StoreOptions store;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "CITY", description = "the pilot: its annex name (大连市) or English name (Dalian)")
+    String city;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Language lang = common.lang;
+        Optional<RuleBook> book = RulesLoading.load(common.rulesDir(), common.cache(), lang, err);
+        if (book.isEmpty()) {
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        Optional<PilotCity> pilot = book.get().registry().find(city);
+        if (pilot.isEmpty()) {
+            err.println(Say.say(lang, "historyNoPilot", "city", city));
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        StoreLocation where = store.location();
+        List<PilotHistory.Step> steps;
+        try (SubmissionStore kept = SubmissionStore.open(where)) {
+            steps = PilotHistory.of(kept, book.get(), pilot.get().name(), lang);
+        } catch (StoreUnavailable | IllegalArgumentException e) {
+            err.println(Say.say(lang, "historyNoStore", "store", where.shown(), "reason", String.valueOf(e.getMessage())));
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        PilotCity c = pilot.get();
+        out.println(Say.say(lang, "historyHead", "city", lang == Language.EN ? c.nameEn() : c.name(),
+                "province", lang == Language.EN ? c.provinceEn() : c.provinceFull(), "count", steps.size()));
+        for (PilotHistory.Step step : steps) {
+            DossierEntry e = step.entry();
+            out.println(Say.say(lang, "historyLine", "date", e.received().toString().substring(0, 10),
+                    "verdict", Say.say(lang, "verdict." + e.verdict()), "violations", e.violations(), "warnings", e.warnings(),
+                    "pending", e.pending(), "errors", e.errors(), "source", e.source().id(),
+                    "submitter", e.submitter() == null ? "—" : e.submitter(), "file", e.file(), "id", e.submissionId()));
+            ReportDiff.DossierDiff d = step.change();
+            if (d == null) {
+                continue;
+            }
+            d.resolved().forEach(i -> out.println("    - " + i.rule() + " " + i.message()));
+            d.added().forEach(i -> out.println("    + " + i.rule() + " " + i.message()));
+            d.changed().forEach(ch -> out.println("    ~ " + ch.after().rule() + " " + ch.after().message()));
+        }
+        out.flush();
+        return ExitCode.OK.code();
+    }
+}

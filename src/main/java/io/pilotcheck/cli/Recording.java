@@ -1,0 +1,55 @@
+package io.pilotcheck.cli;
+
+import io.pilotcheck.api.ToolVersion;
+import io.pilotcheck.finding.BatchResult;
+import io.pilotcheck.finding.DossierResult;
+import io.pilotcheck.finding.Language;
+import io.pilotcheck.rules.RuleBook;
+import io.pilotcheck.store.EvaluationRecord;
+import io.pilotcheck.store.NewSubmission;
+import io.pilotcheck.store.Source;
+import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.StoreUnavailable;
+import io.pilotcheck.store.SubmissionStore;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code check --record}: the batch just checked, kept as a submission from the command line. */
+final class Recording {
+
+    private Recording() {
+    }
+
+    /** Keeps the batch; false (after saying why) when the store cannot be opened or written. */
+    static boolean keep(CheckCommand o, RuleBook book, BatchResult batch, Map<String, Path> named, Language lang,
+                        PrintWriter err) {
+        StoreLocation where = o.store.location();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try (SubmissionStore store = SubmissionStore.open(where)) {
+            List<NewSubmission.SubmittedFile> files = new ArrayList<>();
+            for (DossierResult d : batch.dossiers()) {
+                Path path = named.get(d.file());
+                if (path != null) {
+                    files.add(new NewSubmission.SubmittedFile(d.file(), Files.readAllBytes(path)));
+                }
+            }
+            String id = store.record(new NewSubmission(now, o.submitter, Source.CLI, files, new EvaluationRecord(now,
+                    EvaluationRecord.SUBMITTED, book.fingerprint(), book.rules().size(), ToolVersion.get(), o.asOf, batch)));
+            err.println(Say.say(lang, "recorded", "id", id, "dossiers", files.size(), "store", where.shown()));
+            err.flush();
+            return true;
+        } catch (StoreUnavailable | IllegalArgumentException | IOException e) {
+            err.println(Say.say(lang, "recordFailed", "store", where.shown(), "reason", String.valueOf(e.getMessage())));
+            err.flush();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.pilotcheck.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pilotcheck.api.Check;
+import io.pilotcheck.diff.ReportDiff;
+import io.pilotcheck.finding.BatchResult;
+import io.pilotcheck.finding.Language;
+import io.pilotcheck.finding.Severity;
+import io.pilotcheck.report.ReportContext;
+import io.pilotcheck.report.ReportFormats;
+import io.pilotcheck.report.ReportHeader;
+import io.pilotcheck.rules.RuleBook;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A pilot's kept dossiers over time, each against the one before, its findings matched as
+ * {@code pilotcheck diff} matches them (whatever each file was called): for the pilot's page,
+ * the history API and {@code pilotcheck history} alike.
+ */
+public final class PilotHistory {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One submission of the pilot, and what changed since the one before (null for the first). */
+    public record Step(DossierEntry entry, ReportDiff.DossierDiff change) {
+    }
+
+    private PilotHistory() {
+    }
+
+    /** The pilot's steps, oldest first; messages compared in {@code lang}. */
+    public static List<Step> of(SubmissionStore store, RuleBook book, String city, Language lang) {
+        List<Step> out = new ArrayList<>();
+        JsonNode before = null;
+        for (DossierEntry e : store.history(city)) {
+            JsonNode now = dossierJson(store, book, e, lang);
+            out.add(new Step(e, before == null ? null : ReportDiff.compareDossier(before, now)));
+            before = now;
+        }
+        return out;
+    }
+
+    /** One kept dossier as the JSON report writes it. */
+    private static JsonNode dossierJson(SubmissionStore store, RuleBook book, DossierEntry e, Language lang) {
+        EvaluationRecord evaluation = store.evaluation(e.evaluationId()).orElseThrow();
+        BatchResult one = new BatchResult(List.of(evaluation.batch().dossiers().get(e.position())), List.of());
+        ReportContext context = Check.reportContext(book,
+                ReportHeader.of(LocalDate.ofInstant(evaluation.evaluatedAt(), ZoneId.systemDefault()), evaluation.asOf()),
+                lang, Severity.VIOLATION, evaluation.toolVersion(), evaluation.ruleCount(), evaluation.rulesFingerprint());
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ReportFormats.find("json").orElseThrow().write(one, context, out);
+            return JSON.readTree(out.toByteArray()).path("dossiers").path(0);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}

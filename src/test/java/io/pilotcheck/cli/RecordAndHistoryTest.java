@@ -1,0 +1,71 @@
+package io.pilotcheck.cli;
+
+import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.SubmissionStore;
+import io.pilotcheck.store.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.pilotcheck.cli.CliTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code check --record} keeps a batch in the store serve uses; {@code history} prints a pilot's timeline. */
+class RecordAndHistoryTest {
+
+    @TempDir
+    Path tmp;
+
+    private List<String> store(StoreLocation.Kind kind, StoreLocation where) {
+        return kind == StoreLocation.Kind.H2 ? List.of("--data", tmp.resolve("data").toString()) : List.of("--db", where.url());
+    }
+
+    private static String[] args(List<String> store, String... rest) {
+        List<String> all = new ArrayList<>(List.of(rest));
+        all.addAll(1, store);
+        return all.toArray(String[]::new);
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
+    void twoRecordedBatchesMakeAPilotsHistoryWithWhatChanged(StoreLocation.Kind kind) throws Exception {
+        StoreLocation where = TestDatabases.fresh(kind, tmp);
+        List<String> store = store(kind, where);
+        String v1 = Files.readString(Path.of("fixtures/03-dalian.yaml"));
+        Path q2 = Files.writeString(Files.createDirectories(tmp.resolve("q2")).resolve("dalian.yaml"), v1);
+        Path q3 = Files.writeString(Files.createDirectories(tmp.resolve("q3")).resolve("dalian.yaml"),
+                v1.replace("adopted: 2018-02-01", "adopted: 2017-12-01"));
+
+        CliTest.Run first = run(args(store, "check", "--record", "--submitter", "王五", q2.toString()));
+        assertThat(first.code()).isEqualTo(1); // the findings decide the exit, as without --record
+        assertThat(first.err()).contains("已保存为提交");
+        CliTest.Run second = run(args(store, "check", "--record", "-f", "json", q3.toString()));
+        assertThat(second.out()).contains("\"dossiers\" : 1"); // the report is as without --record
+
+        CliTest.Run history = run(args(store, "history", "Dalian"));
+        assertThat(history.code()).isZero();
+        assertThat(history.out()).contains("大连市（辽宁省）：已保存 2 次提交").contains("cli 王五")
+                .contains("    - LCP-PLAN-01 大连市于 2018-02-01 通过低碳发展规划");
+        try (SubmissionStore opened = SubmissionStore.open(kind == StoreLocation.Kind.H2
+                ? StoreLocation.embedded(tmp.resolve("data")) : where)) {
+            String id = opened.ids().get(0);
+            assertThat(opened.file(id, q2.toString())).hasValueSatisfying(b -> assertThat(new String(b)).isEqualTo(v1));
+        }
+    }
+
+    @Test
+    void aStoreThatCannotBeOpenedIsSaidAndTheExitIsTwo() {
+        CliTest.Run r = run("check", "--record", "--db", "jdbc:mysql://nowhere/db", "fixtures/03-dalian.yaml");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("已检查，但无法保存到记录库");
+        CliTest.Run h = run("history", "--data", tmp.resolve("empty").toString(), "深圳市");
+        assertThat(h.code()).isEqualTo(2);
+        assertThat(h.err()).contains("不是附件所列 45 个试点之一");
+    }
+}
