@@ -34,7 +34,7 @@ public final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "CITY", description = "the pilot: its annex name (大连市) or English name (Dalian)")
+    @Parameters(paramLabel = "CITY", descriptionKey = "CITY", description = "the pilot: its annex name (大连市) or English name (Dalian)")
     String city;
 
     @Override

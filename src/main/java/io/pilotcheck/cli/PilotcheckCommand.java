@@ -24,6 +24,8 @@ public final class PilotcheckCommand implements Runnable {
         SUBCOMMANDS.put("generate", GenerateCommand::new);
         SUBCOMMANDS.put("serve", ServeCommand::new);
         SUBCOMMANDS.put("history", HistoryCommand::new);
+        SUBCOMMANDS.put("export", ExportCommand::new);
+        SUBCOMMANDS.put("import", ImportCommand::new);
     }
 
     @picocli.CommandLine.Spec

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -102,6 +103,41 @@ public final class SubmissionStore implements AutoCloseable {
             throw new StoreUnavailable(rootMessage(e), e);
         }
         return id;
+    }
+
+    /**
+     * Puts back a submission from an export with the ids it had: its files, then each evaluation
+     * under its own id, in one transaction. A submission already here is left as it is.
+     *
+     * @return whether it was added
+     */
+    public boolean restore(String id, NewSubmission submission, List<Map.Entry<String, EvaluationRecord>> evaluations) {
+        try {
+            return jdbi.inTransaction(h -> {
+                if (h.createQuery("SELECT COUNT(*) FROM submission WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0) {
+                    return false;
+                }
+                h.createUpdate("INSERT INTO submission (id, received_at, submitter, source, file_count) "
+                                + "VALUES (:id, :received, :submitter, :source, :count)")
+                        .bind("id", id).bind("received", utc(submission.received()))
+                        .bind("submitter", submission.submitter()).bind("source", submission.source().id())
+                        .bind("count", submission.files().size()).execute();
+                int position = 0;
+                for (NewSubmission.SubmittedFile f : submission.files()) {
+                    String sha = sha256(f.bytes());
+                    storeBytes(h, sha, f.bytes());
+                    h.createUpdate("INSERT INTO submission_file (submission_id, position, name, sha256) "
+                                    + "VALUES (:id, :position, :name, :sha)")
+                            .bind("id", id).bind("position", position++).bind("name", f.name()).bind("sha", sha).execute();
+                }
+                for (Map.Entry<String, EvaluationRecord> e : evaluations) {
+                    insertEvaluation(h, id, e.getKey(), e.getValue());
+                }
+                return true;
+            });
+        } catch (JdbiException e) {
+            throw new StoreUnavailable(rootMessage(e), e);
+        }
     }
 
     /** Adds an evaluation to a kept submission (a re-check); returns the evaluation's id. */
@@ -284,7 +320,10 @@ public final class SubmissionStore implements AutoCloseable {
     }
 
     private String insertEvaluation(Handle h, String submissionId, EvaluationRecord e) {
-        String evaluationId = newId(e.evaluatedAt());
+        return insertEvaluation(h, submissionId, newId(e.evaluatedAt()), e);
+    }
+
+    private String insertEvaluation(Handle h, String submissionId, String evaluationId, EvaluationRecord e) {
         h.createUpdate("INSERT INTO evaluation (id, submission_id, evaluated_at, reason, rules_fingerprint, rule_count, "
                         + "tool_version, as_of) VALUES (:id, :submission, :at, :reason, :fingerprint, :rules, :version, :asOf)")
                 .bind("id", evaluationId).bind("submission", submissionId).bind("at", utc(e.evaluatedAt()))

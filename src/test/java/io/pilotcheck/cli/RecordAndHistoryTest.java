@@ -60,6 +60,26 @@ class RecordAndHistoryTest {
     }
 
     @Test
+    void exportThenImportIntoAnEmptyStoreGivesTheSameHistory() throws Exception {
+        Path from = tmp.resolve("from");
+        Path to = tmp.resolve("to");
+        assertThat(run("check", "--record", "--data", from.toString(), "fixtures/03-dalian.yaml").code()).isEqualTo(1);
+        assertThat(run("check", "--record", "--data", from.toString(), "fixtures/").code()).isEqualTo(1);
+        Path zip = tmp.resolve("backup.zip");
+        CliTest.Run export = run("export", "--data", from.toString(), "-o", zip.toString());
+        assertThat(export.code()).isZero();
+        assertThat(export.err()).contains("2 次提交");
+        CliTest.Run imported = run("import", "--data", to.toString(), zip.toString());
+        assertThat(imported.code()).isZero();
+        assertThat(imported.err()).contains("新增 2 次提交，0 次已存在");
+        assertThat(run("history", "--data", to.toString(), "大连市").out())
+                .isEqualTo(run("history", "--data", from.toString(), "大连市").out());
+        CliTest.Run notAnExport = run("import", "--data", to.toString(), "fixtures/03-dalian.yaml");
+        assertThat(notAnExport.code()).isEqualTo(2);
+        assertThat(notAnExport.err()).contains("无法把 fixtures/03-dalian.yaml 导入记录库");
+    }
+
+    @Test
     void aStoreThatCannotBeOpenedIsSaidAndTheExitIsTwo() {
         CliTest.Run r = run("check", "--record", "--db", "jdbc:mysql://nowhere/db", "fixtures/03-dalian.yaml");
         assertThat(r.code()).isEqualTo(2);

@@ -1,0 +1,64 @@
+package io.pilotcheck.cli;
+
+import io.pilotcheck.api.ToolVersion;
+import io.pilotcheck.store.StoreArchive;
+import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.StoreUnavailable;
+import io.pilotcheck.store.SubmissionStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+
+/** {@code pilotcheck export -o backup.zip}: every kept submission, its files and findings, in one archive. */
+@Command(name = "export", description = "Write every kept submission (original files, metadata, every evaluation "
+        + "and finding) into one zip: a backup, or the way to move the store into PostgreSQL (pilotcheck import)")
+public final class ExportCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    StoreOptions store;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "the zip to write")
+    Path output;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        StoreLocation where = store.location();
+        Path partial = output.resolveSibling(output.getFileName() + ".partial");
+        try (SubmissionStore kept = SubmissionStore.open(where); OutputStream out = Files.newOutputStream(partial)) {
+            int n = StoreArchive.export(kept, ToolVersion.get(), out);
+            out.close();
+            // written under another name first: a failed export never leaves a zip that looks whole
+            Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
+            err.println(Say.say(common.lang, "exported", "file", output, "count", n, "store", where.shown()));
+            err.flush();
+            return ExitCode.OK.code();
+        } catch (StoreUnavailable | IllegalArgumentException | IOException e) {
+            err.println(Say.say(common.lang, "exportFailed", "file", output, "store", where.shown(), "reason", String.valueOf(e.getMessage())));
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException e) {
+                // a leftover .partial file names itself; nothing else to do
+            }
+        }
+    }
+}

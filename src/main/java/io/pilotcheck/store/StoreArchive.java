@@ -1,0 +1,193 @@
+package io.pilotcheck.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pilotcheck.finding.BatchResult;
+import io.pilotcheck.finding.DossierResult;
+import io.pilotcheck.finding.Finding;
+import io.pilotcheck.finding.Message;
+import io.pilotcheck.finding.Severity;
+import io.pilotcheck.finding.Waiver;
+import io.pilotcheck.source.SourceLocation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A whole store in one zip, and back: the backup, and the way from the embedded store to
+ * PostgreSQL. The zip holds {@code pilotcheck-export.json} (what it is), one
+ * {@code submissions/ID.json} a submission (who, when, its files by SHA-256, every evaluation
+ * with every finding in both languages) and {@code files/SHA256} the bytes of each file, once.
+ * Ids are kept, so an import into a store that has some of them adds only the others.
+ */
+public final class StoreArchive {
+
+    /** The archive format's version, in its manifest. */
+    public static final int FORMAT = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private StoreArchive() {
+    }
+
+    /** Writes every submission of {@code store} to {@code out}; returns how many. */
+    public static int export(SubmissionStore store, String toolVersion, OutputStream out) throws IOException {
+        List<String> ids = store.ids();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            ObjectNode manifest = JSON.createObjectNode().put("format", FORMAT).put("tool", "pilotcheck")
+                    .put("version", toolVersion).put("exported", Instant.now().toString()).put("submissions", ids.size());
+            put(zip, "pilotcheck-export.json", JSON.writeValueAsBytes(manifest));
+            Set<String> written = new HashSet<>();
+            for (String id : ids) {
+                StoredSubmission s = store.submission(id).orElseThrow();
+                ObjectNode node = JSON.createObjectNode().put("id", s.id()).put("received", s.received().toString())
+                        .put("submitter", s.submitter()).put("source", s.source().id());
+                ArrayNode files = node.putArray("files");
+                for (StoredSubmission.File f : s.files()) {
+                    files.addObject().put("name", f.name()).put("sha256", f.sha256()).put("size", f.size());
+                    if (written.add(f.sha256())) {
+                        put(zip, "files/" + f.sha256(), store.file(id, f.name()).orElseThrow());
+                    }
+                }
+                ArrayNode evaluations = node.putArray("evaluations");
+                for (StoredSubmission.Evaluation e : s.evaluations()) {
+                    evaluations.add(evaluation(e.id(), store.evaluation(e.id()).orElseThrow()));
+                }
+                put(zip, "submissions/" + id + ".json", JSON.writeValueAsBytes(node));
+            }
+        }
+        return ids.size();
+    }
+
+    /** What an import did. */
+    public record Imported(int added, int present) {
+    }
+
+    /** Puts every submission of the archive into {@code store}; those already there are left as they are. */
+    public static Imported importInto(SubmissionStore store, ZipFile zip) throws IOException {
+        ZipEntry manifestEntry = zip.getEntry("pilotcheck-export.json");
+        if (manifestEntry == null) {
+            throw new IOException("not a pilotcheck export: no pilotcheck-export.json in it");
+        }
+        JsonNode manifest = read(zip, manifestEntry);
+        if (manifest.path("format").asInt() != FORMAT) {
+            throw new IOException("an export in format " + manifest.path("format") + "; this pilotcheck reads format " + FORMAT);
+        }
+        List<String> names = new ArrayList<>();
+        zip.stream().map(ZipEntry::getName).filter(n -> n.startsWith("submissions/") && n.endsWith(".json")).sorted()
+                .forEach(names::add);
+        int added = 0;
+        int present = 0;
+        for (String name : names) {
+            JsonNode s = read(zip, zip.getEntry(name));
+            List<NewSubmission.SubmittedFile> files = new ArrayList<>();
+            for (JsonNode f : s.path("files")) {
+                ZipEntry bytes = zip.getEntry("files/" + f.path("sha256").asText());
+                if (bytes == null) {
+                    throw new IOException(name + " names a file " + f.path("sha256").asText() + " the export does not hold");
+                }
+                try (InputStream in = zip.getInputStream(bytes)) {
+                    byte[] content = in.readAllBytes();
+                    if (!SubmissionStore.sha256(content).equals(f.path("sha256").asText())) {
+                        throw new IOException("files/" + f.path("sha256").asText() + " does not hold the bytes its name says");
+                    }
+                    files.add(new NewSubmission.SubmittedFile(f.path("name").asText(), content));
+                }
+            }
+            List<Map.Entry<String, EvaluationRecord>> evaluations = new ArrayList<>();
+            for (JsonNode e : s.path("evaluations")) {
+                evaluations.add(Map.entry(e.path("id").asText(), evaluation(e)));
+            }
+            NewSubmission submission = new NewSubmission(Instant.parse(s.path("received").asText()),
+                    s.path("submitter").isNull() ? null : s.path("submitter").asText(null),
+                    Source.fromId(s.path("source").asText()), files, evaluations.get(0).getValue());
+            if (store.restore(s.path("id").asText(), submission, evaluations)) {
+                added++;
+            } else {
+                present++;
+            }
+        }
+        return new Imported(added, present);
+    }
+
+    private static ObjectNode evaluation(String id, EvaluationRecord e) {
+        ObjectNode node = JSON.createObjectNode().put("id", id).put("evaluated", e.evaluatedAt().toString())
+                .put("reason", e.reason()).put("rules_fingerprint", e.rulesFingerprint()).put("rule_count", e.ruleCount())
+                .put("tool_version", e.toolVersion()).put("as_of", e.asOf() == null ? null : e.asOf().toString());
+        ArrayNode dossiers = node.putArray("dossiers");
+        for (DossierResult d : e.batch().dossiers()) {
+            ObjectNode dn = dossiers.addObject().put("file", d.file()).put("city", d.city()).put("city_en", d.cityEn())
+                    .put("province_zh", d.province() == null ? null : d.province().zh())
+                    .put("province_en", d.province() == null ? null : d.province().en())
+                    .put("as_of", d.asOf() == null ? null : d.asOf().toString());
+            ArrayNode findings = dn.putArray("findings");
+            for (Finding f : d.findings()) {
+                ObjectNode fn = findings.addObject().put("rule", f.ruleId()).put("severity", f.severity().id())
+                        .put("clause", f.clause()).put("path", f.path()).put("file", f.location().file())
+                        .put("line", f.location().line()).put("column", f.location().column())
+                        .put("message_zh", f.message().zh()).put("message_en", f.message().en());
+                if (f.waiver() != null) {
+                    Waiver w = f.waiver();
+                    fn.putObject("waiver").put("city", w.city()).put("rule", w.rule()).put("dossier", w.dossier())
+                            .put("reason", w.reason()).put("approver", w.approver()).put("expires", w.expires().toString())
+                            .put("file", w.location().file()).put("line", w.location().line()).put("column", w.location().column());
+                }
+            }
+        }
+        return node;
+    }
+
+    private static EvaluationRecord evaluation(JsonNode e) {
+        List<DossierResult> dossiers = new ArrayList<>();
+        for (JsonNode d : e.path("dossiers")) {
+            List<Finding> findings = new ArrayList<>();
+            for (JsonNode f : d.path("findings")) {
+                JsonNode w = f.path("waiver");
+                Waiver waiver = w.isMissingNode() || w.isNull() ? null : new Waiver(w.path("city").asText(),
+                        w.path("rule").asText(), w.path("dossier").isNull() ? null : w.path("dossier").asText(null),
+                        w.path("reason").asText(), w.path("approver").asText(), LocalDate.parse(w.path("expires").asText()),
+                        new SourceLocation(w.path("file").asText(), w.path("line").asInt(), w.path("column").asInt()));
+                findings.add(new Finding(f.path("rule").asText(), Severity.fromId(f.path("severity").asText()),
+                        f.path("clause").asText(), new Message(f.path("message_zh").asText(), f.path("message_en").asText()),
+                        f.path("path").asText(), new SourceLocation(f.path("file").asText(), f.path("line").asInt(),
+                        f.path("column").asInt()), waiver));
+            }
+            dossiers.add(new DossierResult(d.path("file").asText(), text(d, "city"), text(d, "city_en"),
+                    d.path("province_zh").isNull() ? null : new Message(d.path("province_zh").asText(), d.path("province_en").asText()),
+                    d.path("as_of").isNull() ? null : LocalDate.parse(d.path("as_of").asText()), findings));
+        }
+        return new EvaluationRecord(Instant.parse(e.path("evaluated").asText()), e.path("reason").asText(),
+                e.path("rules_fingerprint").asText(), e.path("rule_count").asInt(), e.path("tool_version").asText(),
+                e.path("as_of").isNull() ? null : LocalDate.parse(e.path("as_of").asText()), new BatchResult(dossiers, List.of()));
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.path(field).isNull() ? null : node.path(field).asText(null);
+    }
+
+    private static JsonNode read(ZipFile zip, ZipEntry entry) throws IOException {
+        try (InputStream in = zip.getInputStream(entry)) {
+            return JSON.readTree(in);
+        }
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+}

@@ -1,0 +1,99 @@
+package io.pilotcheck.store;
+
+import io.pilotcheck.TestRules;
+import io.pilotcheck.api.Check;
+import io.pilotcheck.api.CheckRequest;
+import io.pilotcheck.dossier.DossierInput;
+import io.pilotcheck.finding.BatchResult;
+import io.pilotcheck.finding.Language;
+import io.pilotcheck.finding.Severity;
+import io.pilotcheck.report.ReportFormats;
+import io.pilotcheck.report.ReportHeader;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Export and import: a store rebuilt from its archive, from H2 into PostgreSQL and back, holds exactly what it held. */
+class StoreArchiveTest {
+
+    @TempDir
+    Path tmp;
+
+    static Stream<Arguments> directions() {
+        return Stream.of(Arguments.of(StoreLocation.Kind.H2, StoreLocation.Kind.POSTGRESQL),
+                Arguments.of(StoreLocation.Kind.POSTGRESQL, StoreLocation.Kind.H2),
+                Arguments.of(StoreLocation.Kind.H2, StoreLocation.Kind.H2));
+    }
+
+    private static NewSubmission submission(String received, String... files) throws Exception {
+        List<NewSubmission.SubmittedFile> kept = new java.util.ArrayList<>();
+        List<DossierInput> inputs = new java.util.ArrayList<>();
+        for (String f : files) {
+            byte[] bytes = Files.readAllBytes(Path.of(f));
+            kept.add(new NewSubmission.SubmittedFile(f, bytes));
+            inputs.add(DossierInput.bytes(f, bytes));
+        }
+        BatchResult batch = Check.runToEnd(CheckRequest.of(TestRules.book(), inputs).withJobs(1)).batch();
+        Instant at = Instant.parse(received);
+        return new NewSubmission(at, "王五", Source.CLI, kept, new EvaluationRecord(at, EvaluationRecord.SUBMITTED,
+                "sha256:older", 30, "0.0.9", LocalDate.parse("2020-06-30"), batch));
+    }
+
+    private static String json(EvaluationRecord e) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReportFormats.find("json").orElseThrow().write(e.batch(), Check.reportContext(TestRules.book(),
+                ReportHeader.of(LocalDate.parse("2026-12-01"), e.asOf()), Language.EN, Severity.VIOLATION,
+                e.toolVersion(), e.ruleCount(), e.rulesFingerprint()), out);
+        return out.toString("UTF-8");
+    }
+
+    @ParameterizedTest
+    @MethodSource("directions")
+    void aStoreRebuiltFromItsExportHoldsExactlyWhatItHeld(StoreLocation.Kind from, StoreLocation.Kind to) throws Exception {
+        Path archive = tmp.resolve("backup.zip");
+        List<String> ids;
+        try (SubmissionStore source = SubmissionStore.open(TestDatabases.fresh(from, tmp))) {
+            source.record(submission("2026-03-31T08:00:00Z", "fixtures/03-dalian.yaml", "fixtures/01-wuhai.yaml"));
+            String second = source.record(submission("2026-06-30T08:00:00Z", "fixtures/03-dalian.yaml"));
+            source.record(submission("2026-09-30T08:00:00Z", "fixtures/08-jiaxing.yaml"));
+            Recheck.latestUnderOlderRules(source, TestRules.book()); // the second gets a second evaluation
+            assertThat(source.submission(second).orElseThrow().evaluations()).hasSize(2);
+            try (OutputStream out = Files.newOutputStream(archive)) {
+                assertThat(StoreArchive.export(source, "0.1.0", out)).isEqualTo(3);
+            }
+            ids = source.ids();
+            try (SubmissionStore target = SubmissionStore.open(TestDatabases.fresh(to, tmp.resolve("to")))) {
+                try (ZipFile zip = new ZipFile(archive.toFile())) {
+                    assertThat(StoreArchive.importInto(target, zip)).isEqualTo(new StoreArchive.Imported(3, 0));
+                    assertThat(StoreArchive.importInto(target, zip)).isEqualTo(new StoreArchive.Imported(0, 3));
+                }
+                assertThat(target.ids()).isEqualTo(ids);
+                assertThat(target.storedBytes()).isEqualTo(source.storedBytes());
+                for (String id : ids) {
+                    StoredSubmission a = source.submission(id).orElseThrow();
+                    StoredSubmission b = target.submission(id).orElseThrow();
+                    assertThat(b).isEqualTo(a);
+                    for (StoredSubmission.File f : a.files()) {
+                        assertThat(target.file(id, f.name()).orElseThrow()).isEqualTo(source.file(id, f.name()).orElseThrow());
+                    }
+                    for (StoredSubmission.Evaluation e : a.evaluations()) {
+                        assertThat(json(target.evaluation(e.id()).orElseThrow())).isEqualTo(json(source.evaluation(e.id()).orElseThrow()));
+                    }
+                }
+            }
+        }
+    }
+}
