@@ -70,7 +70,9 @@ public final class CdsTraining {
     private static void serve(Path fixtures, PrintWriter err) throws IOException {
         StringWriter started = new StringWriter();
         int[] code = {-1};
-        Thread server = new Thread(() -> code[0] = Main.run(new String[] {"serve", "--port", "0"},
+        // the store under the build's cache folder, never the user's data folder
+        String data = Path.of(System.getenv("PILOTCHECK_CACHE_DIR")).resolveSibling("cds-data").toString();
+        Thread server = new Thread(() -> code[0] = Main.run(new String[] {"serve", "--port", "0", "--data", data},
                 new PrintWriter(started, true), new PrintWriter(Writer.nullWriter())), "cds-serve");
         server.start();
         try {

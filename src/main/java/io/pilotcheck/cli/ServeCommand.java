@@ -85,23 +85,24 @@ public final class ServeCommand implements Callable<Integer> {
         CompletableFuture<SubmissionStore> opening = CompletableFuture.supplyAsync(() -> SubmissionStore.open(where),
                 task -> new Thread(task, "store-opening").start());
         CompletableFuture<ServedRules> served = new CompletableFuture<>();
+        CheckServer server = new CheckServer(() -> served.join().state(), UploadLimits.of(maxUpload, maxFileSize), log,
+                () -> opening.join());
+        try {
+            server.start(bind, port);
+        } catch (RuntimeException e) {
+            loader.join();
+            opening.thenAccept(SubmissionStore::close);
+            err.println(Say.say(common.lang, "serveCannotStart", "address", bind, "port", port, "reason", rootMessage(e)));
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
         SubmissionStore store;
         try {
             store = opening.join();
         } catch (java.util.concurrent.CompletionException e) {
             loader.join();
+            server.close();
             err.println(Say.say(common.lang, "serveNoStore", "store", where.shown(), "reason", rootMessage(e)));
-            err.flush();
-            return ExitCode.CANNOT_CHECK.code();
-        }
-        CheckServer server = new CheckServer(() -> served.join().state(), UploadLimits.of(maxUpload, maxFileSize), log,
-                store);
-        try {
-            server.start(bind, port);
-        } catch (RuntimeException e) {
-            loader.join();
-            store.close();
-            err.println(Say.say(common.lang, "serveCannotStart", "address", bind, "port", port, "reason", rootMessage(e)));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }

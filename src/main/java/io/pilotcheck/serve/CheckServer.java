@@ -68,7 +68,7 @@ public final class CheckServer implements AutoCloseable {
      * @param log    where the access log and the start-up line go
      */
     public CheckServer(Supplier<ServedRules.State> rules, UploadLimits limits, Consumer<String> log) {
-        this(rules, limits, log, null);
+        this(rules, limits, log, (io.pilotcheck.store.SubmissionStore) null);
     }
 
     /**
@@ -77,6 +77,15 @@ public final class CheckServer implements AutoCloseable {
      */
     public CheckServer(Supplier<ServedRules.State> rules, UploadLimits limits, Consumer<String> log,
                        io.pilotcheck.store.SubmissionStore store) {
+        this(rules, limits, log, () -> store);
+    }
+
+    /**
+     * A server whose store is still opening: a request that needs it waits for it ({@code serve}
+     * opens the store while Jetty starts, and prints its start-up line once both are done).
+     */
+    public CheckServer(Supplier<ServedRules.State> rules, UploadLimits limits, Consumer<String> log,
+                       Supplier<io.pilotcheck.store.SubmissionStore> store) {
         this.rules = rules;
         this.kept = new SubmissionRoutes(this, store, rules);
         this.limits = limits;

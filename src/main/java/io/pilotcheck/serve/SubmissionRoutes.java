@@ -39,10 +39,10 @@ final class SubmissionRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CheckServer server;
-    private final SubmissionStore store;
+    private final Supplier<SubmissionStore> store;
     private final Supplier<ServedRules.State> rules;
 
-    SubmissionRoutes(CheckServer server, SubmissionStore store, Supplier<ServedRules.State> rules) {
+    SubmissionRoutes(CheckServer server, Supplier<SubmissionStore> store, Supplier<ServedRules.State> rules) {
         this.server = server;
         this.store = store;
         this.rules = rules;
@@ -77,7 +77,8 @@ final class SubmissionRoutes {
 
     /** Keeps an upload from the page (source {@code page}); its id, or null when this server keeps nothing. */
     String keepFromPage(Context ctx, CheckServer.Checked c, Instant received) {
-        return store == null ? null : keep(store, c, received, submitter(ctx), Source.PAGE);
+        SubmissionStore s = store.get();
+        return s == null ? null : keep(s, c, received, submitter(ctx), Source.PAGE);
     }
 
     /** {@code GET /submissions/{id}/NAME.EXT}: a kept submission's latest report as a download, in the format its extension names. */
@@ -332,18 +333,21 @@ final class SubmissionRoutes {
 
     /** Why the store does not answer now, or empty when it does (or when there is none to ask). */
     java.util.Optional<String> storeProblem() {
-        return store == null ? java.util.Optional.empty() : store.problem();
+        SubmissionStore s = store.get();
+        return s == null ? java.util.Optional.empty() : s.problem();
     }
 
     /** Where submissions are kept, password hidden, for {@code /readyz}. */
     String storeShown() {
-        return store == null ? "none" : store.location().shown();
+        SubmissionStore s = store.get();
+        return s == null ? "none" : s.location().shown();
     }
 
     private SubmissionStore store() {
-        if (store == null) {
+        SubmissionStore s = store.get();
+        if (s == null) {
             throw new StoreUnavailable("this server keeps no submissions (no store)", null);
         }
-        return store;
+        return s;
     }
 }

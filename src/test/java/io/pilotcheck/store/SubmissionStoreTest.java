@@ -109,6 +109,15 @@ class SubmissionStoreTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theSchemaVersionTheStoreAsksForIsTheNewestMigration() throws Exception {
+        try (Stream<Path> all = Files.list(Path.of("src/main/resources/db/migration"))) {
+            int newest = all.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+            assertThat(SubmissionStore.SCHEMA_VERSION).isEqualTo(String.valueOf(newest));
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
     void theStoreKeepsWhatItWasGivenAcrossAReopening(StoreLocation.Kind kind) throws Exception {
