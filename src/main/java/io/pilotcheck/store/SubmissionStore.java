@@ -104,19 +104,7 @@ public final class SubmissionStore implements AutoCloseable {
         String id = newId(submission.received());
         try {
             jdbi.useTransaction(h -> {
-                h.createUpdate("INSERT INTO submission (id, received_at, submitter, source, file_count) "
-                                + "VALUES (:id, :received, :submitter, :source, :count)")
-                        .bind("id", id).bind("received", utc(submission.received()))
-                        .bind("submitter", submission.submitter()).bind("source", submission.source().id())
-                        .bind("count", submission.files().size()).execute();
-                int position = 0;
-                for (NewSubmission.SubmittedFile f : submission.files()) {
-                    String sha = sha256(f.bytes());
-                    storeBytes(h, sha, f.bytes());
-                    h.createUpdate("INSERT INTO submission_file (submission_id, position, name, sha256) "
-                                    + "VALUES (:id, :position, :name, :sha)")
-                            .bind("id", id).bind("position", position++).bind("name", f.name()).bind("sha", sha).execute();
-                }
+                insertSubmission(h, id, submission);
                 insertEvaluation(h, id, submission.evaluation());
             });
         } catch (JdbiException e) {
@@ -137,19 +125,7 @@ public final class SubmissionStore implements AutoCloseable {
                 if (h.createQuery("SELECT COUNT(*) FROM submission WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0) {
                     return false;
                 }
-                h.createUpdate("INSERT INTO submission (id, received_at, submitter, source, file_count) "
-                                + "VALUES (:id, :received, :submitter, :source, :count)")
-                        .bind("id", id).bind("received", utc(submission.received()))
-                        .bind("submitter", submission.submitter()).bind("source", submission.source().id())
-                        .bind("count", submission.files().size()).execute();
-                int position = 0;
-                for (NewSubmission.SubmittedFile f : submission.files()) {
-                    String sha = sha256(f.bytes());
-                    storeBytes(h, sha, f.bytes());
-                    h.createUpdate("INSERT INTO submission_file (submission_id, position, name, sha256) "
-                                    + "VALUES (:id, :position, :name, :sha)")
-                            .bind("id", id).bind("position", position++).bind("name", f.name()).bind("sha", sha).execute();
-                }
+                insertSubmission(h, id, submission);
                 for (Map.Entry<String, EvaluationRecord> e : evaluations) {
                     insertEvaluation(h, id, e.getKey(), e.getValue());
                 }
@@ -336,6 +312,23 @@ public final class SubmissionStore implements AutoCloseable {
             return jdbi.withHandle(callback);
         } catch (JdbiException e) {
             throw new StoreUnavailable(rootMessage(e), e);
+        }
+    }
+
+    /** The submission's row and its files' (each file's bytes once); not its evaluations. */
+    private void insertSubmission(Handle h, String id, NewSubmission submission) {
+        h.createUpdate("INSERT INTO submission (id, received_at, submitter, source, file_count) "
+                        + "VALUES (:id, :received, :submitter, :source, :count)")
+                .bind("id", id).bind("received", utc(submission.received()))
+                .bind("submitter", submission.submitter()).bind("source", submission.source().id())
+                .bind("count", submission.files().size()).execute();
+        int position = 0;
+        for (NewSubmission.SubmittedFile f : submission.files()) {
+            String sha = sha256(f.bytes());
+            storeBytes(h, sha, f.bytes());
+            h.createUpdate("INSERT INTO submission_file (submission_id, position, name, sha256) "
+                            + "VALUES (:id, :position, :name, :sha)")
+                    .bind("id", id).bind("position", position++).bind("name", f.name()).bind("sha", sha).execute();
         }
     }
 

@@ -74,7 +74,7 @@ class CheckServerTest {
     }
 
     /** A multipart body of files named by their relative paths, as a browser's folder upload sends them. */
-    private static byte[] multipart(String boundary, List<Path> files) throws IOException {
+    static byte[] multipart(String boundary, List<Path> files) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Path f : files) {
             String name = f.toString().replace('\\', '/');

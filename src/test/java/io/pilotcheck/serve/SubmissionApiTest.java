@@ -10,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -46,18 +45,6 @@ class SubmissionApiTest {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
     }
 
-    private static byte[] multipart(String boundary, List<Path> files) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (Path f : files) {
-            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + f
-                    + "\"\r\nContent-Type: application/x-yaml\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.write(Files.readAllBytes(f));
-            out.write("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
-    }
-
     @ParameterizedTest
     @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
     void aSubmissionIsAnswered201OnceKeptAndReadBackWithItsFilesAndReport(StoreLocation.Kind kind) throws Exception {
@@ -74,7 +61,7 @@ class SubmissionApiTest {
                 HttpResponse<byte[]> r = send(server, at(server, "/api/v1/submissions?submitter="
                         + URLEncoder.encode("辽宁省 王五", StandardCharsets.UTF_8))
                         .header("Content-Type", "multipart/form-data; boundary=b0undary")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart("b0undary", fixtures))));
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(CheckServerTest.multipart("b0undary", fixtures))));
                 assertThat(r.statusCode()).isEqualTo(201);
                 location = r.headers().firstValue("Location").orElseThrow();
                 posted = JSON.readTree(r.body());
