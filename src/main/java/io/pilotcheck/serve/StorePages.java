@@ -230,14 +230,8 @@ final class StorePages {
                 .append(" · ").append(w("submission.reason." + v.get("reason").asText(), lang)).append(" · ")
                 .append(e(v.get("rules_fingerprint").asText().substring(0, Math.min(19, v.get("rules_fingerprint").asText().length()))))
                 .append("… · pilotcheck ").append(e(v.get("tool_version").asText())).append("</li>"));
-        StringBuilder downloads = new StringBuilder();
-        String day = day(s.get("received"));
-        for (String[] f : new String[][] {{"html", "html"}, {"xlsx", "xlsx"}, {"csv", "csv"}, {"json", "json"}, {"sarif", "sarif"},
-                {"junit", "xml"}, {"text", "txt"}}) {
-            downloads.append(downloads.length() == 0 ? "" : " · ").append("<a data-format=\"").append(f[0]).append("\" href=\"/submissions/")
-                    .append(e(id)).append("/pilotcheck-").append(day).append('.').append(f[1]).append("?lang=").append(l).append("\">")
-                    .append(w("page.download." + f[0], lang)).append("</a>");
-        }
+        String downloads = DownloadBar.links(id, lang, java.time.LocalDate.ofInstant(
+                java.time.Instant.parse(s.get("received").asText()), java.time.ZoneId.systemDefault()));
         String body = STYLE + """
                 <p>%s</p>
                 <p><a id="report" href="/submissions/%s/report?lang=%s">%s</a></p>
