@@ -80,12 +80,20 @@ public final class SubmissionStore implements AutoCloseable {
      * out. A new or older store goes through Flyway.
      */
     private static boolean current(HikariDataSource pool) {
-        try (java.sql.Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement();
-             java.sql.ResultSet rs = st.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" "
-                     + "WHERE \"success\" = TRUE ORDER BY \"installed_rank\" DESC")) {
-            return rs.next() && SCHEMA_VERSION.equals(rs.getString(1));
+        try (java.sql.Connection c = pool.getConnection()) {
+            // asked of the metadata first: a query of a missing table would leave H2 an error trace file
+            try (java.sql.ResultSet tables = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+                if (!tables.next()) {
+                    return false; // a new store
+                }
+            }
+            try (java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" "
+                         + "WHERE \"success\" = TRUE ORDER BY \"installed_rank\" DESC")) {
+                return rs.next() && SCHEMA_VERSION.equals(rs.getString(1));
+            }
         } catch (java.sql.SQLException e) {
-            return false; // no history table yet: a new store
+            return false; // Flyway will say what is wrong
         }
     }
 
