@@ -141,10 +141,7 @@ public final class StoreArchive {
                         .put("line", f.location().line()).put("column", f.location().column())
                         .put("message_zh", f.message().zh()).put("message_en", f.message().en());
                 if (f.waiver() != null) {
-                    Waiver w = f.waiver();
-                    fn.putObject("waiver").put("city", w.city()).put("rule", w.rule()).put("dossier", w.dossier())
-                            .put("reason", w.reason()).put("approver", w.approver()).put("expires", w.expires().toString())
-                            .put("file", w.location().file()).put("line", w.location().line()).put("column", w.location().column());
+                    fn.set("waiver", EvaluationRows.waiverJson(f.waiver()));
                 }
             }
         }
@@ -156,11 +153,7 @@ public final class StoreArchive {
         for (JsonNode d : e.path("dossiers")) {
             List<Finding> findings = new ArrayList<>();
             for (JsonNode f : d.path("findings")) {
-                JsonNode w = f.path("waiver");
-                Waiver waiver = w.isMissingNode() || w.isNull() ? null : new Waiver(w.path("city").asText(),
-                        w.path("rule").asText(), w.path("dossier").isNull() ? null : w.path("dossier").asText(null),
-                        w.path("reason").asText(), w.path("approver").asText(), LocalDate.parse(w.path("expires").asText()),
-                        new SourceLocation(w.path("file").asText(), w.path("line").asInt(), w.path("column").asInt()));
+                Waiver waiver = EvaluationRows.waiver(f.path("waiver"));
                 findings.add(new Finding(f.path("rule").asText(), Severity.fromId(f.path("severity").asText()),
                         f.path("clause").asText(), new Message(f.path("message_zh").asText(), f.path("message_en").asText()),
                         f.path("path").asText(), new SourceLocation(f.path("file").asText(), f.path("line").asInt(),
