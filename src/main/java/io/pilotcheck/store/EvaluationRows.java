@@ -81,6 +81,13 @@ final class EvaluationRows {
     }
 
     static Optional<EvaluationRecord> read(Handle h, String evaluationId) {
+        return read(h, evaluationId, -1);
+    }
+
+    /** As {@link #read(Handle, String)}, with only the dossier at {@code position} (every dossier when negative). */
+    static Optional<EvaluationRecord> read(Handle h, String evaluationId, int position) {
+        String oneFinding = position < 0 ? "" : " AND dossier_position = :position";
+        String oneDossier = position < 0 ? "" : " AND position = :position";
         Optional<EvaluationRecord> head = h.createQuery("SELECT evaluated_at, reason, rules_fingerprint, rule_count, "
                         + "tool_version, as_of FROM evaluation WHERE id = :id")
                 .bind("id", evaluationId)
@@ -92,15 +99,16 @@ final class EvaluationRows {
         }
         Map<Integer, List<Finding>> byDossier = new HashMap<>();
         h.createQuery("SELECT dossier_position, rule_id, severity, clause, path, file_name, line, col, message_zh, "
-                        + "message_en, waiver FROM finding WHERE evaluation_id = :id ORDER BY dossier_position, position")
-                .bind("id", evaluationId)
+                        + "message_en, waiver FROM finding WHERE evaluation_id = :id" + oneFinding
+                        + " ORDER BY dossier_position, position")
+                .bind("id", evaluationId).bindMap(position < 0 ? Map.of() : Map.of("position", position))
                 .map((rs, ctx) -> Map.entry(rs.getInt(1), new Finding(rs.getString(2), Severity.fromId(rs.getString(3)),
                         rs.getString(4), new Message(rs.getString(9), rs.getString(10)), rs.getString(5),
                         new SourceLocation(rs.getString(6), rs.getInt(7), rs.getInt(8)), waiver(rs.getString(11)))))
                 .forEach(e -> byDossier.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         List<DossierResult> dossiers = h.createQuery("SELECT position, file_name, city, city_en, province_zh, province_en, "
-                        + "as_of FROM dossier_result WHERE evaluation_id = :id ORDER BY position")
-                .bind("id", evaluationId)
+                        + "as_of FROM dossier_result WHERE evaluation_id = :id" + oneDossier + " ORDER BY position")
+                .bind("id", evaluationId).bindMap(position < 0 ? Map.of() : Map.of("position", position))
                 .map((rs, ctx) -> new DossierResult(rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5) == null ? null : new Message(rs.getString(5), rs.getString(6)),
                         rs.getObject(7, LocalDate.class), byDossier.getOrDefault(rs.getInt(1), List.of())))

@@ -50,8 +50,9 @@ public final class PilotHistory {
 
     /** One kept dossier as the JSON report writes it. */
     private static JsonNode dossierJson(SubmissionStore store, RuleBook book, DossierEntry e, Language lang) {
-        EvaluationRecord evaluation = store.evaluation(e.evaluationId()).orElseThrow();
-        BatchResult one = new BatchResult(List.of(evaluation.batch().dossiers().get(e.position())), List.of());
+        // only this dossier's rows are read: a submission of a whole province holds dozens
+        EvaluationRecord evaluation = store.evaluation(e.evaluationId(), e.position()).orElseThrow();
+        BatchResult one = evaluation.batch();
         ReportContext context = Check.reportContext(book,
                 ReportHeader.of(LocalDate.ofInstant(evaluation.evaluatedAt(), ZoneId.systemDefault()), evaluation.asOf()),
                 lang, Severity.VIOLATION, evaluation.toolVersion(), evaluation.ruleCount(), evaluation.rulesFingerprint());

@@ -300,6 +300,11 @@ public final class SubmissionStore implements AutoCloseable {
         return read(h -> h.createQuery("SELECT COALESCE(SUM(size_bytes), 0) FROM stored_file").mapTo(Long.class).one());
     }
 
+    /** An evaluation with one dossier's findings only: the dossier at {@code position}, or empty. */
+    public Optional<EvaluationRecord> evaluation(String evaluationId, int position) {
+        return read(h -> EvaluationRows.read(h, evaluationId, Math.max(0, position)));
+    }
+
     /** Whether the database answers now; the reason when it does not. */
     public Optional<String> problem() {
         try (Handle h = jdbi.open()) {
