@@ -122,8 +122,13 @@ final class StorePages {
         return PageFrame.page(lang, ServeWords.word("dash.title", lang), "/pilots?lang=", body);
     }
 
-    /** A pilot's page: its submissions as a chart, then each with its change against the one before. */
-    static String pilot(JsonNode history, Language lang) {
+    /**
+     * A pilot's page: its submissions as a chart, then each with its change against the one
+     * before; a page of its newest ones, with a link to older ones when there are more.
+     *
+     * @param paged whether this page was asked for older submissions than the newest
+     */
+    static String pilot(JsonNode history, Language lang, boolean paged) {
         String l = PageFrame.code(lang);
         String name = lang == Language.EN ? history.get("city_en").asText() : history.get("city").asText();
         JsonNode subs = history.get("submissions");
@@ -159,14 +164,25 @@ final class StorePages {
             }
             list.append("</section>\n");
         }
+        String self = "/pilots/" + e(history.get("city_en").asText()) + "?lang=" + l;
+        StringBuilder more = new StringBuilder();
+        if (paged) {
+            more.append("<a id=\"newest\" href=\"").append(self).append("\">").append(w("pilot.newest", lang)).append("</a> ");
+        }
+        if (!history.path("next_cursor").isNull()) {
+            more.append("<a id=\"older\" href=\"").append(self).append("&amp;cursor=").append(e(history.get("next_cursor").asText()))
+                    .append("\">").append(w("pilot.older", lang)).append("</a>");
+        }
+        boolean whole = !paged && history.path("next_cursor").isNull();
         String body = STYLE + """
                 <p class="muted">%s · %s</p>
                 %s
                 %s
+                <p>%s</p>
                 <p><a href="/pilots?lang=%s">%s</a></p>
                 """.formatted(e(lang == Language.EN ? history.get("province_en").asText() : history.get("province").asText()),
-                w("pilot.submissions", lang, "count", subs.size()), subs.isEmpty() ? "<p>" + w("dash.never", lang) + "</p>"
-                        : chart(subs, lang), list, l, w("page.dashboard", lang));
+                w(whole ? "pilot.submissions" : "pilot.shown", lang, "count", subs.size()),
+                subs.isEmpty() ? "<p>" + w("dash.never", lang) + "</p>" : chart(subs, lang), list, more, l, w("page.dashboard", lang));
         return PageFrame.page(lang, name, "/pilots/" + history.get("city_en").asText() + "?lang=", body);
     }
 

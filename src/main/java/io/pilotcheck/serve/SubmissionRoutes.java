@@ -229,6 +229,12 @@ final class SubmissionRoutes {
         return body;
     }
 
+    /**
+     * How many of a pilot's newest submissions a history answers unless asked for another
+     * number: ten years of quarterly reports, so a pilot's whole history in practice.
+     */
+    static final int HISTORY_LIMIT = 40;
+
     /** {@code GET /api/v1/pilots/{city}/history}: oldest first, each against the one before. */
     void history(Context ctx) throws IOException {
         CheckServer.json(ctx, 200, historyJson(ctx));
@@ -241,9 +247,11 @@ final class SubmissionRoutes {
                 .orElseThrow(() -> new ApiError(404, "not_found", "path", ctx.path()));
         ObjectNode body = JSON.createObjectNode().put("city", city.name()).put("city_en", city.nameEn())
                 .put("province", city.provinceFull()).put("province_en", city.provinceEn());
+        int limit = intParam(ctx, "limit", HISTORY_LIMIT, 1, 500);
+        io.pilotcheck.store.PilotHistory.Page page = io.pilotcheck.store.PilotHistory.of(store(), book, city.name(),
+                CheckServer.lang(ctx), limit, blankToNull(CheckServer.param(ctx, "cursor")));
         ArrayNode items = body.putArray("submissions");
-        for (io.pilotcheck.store.PilotHistory.Step step : io.pilotcheck.store.PilotHistory.of(store(), book, city.name(),
-                CheckServer.lang(ctx))) {
+        for (io.pilotcheck.store.PilotHistory.Step step : page.steps()) {
             ObjectNode item = entry(items.addObject(), step.entry());
             if (step.change() == null) {
                 item.putNull("change");
@@ -251,6 +259,7 @@ final class SubmissionRoutes {
                 item.set("change", change(step.change()));
             }
         }
+        body.put("next_cursor", page.older());
         return body;
     }
 

@@ -33,19 +33,41 @@ public final class PilotHistory {
     public record Step(DossierEntry entry, ReportDiff.DossierDiff change) {
     }
 
+    /**
+     * The newest steps of a pilot's history, oldest first.
+     *
+     * @param steps  the steps
+     * @param older  the cursor for the steps before these (the oldest one's submission id), or
+     *               null when these reach back to the pilot's first submission
+     */
+    public record Page(List<Step> steps, String older) {
+    }
+
     private PilotHistory() {
     }
 
-    /** The pilot's steps, oldest first; messages compared in {@code lang}. */
+    /** All of the pilot's steps, oldest first; messages compared in {@code lang}. */
     public static List<Step> of(SubmissionStore store, RuleBook book, String city, Language lang) {
+        return of(store, book, city, lang, Integer.MAX_VALUE - 1, null).steps();
+    }
+
+    /**
+     * The pilot's newest {@code count} steps older than the submission {@code before} (all when
+     * null), oldest first; the submission before the first of them is read too, for its change.
+     */
+    public static Page of(SubmissionStore store, RuleBook book, String city, Language lang, int count, String before) {
+        List<DossierEntry> entries = store.history(city, count + 1, before);
+        boolean more = entries.size() > count;
         List<Step> out = new ArrayList<>();
-        JsonNode before = null;
-        for (DossierEntry e : store.history(city)) {
+        JsonNode previous = null;
+        for (DossierEntry e : entries) {
             JsonNode now = dossierJson(store, book, e, lang);
-            out.add(new Step(e, before == null ? null : ReportDiff.compareDossier(before, now)));
-            before = now;
+            if (!more || previous != null) {
+                out.add(new Step(e, previous == null ? null : ReportDiff.compareDossier(previous, now)));
+            }
+            previous = now;
         }
-        return out;
+        return new Page(out, more && !out.isEmpty() ? out.get(0).entry().submissionId() : null);
     }
 
     /** One kept dossier as the JSON report writes it. */

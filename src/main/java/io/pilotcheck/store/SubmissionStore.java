@@ -72,7 +72,7 @@ public final class SubmissionStore implements AutoCloseable {
     }
 
     /** The version of the newest migration in {@code db/migration}; a test holds the two together. */
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
 
     /**
      * Whether the schema is already at {@link #SCHEMA_VERSION}, asked with one query: Flyway's
@@ -110,14 +110,10 @@ public final class SubmissionStore implements AutoCloseable {
      */
     public String record(NewSubmission submission) {
         String id = newId(submission.received());
-        try {
-            jdbi.useTransaction(h -> {
-                insertSubmission(h, id, submission);
-                insertEvaluation(h, id, submission.evaluation());
-            });
-        } catch (JdbiException e) {
-            throw new StoreUnavailable(rootMessage(e), e);
-        }
+        write(h -> {
+            insertSubmission(h, id, submission);
+            return insertEvaluation(h, id, submission.evaluation());
+        });
         return id;
     }
 
@@ -128,29 +124,21 @@ public final class SubmissionStore implements AutoCloseable {
      * @return whether it was added
      */
     public boolean restore(String id, NewSubmission submission, List<Map.Entry<String, EvaluationRecord>> evaluations) {
-        try {
-            return jdbi.inTransaction(h -> {
-                if (h.createQuery("SELECT COUNT(*) FROM submission WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0) {
-                    return false;
-                }
-                insertSubmission(h, id, submission);
-                for (Map.Entry<String, EvaluationRecord> e : evaluations) {
-                    insertEvaluation(h, id, e.getKey(), e.getValue());
-                }
-                return true;
-            });
-        } catch (JdbiException e) {
-            throw new StoreUnavailable(rootMessage(e), e);
-        }
+        return write(h -> {
+            if (h.createQuery("SELECT COUNT(*) FROM submission WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0) {
+                return false;
+            }
+            insertSubmission(h, id, submission);
+            for (Map.Entry<String, EvaluationRecord> e : evaluations) {
+                insertEvaluation(h, id, e.getKey(), e.getValue());
+            }
+            return true;
+        });
     }
 
     /** Adds an evaluation to a kept submission (a re-check); returns the evaluation's id. */
     public String addEvaluation(String submissionId, EvaluationRecord evaluation) {
-        try {
-            return jdbi.inTransaction(h -> insertEvaluation(h, submissionId, evaluation));
-        } catch (JdbiException e) {
-            throw new StoreUnavailable(rootMessage(e), e);
-        }
+        return write(h -> insertEvaluation(h, submissionId, evaluation));
     }
 
     /** A kept submission, or empty when there is none by that id. */
@@ -186,6 +174,9 @@ public final class SubmissionStore implements AutoCloseable {
                 rs.getInt(14), rs.getInt(15), rs.getInt(16));
     }
 
+    /** The order of a pilot's dossiers newest first; {@code d.city} leads so that H2 reads it from the index. */
+    private static final String NEWEST_FIRST = "ORDER BY d.city, d.submission_id DESC, d.evaluation_id DESC, d.position";
+
     /**
      * Each named pilot's latest dossier: from its newest submission, as that submission's latest
      * evaluation found it. A pilot never submitted has no entry.
@@ -194,8 +185,7 @@ public final class SubmissionStore implements AutoCloseable {
         return read(h -> {
             java.util.Map<String, DossierEntry> out = new java.util.LinkedHashMap<>();
             for (String city : cities) {
-                h.createQuery(ENTRY + "WHERE d.city = :city ORDER BY d.submission_id DESC, d.evaluation_id DESC, "
-                                + "d.position LIMIT 1")
+                h.createQuery(ENTRY + "WHERE d.city = :city " + NEWEST_FIRST + " LIMIT 1")
                         .bind("city", city).map((rs, ctx) -> entry(rs)).findOne().ifPresent(e -> out.put(city, e));
             }
             return out;
@@ -204,20 +194,34 @@ public final class SubmissionStore implements AutoCloseable {
 
     /**
      * A pilot's dossiers over time, oldest submission first: one a submission, as its latest
-     * evaluation found it (the first of the pilot's dossiers when a submission held two).
+     * evaluation found it (the first of the pilot's dossiers when a submission held two). At
+     * most the newest {@code count} submissions older than {@code before} (an id) when given.
      */
-    public List<DossierEntry> history(String city) {
+    public List<DossierEntry> history(String city, int count, String before) {
         return read(h -> {
-            List<DossierEntry> all = h.createQuery(ENTRY + "WHERE d.city = :city ORDER BY d.submission_id, "
-                            + "d.evaluation_id DESC, d.position")
-                    .bind("city", city).map((rs, ctx) -> entry(rs)).list();
-            List<DossierEntry> out = new java.util.ArrayList<>();
-            for (DossierEntry e : all) {
-                if (out.isEmpty() || !out.get(out.size() - 1).submissionId().equals(e.submissionId())) {
-                    out.add(e);
+            // rows, not submissions, can be limited: a submission has a row an evaluation, so
+            // read a few rows a submission and read again with more when re-checks used them up
+            for (long rows = Math.min(Integer.MAX_VALUE, 4L * count + 4); ; rows = Math.min(Integer.MAX_VALUE, rows * 4)) {
+                org.jdbi.v3.core.statement.Query query = h.createQuery(ENTRY + "WHERE d.city = :city"
+                                + (before == null ? "" : " AND d.submission_id < :before") + " " + NEWEST_FIRST + " LIMIT :rows")
+                        .bind("city", city).bind("rows", (int) rows);
+                if (before != null) {
+                    query.bind("before", before);
+                }
+                List<DossierEntry> newest = query.map((rs, ctx) -> entry(rs)).list();
+                List<DossierEntry> out = new java.util.ArrayList<>();
+                for (DossierEntry e : newest) {
+                    if (out.isEmpty() || !out.get(out.size() - 1).submissionId().equals(e.submissionId())) {
+                        out.add(e);
+                    }
+                }
+                if (out.size() > count || newest.size() < rows || rows == Integer.MAX_VALUE) {
+                    // the last submission read may be cut short, but its first row is its latest
+                    List<DossierEntry> window = new java.util.ArrayList<>(out.subList(0, Math.min(count, out.size())));
+                    java.util.Collections.reverse(window);
+                    return window;
                 }
             }
-            return out;
         });
     }
 
@@ -318,6 +322,26 @@ public final class SubmissionStore implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /**
+     * One write transaction, in the file before this returns. H2 writes its commits from a
+     * background thread, which also rewrites its file's sparse chunks; writing every commit at
+     * once ({@code WRITE_DELAY=0}) stops that thread and the file then only grows
+     * (bench/NOTES.md), so the commit is written by a checkpoint instead.
+     */
+    private <T> T write(org.jdbi.v3.core.HandleCallback<T, RuntimeException> transaction) {
+        try {
+            return jdbi.withHandle(h -> {
+                T result = h.inTransaction(transaction);
+                if (location.kind() == StoreLocation.Kind.H2) {
+                    h.execute("CHECKPOINT");
+                }
+                return result;
+            });
+        } catch (JdbiException e) {
+            throw new StoreUnavailable(rootMessage(e), e);
+        }
     }
 
     private <T> T read(org.jdbi.v3.core.HandleCallback<T, RuntimeException> callback) {

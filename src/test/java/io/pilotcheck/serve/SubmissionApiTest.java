@@ -187,6 +187,56 @@ class SubmissionApiTest {
 
     @ParameterizedTest
     @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
+    void aLongHistoryIsReadNewestFirstAPageAtATimeEachPageComparedWithTheSubmissionBeforeIt(StoreLocation.Kind kind) throws Exception {
+        String v1 = Files.readString(Path.of("fixtures/03-dalian.yaml"));
+        String v2 = v1.replace("adopted: 2018-02-01", "adopted: 2017-12-01");
+        try (SubmissionStore store = SubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
+            CheckServer server = serve(store);
+            try {
+                List<String> ids = new java.util.ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    ids.add(submit(server, "dalian-" + i + ".yaml", i % 2 == 0 ? v1 : v2));
+                }
+                // re-checks give the newest submission many rows: a page is still one row a submission
+                io.pilotcheck.store.EvaluationRecord again = store.evaluation(store.submission(ids.get(4)).orElseThrow()
+                        .latest().id()).orElseThrow();
+                for (int i = 0; i < 20; i++) {
+                    store.addEvaluation(ids.get(4), again);
+                }
+
+                JsonNode whole = JSON.readTree(send(server, at(server, "/api/v1/pilots/Dalian/history")).body());
+                assertThat(whole.get("submissions")).hasSize(5);
+                assertThat(whole.get("next_cursor").isNull()).isTrue();
+
+                JsonNode newest = JSON.readTree(send(server, at(server, "/api/v1/pilots/Dalian/history?limit=2")).body());
+                assertThat(newest.findValuesAsText("submission")).containsExactly(ids.get(3), ids.get(4));
+                // the first of a page is compared with the one before it, which is on the next page
+                assertThat(newest.at("/submissions/0/change/resolved/0/rule").asText()).isEqualTo("LCP-PLAN-01");
+                assertThat(newest.at("/submissions/1/change/new/0/rule").asText()).isEqualTo("LCP-PLAN-01");
+                assertThat(newest.get("next_cursor").asText()).isEqualTo(ids.get(3));
+                JsonNode middle = JSON.readTree(send(server, at(server, "/api/v1/pilots/Dalian/history?limit=2&cursor="
+                        + ids.get(3))).body());
+                assertThat(middle.findValuesAsText("submission")).containsExactly(ids.get(1), ids.get(2));
+                JsonNode oldest = JSON.readTree(send(server, at(server, "/api/v1/pilots/Dalian/history?limit=2&cursor="
+                        + middle.get("next_cursor").asText())).body());
+                assertThat(oldest.findValuesAsText("submission")).containsExactly(ids.get(0));
+                assertThat(oldest.at("/submissions/0/change").isNull()).isTrue();
+                assertThat(oldest.get("next_cursor").isNull()).isTrue();
+
+                String page = new String(send(server, at(server, "/pilots/Dalian?limit=2")).body(), StandardCharsets.UTF_8);
+                assertThat(page).contains("本页 2 次提交").contains("id=\"older\" href=\"/pilots/Dalian?lang=zh&amp;cursor=" + ids.get(3))
+                        .doesNotContain("id=\"newest\"");
+                String older = new String(send(server, at(server, "/pilots/Dalian?cursor=" + ids.get(3))).body(), StandardCharsets.UTF_8);
+                assertThat(older).contains("本页 3 次提交").contains("id=\"newest\"").doesNotContain("id=\"older\"");
+                assertThat(new String(send(server, at(server, "/pilots/Dalian")).body(), StandardCharsets.UTF_8)).contains("共 5 次提交");
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
     void pilotsCheckedUnderOlderRulesAreNamedAndRecheckedAsNewEvaluations(StoreLocation.Kind kind) throws Exception {
         try (SubmissionStore store = SubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
             // a submission checked under other rules than the server's, as before a rule edit
