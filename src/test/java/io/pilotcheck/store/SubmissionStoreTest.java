@@ -88,6 +88,37 @@ class SubmissionStoreTest {
 
     @ParameterizedTest
     @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
+    void newBytesSubmittedByEightClientsAtTheSameMomentAreKeptOnceAndEverySubmissionKept(StoreLocation.Kind kind) throws Exception {
+        NewSubmission dalian = submission(List.of(Path.of("fixtures/03-dalian.yaml")), null);
+        try (SubmissionStore store = SubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<String> kept = new ArrayList<>();
+            for (int round = 0; round < 10; round++) {
+                // bytes no submission had before, sent by every client at once: the same row is inserted eight times
+                byte[] fresh = ("# round " + round + "\n" + Files.readString(Path.of("fixtures/03-dalian.yaml")))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                NewSubmission same = new NewSubmission(dalian.received(), null, Source.API,
+                        List.of(new NewSubmission.SubmittedFile("dalian.yaml", fresh)), dalian.evaluation());
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(8);
+                List<Future<String>> ids = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    ids.add(pool.submit(() -> {
+                        start.await();
+                        return store.record(same);
+                    }));
+                }
+                for (Future<String> id : ids) {
+                    kept.add(id.get());
+                }
+            }
+            pool.shutdown();
+            assertThat(kept).doesNotHaveDuplicates().hasSize(80);
+            assertThat(store.storedBytes()).isEqualTo(10 * Files.size(Path.of("fixtures/03-dalian.yaml")) + 10 * "# round 0\n".length());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
     void identicalBytesAreKeptOnceAndConcurrentSubmissionsOfOnePilotAreAllKept(StoreLocation.Kind kind) throws Exception {
         NewSubmission dalian = submission(List.of(Path.of("fixtures/03-dalian.yaml")), null);
         try (SubmissionStore store = SubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
