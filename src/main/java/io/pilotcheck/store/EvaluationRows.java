@@ -34,14 +34,19 @@ final class EvaluationRows {
     private EvaluationRows() {
     }
 
-    static void write(Handle h, String evaluationId, String submissionId, BatchResult batch) {
-        PreparedBatch dossiers = h.prepareBatch("INSERT INTO dossier_result (evaluation_id, position, submission_id, "
-                + "file_name, city, city_en, province_zh, province_en, as_of, verdict, violations, warnings, pending, errors, "
-                + "waived) VALUES (:evaluation, :position, :submission, :file, :city, :cityEn, :provinceZh, :provinceEn, "
-                + ":asOf, :verdict, :violations, :warnings, :pending, :errors, :waived)");
-        PreparedBatch findings = h.prepareBatch("INSERT INTO finding (evaluation_id, dossier_position, position, rule_id, "
-                + "severity, clause, path, file_name, line, col, message_zh, message_en, waiver) VALUES (:evaluation, "
-                + ":dossier, :position, :rule, :severity, :clause, :path, :file, :line, :col, :zh, :en, :waiver)");
+    /** The dossier results' table's insert, for {@link #add}. */
+    static final String INSERT_DOSSIER = "INSERT INTO dossier_result (evaluation_id, position, submission_id, "
+            + "file_name, city, city_en, province_zh, province_en, as_of, verdict, violations, warnings, pending, errors, "
+            + "waived) VALUES (:evaluation, :position, :submission, :file, :city, :cityEn, :provinceZh, :provinceEn, "
+            + ":asOf, :verdict, :violations, :warnings, :pending, :errors, :waived)";
+
+    /** The findings' table's insert, for {@link #add}. */
+    static final String INSERT_FINDING = "INSERT INTO finding (evaluation_id, dossier_position, position, rule_id, "
+            + "severity, clause, path, file_name, line, col, message_zh, message_en, waiver) VALUES (:evaluation, "
+            + ":dossier, :position, :rule, :severity, :clause, :path, :file, :line, :col, :zh, :en, :waiver)";
+
+    /** Adds an evaluation's dossier results and findings to the two batches of {@link #INSERT_DOSSIER} and {@link #INSERT_FINDING}. */
+    static void add(PreparedBatch dossiers, PreparedBatch findings, String evaluationId, String submissionId, BatchResult batch) {
         int position = 0;
         for (DossierResult d : batch.dossiers()) {
             Map<Severity, Integer> counts = new HashMap<>();
@@ -71,12 +76,6 @@ final class EvaluationRows {
                         .bind("waiver", f.waiver() == null ? null : waiver(f.waiver())).add();
             }
             position++;
-        }
-        if (position > 0) {
-            dossiers.execute();
-        }
-        if (batch.dossiers().stream().anyMatch(d -> !d.findings().isEmpty())) {
-            findings.execute();
         }
     }
 

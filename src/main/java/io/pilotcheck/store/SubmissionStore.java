@@ -29,14 +29,27 @@ public final class SubmissionStore implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The most submissions one transaction holds: a few requests' worth of a busy server's. */
+    private static final int GROUP = 64;
+
     private final StoreLocation location;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
+    private final GroupCommit<Map.Entry<String, NewSubmission>> submissions;
 
     private SubmissionStore(StoreLocation location, HikariDataSource pool) {
         this.location = location;
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
+        this.submissions = new GroupCommit<>("store-writer", GROUP, group -> write(h -> {
+            WriteBatch rows = new WriteBatch(h, location.kind());
+            for (Map.Entry<String, NewSubmission> s : group) {
+                rows.submission(s.getKey(), s.getValue()).evaluation(s.getKey(), newId(s.getValue().evaluation().evaluatedAt()),
+                        s.getValue().evaluation());
+            }
+            rows.execute();
+            return null;
+        }));
     }
 
     /**
@@ -103,17 +116,15 @@ public final class SubmissionStore implements AutoCloseable {
     }
 
     /**
-     * Keeps a submission and its first evaluation, in one transaction.
+     * Keeps a submission and its first evaluation, in one transaction (shared with the
+     * submissions that came in at the same time).
      *
-     * @return the submission's id
+     * @return the submission's id, once it is committed
      * @throws StoreUnavailable when the database fails; nothing of the submission is kept then
      */
     public String record(NewSubmission submission) {
         String id = newId(submission.received());
-        write(h -> {
-            insertSubmission(h, id, submission);
-            return insertEvaluation(h, id, submission.evaluation());
-        });
+        submissions.write(Map.entry(id, submission));
         return id;
     }
 
@@ -128,17 +139,23 @@ public final class SubmissionStore implements AutoCloseable {
             if (h.createQuery("SELECT COUNT(*) FROM submission WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0) {
                 return false;
             }
-            insertSubmission(h, id, submission);
+            WriteBatch rows = new WriteBatch(h, location.kind()).submission(id, submission);
             for (Map.Entry<String, EvaluationRecord> e : evaluations) {
-                insertEvaluation(h, id, e.getKey(), e.getValue());
+                rows.evaluation(id, e.getKey(), e.getValue());
             }
+            rows.execute();
             return true;
         });
     }
 
     /** Adds an evaluation to a kept submission (a re-check); returns the evaluation's id. */
     public String addEvaluation(String submissionId, EvaluationRecord evaluation) {
-        return write(h -> insertEvaluation(h, submissionId, evaluation));
+        String id = newId(evaluation.evaluatedAt());
+        write(h -> {
+            new WriteBatch(h, location.kind()).evaluation(submissionId, id, evaluation).execute();
+            return null;
+        });
+        return id;
     }
 
     /** A kept submission, or empty when there is none by that id. */
@@ -319,8 +336,10 @@ public final class SubmissionStore implements AutoCloseable {
         }
     }
 
+    /** Writes the submissions waiting to be written, then closes the pool. */
     @Override
     public void close() {
+        submissions.close();
         pool.close();
     }
 
@@ -366,48 +385,6 @@ public final class SubmissionStore implements AutoCloseable {
         } catch (JdbiException e) {
             throw new StoreUnavailable(rootMessage(e), e);
         }
-    }
-
-    /** The submission's row and its files' (each file's bytes once); not its evaluations. */
-    private void insertSubmission(Handle h, String id, NewSubmission submission) {
-        h.createUpdate("INSERT INTO submission (id, received_at, submitter, source, file_count) "
-                        + "VALUES (:id, :received, :submitter, :source, :count)")
-                .bind("id", id).bind("received", utc(submission.received()))
-                .bind("submitter", submission.submitter()).bind("source", submission.source().id())
-                .bind("count", submission.files().size()).execute();
-        int position = 0;
-        for (NewSubmission.SubmittedFile f : submission.files()) {
-            String sha = sha256(f.bytes());
-            storeBytes(h, sha, f.bytes());
-            h.createUpdate("INSERT INTO submission_file (submission_id, position, name, sha256) "
-                            + "VALUES (:id, :position, :name, :sha)")
-                    .bind("id", id).bind("position", position++).bind("name", f.name()).bind("sha", sha).execute();
-        }
-    }
-
-    private String insertEvaluation(Handle h, String submissionId, EvaluationRecord e) {
-        return insertEvaluation(h, submissionId, newId(e.evaluatedAt()), e);
-    }
-
-    private String insertEvaluation(Handle h, String submissionId, String evaluationId, EvaluationRecord e) {
-        h.createUpdate("INSERT INTO evaluation (id, submission_id, evaluated_at, reason, rules_fingerprint, rule_count, "
-                        + "tool_version, as_of) VALUES (:id, :submission, :at, :reason, :fingerprint, :rules, :version, :asOf)")
-                .bind("id", evaluationId).bind("submission", submissionId).bind("at", utc(e.evaluatedAt()))
-                .bind("reason", e.reason()).bind("fingerprint", e.rulesFingerprint()).bind("rules", e.ruleCount())
-                .bind("version", e.toolVersion()).bind("asOf", e.asOf()).execute();
-        EvaluationRows.write(h, evaluationId, submissionId, e.batch());
-        return evaluationId;
-    }
-
-    private void storeBytes(Handle h, String sha, byte[] bytes) {
-        // identical bytes are kept once, and bytes already kept are not written again (H2's
-        // MERGE ... KEY rewrote the row each time); a concurrent submission of the same bytes is no conflict
-        String sql = location.kind() == StoreLocation.Kind.POSTGRESQL
-                ? "INSERT INTO stored_file (sha256, size_bytes, content) VALUES (:sha, :size, :content) ON CONFLICT DO NOTHING"
-                : "MERGE INTO stored_file t USING (VALUES (CAST(:sha AS CHAR(64)), CAST(:size AS BIGINT), CAST(:content AS BYTEA))) "
-                        + "AS s (sha256, size_bytes, content) ON t.sha256 = s.sha256 "
-                        + "WHEN NOT MATCHED THEN INSERT (sha256, size_bytes, content) VALUES (s.sha256, s.size_bytes, s.content)";
-        h.createUpdate(sql).bind("sha", sha).bind("size", (long) bytes.length).bind("content", bytes).execute();
     }
 
     private static List<StoredSubmission.File> files(Handle h, String id) {

@@ -1,0 +1,75 @@
+package io.pilotcheck.store;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rows of one write transaction, one JDBC batch a table, sent in the order the foreign keys
+ * need: however many submissions a write holds, it is six statements to the database.
+ */
+final class WriteBatch {
+
+    private final PreparedBatch files;
+    private final PreparedBatch submissions;
+    private final PreparedBatch submissionFiles;
+    private final PreparedBatch evaluations;
+    private final PreparedBatch dossiers;
+    private final PreparedBatch findings;
+    private final Set<String> filesAdded = new HashSet<>();
+
+    WriteBatch(Handle h, StoreLocation.Kind kind) {
+        // identical bytes are kept once, and bytes already kept are not written again (H2's
+        // MERGE ... KEY rewrote the row each time); a concurrent write of the same bytes is no conflict
+        files = h.prepareBatch(kind == StoreLocation.Kind.POSTGRESQL
+                ? "INSERT INTO stored_file (sha256, size_bytes, content) VALUES (:sha, :size, :content) ON CONFLICT DO NOTHING"
+                : "MERGE INTO stored_file t USING (VALUES (CAST(:sha AS CHAR(64)), CAST(:size AS BIGINT), CAST(:content AS BYTEA))) "
+                        + "AS s (sha256, size_bytes, content) ON t.sha256 = s.sha256 "
+                        + "WHEN NOT MATCHED THEN INSERT (sha256, size_bytes, content) VALUES (s.sha256, s.size_bytes, s.content)");
+        submissions = h.prepareBatch("INSERT INTO submission (id, received_at, submitter, source, file_count) "
+                + "VALUES (:id, :received, :submitter, :source, :count)");
+        submissionFiles = h.prepareBatch("INSERT INTO submission_file (submission_id, position, name, sha256) "
+                + "VALUES (:id, :position, :name, :sha)");
+        evaluations = h.prepareBatch("INSERT INTO evaluation (id, submission_id, evaluated_at, reason, rules_fingerprint, "
+                + "rule_count, tool_version, as_of) VALUES (:id, :submission, :at, :reason, :fingerprint, :rules, :version, :asOf)");
+        dossiers = h.prepareBatch(EvaluationRows.INSERT_DOSSIER);
+        findings = h.prepareBatch(EvaluationRows.INSERT_FINDING);
+    }
+
+    /** A submission's row and its files' (each file's bytes once); not its evaluations. */
+    WriteBatch submission(String id, NewSubmission submission) {
+        submissions.bind("id", id).bind("received", SubmissionStore.utc(submission.received()))
+                .bind("submitter", submission.submitter()).bind("source", submission.source().id())
+                .bind("count", submission.files().size()).add();
+        int position = 0;
+        for (NewSubmission.SubmittedFile f : submission.files()) {
+            String sha = SubmissionStore.sha256(f.bytes());
+            if (filesAdded.add(sha)) {
+                files.bind("sha", sha).bind("size", (long) f.bytes().length).bind("content", f.bytes()).add();
+            }
+            submissionFiles.bind("id", id).bind("position", position++).bind("name", f.name()).bind("sha", sha).add();
+        }
+        return this;
+    }
+
+    /** An evaluation of a submission, with its dossier results and findings. */
+    WriteBatch evaluation(String submissionId, String evaluationId, EvaluationRecord e) {
+        evaluations.bind("id", evaluationId).bind("submission", submissionId).bind("at", SubmissionStore.utc(e.evaluatedAt()))
+                .bind("reason", e.reason()).bind("fingerprint", e.rulesFingerprint()).bind("rules", e.ruleCount())
+                .bind("version", e.toolVersion()).bind("asOf", e.asOf()).add();
+        EvaluationRows.add(dossiers, findings, evaluationId, submissionId, e.batch());
+        return this;
+    }
+
+    /** Sends every row added, in the order the foreign keys need. */
+    void execute() {
+        for (PreparedBatch batch : List.of(files, submissions, submissionFiles, evaluations, dossiers, findings)) {
+            if (batch.size() > 0) {
+                batch.execute();
+            }
+        }
+    }
+}
