@@ -1,0 +1,66 @@
+package io.pilotcheck.store;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Writes grouped into one transaction: each caller learns its own outcome, and one bad write fails alone. */
+class GroupCommitTest {
+
+    @Test
+    void writesArrivingTogetherShareATransactionAndABadOneFailsAloneWhileTheRestAreWritten() throws Exception {
+        List<List<Integer>> transactions = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> committed = Collections.synchronizedList(new ArrayList<>());
+        GroupCommit<Integer> group = new GroupCommit<>("test-writer", 64, items -> {
+            transactions.add(items);
+            try {
+                Thread.sleep(50); // a transaction's time, in which the other writes arrive and wait
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (items.contains(13)) {
+                throw new StoreUnavailable("13 does not fit", null);
+            }
+            committed.addAll(items);
+        });
+        ExecutorService clients = Executors.newFixedThreadPool(20);
+        CyclicBarrier start = new CyclicBarrier(20);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int item = i;
+            outcomes.add(clients.submit(() -> {
+                start.await();
+                try {
+                    group.write(item);
+                    return "written";
+                } catch (StoreUnavailable e) {
+                    return e.getMessage();
+                }
+            }));
+        }
+        for (int i = 0; i < 20; i++) {
+            assertThat(outcomes.get(i).get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(i == 13 ? "13 does not fit" : "written");
+        }
+        clients.shutdown();
+        group.close();
+        assertThat(committed).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 17, 18, 19);
+        assertThat(transactions).anySatisfy(t -> assertThat(t).hasSizeGreaterThan(1));
+    }
+
+    @Test
+    void aWriteAfterCloseIsRefused() {
+        GroupCommit<Integer> group = new GroupCommit<>("test-writer", 4, items -> { });
+        group.write(1);
+        group.close();
+        assertThatThrownBy(() -> group.write(2)).isInstanceOf(StoreUnavailable.class).hasMessageContaining("closed");
+    }
+}
