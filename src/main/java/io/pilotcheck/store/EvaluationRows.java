@@ -9,6 +9,7 @@ import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Message;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.finding.Waiver;
+import io.pilotcheck.finding.WaiverUse;
 import io.pilotcheck.source.SourceLocation;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -44,6 +45,19 @@ final class EvaluationRows {
     static final String INSERT_FINDING = "INSERT INTO finding (evaluation_id, dossier_position, position, rule_id, "
             + "severity, clause, path, file_name, line, col, message_zh, message_en, waiver) VALUES (:evaluation, "
             + ":dossier, :position, :rule, :severity, :clause, :path, :file, :line, :col, :zh, :en, :waiver)";
+
+    /** The waiver uses' table's insert, for {@link #addWaivers}. */
+    static final String INSERT_WAIVER_USE = "INSERT INTO waiver_use (evaluation_id, position, status, matched, waiver) "
+            + "VALUES (:evaluation, :position, :status, :matched, :waiver)";
+
+    /** Adds what became of each waiver of an evaluation's run to a batch of {@link #INSERT_WAIVER_USE}. */
+    static void addWaivers(PreparedBatch uses, String evaluationId, BatchResult batch) {
+        int position = 0;
+        for (WaiverUse u : batch.waivers()) {
+            uses.bind("evaluation", evaluationId).bind("position", position++).bind("status", u.status().name())
+                    .bind("matched", u.matched()).bind("waiver", waiver(u.waiver())).add();
+        }
+    }
 
     /** Adds an evaluation's dossier results and findings to the two batches of {@link #INSERT_DOSSIER} and {@link #INSERT_FINDING}. */
     static void add(PreparedBatch dossiers, PreparedBatch findings, String evaluationId, String submissionId, BatchResult batch) {
@@ -112,9 +126,14 @@ final class EvaluationRows {
                         rs.getString(5) == null ? null : new Message(rs.getString(5), rs.getString(6)),
                         rs.getObject(7, LocalDate.class), byDossier.getOrDefault(rs.getInt(1), List.of())))
                 .list();
+        List<WaiverUse> uses = h.createQuery("SELECT status, matched, waiver FROM waiver_use WHERE evaluation_id = :id "
+                        + "ORDER BY position")
+                .bind("id", evaluationId)
+                .map((rs, ctx) -> new WaiverUse(waiver(rs.getString(3)), WaiverUse.Status.valueOf(rs.getString(1)), rs.getInt(2)))
+                .list();
         EvaluationRecord e = head.get();
         return Optional.of(new EvaluationRecord(e.evaluatedAt(), e.reason(), e.rulesFingerprint(), e.ruleCount(),
-                e.toolVersion(), e.asOf(), new BatchResult(dossiers, List.of())));
+                e.toolVersion(), e.asOf(), new BatchResult(dossiers, uses)));
     }
 
     /** A waiver as the store's {@code finding.waiver} column and the export both write it. */

@@ -11,6 +11,7 @@ import io.pilotcheck.finding.Finding;
 import io.pilotcheck.finding.Message;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.finding.Waiver;
+import io.pilotcheck.finding.WaiverUse;
 import io.pilotcheck.source.SourceLocation;
 
 import java.io.IOException;
@@ -145,6 +146,11 @@ public final class StoreArchive {
                 }
             }
         }
+        ArrayNode uses = node.putArray("waivers");
+        for (WaiverUse u : e.batch().waivers()) {
+            uses.addObject().put("status", u.status().id()).put("matched", u.matched())
+                    .set("waiver", EvaluationRows.waiverJson(u.waiver()));
+        }
         return node;
     }
 
@@ -163,9 +169,14 @@ public final class StoreArchive {
                     d.path("province_zh").isNull() ? null : new Message(d.path("province_zh").asText(), d.path("province_en").asText()),
                     d.path("as_of").isNull() ? null : LocalDate.parse(d.path("as_of").asText()), findings));
         }
+        List<WaiverUse> uses = new ArrayList<>();
+        for (JsonNode u : e.path("waivers")) { // absent from an archive written before waiver uses were kept
+            uses.add(new WaiverUse(EvaluationRows.waiver(u.path("waiver")),
+                    WaiverUse.Status.valueOf(u.path("status").asText().toUpperCase(java.util.Locale.ROOT)), u.path("matched").asInt()));
+        }
         return new EvaluationRecord(Instant.parse(e.path("evaluated").asText()), e.path("reason").asText(),
                 e.path("rules_fingerprint").asText(), e.path("rule_count").asInt(), e.path("tool_version").asText(),
-                e.path("as_of").isNull() ? null : LocalDate.parse(e.path("as_of").asText()), new BatchResult(dossiers, List.of()));
+                e.path("as_of").isNull() ? null : LocalDate.parse(e.path("as_of").asText()), new BatchResult(dossiers, uses));
     }
 
     private static String text(JsonNode node, String field) {

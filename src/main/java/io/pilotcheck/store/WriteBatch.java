@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * The rows of one write transaction, one JDBC batch a table, sent in the order the foreign keys
- * need: however many submissions a write holds, it is six statements to the database.
+ * need: however many submissions a write holds, it is at most seven statements to the database.
  */
 final class WriteBatch {
 
@@ -19,6 +19,7 @@ final class WriteBatch {
     private final PreparedBatch evaluations;
     private final PreparedBatch dossiers;
     private final PreparedBatch findings;
+    private final PreparedBatch waiverUses;
     private final Set<String> filesAdded = new HashSet<>();
 
     WriteBatch(Handle h, StoreLocation.Kind kind) {
@@ -37,6 +38,7 @@ final class WriteBatch {
                 + "rule_count, tool_version, as_of) VALUES (:id, :submission, :at, :reason, :fingerprint, :rules, :version, :asOf)");
         dossiers = h.prepareBatch(EvaluationRows.INSERT_DOSSIER);
         findings = h.prepareBatch(EvaluationRows.INSERT_FINDING);
+        waiverUses = h.prepareBatch(EvaluationRows.INSERT_WAIVER_USE);
     }
 
     /** A submission's row and its files' (each file's bytes once); not its evaluations. */
@@ -61,12 +63,13 @@ final class WriteBatch {
                 .bind("reason", e.reason()).bind("fingerprint", e.rulesFingerprint()).bind("rules", e.ruleCount())
                 .bind("version", e.toolVersion()).bind("asOf", e.asOf()).add();
         EvaluationRows.add(dossiers, findings, evaluationId, submissionId, e.batch());
+        EvaluationRows.addWaivers(waiverUses, evaluationId, e.batch());
         return this;
     }
 
     /** Sends every row added, in the order the foreign keys need. */
     void execute() {
-        for (PreparedBatch batch : List.of(files, submissions, submissionFiles, evaluations, dossiers, findings)) {
+        for (PreparedBatch batch : List.of(files, submissions, submissionFiles, evaluations, dossiers, findings, waiverUses)) {
             if (batch.size() > 0) {
                 batch.execute();
             }

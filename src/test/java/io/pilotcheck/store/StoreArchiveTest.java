@@ -46,7 +46,12 @@ class StoreArchiveTest {
             kept.add(new NewSubmission.SubmittedFile(f, bytes));
             inputs.add(DossierInput.bytes(f, bytes));
         }
-        BatchResult batch = Check.runToEnd(CheckRequest.of(TestRules.book(), inputs).withJobs(1)).batch();
+        // a waiver for Jiaxing: applied in Jiaxing's submission, not applicable in the others', kept either way
+        io.pilotcheck.finding.Waiver jiaxing = new io.pilotcheck.finding.Waiver("嘉兴市", "LCP-STAR-02", null, "修订方案已报",
+                "气候处 张三", LocalDate.parse("2099-12-31"), new io.pilotcheck.source.SourceLocation("waivers.yaml", 2, 5));
+        BatchResult batch = Check.runToEnd(CheckRequest.of(TestRules.book(), inputs).withJobs(1)
+                .withAsOf(LocalDate.parse("2020-06-30")).withWaivers(List.of(jiaxing))).batch();
+        assertThat(batch.waivers()).hasSize(1);
         Instant at = Instant.parse(received);
         return new NewSubmission(at, "王五", Source.CLI, kept, new EvaluationRecord(at, EvaluationRecord.SUBMITTED,
                 "sha256:older", 30, "0.0.9", LocalDate.parse("2020-06-30"), batch));

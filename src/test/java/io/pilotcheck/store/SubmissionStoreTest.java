@@ -40,6 +40,11 @@ class SubmissionStoreTest {
     }
 
     private static NewSubmission submission(List<Path> files, String submitter) throws Exception {
+        return submission(files, submitter, List.of());
+    }
+
+    private static NewSubmission submission(List<Path> files, String submitter, List<io.pilotcheck.finding.Waiver> waivers)
+            throws Exception {
         List<NewSubmission.SubmittedFile> kept = new ArrayList<>();
         List<DossierInput> inputs = new ArrayList<>();
         for (Path f : files) {
@@ -47,7 +52,7 @@ class SubmissionStoreTest {
             kept.add(new NewSubmission.SubmittedFile(f.toString(), bytes));
             inputs.add(DossierInput.bytes(f.toString(), bytes));
         }
-        BatchResult batch = Check.run(CheckRequest.of(TestRules.book(), inputs).withJobs(1)).batch();
+        BatchResult batch = Check.run(CheckRequest.of(TestRules.book(), inputs).withJobs(1).withWaivers(waivers)).batch();
         return new NewSubmission(Instant.parse("2026-11-30T10:15:00Z"), submitter, Source.API, kept,
                 new EvaluationRecord(Instant.parse("2026-11-30T10:15:01Z"), EvaluationRecord.SUBMITTED,
                         TestRules.book().fingerprint(), TestRules.book().rules().size(), "0.1.0", null, batch));
@@ -63,7 +68,14 @@ class SubmissionStoreTest {
     @ParameterizedTest
     @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
     void aSubmissionComesBackWholeItsFilesByteForByteAndItsReportUnchanged(StoreLocation.Kind kind) throws Exception {
-        NewSubmission sent = submission(fixtures(), "辽宁省发展改革委 王五");
+        java.util.function.BiFunction<String, String, io.pilotcheck.finding.Waiver> waiver = (rule, expires) ->
+                new io.pilotcheck.finding.Waiver("嘉兴市", rule, null, "修订方案已报省发改委待转报", "气候处 张三",
+                        LocalDate.parse(expires), new io.pilotcheck.source.SourceLocation("waivers.yaml", 2, 5));
+        // one waiver applied, one run out, one that matches nothing: what became of each is kept with the findings
+        NewSubmission sent = submission(fixtures(), "辽宁省发展改革委 王五", List.of(waiver.apply("LCP-STAR-02", "2099-12-31"),
+                waiver.apply("LCP-PLAN-01", "2001-01-01"), waiver.apply("LCP-NOSUCH-01", "2099-12-31")));
+        assertThat(sent.evaluation().batch().waivers()).extracting(io.pilotcheck.finding.WaiverUse::status)
+                .contains(io.pilotcheck.finding.WaiverUse.Status.APPLIED, io.pilotcheck.finding.WaiverUse.Status.UNUSED);
         try (SubmissionStore store = SubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
             String id = store.record(sent);
             StoredSubmission kept = store.submission(id).orElseThrow();
@@ -80,6 +92,7 @@ class SubmissionStoreTest {
             assertThat(evaluation.rulesFingerprint()).isEqualTo(TestRules.book().fingerprint());
             assertThat(new String(json(evaluation.batch()), "UTF-8"))
                     .isEqualTo(new String(json(sent.evaluation().batch()), "UTF-8"));
+            assertThat(evaluation.batch().waivers()).hasSize(3).isEqualTo(sent.evaluation().batch().waivers());
             assertThat(store.submission("nosuchid")).isEmpty();
             assertThat(store.file(id, "fixtures/nosuch.yaml")).isEmpty();
             assertThat(store.problem()).isEmpty();
