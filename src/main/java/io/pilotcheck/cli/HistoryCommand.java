@@ -34,6 +34,10 @@ public final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--limit", paramLabel = "N", descriptionKey = "limit", defaultValue = "40",
+            description = "the newest N submissions only, as the pilot's page shows them (0: all of them; default: ${DEFAULT-VALUE})")
+    int limit;
+
     @Parameters(paramLabel = "CITY", descriptionKey = "CITY", description = "the pilot: its annex name (大连市) or English name (Dalian)")
     String city;
 
@@ -53,17 +57,24 @@ public final class HistoryCommand implements Callable<Integer> {
             return ExitCode.CANNOT_CHECK.code();
         }
         StoreLocation where = store.location();
-        List<PilotHistory.Step> steps;
+        if (limit < 0) {
+            err.println(Say.say(lang, "historyLimit", "limit", limit));
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        PilotHistory.Page page;
         try (SubmissionStore kept = SubmissionStore.open(where)) {
-            steps = PilotHistory.of(kept, book.get(), pilot.get().name(), lang);
+            page = PilotHistory.of(kept, book.get(), pilot.get().name(), lang, limit == 0 ? Integer.MAX_VALUE - 1 : limit, null);
         } catch (StoreUnavailable | IllegalArgumentException e) {
             err.println(Say.say(lang, "historyNoStore", "store", where.shown(), "reason", String.valueOf(e.getMessage())));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
         PilotCity c = pilot.get();
-        out.println(Say.say(lang, "historyHead", "city", lang == Language.EN ? c.nameEn() : c.name(),
-                "province", lang == Language.EN ? c.provinceEn() : c.provinceFull(), "count", steps.size()));
+        List<PilotHistory.Step> steps = page.steps();
+        out.println(Say.say(lang, page.older() == null ? "historyHead" : "historyHeadNewest", "city",
+                lang == Language.EN ? c.nameEn() : c.name(), "province", lang == Language.EN ? c.provinceEn() : c.provinceFull(),
+                "count", steps.size()));
         for (PilotHistory.Step step : steps) {
             DossierEntry e = step.entry();
             out.println(Say.say(lang, "historyLine", "date", e.received().toString().substring(0, 10),

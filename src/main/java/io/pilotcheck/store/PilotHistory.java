@@ -46,11 +46,6 @@ public final class PilotHistory {
     private PilotHistory() {
     }
 
-    /** All of the pilot's steps, oldest first; messages compared in {@code lang}. */
-    public static List<Step> of(SubmissionStore store, RuleBook book, String city, Language lang) {
-        return of(store, book, city, lang, Integer.MAX_VALUE - 1, null).steps();
-    }
-
     /**
      * The pilot's newest {@code count} steps older than the submission {@code before} (all when
      * null), oldest first; the submission before the first of them is read too, for its change.

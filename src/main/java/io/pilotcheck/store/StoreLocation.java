@@ -21,16 +21,13 @@ public record StoreLocation(String url, String user, String password) {
     /**
      * The embedded store in {@code dataDir}. H2's own write delay is named so that a store made
      * by an earlier version (which set it to 0, a persistent setting) gets its background
-     * writer back; {@link SubmissionStore} writes each of its commits to the file itself. H2
-     * writes every commit to a new place in its file and leaves the old pages' space unused while
-     * submissions keep coming; on closing it gives the file up to three seconds to move its live
-     * pages together and shrink (the default is a fifth of a second, too little for a day's
-     * submissions). Its pages split at 4 KB rather than 16 KB: every commit writes each changed
-     * table's last page anew, and smaller pages made that less to write (figures in bench/NOTES.md).
+     * writer back; {@link SubmissionStore} writes each of its commits to the file itself. Its
+     * pages split at 4 KB rather than 16 KB: every commit writes each changed table's last page
+     * anew, and smaller pages made the file grow less (figures in bench/NOTES.md).
      */
     public static StoreLocation embedded(Path dataDir) {
         String file = dataDir.toAbsolutePath().resolve("pilotcheck").toString().replace('\\', '/');
-        return new StoreLocation("jdbc:h2:file:" + file + ";WRITE_DELAY=500;MAX_COMPACT_TIME=3000;PAGE_SIZE=4096", "sa", "");
+        return new StoreLocation("jdbc:h2:file:" + file + ";WRITE_DELAY=500;PAGE_SIZE=4096", "sa", "");
     }
 
     /** A database named by a JDBC URL, as {@code --db} gives it. */

@@ -52,6 +52,11 @@ class RecordAndHistoryTest {
         assertThat(history.code()).isZero();
         assertThat(history.out()).contains("大连市（辽宁省）：已保存 2 次提交").contains("cli 王五")
                 .contains("    - LCP-PLAN-01 大连市于 2018-02-01 通过低碳发展规划");
+        // the newest one only: it still shows its change against the one before, and says older ones are left out
+        CliTest.Run newest = run(args(store, "history", "--limit", "1", "Dalian"));
+        assertThat(newest.out()).contains("最近的 1 次提交，更早的未列出").doesNotContain("cli 王五")
+                .contains("    - LCP-PLAN-01 大连市于 2018-02-01 通过低碳发展规划");
+        assertThat(run(args(store, "history", "--limit", "-1", "Dalian")).err()).contains("--limit 应为 0");
         try (SubmissionStore opened = SubmissionStore.open(kind == StoreLocation.Kind.H2
                 ? StoreLocation.embedded(tmp.resolve("data")) : where)) {
             String id = opened.ids().get(0);
