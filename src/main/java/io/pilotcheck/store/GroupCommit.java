@@ -8,13 +8,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Writes that arrive while one is on its way are written together by the next, in one
  * transaction: a database's own group commit, one level up, so that a commit and its round trips
  * are shared by every submission waiting for one (bench/NOTES.md). Each caller still returns only
- * once its own rows are committed; a group that fails is written again one by one, so that one
- * bad write fails alone.
+ * once its own rows are committed. A group refused for what one of its writes holds is written
+ * again one by one, so that one bad write fails alone; a group that fails for any other reason (the
+ * database is down) fails its callers together, at once.
  *
  * @param <T> what is written
  */
@@ -25,6 +27,7 @@ final class GroupCommit<T> implements AutoCloseable {
 
     private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
     private final Consumer<List<T>> writer;
+    private final Predicate<Throwable> oneByOne;
     private final int most;
     private final Thread thread;
     private volatile boolean closed;
@@ -32,10 +35,12 @@ final class GroupCommit<T> implements AutoCloseable {
     /**
      * @param name   the writing thread's name
      * @param most   the most items one transaction holds
-     * @param writer writes a group in one transaction, or throws and keeps none of it
+     * @param writer   writes a group in one transaction, or throws and keeps none of it
+     * @param oneByOne whether a group that failed so is to be written again one by one
      */
-    GroupCommit(String name, int most, Consumer<List<T>> writer) {
+    GroupCommit(String name, int most, Consumer<List<T>> writer, Predicate<Throwable> oneByOne) {
         this.writer = writer;
+        this.oneByOne = oneByOne;
         this.most = most;
         this.thread = new Thread(this::run, name);
         thread.setDaemon(true);
@@ -80,25 +85,30 @@ final class GroupCommit<T> implements AutoCloseable {
             List<Pending<T>> group = new ArrayList<>();
             group.add(first);
             queue.drainTo(group, most - 1);
-            if (!attempt(group) && group.size() > 1) {
-                for (Pending<T> one : group) {
-                    attempt(List.of(one));
-                }
+            Throwable failure = attempt(group);
+            if (failure != null && group.size() > 1 && oneByOne.test(failure)) {
+                group.forEach(one -> attempt(List.of(one)));
+            } else if (failure != null) {
+                group.forEach(p -> p.done().completeExceptionally(failure));
             }
         }
     }
 
-    /** Writes a group; completes its callers when it commits, and when it fails and is alone. */
-    private boolean attempt(List<Pending<T>> group) {
+    /**
+     * Writes a group and completes its callers when it commits; returns why it failed, or null.
+     * A single write's failure completes its caller too.
+     */
+    private Throwable attempt(List<Pending<T>> group) {
         try {
             writer.accept(group.stream().map(Pending::item).toList());
             group.forEach(p -> p.done().complete(null));
-            return true;
-        } catch (RuntimeException e) {
+            return null;
+        } catch (RuntimeException | Error e) {
+            // even an Error fails only these writes: the thread lives on for the next ones
             if (group.size() == 1) {
                 group.get(0).done().completeExceptionally(e);
             }
-            return false;
+            return e;
         }
     }
 

@@ -49,7 +49,23 @@ public final class SubmissionStore implements AutoCloseable {
             }
             rows.execute();
             return null;
-        }));
+        }), SubmissionStore::refusedData);
+    }
+
+    /** Whether the database refused a write for the data it held (SQL states 22 and 23), not for being out of reach. */
+    private static boolean refusedData(Throwable e) {
+        String state = sqlState(e);
+        return state.startsWith("22") || state.startsWith("23");
+    }
+
+    /** The SQL state of the first {@link java.sql.SQLException} among a failure's causes, or "". */
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "";
     }
 
     /**
@@ -362,21 +378,12 @@ public final class SubmissionStore implements AutoCloseable {
             } catch (JdbiException e) {
                 // on H2, two submissions keeping the same new bytes at once: one of them finds the
                 // other's row only when it inserts its own, and is written again, finding it kept
-                if (attempt < 3 && duplicateKey(e)) {
+                if (attempt < 3 && "23505".equals(sqlState(e))) {
                     continue;
                 }
                 throw new StoreUnavailable(rootMessage(e), e);
             }
         }
-    }
-
-    private static boolean duplicateKey(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private <T> T read(org.jdbi.v3.core.HandleCallback<T, RuntimeException> callback) {

@@ -31,7 +31,7 @@ class GroupCommitTest {
                 throw new StoreUnavailable("13 does not fit", null);
             }
             committed.addAll(items);
-        });
+        }, failure -> true);
         ExecutorService clients = Executors.newFixedThreadPool(20);
         CyclicBarrier start = new CyclicBarrier(20);
         List<Future<String>> outcomes = new ArrayList<>();
@@ -57,8 +57,56 @@ class GroupCommitTest {
     }
 
     @Test
+    void aGroupThatFailsForAnotherReasonThanItsDataFailsEveryCallerAtOnceWithoutWritingThemAgain() throws Exception {
+        List<Integer> attempts = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch firstIn = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch othersQueued = new java.util.concurrent.CountDownLatch(1);
+        GroupCommit<Integer> group = new GroupCommit<>("test-writer", 64, items -> {
+            attempts.add(items.size());
+            if (items.contains(0)) {
+                firstIn.countDown();
+                try {
+                    othersQueued.await(); // the others queue behind the first write meanwhile
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
+            throw new StoreUnavailable("the database is down", null);
+        }, failure -> !failure.getMessage().contains("down"));
+        ExecutorService clients = Executors.newFixedThreadPool(9);
+        Future<?> first = clients.submit(() -> group.write(0));
+        firstIn.await();
+        java.util.concurrent.CountDownLatch eight = new java.util.concurrent.CountDownLatch(8);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            int item = i;
+            outcomes.add(clients.submit(() -> {
+                try {
+                    eight.countDown();
+                    group.write(item);
+                    return "written";
+                } catch (StoreUnavailable e) {
+                    return e.getMessage();
+                }
+            }));
+        }
+        eight.await();
+        othersQueued.countDown();
+        first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        for (Future<String> o : outcomes) {
+            assertThat(o.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("the database is down");
+        }
+        clients.shutdown();
+        group.close();
+        // the eight waited together: one attempt of them all, none alone
+        assertThat(attempts).containsExactly(1, 8);
+    }
+
+    @Test
     void aWriteAfterCloseIsRefused() {
-        GroupCommit<Integer> group = new GroupCommit<>("test-writer", 4, items -> { });
+        GroupCommit<Integer> group = new GroupCommit<>("test-writer", 4, items -> { }, failure -> true);
         group.write(1);
         group.close();
         assertThatThrownBy(() -> group.write(2)).isInstanceOf(StoreUnavailable.class).hasMessageContaining("closed");
