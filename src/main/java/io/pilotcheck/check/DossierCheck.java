@@ -1,5 +1,6 @@
 package io.pilotcheck.check;
 
+import io.pilotcheck.failure.RootCause;
 import io.pilotcheck.finding.BuiltInChecks;
 import io.pilotcheck.finding.DossierResult;
 
@@ -129,8 +130,8 @@ public final class DossierCheck {
                 // A rule that throws must not take the batch down: report it for this dossier and go on.
                 findings.addAll(collector.findings());
                 String rule = failedRule(e);
-                findings.add(engineError(d, "规则" + rule + "执行失败：" + rootMessage(e),
-                        "a rule" + (rule.isEmpty() ? "" : " (" + rule.trim() + ")") + " failed: " + rootMessage(e)));
+                findings.add(engineError(d, "规则" + rule + "执行失败：" + RootCause.described(e),
+                        "a rule" + (rule.isEmpty() ? "" : " (" + rule.trim() + ")") + " failed: " + RootCause.described(e)));
             } finally {
                 if (clean) {
                     clear(s);
@@ -239,13 +240,5 @@ public final class DossierCheck {
             }
         }
         return "";
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package io.pilotcheck.cli;
 
 import io.pilotcheck.dossier.LoadLimits;
+import io.pilotcheck.failure.RootCause;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.serve.CheckServer;
 import io.pilotcheck.serve.ServedRules;
@@ -92,7 +93,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             loader.join();
             opening.thenAccept(SubmissionStore::close);
-            err.println(Say.say(common.lang, "serveCannotStart", "address", bind, "port", port, "reason", rootMessage(e)));
+            err.println(Say.say(common.lang, "serveCannotStart", "address", bind, "port", port, "reason", RootCause.message(e)));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
@@ -102,7 +103,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (java.util.concurrent.CompletionException e) {
             loader.join();
             server.close();
-            err.println(Say.say(common.lang, "serveNoStore", "store", where.shown(), "reason", rootMessage(e)));
+            err.println(Say.say(common.lang, "serveNoStore", "store", where.shown(), "reason", RootCause.message(e)));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
@@ -148,13 +149,5 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (UnknownHostException e) {
             return false;
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

@@ -1,5 +1,6 @@
 package io.pilotcheck.rules;
 
+import io.pilotcheck.failure.RootCause;
 import io.pilotcheck.source.RuleInputException;
 
 import io.pilotcheck.source.Suggestions;
@@ -246,7 +247,7 @@ final class DrlDiagnosis {
         SourceLocation fallback = new SourceLocation(file, rule == null ? 1 : rule.line(), 1);
         List<RuleInputException.Problem> out = new ArrayList<>();
         if (o.crash() != null) {
-            String token = token(rootMessage(o.crash()));
+            String token = token(RootCause.described(o.crash()));
             out.add(new RuleInputException.Problem(at(file, text, scope, offset, token, fallback),
                     prefix + crashText(o.crash()) + " (a value of the wrong type in a constraint?)"));
             return out;
@@ -480,15 +481,7 @@ final class DrlDiagnosis {
     }
 
     private static String crashText(RuntimeException e) {
-        return "cannot be compiled: " + clean(rootMessage(e));
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        return "cannot be compiled: " + clean(RootCause.described(e));
     }
 
     /** The 1-based line of an offset in a text. */

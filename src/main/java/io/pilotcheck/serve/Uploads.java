@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.dossier.LoadLimits;
+import io.pilotcheck.failure.RootCause;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +65,7 @@ final class Uploads {
         try {
             files = ctx.uploadedFiles("files");
         } catch (Exception e) { // the servlet layer throws checked exceptions through Kotlin unchecked
-            String reason = String.valueOf(rootMessage(e));
+            String reason = String.valueOf(RootCause.message(e));
             if (reason.toLowerCase(Locale.ROOT).contains("exceed") || reason.toLowerCase(Locale.ROOT).contains("too large")) {
                 throw new ApiError(413, "upload_too_large", "size", "?", "limit", LoadLimits.formatSize(limits.maxBody()));
             }
@@ -197,19 +198,11 @@ final class Uploads {
                     throw new ApiError(408, "too_slow", "rate", limits.minBytesPerSecond());
                 }
             }
-            throw new ApiError(400, "body_unreadable", "reason", rootMessage(e));
+            throw new ApiError(400, "body_unreadable", "reason", RootCause.message(e));
         } catch (org.eclipse.jetty.http.BadMessageException e) {
             // Jetty's own minimum data rate: the client trickled
             throw e.getCode() == 408 ? new ApiError(408, "too_slow", "rate", limits.minBytesPerSecond())
-                    : new ApiError(400, "body_unreadable", "reason", rootMessage(e));
+                    : new ApiError(400, "body_unreadable", "reason", RootCause.message(e));
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

@@ -2,6 +2,7 @@ package io.pilotcheck.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.pilotcheck.failure.RootCause;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -95,7 +96,7 @@ public final class SubmissionStore implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             pool.close();
-            throw new StoreUnavailable(rootMessage(e), e);
+            throw new StoreUnavailable(RootCause.message(e), e);
         }
         return new SubmissionStore(location, pool);
     }
@@ -348,7 +349,7 @@ public final class SubmissionStore implements AutoCloseable {
             h.createQuery("SELECT 1").mapTo(Integer.class).one();
             return Optional.empty();
         } catch (JdbiException | IllegalStateException e) {
-            return Optional.of(rootMessage(e));
+            return Optional.of(RootCause.message(e));
         }
     }
 
@@ -381,7 +382,7 @@ public final class SubmissionStore implements AutoCloseable {
                 if (attempt < 3 && "23505".equals(sqlState(e))) {
                     continue;
                 }
-                throw new StoreUnavailable(rootMessage(e), e);
+                throw new StoreUnavailable(RootCause.message(e), e);
             }
         }
     }
@@ -390,7 +391,7 @@ public final class SubmissionStore implements AutoCloseable {
         try {
             return jdbi.withHandle(callback);
         } catch (JdbiException e) {
-            throw new StoreUnavailable(rootMessage(e), e);
+            throw new StoreUnavailable(RootCause.message(e), e);
         }
     }
 
@@ -434,13 +435,5 @@ public final class SubmissionStore implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }
