@@ -1,6 +1,5 @@
 package io.pilotcheck.cli;
 
-import io.pilotcheck.api.ToolVersion;
 import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.finding.Language;
@@ -41,8 +40,8 @@ final class Recording {
                     files.add(new NewSubmission.SubmittedFile(d.file(), Files.readAllBytes(path)));
                 }
             }
-            String id = store.record(new NewSubmission(now, o.submitter, Source.CLI, files, new EvaluationRecord(now,
-                    EvaluationRecord.SUBMITTED, book.fingerprint(), book.rules().size(), ToolVersion.get(), o.asOf, batch)));
+            String id = store.record(new NewSubmission(now, o.submitter, Source.CLI, files,
+                    EvaluationRecord.of(now, EvaluationRecord.SUBMITTED, book, o.asOf, batch)));
             err.println(Say.say(lang, "recorded", "id", id, "dossiers", files.size(), "store", where.shown()));
             err.flush();
             return true;

@@ -126,7 +126,7 @@ public final class CheckServer implements AutoCloseable {
             config.routes.get("/pilots", ctx -> page(ctx, StorePages.dashboard(kept.pilotsJson(), lang(ctx),
                     blank(ctx.queryParam("province")), blank(ctx.queryParam("verdict")))));
             config.routes.get("/pilots/{city}", ctx -> page(ctx, StorePages.pilot(kept.historyJson(ctx), lang(ctx),
-                    param(ctx, "cursor") != null && !param(ctx, "cursor").isBlank())));
+                    blank(param(ctx, "cursor")) != null)));
             config.routes.post("/api/v1/submissions", kept::submit);
             config.routes.get("/api/v1/submissions", kept::list);
             config.routes.get("/api/v1/submissions/{id}", kept::submission);

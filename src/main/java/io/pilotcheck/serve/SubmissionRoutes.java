@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.pilotcheck.api.Check;
-import io.pilotcheck.api.ToolVersion;
 import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.report.ReportContext;
@@ -70,9 +69,8 @@ final class SubmissionRoutes {
                 files.add(new NewSubmission.SubmittedFile(b.name(), b.bytes()));
             }
         }
-        RuleBook book = c.book();
-        return s.record(new NewSubmission(received, submitter, source, files, new EvaluationRecord(received,
-                EvaluationRecord.SUBMITTED, book.fingerprint(), book.rules().size(), ToolVersion.get(), c.asOf(), c.batch())));
+        return s.record(new NewSubmission(received, submitter, source, files,
+                EvaluationRecord.of(received, EvaluationRecord.SUBMITTED, c.book(), c.asOf(), c.batch())));
     }
 
     /** Keeps an upload from the page (source {@code page}); its id, or null when this server keeps nothing. */
@@ -89,8 +87,7 @@ final class SubmissionRoutes {
                 .map(n -> io.pilotcheck.report.ReportFormats.find(n).orElseThrow())
                 .filter(f -> f.extension().equals(extension)).findFirst()
                 .orElseThrow(() -> new ApiError(404, "not_found", "path", ctx.path()));
-        StoredSubmission kept = store().submission(ctx.pathParam("id"))
-                .orElseThrow(() -> new ApiError(404, "not_found", "path", ctx.path()));
+        StoredSubmission kept = kept(ctx);
         EvaluationRecord evaluation = store().evaluation(kept.latest().id()).orElseThrow();
         byte[] bytes = render(format, evaluation, context(evaluation, CheckServer.lang(ctx), ctx));
         ctx.header("Content-Disposition", "attachment; filename=\"" + file.replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
@@ -99,8 +96,7 @@ final class SubmissionRoutes {
 
     /** {@code GET /api/v1/submissions/{id}}: the submission and its latest report; {@code ?format=} renders only the report. */
     void submission(Context ctx) throws IOException {
-        StoredSubmission kept = store().submission(ctx.pathParam("id"))
-                .orElseThrow(() -> new ApiError(404, "not_found", "path", ctx.path()));
+        StoredSubmission kept = kept(ctx);
         String evaluationId = CheckServer.param(ctx, "evaluation");
         StoredSubmission.Evaluation chosen = evaluationId == null || evaluationId.isBlank() ? kept.latest()
                 : kept.evaluations().stream().filter(e -> e.id().equals(evaluationId)).findFirst()
@@ -133,7 +129,7 @@ final class SubmissionRoutes {
         return body;
     }
 
-    /** A kept submission for its page, or a 404. */
+    /** The kept submission the path names, or a 404. */
     StoredSubmission kept(Context ctx) {
         return store().submission(ctx.pathParam("id")).orElseThrow(() -> new ApiError(404, "not_found", "path", ctx.path()));
     }

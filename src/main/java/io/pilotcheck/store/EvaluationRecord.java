@@ -1,6 +1,8 @@
 package io.pilotcheck.store;
 
+import io.pilotcheck.api.ToolVersion;
 import io.pilotcheck.finding.BatchResult;
+import io.pilotcheck.rules.RuleBook;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,4 +27,9 @@ public record EvaluationRecord(Instant evaluatedAt, String reason, String rulesF
     public static final String SUBMITTED = "submitted";
     /** The reason of an evaluation under newer rules. */
     public static final String RECHECK = "recheck";
+
+    /** An evaluation made now by this pilotcheck under {@code book}: its fingerprint, rule count and version. */
+    public static EvaluationRecord of(Instant at, String reason, RuleBook book, LocalDate asOf, BatchResult batch) {
+        return new EvaluationRecord(at, reason, book.fingerprint(), book.rules().size(), ToolVersion.get(), asOf, batch);
+    }
 }

@@ -2,7 +2,6 @@ package io.pilotcheck.store;
 
 import io.pilotcheck.api.Check;
 import io.pilotcheck.api.CheckRequest;
-import io.pilotcheck.api.ToolVersion;
 import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.rules.RuleBook;
@@ -39,8 +38,8 @@ public final class Recheck {
             }
             StoredSubmission.Evaluation first = kept.evaluations().get(0);
             BatchResult batch = Check.runToEnd(CheckRequest.of(book, inputs).withAsOf(first.asOf()).withJobs(1)).batch();
-            store.addEvaluation(id, new EvaluationRecord(Instant.now().truncatedTo(ChronoUnit.MILLIS), EvaluationRecord.RECHECK,
-                    book.fingerprint(), book.rules().size(), ToolVersion.get(), first.asOf(), batch));
+            store.addEvaluation(id, EvaluationRecord.of(Instant.now().truncatedTo(ChronoUnit.MILLIS), EvaluationRecord.RECHECK,
+                    book, first.asOf(), batch));
             done.add(id);
         }
         return done;
