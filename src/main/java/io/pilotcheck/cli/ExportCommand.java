@@ -1,6 +1,7 @@
 package io.pilotcheck.cli;
 
 import io.pilotcheck.api.ToolVersion;
+import io.pilotcheck.files.OutputFile;
 import io.pilotcheck.store.StoreArchive;
 import io.pilotcheck.store.StoreLocation;
 import io.pilotcheck.store.StoreUnavailable;
@@ -11,12 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 /** {@code pilotcheck export -o backup.zip}: every kept submission, its files and findings, in one archive. */
@@ -40,12 +39,11 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         StoreLocation where = store.location();
-        Path partial = output.resolveSibling(output.getFileName() + ".partial");
-        try (SubmissionStore kept = SubmissionStore.open(where); OutputStream out = Files.newOutputStream(partial)) {
-            int n = StoreArchive.export(kept, ToolVersion.get(), out);
-            out.close();
-            // written under another name first: a failed export never leaves a zip that looks whole
-            Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING);
+        // written beside its name first when it is a regular file: a failed export never leaves a
+        // zip that looks whole; a device or FIFO is written into (see OutputFile)
+        try (SubmissionStore kept = SubmissionStore.open(where); OutputFile file = OutputFile.open(output)) {
+            int n = StoreArchive.export(kept, ToolVersion.get(), new BufferedOutputStream(file.stream(), 1 << 16));
+            file.commit();
             err.println(Say.say(common.lang, "exported", "file", output, "count", n, "store", where.shown()));
             err.flush();
             return ExitCode.OK.code();
@@ -53,12 +51,6 @@ public final class ExportCommand implements Callable<Integer> {
             err.println(Say.say(common.lang, "exportFailed", "file", output, "store", where.shown(), "reason", String.valueOf(e.getMessage())));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
-        } finally {
-            try {
-                Files.deleteIfExists(partial);
-            } catch (IOException e) {
-                // a leftover .partial file names itself; nothing else to do
-            }
         }
     }
 }

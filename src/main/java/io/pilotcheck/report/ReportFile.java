@@ -1,15 +1,15 @@
 package io.pilotcheck.report;
 
+import io.pilotcheck.files.OutputFile;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a report to standard output or, whole or not at all, to a file: a file is written beside
- * its target and moved into place, so an interrupted run never leaves half a report.
+ * Writes a report to standard output or to a file: a regular file whole or not at all, written
+ * beside its target and moved into place; a device or FIFO straight into it (see {@link OutputFile}).
  */
 public final class ReportFile {
 
@@ -49,21 +49,12 @@ public final class ReportFile {
             out.flush();
             return;
         }
-        Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        tmp.toFile().deleteOnExit();
-        try {
-            // a FileOutputStream, not Files.newOutputStream: Channels.newChannel gives its own
-            // FileChannel back, so a spooled report is copied in the kernel (see ReportSpool)
-            try (java.io.OutputStream bytes = new java.io.FileOutputStream(tmp.toFile());
-                 java.io.Writer w = new java.io.BufferedWriter(
-                         new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8))) {
-                body.writeTo(w, bytes);
-            }
-            publish(tmp, target);
-        } finally {
-            Files.deleteIfExists(tmp);
+        try (OutputFile output = OutputFile.open(file);
+             java.io.Writer w = new java.io.BufferedWriter(
+                     new java.io.OutputStreamWriter(output.stream(), StandardCharsets.UTF_8))) {
+            body.writeTo(w, output.stream());
+            w.flush();
+            output.commit();
         }
     }
 
@@ -83,26 +74,8 @@ public final class ReportFile {
         write(bytes.toByteArray(), file);
     }
 
-    /** Writes {@code content} to {@code file} through a temporary file moved into place. */
+    /** Writes {@code content} to {@code file} whole (see {@link OutputFile}). */
     public static void write(byte[] content, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        // a second Ctrl-C exits at once, mid-write: the exit hooks still remove the temporary file
-        tmp.toFile().deleteOnExit();
-        try {
-            Files.write(tmp, content);
-            publish(tmp, target);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static void publish(Path tmp, Path target) throws IOException {
-        // A temporary file is private (rw-------); a report is for handing on, like any file the user writes.
-        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        OutputFile.write(content, file);
     }
 }

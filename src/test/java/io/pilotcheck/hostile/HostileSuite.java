@@ -114,6 +114,7 @@ final class HostileSuite {
         FILES.forEach((name, what) -> all.add(new Case("Dossier files", what[0] + " — `" + name + "`", what[1],
                 scratch -> dossier(Map.of("hostile/" + name, HOSTILE.resolve(name)), LoadLimits.DEFAULT))));
         all.addAll(FileSystemCases.all());
+        all.addAll(OutputCases.all());
         all.addAll(RuleFaultCases.all());
         return all;
     }
