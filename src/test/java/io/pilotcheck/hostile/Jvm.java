@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Starts pilotcheck in a JVM of its own, for what cannot happen in-process: a signal, or another
- * user. The class path is the tests' own; its jars are linked into the scratch folder, because
- * they live in {@code ~/.m2}, which another user may not enter.
+ * user. The class path is the tests' own, linked into the scratch folder, jars and class folders
+ * alike: they live in {@code ~/.m2} and in the clone, which another user may not enter (a clone
+ * in {@code /root} or a {@code mktemp -d} folder is its owner's alone).
  */
 final class Jvm {
 
@@ -28,16 +29,10 @@ final class Jvm {
         int n = 0;
         for (String entry : classPath()) {
             Path p = Path.of(entry);
-            if (Files.isRegularFile(p)) {
+            if (Files.exists(p)) {
                 Path link = lib.resolve(n++ + "-" + p.getFileName());
-                try {
-                    Files.createLink(link, p);
-                } catch (IOException | UnsupportedOperationException e) {
-                    Files.copy(p, link);
-                }
+                linkTree(p, link);
                 entries.add(link.toString());
-            } else {
-                entries.add(p.toAbsolutePath().toString());
             }
         }
         List<String> command = new ArrayList<>(prefix);
@@ -47,9 +42,31 @@ final class Jvm {
                 "io.pilotcheck.cli.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
+        if (!prefix.isEmpty()) {
+            // another user may not enter the clone, so it starts in the scratch folder
+            builder.directory(scratch.toFile());
+        }
         // serve keeps submissions under the data folder: a test's, never the user's
         builder.environment().put("XDG_DATA_HOME", scratch.resolve("xdg-data").toString());
         return builder.start();
+    }
+
+    /** {@code from} at {@code to}: each file a hard link where the file system allows, else a copy. */
+    static void linkTree(Path from, Path to) throws IOException {
+        try (var all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path there = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(there);
+                } else {
+                    try {
+                        Files.createLink(there, p);
+                    } catch (IOException | UnsupportedOperationException e) {
+                        Files.copy(p, there);
+                    }
+                }
+            }
+        }
     }
 
     /** The test class path: surefire hands the JVM a one-jar manifest path, and the real one here. */
