@@ -10,7 +10,7 @@ rem its own code page back afterwards.
 set "OLDCP="
 for /f "tokens=2 delims=:." %%a in ('chcp') do set "OLDCP=%%a"
 chcp 65001 >nul 2>&1
-"%JAVA_EXE%" -XX:+UseSerialGC -Xmn48m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 %PILOTCHECK_JAVA_OPTS% "-Dpilotcheck.home=%PILOTCHECK_HOME%" -jar "%PILOTCHECK_HOME%\lib\pilotcheck.jar" %*
+"%JAVA_EXE%" -XX:+UseSerialGC -Xmn48m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+ExitOnOutOfMemoryError %PILOTCHECK_JAVA_OPTS% "-Dpilotcheck.home=%PILOTCHECK_HOME%" -jar "%PILOTCHECK_HOME%\lib\pilotcheck.jar" %*
 set "CODE=%ERRORLEVEL%"
 if defined OLDCP chcp %OLDCP% >nul 2>&1
 exit /b %CODE%

@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code pilotcheck export -o backup.zip}: every kept submission, its files and findings, in one archive. */
-@Command(name = "export", description = "Write every kept submission (original files, metadata, every evaluation "
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write every kept submission (original files, metadata, every evaluation "
         + "and finding) into one zip: a backup, or the way to move the store into PostgreSQL (pilotcheck import)")
 public final class ExportCommand implements Callable<Integer> {
 

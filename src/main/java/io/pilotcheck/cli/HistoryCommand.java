@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code pilotcheck history CITY}: a pilot's kept submissions in the terminal, each against the one before. */
-@Command(name = "history", description = "A pilot's kept submissions, oldest first, with what changed each time "
+@Command(name = "history", mixinStandardHelpOptions = true, description = "A pilot's kept submissions, oldest first, with what changed each time "
         + "(the store pilotcheck serve and check --record use)")
 public final class HistoryCommand implements Callable<Integer> {
 

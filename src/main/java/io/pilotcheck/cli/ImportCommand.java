@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.zip.ZipFile;
 
 /** {@code pilotcheck import backup.zip}: puts an export's submissions into the store, ids and all. */
-@Command(name = "import", description = "Put the submissions of a pilotcheck export into the store (--data or --db), "
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Put the submissions of a pilotcheck export into the store (--data or --db), "
         + "with their ids; those already there are left as they are")
 public final class ImportCommand implements Callable<Integer> {
 

@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code pilotcheck serve}: maps its options to a {@link CheckServer} and runs it until SIGTERM or Ctrl-C. */
-@Command(name = "serve", description = "Serve the checker over HTTP: the check API and a page for reviewers "
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the checker over HTTP: the check API and a page for reviewers "
         + "(contract: docs/spec/http-api.md). Loopback only until access control exists.")
 public final class ServeCommand implements Callable<Integer> {
 

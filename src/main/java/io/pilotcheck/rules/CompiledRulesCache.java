@@ -64,18 +64,14 @@ public final class CompiledRulesCache {
 
     /**
      * The user's cache folder: {@code $PILOTCHECK_CACHE_DIR}, else {@code $XDG_CACHE_HOME/pilotcheck},
-     * else {@code ~/.cache/pilotcheck}.
+     * else {@code $HOME/.cache/pilotcheck}.
      */
     public static Path defaultDir() {
         String own = System.getenv("PILOTCHECK_CACHE_DIR");
         if (own != null && !own.isBlank()) {
             return Path.of(own);
         }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "pilotcheck");
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "pilotcheck");
+        return io.pilotcheck.files.UserFolders.cache();
     }
 
     /** Where entries go, or empty for no cache. */

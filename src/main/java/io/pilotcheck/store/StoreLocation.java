@@ -35,12 +35,9 @@ public record StoreLocation(String url, String user, String password) {
         return new StoreLocation(jdbcUrl, null, null);
     }
 
-    /** The default data folder: {@code $XDG_DATA_HOME/pilotcheck}, else {@code ~/.local/share/pilotcheck}. */
+    /** The default data folder: {@code $XDG_DATA_HOME/pilotcheck}, else {@code $HOME/.local/share/pilotcheck}. */
     public static Path defaultDataDir() {
-        String xdg = System.getenv("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".local", "share");
-        return base.resolve("pilotcheck");
+        return io.pilotcheck.files.UserFolders.data();
     }
 
     /** Which database the URL names. */

@@ -158,6 +158,30 @@ public class CliTest {
                 .contains("130  按了 Ctrl-C");
     }
 
+
+    /** serve, history, export and import once answered --help with "not an option", exit 2. */
+    @Test
+    void everyCommandAnswersHelpInBothLanguages() {
+        java.util.List<String> failed = new java.util.ArrayList<>();
+        java.util.List<String[]> commands = new java.util.ArrayList<>();
+        PilotcheckCommand.SUBCOMMANDS.keySet().forEach(name -> commands.add(new String[] {name}));
+        for (String sub : java.util.List.of("list", "validate", "doc", "test")) {
+            commands.add(new String[] {"rules", sub});
+        }
+        for (String[] command : commands) {
+            for (String lang : java.util.List.of("zh", "en")) {
+                java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--lang", lang));
+                args.addAll(java.util.List.of(command));
+                args.add("--help");
+                Run r = run(args.toArray(String[]::new));
+                String usage = lang.equals("zh") ? "用法：pilotcheck " : "Usage: pilotcheck ";
+                if (r.code() != 0 || !r.out().startsWith(usage + String.join(" ", command))) {
+                    failed.add(String.join(" ", args) + " → exit " + r.code() + ": " + (r.out() + r.err()).lines().findFirst().orElse(""));
+                }
+            }
+        }
+        assertThat(failed).isEmpty();
+    }
     @Test
     void aUsageErrorIsOneLineInTheReadersLanguageWithWhereTheHelpIs() {
         Run zh = run("check", "--lang", "zh", "--as-of", "2017/03/01", "fixtures/");

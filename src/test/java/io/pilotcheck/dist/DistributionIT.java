@@ -70,6 +70,8 @@ class DistributionIT {
         Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
         Files.createSymbolicLink(bin.resolve("bash"), Stream.of("/bin/bash", "/usr/bin/bash").map(Path::of)
                 .filter(Files::isExecutable).findFirst().orElseThrow());
+        Files.createSymbolicLink(bin.resolve("readlink"), Stream.of("/bin/readlink", "/usr/bin/readlink").map(Path::of)
+                .filter(Files::isExecutable).findFirst().orElseThrow());
     }
 
     @Test
@@ -115,6 +117,18 @@ class DistributionIT {
     void itExplainsItselfWithoutMaven() throws Exception {
         Path out = tmp.resolve("version.txt");
         int code = run(unpacked, Map.of("PATH", bin.toString(), "HOME", tmp.toString()), out, "bin/pilotcheck", "--version");
+        assertThat(code).isZero();
+        assertThat(Files.readString(out)).contains("pilotcheck");
+    }
+
+    /** Through a chain of symbolic links, as an operator links it into /usr/local/bin ("Unable to access jarfile"). */
+    @Test
+    void itRunsThroughASymbolicLink() throws Exception {
+        Path links = Files.createDirectories(tmp.resolve("links"));
+        Path relative = Files.createSymbolicLink(links.resolve("pc"), links.relativize(unpacked.resolve("bin/pilotcheck")));
+        Files.createSymbolicLink(links.resolve("pilotcheck"), relative.getFileName());
+        Path out = tmp.resolve("via-link.txt");
+        int code = run(tmp, Map.of("PATH", bin.toString(), "HOME", tmp.toString()), out, "links/pilotcheck", "--version");
         assertThat(code).isZero();
         assertThat(Files.readString(out)).contains("pilotcheck");
     }
