@@ -167,7 +167,15 @@ public final class YamlTreeReader {
             case VALUE_NULL -> {
                 return new YamlNode.Scalar(YamlNode.ScalarKind.NULL, "", here);
             }
-            default -> throw new IllegalStateException("unexpected YAML token " + token + " at " + here);
+            case VALUE_EMBEDDED_OBJECT -> {
+                // !!binary, decoded by the parser: its tag was named above; the value is no dossier's
+                return new YamlNode.Scalar(YamlNode.ScalarKind.NULL, "", here);
+            }
+            default -> {
+                problems.add(new YamlProblem(SYNTAX, "无法识别的 YAML 内容（" + token + "）",
+                        "YAML content that a dossier cannot hold (" + token + ")", path, here));
+                return new YamlNode.Scalar(YamlNode.ScalarKind.NULL, "", here);
+            }
         }
     }
 

@@ -99,6 +99,7 @@ final class HostileSuite {
         file("tag-java-object.yaml", "A `!!java.io.File` tag", "LCP-SCHEMA-07 at 1:7 (×1)");
         file("tag-script-engine.yaml", "The `!!javax.script.ScriptEngineManager` remote-code gadget", "LCP-SCHEMA-07 at 1:7 (×3)");
         file("tag-project-class.yaml", "A tag naming a class on the classpath (it is never loaded)", "LCP-SCHEMA-07 at 1:7 (×1)");
+        file("tag-binary.yaml", "A `!!binary` value (a scanned page pasted into the dossier)", "LCP-SCHEMA-07 at 5:9 (×1)");
         file("duplicate-key-top.yaml", "A duplicate key at the top level", "LCP-SCHEMA-06 at 2:1 (×1)");
         file("duplicate-key-nested.yaml", "A duplicate key in a nested mapping", "LCP-SCHEMA-06 at 4:3 (×1)");
         file("duplicate-key-in-list.yaml", "A duplicate key in a list item", "LCP-SCHEMA-06 at 4:5 (×1)");
