@@ -116,6 +116,9 @@ public final class CheckServer implements AutoCloseable {
                 }
             });
             config.requestLogger.http(this::access);
+            config.routes.before(BrowserGuard::before);
+            config.routes.get(UploadPage.SCRIPT_PATH, ctx -> respond(ctx, "text/javascript; charset=utf-8",
+                    UploadPage.PROGRESS_SCRIPT.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             config.routes.get("/", ctx -> respond(ctx, "text/html; charset=utf-8",
                     UploadPage.html(lang(ctx), rules.get().problems()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             config.routes.post("/", this::pageCheck);

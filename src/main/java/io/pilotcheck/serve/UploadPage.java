@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The page at {@code /}: a form that uploads dossier files, a folder or a zip, with the
  * evaluation date and the report's language and format, answered with the report. It works with
- * JavaScript off; with it on, a small inline script sends the form itself so that a big upload
+ * JavaScript off; with it on, a small script of the server's own sends the form itself so that a big upload
  * shows its progress, then shows the answer as the form would have.
  */
 final class UploadPage {
@@ -17,8 +17,7 @@ final class UploadPage {
      * when it is HTML (the report, or an error page) and is saved under the server's file name
      * otherwise, which is what the browser does with the form's own answer.
      */
-    private static final String PROGRESS_SCRIPT = """
-            <script>
+    static final String PROGRESS_SCRIPT = """
             (function () {
               var form = document.getElementById('upload');
               if (!form || !window.XMLHttpRequest || !window.FormData || !window.URL) { return; }
@@ -56,8 +55,10 @@ final class UploadPage {
                 xhr.send(new FormData(form));
               });
             })();
-            </script>
             """;
+
+    /** Where the page loads its script from: a file of the server's own, as its Content-Security-Policy allows. */
+    static final String SCRIPT_PATH = "/assets/upload.js";
 
     private UploadPage() {
     }
@@ -95,7 +96,7 @@ final class UploadPage {
                 PageFrame.escape(ServeWords.word("page.asOfNote", lang)),
                 PageFrame.escape(ServeWords.word("page.format", lang)), formats(lang),
                 PageFrame.escape(ServeWords.word("page.submitter", lang)), l,
-                PageFrame.escape(ServeWords.word("page.check", lang)), PROGRESS_SCRIPT);
+                PageFrame.escape(ServeWords.word("page.check", lang)), "<script src=\"" + SCRIPT_PATH + "\"></script>");
         return PageFrame.page(lang, ServeWords.word("page.title", lang), "/?lang=", body);
     }
 

@@ -152,7 +152,7 @@ class CheckServerTest {
         String big;
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /api/v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\n"
+            socket.getOutputStream().write(("POST /api/v1/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/yaml\r\n"
                     + "Content-Length: " + (MAX_UPLOAD + 1) + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             big = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -238,10 +238,12 @@ class CheckServerTest {
     void thePageUploadsAndAnswersWithTheHtmlReport() throws Exception {
         HttpResponse<String> page = get("/");
         assertThat(page.statusCode()).isEqualTo(200);
-        // a real form (it works with scripts off); the one script is inline, nothing is fetched from elsewhere
+        // a real form (it works with scripts off); the one script is the server's own file, nothing is fetched from elsewhere
         assertThat(page.body()).contains("method=\"post\" action=\"/?lang=zh\" enctype=\"multipart/form-data\"")
-                .contains("低碳城市试点档案检查").doesNotContain("src=").doesNotContain("http://").doesNotContain("https://");
+                .contains("低碳城市试点档案检查").doesNotContain("http://").doesNotContain("https://");
         assertThat(page.body().split("<script", -1)).hasSize(2);
+        assertThat(page.body().split("src=", -1)).hasSize(2);
+        assertThat(page.body()).contains("<script src=\"/assets/upload.js\"></script>");
         assertThat(get("/?lang=en").body()).contains("Low-carbon pilot dossier check");
         String boundary = UUID.randomUUID().toString();
         HttpResponse<byte[]> r = post("/", "multipart/form-data; boundary=" + boundary,

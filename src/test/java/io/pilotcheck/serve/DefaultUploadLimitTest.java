@@ -48,7 +48,7 @@ class DefaultUploadLimitTest {
 
     @Test
     void a65MiBBodyWithItsLengthIsRefusedAndTheServerGoesOn() throws Exception {
-        String head = "POST /api/v1/check?lang=en HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\n"
+        String head = "POST /api/v1/check?lang=en HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/yaml\r\n"
                 + "Content-Length: " + SIXTY_FIVE_MIB + "\r\nConnection: close\r\n\r\n";
         String response = exchange(head, false);
         assertThat(response).startsWith("HTTP/1.1 413").contains("\"code\" : \"upload_too_large\"").contains("64 MiB");
@@ -57,7 +57,7 @@ class DefaultUploadLimitTest {
 
     @Test
     void a65MiBChunkedBodyIsCutOffAtTheLimitAndTheServerGoesOn() throws Exception {
-        String head = "POST /api/v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\n"
+        String head = "POST /api/v1/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/yaml\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
         String response = exchange(head, true);
         assertThat(response).startsWith("HTTP/1.1 413").contains("\"code\" : \"upload_too_large\"");

@@ -80,7 +80,7 @@ class HostileClientTest {
     void aTruncatedMultipartBodyIsABadRequest() throws Exception {
         String body = "--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.yaml\"\r\n\r\ncity: 大连市\n";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        String head = "POST /api/v1/check?lang=en HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+        String head = "POST /api/v1/check?lang=en HTTP/1.1\r\nHost: localhost\r\nContent-Type: multipart/form-data; boundary=b\r\n"
                 + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
         String response = exchange(head.getBytes(StandardCharsets.UTF_8), bytes, 0, 10_000);
         assertThat(response).startsWith("HTTP/1.1 400").contains("\"code\" : \"bad_multipart\"");
@@ -91,7 +91,7 @@ class HostileClientTest {
     void aClientTricklingOneByteASecondIsCutOffAndHoldsNoWorker() throws Exception {
         long t0 = System.nanoTime();
         java.util.concurrent.atomic.AtomicReference<String> slowReply = new java.util.concurrent.atomic.AtomicReference<>("");
-        String head = "POST /api/v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/yaml\r\nContent-Length: 480\r\n\r\n";
+        String head = "POST /api/v1/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/yaml\r\nContent-Length: 480\r\n\r\n";
         Thread slow = new Thread(() -> {
             try {
                 String reply = exchange(head.getBytes(StandardCharsets.UTF_8),
