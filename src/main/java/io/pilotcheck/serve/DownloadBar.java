@@ -36,7 +36,7 @@ final class DownloadBar {
                 + "margin-bottom: 12px; background: #eef4fb; border-bottom: 1px solid #c8d8ea;\">");
         bar.append(PageFrame.escape(ServeWords.word("page.downloads", lang))).append(' ').append(links(id, lang, day));
         String l = PageFrame.code(lang);
-        bar.append(" &nbsp;|&nbsp; <a id=\"kept\" href=\"/submissions/").append(id).append("?lang=").append(l).append("\">")
+        bar.append(" &nbsp;|&nbsp; <a id=\"kept\" href=\"/submissions/").append(PageFrame.escape(id)).append("?lang=").append(l).append("\">")
                 .append(PageFrame.escape(ServeWords.word("page.kept", lang))).append("</a> · <a href=\"/pilots?lang=")
                 .append(l).append("\">").append(PageFrame.escape(ServeWords.word("page.dashboard", lang)))
                 .append("</a> · <a href=\"/?lang=").append(l).append("\">")

@@ -78,7 +78,11 @@ public final class StoreArchive {
     public record Imported(int added, int present) {
     }
 
-    /** Puts every submission of the archive into {@code store}; those already there are left as they are. */
+    /**
+     * Puts every submission of the archive into {@code store}; those already there are left as
+     * they are. An entry that is not what this pilotcheck writes stops the import with an
+     * {@link IOException} naming the entry and what is wrong with it; submissions before it are kept.
+     */
     public static Imported importInto(SubmissionStore store, ZipFile zip) throws IOException {
         ZipEntry manifestEntry = zip.getEntry("pilotcheck-export.json");
         if (manifestEntry == null) {
@@ -95,34 +99,89 @@ public final class StoreArchive {
         int present = 0;
         for (String name : names) {
             JsonNode s = read(zip, zip.getEntry(name));
-            List<NewSubmission.SubmittedFile> files = new ArrayList<>();
-            for (JsonNode f : s.path("files")) {
-                ZipEntry bytes = zip.getEntry("files/" + f.path("sha256").asText());
-                if (bytes == null) {
-                    throw new IOException(name + " names a file " + f.path("sha256").asText() + " the export does not hold");
-                }
-                try (InputStream in = zip.getInputStream(bytes)) {
-                    byte[] content = in.readAllBytes();
-                    if (!SubmissionStore.sha256(content).equals(f.path("sha256").asText())) {
-                        throw new IOException("files/" + f.path("sha256").asText() + " does not hold the bytes its name says");
-                    }
-                    files.add(new NewSubmission.SubmittedFile(f.path("name").asText(), content));
-                }
-            }
+            String id;
+            NewSubmission submission;
             List<Map.Entry<String, EvaluationRecord>> evaluations = new ArrayList<>();
-            for (JsonNode e : s.path("evaluations")) {
-                evaluations.add(Map.entry(e.path("id").asText(), evaluation(e)));
+            try {
+                id = id(s, "id");
+                List<NewSubmission.SubmittedFile> files = new ArrayList<>();
+                for (JsonNode f : s.path("files")) {
+                    String sha256 = required(f, "sha256");
+                    if (!sha256.matches("[0-9a-f]{64}")) {
+                        throw new IllegalArgumentException("a file's sha256 is not 64 hexadecimal digits: " + shown(sha256));
+                    }
+                    ZipEntry bytes = zip.getEntry("files/" + sha256);
+                    if (bytes == null) {
+                        throw new IllegalArgumentException("it names a file " + sha256 + " the export does not hold");
+                    }
+                    byte[] content = bytes(zip, bytes, MAX_FILE_BYTES);
+                    if (!SubmissionStore.sha256(content).equals(sha256)) {
+                        throw new IllegalArgumentException("files/" + sha256 + " does not hold the bytes its name says");
+                    }
+                    files.add(new NewSubmission.SubmittedFile(required(f, "name"), content));
+                }
+                for (JsonNode e : s.path("evaluations")) {
+                    evaluations.add(Map.entry(id(e, "id"), evaluation(e)));
+                }
+                if (evaluations.isEmpty()) {
+                    throw new IllegalArgumentException("it has no evaluation");
+                }
+                submission = new NewSubmission(Instant.parse(required(s, "received")),
+                        s.path("submitter").isNull() ? null : s.path("submitter").asText(null),
+                        Source.fromId(required(s, "source")), files, evaluations.get(0).getValue());
+            } catch (RuntimeException e) {
+                throw new IOException(name + ": " + (e instanceof IllegalArgumentException && e.getMessage() != null
+                        && !(e instanceof java.time.format.DateTimeParseException) ? e.getMessage()
+                        : "not a submission as pilotcheck export writes it (" + io.pilotcheck.failure.RootCause.described(e) + ")"), e);
             }
-            NewSubmission submission = new NewSubmission(Instant.parse(s.path("received").asText()),
-                    s.path("submitter").isNull() ? null : s.path("submitter").asText(null),
-                    Source.fromId(s.path("source").asText()), files, evaluations.get(0).getValue());
-            if (store.restore(s.path("id").asText(), submission, evaluations)) {
+            if (store.restore(id, submission, evaluations)) {
                 added++;
             } else {
                 present++;
             }
         }
         return new Imported(added, present);
+    }
+
+    /** The most a stored file may inflate to: far above any dossier, far below the heap. */
+    static final long MAX_FILE_BYTES = 64L << 20;
+
+    /** The most a submission's JSON may inflate to (a province's batch of dossiers is a few MB). */
+    static final long MAX_JSON_BYTES = 64L << 20;
+
+    /** A field that must be there, as text. */
+    private static String required(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        if (!v.isValueNode() || v.isNull()) {
+            throw new IllegalArgumentException("it lacks '" + field + "'");
+        }
+        return v.asText();
+    }
+
+    /** An id as the store makes them: 32 hexadecimal digits, the time first, so it is safe in any page or path. */
+    private static String id(JsonNode node, String field) {
+        String id = required(node, field);
+        if (!SubmissionStore.isId(id)) {
+            throw new IllegalArgumentException("'" + field + "' is not an id pilotcheck makes (32 hexadecimal digits): " + shown(id));
+        }
+        return id;
+    }
+
+    /** A value from an archive, short enough for a message. */
+    private static String shown(String value) {
+        return value.length() > 60 ? value.substring(0, 60) + "…" : value;
+    }
+
+    /** An entry's bytes, read no further than {@code limit}. */
+    private static byte[] bytes(ZipFile zip, ZipEntry entry, long limit) throws IOException {
+        try (InputStream in = zip.getInputStream(entry)) {
+            byte[] content = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (content.length > limit) {
+                throw new IOException(entry.getName() + ": inflates to more than " + (limit >> 20)
+                        + " MiB, more than pilotcheck export ever writes there; refused");
+            }
+            return content;
+        }
     }
 
     private static ObjectNode evaluation(String id, EvaluationRecord e) {
@@ -184,8 +243,11 @@ public final class StoreArchive {
     }
 
     private static JsonNode read(ZipFile zip, ZipEntry entry) throws IOException {
-        try (InputStream in = zip.getInputStream(entry)) {
-            return JSON.readTree(in);
+        byte[] json = bytes(zip, entry, MAX_JSON_BYTES);
+        try {
+            return JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(entry.getName() + ": not JSON (" + e.getOriginalMessage() + ")", e);
         }
     }
 

@@ -415,6 +415,11 @@ public final class SubmissionStore implements AutoCloseable {
      * A new id: the time in milliseconds, then 80 random bits, in hexadecimal. Ids sort by time
      * on every database, and two made in the same millisecond do not collide.
      */
+    /** Whether {@code text} has the form of the ids {@link #newId} makes: 32 lower-case hexadecimal digits. */
+    public static boolean isId(String text) {
+        return text != null && text.matches("[0-9a-f]{32}");
+    }
+
     static String newId(Instant at) {
         byte[] random = new byte[10];
         RANDOM.nextBytes(random);
