@@ -34,10 +34,25 @@ public final class CsvReport {
     static List<Object> values(DossierResult d, Finding f, Language lang) {
         String city = lang == Language.EN && d.cityEn() != null ? d.cityEn() : d.city();
         boolean w = f.waived();
-        return java.util.Arrays.asList(f.location().file(), f.location().line(), f.location().column(), city,
-                d.verdict().id(), f.ruleId(), f.severity().id(), f.clause(), f.path(), f.message().in(lang),
-                w ? "yes" : "", w ? f.waiver().reason() : "", w ? f.waiver().approver() : "",
-                w ? f.waiver().expires().toString() : "", d.province(lang));
+        return java.util.Arrays.asList(text(f.location().file()), f.location().line(), f.location().column(), text(city),
+                d.verdict().id(), f.ruleId(), f.severity().id(), f.clause(), text(f.path()), text(f.message().in(lang)),
+                w ? "yes" : "", w ? text(f.waiver().reason()) : "", w ? text(f.waiver().approver()) : "",
+                w ? f.waiver().expires().toString() : "", text(d.province(lang)));
+    }
+
+    /**
+     * A text cell as a spreadsheet will take it as text: one that begins with {@code = + - @},
+     * a tab or a carriage return would be read by Excel as a formula (a file name such as
+     * {@code =HYPERLINK(...).yaml} runs when the CSV is opened), so it gets a leading
+     * apostrophe, as OWASP's advice on CSV injection has it.
+     */
+    static String text(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + value : value;
     }
 
     /** The CSV text, starting with the byte-order mark. */

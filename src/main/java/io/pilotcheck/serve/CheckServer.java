@@ -413,6 +413,17 @@ public final class CheckServer implements AutoCloseable {
         ctx.contentType(type).result(body);
     }
 
+    private static final java.util.Set<String> KNOWN_METHODS =
+            java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
+
+    /**
+     * The method as a metric label: a client may send any token as its method, and each label
+     * value is a series kept for ever, so a method HTTP does not define is {@code other}.
+     */
+    static String methodLabel(String method) {
+        return KNOWN_METHODS.contains(method) ? method : "other";
+    }
+
     /** One access-log line per request, and the request metrics. */
     private void access(Context ctx, Float millis) {
         String route;
@@ -422,7 +433,7 @@ public final class CheckServer implements AutoCloseable {
             route = "unmatched";
         }
         String status = String.valueOf(ctx.statusCode());
-        Counter.builder("pilotcheck_http_requests").tag("route", route).tag("method", String.valueOf(ctx.method()))
+        Counter.builder("pilotcheck_http_requests").tag("route", route).tag("method", methodLabel(ctx.method().name()))
                 .tag("status", status).register(metrics).increment();
         Timer.builder("pilotcheck_http_request_duration").tag("route", route).publishPercentileHistogram()
                 .register(metrics).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
