@@ -43,6 +43,29 @@ public sealed interface DossierInput {
         return new Bytes(name, bytes);
     }
 
+    /**
+     * A dossier over the per-dossier limit, whose bytes were not read (or not kept): it is
+     * reported as too large, as a file over the limit is, and nothing of it is stored.
+     *
+     * @param size its size in bytes as the sender declared it
+     */
+    static DossierInput tooLarge(String name, long size) {
+        return new TooLarge(name, size);
+    }
+
+    /** See {@link #tooLarge(String, long)}. */
+    record TooLarge(String name, long size) implements DossierInput {
+        /** Requires a name. */
+        public TooLarge {
+            Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public LoadedDossier load(DossierLoader loader) {
+            return loader.tooLarge(name, size);
+        }
+    }
+
     /** A dossier file. */
     record File(String name, Path path) implements DossierInput {
         /** Requires both. */

@@ -65,6 +65,11 @@ public final class DossierLoader {
         return loadBytes(name, bytes);
     }
 
+    /** A dossier of {@code size} bytes that was not read, being over the limit. */
+    public LoadedDossier tooLarge(String name, long size) {
+        return tooLarge(name, LoadLimits.formatSize(size));
+    }
+
     private LoadedDossier tooLarge(String name, String size) {
         String limit = LoadLimits.formatSize(limits.maxFileBytes());
         return failed(name,
@@ -98,6 +103,10 @@ public final class DossierLoader {
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
+        }
+        if (text.indexOf('\0') >= 0) {
+            // YAML allows no NUL, and no database stores one in text: a file holding one is not text
+            return failed(name, ProblemWords.zh("nul"), ProblemWords.en("nul"));
         }
         return loadText(name, text);
     }

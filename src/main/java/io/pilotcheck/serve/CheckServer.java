@@ -102,6 +102,8 @@ public final class CheckServer implements AutoCloseable {
             config.jetty.multipartConfig.maxFileSize(limits.maxBody(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, limits.maxBody()), SizeUnit.BYTES);
             config.jetty.modifyServer(server -> server.setStopTimeout(30_000));
+            // a folder upload is one part a file: as many as a zip may hold entries (Jetty's default is 1,000)
+            config.jetty.modifyServletContextHandler(handler -> handler.setMaxFormKeys(limits.maxEntries()));
             config.jetty.modifyHttpConfiguration(http -> {
                 http.setSendServerVersion(false);
                 // a client that stops sending, or trickles, gives its worker back
@@ -117,6 +119,7 @@ public final class CheckServer implements AutoCloseable {
             });
             config.requestLogger.http(this::access);
             config.routes.before(BrowserGuard::before);
+            config.routes.before(CheckServer::noControlCharactersInQuery);
             config.routes.get(UploadPage.SCRIPT_PATH, ctx -> respond(ctx, "text/javascript; charset=utf-8",
                     UploadPage.PROGRESS_SCRIPT.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             config.routes.get("/", ctx -> respond(ctx, "text/html; charset=utf-8",
@@ -142,7 +145,12 @@ public final class CheckServer implements AutoCloseable {
                 log.accept("pilotcheck: the store does not answer (" + ctx.method() + " " + ctx.path() + "): " + e.getMessage());
                 metrics.counter("pilotcheck_store_errors").increment();
                 ctx.header("Retry-After", "30");
-                error(ctx, new ApiError(503, "store_unavailable", "reason", e.getMessage()));
+                // the driver's words name tables, statements and hosts: the log has them, the client does not
+                error(ctx, new ApiError(503, "store_unavailable"));
+            });
+            config.routes.exception(io.pilotcheck.store.StoreRefused.class, (e, ctx) -> {
+                log.accept("pilotcheck: the store refused the data (" + ctx.method() + " " + ctx.path() + "): " + e.getMessage());
+                error(ctx, new ApiError(422, "not_storable"));
             });
             config.routes.get("/api/v1/rules", this::rules);
             config.routes.get("/healthz", ctx -> json(ctx, 200, JSON.createObjectNode().put("status", "ok")
@@ -305,6 +313,21 @@ public final class CheckServer implements AutoCloseable {
     /** Counts a rebuild of the rules, built or not. */
     public void countReload() {
         metrics.counter("pilotcheck_rule_reloads", "built", String.valueOf(rules.get().problems().isEmpty())).increment();
+    }
+
+    /**
+     * A NUL or another control character in a query value is no city, date or cursor; PostgreSQL
+     * refuses a NUL outright, which would read as the store failing.
+     */
+    private static void noControlCharactersInQuery(Context ctx) {
+        ctx.queryParamMap().forEach((name, values) -> {
+            for (String v : values) {
+                if ((name + v).chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+                    throw new ApiError(400, "bad_query", "name", UploadNames.shown(name), "value", UploadNames.shown(v),
+                            "expected", ServeWords.word("expected.text", Language.ZH));
+                }
+            }
+        });
     }
 
     /** A parameter from the query, else (the page's form) from the multipart fields. */

@@ -46,21 +46,59 @@ final class Uploads {
         return switch (media) {
             case "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml" -> {
                 String name = ctx.queryParam("name");
+                name = name == null || name.isBlank() ? "dossier.yaml" : UploadNames.checked(name.strip(), "bad_name");
                 byte[] body = body(ctx.bodyInputStream());
                 if (body.length == 0) {
                     throw new ApiError(400, "no_body");
                 }
-                yield List.of(DossierInput.bytes(name == null || name.isBlank() ? "dossier.yaml" : name.strip(), body));
+                yield List.of(dossier(name, body));
             }
             // named files in name order, as check orders a folder's: the same files, the same report
-            case "multipart/form-data" -> multipart(ctx).stream()
+            case "multipart/form-data" -> multipart(ctx, new Budget()).stream()
                     .sorted(java.util.Comparator.comparing(DossierInput::name)).toList();
-            case "application/zip", "application/x-zip-compressed" -> zip(body(ctx.bodyInputStream()));
+            case "application/zip", "application/x-zip-compressed" -> zip(body(ctx.bodyInputStream()), new Budget());
             default -> throw new ApiError(415, "unsupported_media_type", "type", media.isEmpty() ? "(none)" : media);
         };
     }
 
-    private List<DossierInput> multipart(Context ctx) throws IOException {
+    /**
+     * What one request has used of the zip limits: every zip in a request (a multipart body may
+     * hold several) draws on the same entries and inflated bytes, and each file name may be used once.
+     */
+    private final class Budget {
+        private int entries;
+        private long inflated;
+        private final java.util.Set<String> names = new java.util.HashSet<>();
+
+        void entries(int more) {
+            entries += more;
+            if (entries > limits.maxEntries()) {
+                throw new ApiError(413, "zip_too_many_entries", "limit", limits.maxEntries());
+            }
+        }
+
+        void inflate(long bytes) {
+            inflated += bytes;
+            if (inflated > limits.maxUncompressed()) {
+                throw new ApiError(413, "zip_too_large", "limit", LoadLimits.formatSize(limits.maxUncompressed()));
+            }
+        }
+
+        /** {@code name}, once: two files of one name in one upload would be one file in the store. */
+        String once(String name) {
+            if (!names.add(name)) {
+                throw new ApiError(422, "duplicate_name", "name", UploadNames.shown(name));
+            }
+            return name;
+        }
+    }
+
+    /** A dossier's bytes as an input, or, over the per-dossier limit, an input that keeps none of them. */
+    private DossierInput dossier(String name, byte[] bytes) {
+        return bytes.length > limits.maxFile() ? DossierInput.tooLarge(name, bytes.length) : DossierInput.bytes(name, bytes);
+    }
+
+    private List<DossierInput> multipart(Context ctx, Budget budget) throws IOException {
         List<UploadedFile> files;
         try {
             files = ctx.uploadedFiles("files");
@@ -84,12 +122,16 @@ final class Uploads {
             if (!(lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".zip"))) {
                 continue; // a folder upload sends every file; as check does in a folder, only dossiers count
             }
-            try (InputStream in = f.content()) {
-                byte[] bytes = body(in);
-                if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                    out.addAll(zip(bytes));
-                } else {
-                    out.add(DossierInput.bytes(name, bytes));
+            name = UploadNames.checked(name, "bad_name");
+            if (lower.endsWith(".zip")) {
+                try (InputStream in = f.content()) {
+                    out.addAll(zip(body(in), budget));
+                }
+            } else if (f.size() > limits.maxFile()) {
+                out.add(DossierInput.tooLarge(budget.once(name), f.size())); // never read, never kept
+            } else {
+                try (InputStream in = f.content()) {
+                    out.add(dossier(budget.once(name), body(in)));
                 }
             }
         }
@@ -131,18 +173,22 @@ final class Uploads {
      * directory, so every name, size and ratio is judged before a byte is inflated; the entries
      * live in memory only, never on disk under their own names.
      */
-    List<DossierInput> zip(byte[] bytes) throws IOException {
+    List<DossierInput> zip(byte[] bytes, Budget budget) throws IOException {
         Path tmp = Files.createTempFile("pilotcheck-upload-", ".zip");
         try {
             Files.write(tmp, bytes);
             try (ZipFile zip = new ZipFile(tmp.toFile())) {
-                List<ZipEntry> dossiers = entries(zip);
+                List<ZipEntry> dossiers = entries(zip, budget);
                 List<DossierInput> out = new ArrayList<>();
                 for (ZipEntry e : dossiers) {
+                    String name = budget.once(e.getName());
+                    if (e.getSize() > limits.maxFile()) {
+                        out.add(DossierInput.tooLarge(name, e.getSize())); // never inflated, never kept
+                        continue;
+                    }
                     try (InputStream in = zip.getInputStream(e)) {
                         // read no more than the entry says it holds: a lying header gets no further
-                        byte[] content = in.readNBytes((int) Math.min(e.getSize(), Integer.MAX_VALUE - 8));
-                        out.add(DossierInput.bytes(e.getName(), content));
+                        out.add(DossierInput.bytes(name, in.readNBytes((int) e.getSize())));
                     }
                 }
                 return out;
@@ -154,17 +200,14 @@ final class Uploads {
         }
     }
 
-    private List<ZipEntry> entries(ZipFile zip) {
-        if (zip.size() > limits.maxEntries()) {
-            throw new ApiError(413, "zip_too_many_entries", "limit", limits.maxEntries());
-        }
+    private List<ZipEntry> entries(ZipFile zip, Budget budget) {
+        budget.entries(zip.size());
         List<ZipEntry> dossiers = new ArrayList<>();
-        long total = 0;
         for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
             ZipEntry e = en.nextElement();
             String name = e.getName().replace('\\', '/');
-            if (name.startsWith("/") || name.matches("^[A-Za-z]:.*") || ("/" + name + "/").contains("/../")) {
-                throw new ApiError(422, "zip_bad_name", "entry", e.getName());
+            if (!UploadNames.acceptable(name)) {
+                throw new ApiError(422, "zip_bad_name", "entry", UploadNames.shown(e.getName()));
             }
             String lower = name.toLowerCase(Locale.ROOT);
             if (e.isDirectory() || !(lower.endsWith(".yaml") || lower.endsWith(".yml"))) {
@@ -175,10 +218,8 @@ final class Uploads {
             if (size < 0 || size / packed > limits.maxRatio() && size > 64 * 1024) {
                 throw new ApiError(413, "zip_bomb", "entry", e.getName(), "ratio", limits.maxRatio());
             }
-            total += size;
-            if (total > limits.maxUncompressed()) {
-                throw new ApiError(413, "zip_too_large", "limit", LoadLimits.formatSize(limits.maxUncompressed()));
-            }
+            // an entry over the per-dossier limit is reported, not inflated: it draws nothing
+            budget.inflate(size > limits.maxFile() ? 0 : size);
             dossiers.add(e);
         }
         if (dossiers.isEmpty()) {

@@ -165,6 +165,19 @@ final class BlockYamlReader {
         return new SourceLocation(file, lineNo[l], offset - lineStart[l] + 1);
     }
 
+    /** Keys and list items read so far. */
+    private int nodes;
+
+    /**
+     * Counts a key or item; past the limits of {@link YamlTreeReader} the general reader takes
+     * the file, and says what is wrong where.
+     */
+    private void counted(String key) {
+        if (++nodes > YamlTreeReader.MAX_NODES || (key != null && key.length() > YamlTreeReader.MAX_KEY_LENGTH)) {
+            throw DECLINED;
+        }
+    }
+
     private void checkDepth(int depth) {
         if (depth > maxDepth) {
             throw DECLINED;
@@ -184,6 +197,7 @@ final class BlockYamlReader {
                 throw DECLINED;
             }
             String key = substring(keyStart, colon);
+            counted(key);
             SourceLocation keyAt = at(pos, keyStart);
             int v = skipSpaces(colon + 1, end);
             YamlNode value;
@@ -234,6 +248,7 @@ final class BlockYamlReader {
             if (v == end || text[v] == '#' || (text[v] == '-' && (v + 1 == end || text[v + 1] == ' '))) {
                 throw DECLINED;
             }
+            counted(null);
             if (keyEnd(v, end) >= 0) {
                 items.add(mapping(v - lineStart[pos], depth + 1, v));
             } else {
@@ -324,6 +339,7 @@ final class BlockYamlReader {
         }
         while (true) {
             checkDepth(depth + 1);
+            counted(null);
             int stop = flowScalarEnd(i, end);
             items.add(scalar(substring(i, trimEnd(i, stop)), at(pos, i)));
             char c = text[stop];
@@ -352,6 +368,7 @@ final class BlockYamlReader {
                 throw DECLINED;
             }
             String key = substring(i, colon);
+            counted(key);
             SourceLocation keyAt = at(pos, i);
             int v = skipSpaces(colon + 1, end);
             checkDepth(depth + 1);

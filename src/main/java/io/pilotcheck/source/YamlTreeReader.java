@@ -37,6 +37,12 @@ public final class YamlTreeReader {
     /** Text accepted by default, in code points: 10 Mi, thousands of times a dossier. */
     public static final long DEFAULT_MAX_CODE_POINTS = 10L << 20;
 
+    /** Keys and list items a dossier may hold: one has a few hundred. */
+    public static final int MAX_NODES = 10_000;
+
+    /** The longest key read as a key: the notice's field names have fewer than 40 characters. */
+    public static final int MAX_KEY_LENGTH = 200;
+
     private final LoaderOptions options;
     // made on first use: Jackson's YAML factory and SnakeYAML cost tens of milliseconds to load,
     // and a run whose files all take the fast path never needs them
@@ -110,7 +116,7 @@ public final class YamlTreeReader {
                 return Optional.empty();
             }
             int before = problems.size();
-            YamlNode root = readValue(file, parser, "", problems, 0);
+            YamlNode root = readValue(file, parser, "", problems, 0, new int[1]);
             JsonToken extra = parser.nextToken();
             if (extra != null) {
                 problems.add(new YamlProblem(SYNTAX, "文件包含多个 YAML 文档；每个档案文件只能有一个文档",
@@ -121,6 +127,11 @@ public final class YamlTreeReader {
         } catch (TooDeep e) {
             problems.add(new YamlProblem(SYNTAX, "嵌套层次超过 " + maxDepth + " 层，不是城市档案",
                     "nesting deeper than " + maxDepth + " levels: not a city dossier", "", e.where));
+            return Optional.empty();
+        } catch (TooMany e) {
+            problems.add(new YamlProblem(SYNTAX, "键和列表项超过 " + MAX_NODES + " 个，不是城市档案（城市档案只有几百个），未继续读取",
+                    "more than " + MAX_NODES + " keys and list items: not a city dossier (one has a few hundred); "
+                            + "not read further", "", e.where));
             return Optional.empty();
         } catch (JsonProcessingException e) {
             problems.add(tabIndentation(file, content, e).or(() -> fullWidthColon(file, content, e))
@@ -133,7 +144,12 @@ public final class YamlTreeReader {
         }
     }
 
-    private YamlNode readValue(String file, YAMLParser p, String path, List<YamlProblem> problems, int depth)
+    /**
+     * @param nodes how many keys and list items the file has held so far: past {@link #MAX_NODES}
+     *              reading stops, so that a file of a million keys (ten bytes each fit in the size
+     *              limit) never becomes a million findings
+     */
+    private YamlNode readValue(String file, YAMLParser p, String path, List<YamlProblem> problems, int depth, int[] nodes)
             throws IOException {
         SourceLocation here = at(file, p.currentTokenLocation());
         checkFeatures(p, path, here, problems);
@@ -143,12 +159,13 @@ public final class YamlTreeReader {
         JsonToken token = p.currentToken();
         switch (token) {
             case START_OBJECT -> {
-                return readMapping(file, p, path, problems, depth, here);
+                return readMapping(file, p, path, problems, depth, here, nodes);
             }
             case START_ARRAY -> {
                 List<YamlNode> items = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(file, p, path + "[" + items.size() + "]", problems, depth + 1));
+                    counted(nodes, file, p);
+                    items.add(readValue(file, p, path + "[" + items.size() + "]", problems, depth + 1, nodes));
                 }
                 return new YamlNode.Sequence(List.copyOf(items), here);
             }
@@ -179,15 +196,29 @@ public final class YamlTreeReader {
         }
     }
 
+    /** Counts a key or list item, as {@link BlockYamlReader} counts them. */
+    private static void counted(int[] nodes, String file, YAMLParser p) {
+        if (++nodes[0] > MAX_NODES) {
+            throw new TooMany(at(file, p.currentTokenLocation()));
+        }
+    }
+
     private YamlNode readMapping(String file, YAMLParser p, String path, List<YamlProblem> problems, int depth,
-                                 SourceLocation here) throws IOException {
+                                 SourceLocation here, int[] nodes) throws IOException {
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
+            counted(nodes, file, p);
             SourceLocation keyAt = at(file, p.currentTokenLocation());
+            if (key.length() > MAX_KEY_LENGTH) {
+                problems.add(new YamlProblem(SYNTAX, "键长 " + key.length() + " 个字符，超过 " + MAX_KEY_LENGTH
+                        + " 个字符的上限：不是档案的字段", "a key of " + key.length() + " characters, over the limit of "
+                        + MAX_KEY_LENGTH + ": no dossier field", path, keyAt));
+                key = key.substring(0, MAX_KEY_LENGTH) + "…";
+            }
             String childPath = path.isEmpty() ? key : path + "." + key;
             p.nextToken();
-            YamlNode value = readValue(file, p, childPath, problems, depth + 1);
+            YamlNode value = readValue(file, p, childPath, problems, depth + 1, nodes);
             YamlNode.Entry earlier = entries.get(key);
             if (earlier != null) {
                 problems.add(new YamlProblem(DUPLICATE_KEY,
@@ -280,6 +311,17 @@ public final class YamlTreeReader {
     }
 
     /** Thrown when nesting passes the limit, before the parser's own stack limit is reached. */
+    /** Thrown past {@link #MAX_NODES} keys and list items; caught in {@link #readGeneral}. */
+    static final class TooMany extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final SourceLocation where;
+
+        TooMany(SourceLocation where) {
+            super(null, null, false, false);
+            this.where = where;
+        }
+    }
+
     static final class TooDeep extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final SourceLocation where;

@@ -59,6 +59,15 @@ final class EvaluationRows {
         }
     }
 
+    /**
+     * {@code text} cut to a column's width, with an ellipsis: a city that is not one, or a path
+     * through a dozen long keys, is checked and reported whole, and kept as far as the column
+     * holds rather than refused by the database (which reads as the store failing).
+     */
+    static String clip(String text, int width) {
+        return text == null || text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+
     /** Adds an evaluation's dossier results and findings to the two batches of {@link #INSERT_DOSSIER} and {@link #INSERT_FINDING}. */
     static void add(PreparedBatch dossiers, PreparedBatch findings, String evaluationId, String submissionId, BatchResult batch) {
         int position = 0;
@@ -73,9 +82,9 @@ final class EvaluationRows {
                 }
             }
             dossiers.bind("evaluation", evaluationId).bind("position", position).bind("submission", submissionId)
-                    .bind("file", d.file()).bind("city", d.city()).bind("cityEn", d.cityEn())
-                    .bind("provinceZh", d.province() == null ? null : d.province().zh())
-                    .bind("provinceEn", d.province() == null ? null : d.province().en())
+                    .bind("file", clip(d.file(), 1000)).bind("city", clip(d.city(), 100)).bind("cityEn", clip(d.cityEn(), 100))
+                    .bind("provinceZh", d.province() == null ? null : clip(d.province().zh(), 100))
+                    .bind("provinceEn", d.province() == null ? null : clip(d.province().en(), 100))
                     .bind("asOf", d.asOf()).bind("verdict", d.verdict().id())
                     .bind("violations", counts.getOrDefault(Severity.VIOLATION, 0))
                     .bind("warnings", counts.getOrDefault(Severity.WARNING, 0))
@@ -84,8 +93,8 @@ final class EvaluationRows {
             int index = 0;
             for (Finding f : d.findings()) {
                 findings.bind("evaluation", evaluationId).bind("dossier", position).bind("position", index++)
-                        .bind("rule", f.ruleId()).bind("severity", f.severity().id()).bind("clause", f.clause())
-                        .bind("path", f.path()).bind("file", f.location().file()).bind("line", f.location().line())
+                        .bind("rule", clip(f.ruleId(), 100)).bind("severity", f.severity().id()).bind("clause", clip(f.clause(), 100))
+                        .bind("path", clip(f.path(), 1000)).bind("file", clip(f.location().file(), 1000)).bind("line", f.location().line())
                         .bind("col", f.location().column()).bind("zh", f.message().zh()).bind("en", f.message().en())
                         .bind("waiver", f.waiver() == null ? null : waiver(f.waiver())).add();
             }

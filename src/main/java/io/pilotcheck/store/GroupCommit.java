@@ -64,8 +64,8 @@ final class GroupCommit<T> implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StoreUnavailable("interrupted while waiting for the write", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof StoreUnavailable u) {
-                throw u;
+            if (e.getCause() instanceof StoreUnavailable || e.getCause() instanceof StoreRefused) {
+                throw (RuntimeException) e.getCause();
             }
             throw new StoreUnavailable(String.valueOf(e.getCause()), e.getCause());
         }

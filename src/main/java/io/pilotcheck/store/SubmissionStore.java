@@ -382,6 +382,9 @@ public final class SubmissionStore implements AutoCloseable {
                 if (attempt < 3 && "23505".equals(sqlState(e))) {
                     continue;
                 }
+                if (refusedData(e)) {
+                    throw new StoreRefused(RootCause.message(e), e);
+                }
                 throw new StoreUnavailable(RootCause.message(e), e);
             }
         }

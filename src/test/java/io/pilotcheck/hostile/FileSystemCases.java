@@ -41,6 +41,8 @@ final class FileSystemCases {
                 new Case(SECTION, "A 2 KB dossier over a lowered limit (`--max-file-size 1K`)",
                         "LCP-SCHEMA-09 at 1:1 (×1)",
                         s -> firstDossier("check", "--max-file-size", "1K", "fixtures/02-shenyang.yaml")),
+                new Case(SECTION, "669,000 keys in one dossier (10 MiB, within the size limit; three such once stalled "
+                        + "the service for a minute)", "LCP-SCHEMA-01 at 10001:1 (×1)", FileSystemCases::manyKeys),
                 new Case(SECTION, "`/dev/zero`, a device that never ends", "LCP-SCHEMA-09 at 1:1 (×1)",
                         s -> dossier(Map.of("/dev/zero", Path.of("/dev/zero")), LoadLimits.DEFAULT)),
                 new Case(SECTION, "An unreadable file (mode 000; read as an unprivileged user when the tests run as root)",
@@ -84,6 +86,16 @@ final class FileSystemCases {
         int checked = new ObjectMapper().readTree(r.out()).at("/summary/dossiers").asInt();
         return new Outcome("exit " + r.code(), "passed over, never opened; " + checked + " dossier checked"
                 + (r.err().isEmpty() ? "" : "; stderr: " + r.err().lines().findFirst().orElse("")));
+    }
+
+    private static Outcome manyKeys(Path s) throws Exception {
+        Path file = s.resolve("many-keys.yaml");
+        StringBuilder yaml = new StringBuilder("city: 沈阳市\n");
+        for (int i = 1; yaml.length() < (10 << 20) - 20; i++) {
+            yaml.append('k').append(i).append(": 1\n");
+        }
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
+        return dossier(Map.of("many-keys.yaml", file), LoadLimits.DEFAULT);
     }
 
     /** The outcome of the first dossier of a CLI run's JSON report (English). */

@@ -93,6 +93,8 @@ final class HostileSuite {
         file("cr-only.yaml", "CR-only line ends (old Mac; found by the fuzzer)", "LCP-SCHEMA-03 at 3:19 (×1)");
         file("tab-indent.yaml", "A tab in the indentation", "LCP-SCHEMA-01 at 3:1 (×1)");
         file("deep-nesting.yaml", "Lists nested 10,000 deep", "LCP-SCHEMA-01 at 2:68 (×1)");
+        file("long-key.yaml", "A key of 5,000 characters (an explicit `? key`, as YAML allows past 1,024)", "LCP-SCHEMA-01 at 2:3 (×1)");
+        file("nul-byte.yaml", "A NUL byte in a value (PostgreSQL refuses it in text)", "LCP-SCHEMA-09 at 1:1 (×1)");
         file("empty.yaml", "An empty file", "LCP-SCHEMA-01 at 1:1 (×1)");
         file("only-comments.yaml", "A file of only comments", "LCP-SCHEMA-01 at 1:1 (×1)");
         file("several-documents.yaml", "Two YAML documents in one file", "LCP-SCHEMA-01 at 3:1 (×1)");
