@@ -287,6 +287,27 @@ public final class CheckServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} (a re-check) within the same limits as a check: an admission slot, or 503
+     * {@code busy}, then a checking slot for as long as it runs.
+     */
+    <T> T withinLimits(Context ctx, Supplier<T> work) {
+        if (!admitted.tryAcquire()) {
+            ctx.header("Retry-After", "5");
+            throw new ApiError(503, "busy", "seconds", 5);
+        }
+        try {
+            checking.acquireUninterruptibly();
+            try {
+                return work.get();
+            } finally {
+                checking.release();
+            }
+        } finally {
+            admitted.release();
+        }
+    }
+
     private void rules(Context ctx) throws IOException {
         // exactly what rules list -f json prints, fingerprint included
         respond(ctx, "application/json; charset=utf-8",

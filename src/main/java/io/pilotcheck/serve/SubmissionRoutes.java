@@ -184,7 +184,8 @@ final class SubmissionRoutes {
     /** {@code POST /api/v1/recheck}: each pilot's latest submission checked under older rules, re-checked under the current ones. */
     void recheck(Context ctx) {
         RuleBook book = rules.get().book();
-        List<String> done = io.pilotcheck.store.Recheck.latestUnderOlderRules(store(), book);
+        SubmissionStore s = store();
+        List<String> done = server.withinLimits(ctx, () -> io.pilotcheck.store.Recheck.latestUnderOlderRules(s, book));
         ObjectNode body = JSON.createObjectNode().put("rules_fingerprint", book.fingerprint()).put("rechecked", done.size());
         done.forEach(body.putArray("submissions")::add);
         CheckServer.json(ctx, 200, body);
@@ -192,7 +193,9 @@ final class SubmissionRoutes {
 
     /** The dashboard's button: re-checks as the API does, then shows the dashboard again. */
     void recheckFromPage(Context ctx) {
-        io.pilotcheck.store.Recheck.latestUnderOlderRules(store(), rules.get().book());
+        SubmissionStore s = store();
+        RuleBook book = rules.get().book();
+        server.withinLimits(ctx, () -> io.pilotcheck.store.Recheck.latestUnderOlderRules(s, book));
         ctx.redirect("/pilots?lang=" + PageFrame.code(CheckServer.lang(ctx)), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 

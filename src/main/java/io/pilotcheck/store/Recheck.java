@@ -23,8 +23,24 @@ public final class Recheck {
     private Recheck() {
     }
 
+    /**
+     * One re-check at a time in this process: a second one waits, then finds what the first
+     * re-checked already current (and the store adds no second evaluation under the same rules
+     * should another instance re-check at the same moment).
+     */
+    private static final java.util.concurrent.locks.ReentrantLock ONE_AT_A_TIME = new java.util.concurrent.locks.ReentrantLock();
+
     /** The submissions re-checked, in annex order of the pilots whose latest they are. */
     public static List<String> latestUnderOlderRules(SubmissionStore store, RuleBook book) {
+        ONE_AT_A_TIME.lock();
+        try {
+            return underLock(store, book);
+        } finally {
+            ONE_AT_A_TIME.unlock();
+        }
+    }
+
+    private static List<String> underLock(SubmissionStore store, RuleBook book) {
         List<String> cities = book.registry().cities().stream().map(io.pilotcheck.registry.PilotCity::name).toList();
         Set<String> stale = new LinkedHashSet<>();
         store.latest(cities).values().stream().filter(e -> !e.rulesFingerprint().equals(book.fingerprint()))
@@ -38,9 +54,8 @@ public final class Recheck {
             }
             StoredSubmission.Evaluation first = kept.evaluations().get(0);
             BatchResult batch = Check.runToEnd(CheckRequest.of(book, inputs).withAsOf(first.asOf()).withJobs(1)).batch();
-            store.addEvaluation(id, EvaluationRecord.of(Instant.now().truncatedTo(ChronoUnit.MILLIS), EvaluationRecord.RECHECK,
-                    book, first.asOf(), batch));
-            done.add(id);
+            store.addEvaluationUnlessCurrent(id, EvaluationRecord.of(Instant.now().truncatedTo(ChronoUnit.MILLIS),
+                    EvaluationRecord.RECHECK, book, first.asOf(), batch)).ifPresent(added -> done.add(id));
         }
         return done;
     }

@@ -175,6 +175,27 @@ public final class SubmissionStore implements AutoCloseable {
         return id;
     }
 
+    /**
+     * Adds a re-check's evaluation unless the submission's latest evaluation is already under the
+     * same rules (another re-check, here or on another instance, got there first); returns the
+     * new evaluation's id, or empty. The submission's row is locked while it is decided, so two
+     * re-checks at once add one evaluation, not two.
+     */
+    public Optional<String> addEvaluationUnlessCurrent(String submissionId, EvaluationRecord evaluation) {
+        String id = newId(evaluation.evaluatedAt());
+        boolean added = write(h -> {
+            h.createQuery("SELECT id FROM submission WHERE id = :id FOR UPDATE").bind("id", submissionId).mapTo(String.class).findOne();
+            String latest = h.createQuery("SELECT rules_fingerprint FROM evaluation WHERE submission_id = :id ORDER BY id DESC LIMIT 1")
+                    .bind("id", submissionId).mapTo(String.class).findOne().orElse("");
+            if (latest.equals(evaluation.rulesFingerprint())) {
+                return false;
+            }
+            new WriteBatch(h, location.kind()).evaluation(submissionId, id, evaluation).execute();
+            return true;
+        });
+        return added ? Optional.of(id) : Optional.empty();
+    }
+
     /** A kept submission, or empty when there is none by that id. */
     public Optional<StoredSubmission> submission(String id) {
         return read(h -> h.createQuery("SELECT id, received_at, submitter, source FROM submission WHERE id = :id")
