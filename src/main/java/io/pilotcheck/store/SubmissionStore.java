@@ -89,6 +89,14 @@ public final class SubmissionStore implements AutoCloseable {
         config.setConnectionTimeout(5_000);
         // a database that is down at start is reported, not waited for: the pool keeps trying
         config.setInitializationFailTimeout(-1);
+        if (location.kind() == StoreLocation.Kind.POSTGRESQL) {
+            // a server that is down, frozen or unreachable is an answer within seconds (503), never
+            // a request hanging for as long as it is; the longest statement the store makes takes milliseconds
+            config.addDataSourceProperty("connectTimeout", "5");
+            config.addDataSourceProperty("loginTimeout", "5");
+            config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
+            config.addDataSourceProperty("options", "-c statement_timeout=" + (SOCKET_TIMEOUT_SECONDS - 2) * 1000);
+        }
         HikariDataSource pool = new HikariDataSource(config);
         try {
             if (!current(pool)) {
@@ -100,6 +108,9 @@ public final class SubmissionStore implements AutoCloseable {
         }
         return new SubmissionStore(location, pool);
     }
+
+    /** How long a PostgreSQL connection waits for an answer before the request is answered 503. */
+    static final int SOCKET_TIMEOUT_SECONDS = 10;
 
     /** The version of the newest migration in {@code db/migration}; a test holds the two together. */
     static final String SCHEMA_VERSION = "3";
@@ -364,6 +375,39 @@ public final class SubmissionStore implements AutoCloseable {
         return read(h -> EvaluationRows.read(h, evaluationId, Math.max(0, position)));
     }
 
+    /** Asks the database whether it answers, one question at a time, on a thread of its own. */
+    private final java.util.concurrent.ExecutorService prober = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "store-probe");
+        t.setDaemon(true);
+        return t;
+    });
+    private java.util.concurrent.Future<Optional<String>> probing;
+
+    /**
+     * Whether the database answers within {@code wait}; the reason when it does not. A database
+     * that hangs (a frozen server) is "did not answer" after {@code wait}, and the question
+     * already asked is waited on by the next caller rather than asked again.
+     */
+    public Optional<String> problem(java.time.Duration wait) {
+        java.util.concurrent.Future<Optional<String>> asked;
+        synchronized (prober) {
+            if (probing == null || probing.isDone()) {
+                probing = prober.submit((java.util.concurrent.Callable<Optional<String>>) this::problem);
+            }
+            asked = probing;
+        }
+        try {
+            return asked.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return Optional.of("the database did not answer within " + wait.toMillis() + " ms");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Optional.of(RootCause.message(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        }
+    }
+
     /** Whether the database answers now; the reason when it does not. */
     public Optional<String> problem() {
         try (Handle h = jdbi.open()) {
@@ -377,6 +421,7 @@ public final class SubmissionStore implements AutoCloseable {
     /** Writes the submissions waiting to be written, then closes the pool. */
     @Override
     public void close() {
+        prober.shutdownNow();
         submissions.close();
         pool.close();
     }
