@@ -102,6 +102,8 @@ public final class CheckServer implements AutoCloseable {
             config.jetty.multipartConfig.maxFileSize(limits.maxBody(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize((int) Math.min(Integer.MAX_VALUE, limits.maxBody()), SizeUnit.BYTES);
             config.jetty.modifyServer(server -> server.setStopTimeout(30_000));
+            // what Jetty refuses before any route sees it is answered in the contract's JSON too
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             // a folder upload is one part a file: as many as a zip may hold entries (Jetty's default is 1,000)
             config.jetty.modifyServletContextHandler(handler -> handler.setMaxFormKeys(limits.maxEntries()));
             config.jetty.modifyHttpConfiguration(http -> {
@@ -420,12 +422,21 @@ public final class CheckServer implements AutoCloseable {
             respond(ctx, "text/html; charset=utf-8", ErrorPage.html(lang, e).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return;
         }
+        respond(ctx.status(e.status()), "application/json; charset=utf-8", errorBody(e, lang));
+    }
+
+    /** The contract's error body: {@code {"error": {"code", "message", "message_en"}}}, {@code message} in {@code lang}. */
+    static byte[] errorBody(ApiError e, Language lang) {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode err = body.putObject("error");
         err.put("code", e.code());
         err.put("message", e.message(lang));
         err.put("message_en", e.message(Language.EN));
-        json(ctx, e.status(), body);
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(body);
+        } catch (IOException impossible) {
+            throw new java.io.UncheckedIOException(impossible);
+        }
     }
 
     /**

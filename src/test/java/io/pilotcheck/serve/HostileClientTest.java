@@ -124,4 +124,18 @@ class HostileClientTest {
         assertThat(metrics).doesNotContain("XMETHOD").contains("method=\"other\"");
         assertThat(CheckServer.methodLabel("GET")).isEqualTo("GET");
     }
+
+    /** Jetty refused these itself, with its own HTML page. */
+    @Test
+    void whatJettyRefusesBeforeAnyRouteIsTheContractsJson() throws Exception {
+        String nul = exchange("GET /api/v1/submissions/x%00 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.UTF_8), new byte[0], 0, 10_000);
+        assertThat(nul).startsWith("HTTP/1.1 400").contains("Content-Type: application/json")
+                .contains("\"code\" : \"bad_request\"").doesNotContain("<html");
+        String big = exchange(("GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "x".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8), new byte[0], 0, 10_000);
+        assertThat(big).startsWith("HTTP/1.1 431").contains("Content-Type: application/json")
+                .contains("\"code\" : \"headers_too_large\"").doesNotContain("<html");
+        assertThat(health()).isEqualTo(200);
+    }
 }
