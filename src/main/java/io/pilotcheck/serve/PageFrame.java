@@ -55,6 +55,26 @@ final class PageFrame {
         return lang == Language.EN ? "en" : "zh";
     }
 
+    /**
+     * A path of {@code /}-separated names as it stands in a link: each name percent-encoded as
+     * UTF-8 but for the characters a path needs no escape for, so {@code %}, {@code ?}, {@code #},
+     * spaces and Chinese reach the server as they were named.
+     */
+    static String path(String names) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : names.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c == '/' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
+            }
+        }
+        return out.toString();
+    }
+
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }

@@ -72,7 +72,7 @@ final class StorePages {
             shown++;
             String name = lang == Language.EN ? p.get("city_en").asText() : p.get("city").asText();
             rows.append("<tr data-city=\"").append(e(p.get("city").asText())).append("\"><td class=\"n\">")
-                    .append(p.get("number").asInt()).append("</td><td><a href=\"/pilots/").append(e(p.get("city_en").asText()))
+                    .append(p.get("number").asInt()).append("</td><td><a href=\"/pilots/").append(e(PageFrame.path(p.get("city_en").asText())))
                     .append("?lang=").append(l).append("\">").append(e(name)).append("</a>")
                     .append(p.get("starred").asBoolean() ? " *" : "").append("</td><td>").append(verdict(v, lang)).append("</td>");
             if (latest.isNull()) {
@@ -143,7 +143,7 @@ final class StorePages {
                             "pending", c.get("pending").asInt(), "errors", c.get("error").asInt()))
                     .append(" · ").append(e(s.path("submitter").asText(""))).append(" · <a href=\"/submissions/").append(e(id))
                     .append("?lang=").append(l).append("\">").append(w("pilot.report", lang)).append("</a> · <a href=\"/api/v1/submissions/")
-                    .append(e(id)).append("/files/").append(e(s.get("file").asText())).append("\">").append(e(s.get("file").asText()))
+                    .append(e(id)).append("/files/").append(e(PageFrame.path(s.get("file").asText()))).append("\">").append(e(s.get("file").asText()))
                     .append("</a></p>");
             JsonNode change = s.get("change");
             if (change.isNull()) {
@@ -164,7 +164,7 @@ final class StorePages {
             }
             list.append("</section>\n");
         }
-        String self = "/pilots/" + e(history.get("city_en").asText()) + "?lang=" + l;
+        String self = "/pilots/" + e(PageFrame.path(history.get("city_en").asText())) + "?lang=" + l;
         StringBuilder more = new StringBuilder();
         if (paged) {
             more.append("<a id=\"newest\" href=\"").append(self).append("\">").append(w("pilot.newest", lang)).append("</a> ");
@@ -183,7 +183,7 @@ final class StorePages {
                 """.formatted(e(lang == Language.EN ? history.get("province_en").asText() : history.get("province").asText()),
                 w(whole ? "pilot.submissions" : "pilot.shown", lang, "count", subs.size()),
                 subs.isEmpty() ? "<p>" + w("dash.never", lang) + "</p>" : chart(subs, lang), list, more, l, w("page.dashboard", lang));
-        return PageFrame.page(lang, name, "/pilots/" + history.get("city_en").asText() + "?lang=", body);
+        return PageFrame.page(lang, name, "/pilots/" + PageFrame.path(history.get("city_en").asText()) + "?lang=", body);
     }
 
     /** Verdicts and counts over time: a stacked bar a submission, its verdict's colour beneath. */
@@ -238,7 +238,7 @@ final class StorePages {
         String id = s.get("id").asText();
         StringBuilder files = new StringBuilder();
         s.get("files").forEach(f -> files.append("<li><a href=\"/api/v1/submissions/").append(e(id)).append("/files/")
-                .append(e(f.get("name").asText())).append("\">").append(e(f.get("name").asText())).append("</a> <span class=\"muted\">")
+                .append(e(PageFrame.path(f.get("name").asText()))).append("\">").append(e(f.get("name").asText())).append("</a> <span class=\"muted\">")
                 .append(f.get("size").asLong()).append(" B · sha256 ").append(e(f.get("sha256").asText().substring(0, 12)))
                 .append("…</span></li>"));
         StringBuilder evaluations = new StringBuilder();

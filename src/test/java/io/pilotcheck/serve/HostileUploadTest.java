@@ -206,4 +206,38 @@ class HostileUploadTest {
             server.close();
         }
     }
+
+    /** File links on the pages were written as the names stood: {@code %}, {@code ?}, {@code #} broke them. */
+    @org.junit.jupiter.api.Test
+    void everyFileAndPilotLinkOnThePagesReachesWhatItNames() throws Exception {
+        try (Served s = serve(StoreLocation.Kind.H2)) {
+            byte[] d = dalian();
+            List<String> names = List.of("2026Q1/大连 #1 100%.yaml", "a?b=c&d.yaml", "Simao District, Pu'er.yaml");
+            List<Map.Entry<String, byte[]>> upload = new ArrayList<>();
+            names.forEach(n -> upload.add(Map.entry(n, d)));
+            HttpResponse<String> r = s.multipart("", upload);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            String id = JSON.readTree(r.body()).get("id").asText();
+            List<String> pages = List.of(s.get("/submissions/" + id).body(), s.get("/pilots/%E5%A4%A7%E8%BF%9E%E5%B8%82").body(),
+                    s.get("/pilots").body());
+            java.util.regex.Matcher links = java.util.regex.Pattern.compile("href=\"(/(?:api/v1/submissions|pilots)/[^\"]+)\"")
+                    .matcher(String.join("\n", pages));
+            int files = 0;
+            int pilots = 0;
+            while (links.find()) {
+                String href = links.group(1).replace("&amp;", "&").replace("&quot;", "\"");
+                HttpResponse<String> got = s.get(href);
+                assertThat(got.statusCode()).as(href).isEqualTo(200);
+                if (href.contains("/files/")) {
+                    files++;
+                    assertThat(got.body()).as(href).isEqualTo(new String(d, StandardCharsets.UTF_8));
+                } else {
+                    pilots++;
+                }
+            }
+            assertThat(files).as("file links followed").isGreaterThanOrEqualTo(3);
+            assertThat(pilots).as("pilot links followed, Pu'er's among them").isGreaterThanOrEqualTo(45);
+            assertThat(String.join("", pages)).contains("/pilots/Simao%20District%2C%20Pu%27er?lang=zh");
+        }
+    }
 }
