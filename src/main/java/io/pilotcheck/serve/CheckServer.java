@@ -53,8 +53,10 @@ public final class CheckServer implements AutoCloseable {
     private final Uploads uploads;
     private final Consumer<String> log;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    /** Batches being checked or waiting; more are refused with 503 rather than queued without end. */
+    /** Batches read and waiting for a checking slot; more are refused with 503 rather than queued without end. */
     private final Semaphore admitted;
+    /** The bytes requests being read and checked hold in memory, against a share of the heap. */
+    private final MemoryBudget memory;
     /** Batches being checked at once: one per core, as {@code check --jobs} defaults to. */
     private final Semaphore checking;
     private final Javalin app;
@@ -94,6 +96,7 @@ public final class CheckServer implements AutoCloseable {
         int cores = Runtime.getRuntime().availableProcessors();
         this.checking = new Semaphore(cores);
         this.admitted = new Semaphore(Math.max(64, cores * 16));
+        this.memory = new MemoryBudget(limits.memory());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = limits.maxBody();
@@ -259,33 +262,45 @@ public final class CheckServer implements AutoCloseable {
         Language lang = lang(ctx);
         LocalDate asOf = asOf(ctx);
         Severity threshold = failOn(ctx);
-        if (!admitted.tryAcquire()) {
-            ctx.header("Retry-After", "5");
-            throw new ApiError(503, "busy", "seconds", 5);
-        }
-        try {
-            List<DossierInput> inputs = uploads.read(ctx);
-            RuleBook book = rules.get().book(); // the rules this request started with, whatever a reload does
-            checking.acquireUninterruptibly();
-            CheckOutcome outcome;
+        // the body is read before a slot is taken: a client trickling its upload holds only the
+        // bytes it has sent (against the memory budget), not a place among the checks
+        try (MemoryBudget.Reservation held = memory.open()) {
+            List<DossierInput> inputs;
             try {
-                outcome = Check.run(CheckRequest.of(book, inputs).withAsOf(asOf)
-                        .withLimits(new LoadLimits(limits.maxFile(), LoadLimits.DEFAULT.maxDepth())).withJobs(1));
-            } catch (BatchCheck.Stopped e) {
-                throw new IllegalStateException("a check that nothing stops was stopped", e);
-            } finally {
-                checking.release();
+                inputs = uploads.read(ctx, held);
+            } catch (ApiError e) {
+                if (e.status() == 503) {
+                    ctx.header("Retry-After", "5");
+                }
+                throw e;
             }
-            outcome.batch().dossiers().forEach(d -> metrics.counter("pilotcheck_dossiers_checked",
-                    "verdict", d.verdict().id()).increment());
-            ReportContext context = Check.reportContext(book,
-                    ReportHeader.of(LocalDate.ofInstant(at, java.time.ZoneId.systemDefault()), asOf), lang, threshold);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            format.write(outcome.batch(), context, out);
-            return new Checked(format, out.toByteArray(), outcome.fails(threshold) ? 1 : 0, outcome.batch(), context,
-                    inputs, book, asOf);
-        } finally {
-            admitted.release();
+            if (!admitted.tryAcquire()) {
+                ctx.header("Retry-After", "5");
+                throw new ApiError(503, "busy", "seconds", 5);
+            }
+            try {
+                RuleBook book = rules.get().book(); // the rules this request started with, whatever a reload does
+                checking.acquireUninterruptibly();
+                CheckOutcome outcome;
+                try {
+                    outcome = Check.run(CheckRequest.of(book, inputs).withAsOf(asOf)
+                            .withLimits(new LoadLimits(limits.maxFile(), LoadLimits.DEFAULT.maxDepth())).withJobs(1));
+                } catch (BatchCheck.Stopped e) {
+                    throw new IllegalStateException("a check that nothing stops was stopped", e);
+                } finally {
+                    checking.release();
+                }
+                outcome.batch().dossiers().forEach(d -> metrics.counter("pilotcheck_dossiers_checked",
+                        "verdict", d.verdict().id()).increment());
+                ReportContext context = Check.reportContext(book,
+                        ReportHeader.of(LocalDate.ofInstant(at, java.time.ZoneId.systemDefault()), asOf), lang, threshold);
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                format.write(outcome.batch(), context, out);
+                return new Checked(format, out.toByteArray(), outcome.fails(threshold) ? 1 : 0, outcome.batch(), context,
+                        inputs, book, asOf);
+            } finally {
+                admitted.release();
+            }
         }
     }
 

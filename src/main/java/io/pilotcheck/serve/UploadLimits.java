@@ -12,20 +12,27 @@ package io.pilotcheck.serve;
  * @param minBytesPerSecond the slowest a body may arrive: a client trickling bytes to hold a
  *                        worker is cut off (408)
  * @param idleMillis      how long a connection may send nothing at all
+ * @param memory          bytes all requests being read and checked may hold at once (by default
+ *                        half the heap): past it a request is 503 {@code busy}
  */
 public record UploadLimits(long maxBody, long maxFile, int maxEntries, long maxUncompressed, int maxRatio,
-                           long minBytesPerSecond, long idleMillis) {
+                           long minBytesPerSecond, long idleMillis, long memory) {
 
     /** The limits {@code pilotcheck serve} starts with when no option names them: 64 MiB a body, 10 MiB a dossier. */
     public static final UploadLimits DEFAULTS = of(64L << 20, 10L << 20);
 
     /** The contract's defaults for a body limit and a dossier limit. */
     public static UploadLimits of(long maxBody, long maxFile) {
-        return new UploadLimits(maxBody, maxFile, 10_000, 256L << 20, 100, 1024, 30_000);
+        return new UploadLimits(maxBody, maxFile, 10_000, 256L << 20, 100, 1024, 30_000, Runtime.getRuntime().maxMemory() / 2);
     }
 
     /** These limits with other timings (tests, or a very slow network). */
     public UploadLimits withTimings(long bytesPerSecond, long idle) {
-        return new UploadLimits(maxBody, maxFile, maxEntries, maxUncompressed, maxRatio, bytesPerSecond, idle);
+        return new UploadLimits(maxBody, maxFile, maxEntries, maxUncompressed, maxRatio, bytesPerSecond, idle, memory);
+    }
+
+    /** These limits with another memory budget (tests). */
+    public UploadLimits withMemory(long bytes) {
+        return new UploadLimits(maxBody, maxFile, maxEntries, maxUncompressed, maxRatio, minBytesPerSecond, idleMillis, bytes);
     }
 }

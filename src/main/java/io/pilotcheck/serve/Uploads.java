@@ -31,8 +31,11 @@ final class Uploads {
         this.limits = limits;
     }
 
-    /** The dossiers of a request, or an {@link ApiError} saying why there are none to check. */
-    List<DossierInput> read(Context ctx) throws IOException {
+    /**
+     * The dossiers of a request, or an {@link ApiError} saying why there are none to check; what
+     * they hold in memory is reserved in {@code held} as it is read.
+     */
+    List<DossierInput> read(Context ctx, MemoryBudget.Reservation held) throws IOException {
         long declared = ctx.req().getContentLengthLong();
         if (declared > limits.maxBody()) {
             throw new ApiError(413, "upload_too_large", "size", LoadLimits.formatSize(declared),
@@ -47,16 +50,16 @@ final class Uploads {
             case "application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml" -> {
                 String name = ctx.queryParam("name");
                 name = name == null || name.isBlank() ? "dossier.yaml" : UploadNames.checked(name.strip(), "bad_name");
-                byte[] body = body(ctx.bodyInputStream());
+                byte[] body = body(ctx.bodyInputStream(), held);
                 if (body.length == 0) {
                     throw new ApiError(400, "no_body");
                 }
                 yield List.of(dossier(name, body));
             }
             // named files in name order, as check orders a folder's: the same files, the same report
-            case "multipart/form-data" -> multipart(ctx, new Budget()).stream()
+            case "multipart/form-data" -> multipart(ctx, new Budget(held), declared).stream()
                     .sorted(java.util.Comparator.comparing(DossierInput::name)).toList();
-            case "application/zip", "application/x-zip-compressed" -> zip(body(ctx.bodyInputStream()), new Budget());
+            case "application/zip", "application/x-zip-compressed" -> zip(body(ctx.bodyInputStream(), held), new Budget(held));
             default -> throw new ApiError(415, "unsupported_media_type", "type", media.isEmpty() ? "(none)" : media);
         };
     }
@@ -66,9 +69,14 @@ final class Uploads {
      * hold several) draws on the same entries and inflated bytes, and each file name may be used once.
      */
     private final class Budget {
+        private final MemoryBudget.Reservation held;
         private int entries;
         private long inflated;
         private final java.util.Set<String> names = new java.util.HashSet<>();
+
+        Budget(MemoryBudget.Reservation held) {
+            this.held = held;
+        }
 
         void entries(int more) {
             entries += more;
@@ -98,7 +106,10 @@ final class Uploads {
         return bytes.length > limits.maxFile() ? DossierInput.tooLarge(name, bytes.length) : DossierInput.bytes(name, bytes);
     }
 
-    private List<DossierInput> multipart(Context ctx, Budget budget) throws IOException {
+    private List<DossierInput> multipart(Context ctx, Budget budget, long declared) throws IOException {
+        // Jetty holds the parts in memory while they are parsed: the whole body, as declared, or
+        // as large as it may be when it is sent in chunks
+        budget.held.add(declared > 0 ? declared : limits.maxBody());
         List<UploadedFile> files;
         try {
             files = ctx.uploadedFiles("files");
@@ -125,13 +136,13 @@ final class Uploads {
             name = UploadNames.checked(name, "bad_name");
             if (lower.endsWith(".zip")) {
                 try (InputStream in = f.content()) {
-                    out.addAll(zip(body(in), budget));
+                    out.addAll(zip(body(in, budget.held), budget));
                 }
             } else if (f.size() > limits.maxFile()) {
                 out.add(DossierInput.tooLarge(budget.once(name), f.size())); // never read, never kept
             } else {
                 try (InputStream in = f.content()) {
-                    out.add(dossier(budget.once(name), body(in)));
+                    out.add(dossier(budget.once(name), body(in, budget.held)));
                 }
             }
         }
@@ -145,11 +156,13 @@ final class Uploads {
      * The body, read no further than the limit (a client that lied about its length is cut off)
      * and no slower than the lowest rate (a client trickling bytes gives its worker back).
      */
-    private byte[] body(InputStream in) throws IOException {
+    private byte[] body(InputStream in, MemoryBudget.Reservation held) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
         long start = System.nanoTime();
         for (int n = read(in, buffer); n >= 0; n = read(in, buffer)) {
+            // twice: the buffer as it grows, and the array it is copied into at the end
+            held.add(2L * n);
             out.write(buffer, 0, n);
             if (out.size() > limits.maxBody()) {
                 break;
@@ -179,6 +192,8 @@ final class Uploads {
             Files.write(tmp, bytes);
             try (ZipFile zip = new ZipFile(tmp.toFile())) {
                 List<ZipEntry> dossiers = entries(zip, budget);
+                // the entries inflated, reserved before a byte of them is
+                budget.held.add(dossiers.stream().mapToLong(ZipEntry::getSize).filter(size -> size <= limits.maxFile()).sum());
                 List<DossierInput> out = new ArrayList<>();
                 for (ZipEntry e : dossiers) {
                     String name = budget.once(e.getName());

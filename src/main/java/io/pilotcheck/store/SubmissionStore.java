@@ -391,6 +391,9 @@ public final class SubmissionStore implements AutoCloseable {
     public Optional<String> problem(java.time.Duration wait) {
         java.util.concurrent.Future<Optional<String>> asked;
         synchronized (prober) {
+            if (prober.isShutdown()) {
+                return Optional.of("the store is closed");
+            }
             if (probing == null || probing.isDone()) {
                 probing = prober.submit((java.util.concurrent.Callable<Optional<String>>) this::problem);
             }
@@ -421,7 +424,9 @@ public final class SubmissionStore implements AutoCloseable {
     /** Writes the submissions waiting to be written, then closes the pool. */
     @Override
     public void close() {
-        prober.shutdownNow();
+        synchronized (prober) {
+            prober.shutdownNow();
+        }
         submissions.close();
         pool.close();
     }

@@ -42,7 +42,7 @@ class HostileUploadTest {
     Path tmp;
 
     /** Small limits, so that a test need not send megabytes: 8 KiB a dossier, 60 zip entries a request. */
-    private static final UploadLimits LIMITS = new UploadLimits(4L << 20, 8 << 10, 60, 4L << 20, 100, 1024, 30_000);
+    private static final UploadLimits LIMITS = new UploadLimits(4L << 20, 8 << 10, 60, 4L << 20, 100, 1024, 30_000, 256L << 20);
 
     private record Served(CheckServer server, SubmissionStore store) implements AutoCloseable {
         @Override
