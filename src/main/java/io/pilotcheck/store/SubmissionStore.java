@@ -34,13 +34,16 @@ public final class SubmissionStore implements AutoCloseable {
     private static final int GROUP = 64;
 
     private final StoreLocation location;
+    /** The embedded store's mark of what it acknowledged; empty for PostgreSQL. */
+    private final Optional<StoreMark> mark;
     private final HikariDataSource pool;
     private final Jdbi jdbi;
     private final GroupCommit<Map.Entry<String, NewSubmission>> submissions;
 
-    private SubmissionStore(StoreLocation location, HikariDataSource pool) {
+    private SubmissionStore(StoreLocation location, HikariDataSource pool, Optional<StoreMark> mark) {
         this.location = location;
         this.pool = pool;
+        this.mark = mark;
         this.jdbi = Jdbi.create(pool);
         this.submissions = new GroupCommit<>("store-writer", GROUP, group -> write(h -> {
             WriteBatch rows = new WriteBatch(h, location.kind());
@@ -87,8 +90,9 @@ public final class SubmissionStore implements AutoCloseable {
         config.setPoolName("pilotcheck-store");
         config.setMaximumPoolSize(8);
         config.setConnectionTimeout(5_000);
-        // a database that is down at start is reported, not waited for: the pool keeps trying
-        config.setInitializationFailTimeout(-1);
+        // a database server that is down at start is reported, not waited for: the pool keeps
+        // trying; an embedded file that cannot be opened will not open a second later either
+        config.setInitializationFailTimeout(location.kind() == StoreLocation.Kind.H2 ? 1 : -1);
         if (location.kind() == StoreLocation.Kind.POSTGRESQL) {
             // a server that is down, frozen or unreachable is an answer within seconds (503), never
             // a request hanging for as long as it is; the longest statement the store makes takes milliseconds
@@ -97,16 +101,73 @@ public final class SubmissionStore implements AutoCloseable {
             config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
             config.addDataSourceProperty("options", "-c statement_timeout=" + (SOCKET_TIMEOUT_SECONDS - 2) * 1000);
         }
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw unopened(location, e);
+        }
+        Optional<StoreMark> mark = StoreMark.of(location);
         try {
             if (!current(pool)) {
                 Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
             }
+            if (mark.isPresent()) {
+                intact(pool, mark.get());
+            }
+        } catch (StoreDamaged e) {
+            pool.close();
+            throw e;
         } catch (RuntimeException e) {
             pool.close();
-            throw new StoreUnavailable(RootCause.message(e), e);
+            throw unopened(location, e);
         }
-        return new SubmissionStore(location, pool);
+        return new SubmissionStore(location, pool, mark);
+    }
+
+    /**
+     * Why a store could not be opened. An embedded file that H2 cannot read (it fails on its own
+     * bytes: a buffer underflow, a checksum) is damaged, and said so with what to do; one that
+     * another process holds is only busy.
+     */
+    private static StoreUnavailable unopened(StoreLocation location, RuntimeException e) {
+        String reason = RootCause.message(e);
+        if (location.kind() == StoreLocation.Kind.H2 && !reason.toLowerCase(java.util.Locale.ROOT).contains("locked")) {
+            return new StoreDamaged("the file cannot be read (" + reason + "): it is damaged. Restore the newest "
+                    + "backup: pilotcheck import BACKUP.zip --data AN-EMPTY-FOLDER");
+        }
+        return new StoreUnavailable(reason, e);
+    }
+
+    /**
+     * Refuses an embedded store whose file holds less than it acknowledged (see {@link StoreMark}),
+     * and reads every table through, so a page it cannot read is found now, not by a reviewer.
+     */
+    private static void intact(HikariDataSource pool, StoreMark mark) {
+        Optional<String> acknowledged = mark.read();
+        String newest;
+        try (java.sql.Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement()) {
+            for (String table : List.of("stored_file", "submission", "submission_file", "evaluation", "dossier_result",
+                    "finding", "waiver_use")) {
+                try (java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    rs.next();
+                }
+            }
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT MAX(id) FROM evaluation")) {
+                rs.next();
+                newest = rs.getString(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new StoreDamaged("the file cannot be read through (" + RootCause.message(e) + "): it is damaged. "
+                    + "Restore the newest backup: pilotcheck import BACKUP.zip --data AN-EMPTY-FOLDER");
+        }
+        if (acknowledged.isPresent() && (newest == null || newest.compareTo(acknowledged.get()) < 0)) {
+            throw new StoreDamaged("the file holds evaluations up to " + (newest == null ? "none" : newest)
+                    + ", but the store had kept up to " + acknowledged.get() + " (" + mark.file() + "): the file is damaged "
+                    + "or an older copy, and what came after is not in it. Restore the newest backup (pilotcheck import "
+                    + "BACKUP.zip --data AN-EMPTY-FOLDER); to serve what the file holds anyway, delete " + mark.file());
+        }
+        mark.advance(newest);
     }
 
     /** How long a PostgreSQL connection waits for an answer before the request is answered 503. */
@@ -445,6 +506,7 @@ public final class SubmissionStore implements AutoCloseable {
                     if (location.kind() == StoreLocation.Kind.H2) {
                         h.execute("CHECKPOINT");
                     }
+                    mark.ifPresent(m -> m.advance(h.createQuery("SELECT MAX(id) FROM evaluation").mapTo(String.class).one()));
                     return result;
                 });
             } catch (JdbiException e) {
