@@ -133,6 +133,24 @@ class DistributionIT {
         assertThat(Files.readString(out)).contains("pilotcheck");
     }
 
+    /**
+     * A JVM out of memory may have left any thread half-way (the embedded store once closed itself
+     * so and served 503s behind a healthy /healthz): the launcher's JVM ends at once, exit 3, for a
+     * supervisor to start again.
+     */
+    @Test
+    void aJvmOutOfMemoryEndsAtOnce() throws Exception {
+        Path out = tmp.resolve("oom.txt");
+        ProcessBuilder pb = new ProcessBuilder("bin/pilotcheck", "check", "--no-cache", "fixtures/").directory(unpacked.toFile())
+                .redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(Map.of("PATH", bin.toString(), "HOME", tmp.toString(), "PILOTCHECK_JAVA_OPTS", "-Xmx12m"));
+        Process p = pb.start();
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(3);
+        assertThat(Files.readString(out)).contains("Terminating due to java.lang.OutOfMemoryError");
+    }
+
     /** Line n of both reports where they first differ, or empty; a whole report is too long to show. */
     private static String firstDifference(List<String> a, List<String> b) {
         for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
