@@ -64,7 +64,8 @@ final class CheckRun {
     }
 
     /** Every dossier of a whole batch by the name it is reported under (null when streamed). */
-    private Map<String, Path> named;
+    /** With --record: each dossier as checked, by name (its bytes, unless it could not be read whole). */
+    private Map<String, DossierInput> recorded;
 
     int run() throws IOException {
         Optional<String> usage = usageProblem();
@@ -86,8 +87,10 @@ final class CheckRun {
                 : CompletableFuture.supplyAsync(() -> RulesLoading.load(rulesDir, cache, lang, err));
         // A streamed batch walks the folders as it goes; the others need every name at once.
         Map<String, Path> all = streaming ? null : DossierFiles.list(o.paths).files();
-        named = all;
-        Iterator<DossierInput> walk = DossierInput.files(streaming ? DossierFiles.sorted(o.paths) : all.entrySet().iterator());
+        // a recorded batch is read once, and the bytes checked are the bytes kept
+        recorded = o.record ? readWhole(all, limits) : null;
+        Iterator<DossierInput> walk = recorded != null ? recorded.values().iterator()
+                : DossierInput.files(streaming ? DossierFiles.sorted(o.paths) : all.entrySet().iterator());
         long total = !streaming ? all.size()
                 : !o.noProgress && BatchProgress.stderrIsTerminal() ? count(o.paths) : -1;
         List<DossierInput> head = new ArrayList<>();
@@ -194,7 +197,7 @@ final class CheckRun {
             written.add(name(r));
         }
         afterBatch(outcome.batch().tally(), outcome.batch().waivers(), reports);
-        if (o.record && !Recording.keep(o, book, outcome.batch(), named, lang, err)) {
+        if (o.record && !Recording.keep(o, book, outcome.batch(), recorded, lang, err)) {
             return ExitCode.CANNOT_CHECK.code();
         }
         if (!o.watch) {
@@ -245,6 +248,26 @@ final class CheckRun {
             early.put(in.name(), in.load(loader));
         }
         return early;
+    }
+
+    /**
+     * Each file's bytes, read once within the size limit: what is checked is what is kept. A file
+     * over the limit is reported as too large and not kept; one that cannot be read is left to the
+     * loader, which says why.
+     */
+    private static Map<String, DossierInput> readWhole(Map<String, Path> files, LoadLimits limits) {
+        Map<String, DossierInput> out = new java.util.LinkedHashMap<>();
+        files.forEach((name, path) -> {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(path)) {
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+                out.put(name, bytes.length > limits.maxFileBytes()
+                        ? DossierInput.tooLarge(name, java.nio.file.Files.isRegularFile(path) ? java.nio.file.Files.size(path) : bytes.length)
+                        : DossierInput.bytes(name, bytes));
+            } catch (java.io.IOException e) {
+                out.put(name, DossierInput.file(name, path));
+            }
+        });
+        return out;
     }
 
     private static <T> Iterator<T> concat(Iterator<T> first, Iterator<T> then) {

@@ -43,7 +43,7 @@ public final class ImportCommand implements Callable<Integer> {
                     "store", where.shown()));
             err.flush();
             return ExitCode.OK.code();
-        } catch (StoreUnavailable | IllegalArgumentException | IOException e) {
+        } catch (StoreUnavailable | io.pilotcheck.store.StoreRefused | IllegalArgumentException | IOException e) {
             err.println(Say.say(common.lang, "importFailed", "file", archive, "store", where.shown(), "reason", String.valueOf(e.getMessage())));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();

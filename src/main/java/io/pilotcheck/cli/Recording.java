@@ -1,5 +1,6 @@
 package io.pilotcheck.cli;
 
+import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.finding.Language;
@@ -11,10 +12,7 @@ import io.pilotcheck.store.StoreLocation;
 import io.pilotcheck.store.StoreUnavailable;
 import io.pilotcheck.store.SubmissionStore;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,16 +26,16 @@ final class Recording {
     }
 
     /** Keeps the batch; false (after saying why) when the store cannot be opened or written. */
-    static boolean keep(CheckCommand o, RuleBook book, BatchResult batch, Map<String, Path> named, Language lang,
+    static boolean keep(CheckCommand o, RuleBook book, BatchResult batch, Map<String, DossierInput> checked, Language lang,
                         PrintWriter err) {
         StoreLocation where = o.store.location();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try (SubmissionStore store = SubmissionStore.open(where)) {
             List<NewSubmission.SubmittedFile> files = new ArrayList<>();
             for (DossierResult d : batch.dossiers()) {
-                Path path = named.get(d.file());
-                if (path != null) {
-                    files.add(new NewSubmission.SubmittedFile(d.file(), Files.readAllBytes(path)));
+                // the bytes that were checked; a file not read whole (too large, unreadable) is not kept
+                if (checked.get(d.file()) instanceof DossierInput.Bytes b) {
+                    files.add(new NewSubmission.SubmittedFile(d.file(), b.bytes()));
                 }
             }
             String id = store.record(new NewSubmission(now, o.submitter, Source.CLI, files,
@@ -45,7 +43,7 @@ final class Recording {
             err.println(Say.say(lang, "recorded", "id", id, "dossiers", files.size(), "store", where.shown()));
             err.flush();
             return true;
-        } catch (StoreUnavailable | IllegalArgumentException | IOException e) {
+        } catch (StoreUnavailable | io.pilotcheck.store.StoreRefused | IllegalArgumentException e) {
             err.println(Say.say(lang, "recordFailed", "store", where.shown(), "reason", String.valueOf(e.getMessage())));
             err.flush();
             return false;

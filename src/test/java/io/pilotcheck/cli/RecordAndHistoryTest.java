@@ -95,4 +95,34 @@ class RecordAndHistoryTest {
         assertThat(h.code()).isEqualTo(2);
         assertThat(h.err()).contains("不是附件所列 45 个试点之一");
     }
+
+    /**
+     * check --record read each file again to keep it, possibly other bytes than those checked;
+     * a FIFO, which gives its bytes once, made the second read wait for ever.
+     */
+    @Test
+    void theBytesRecordedAreTheBytesChecked() throws Exception {
+        java.nio.file.Path fifo = tmp.resolve("03-dalian.yaml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        byte[] dalian = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("fixtures/03-dalian.yaml"));
+        Thread writer = new Thread(() -> {
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(fifo)) {
+                out.write(dalian);
+            } catch (java.io.IOException e) {
+                // the test fails on what was recorded
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+        java.nio.file.Path data = tmp.resolve("data");
+        java.util.concurrent.CompletableFuture<CliTest.Run> recording = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                run("check", "--record", "--data", data.toString(), fifo.toString()));
+        CliTest.Run r = recording.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        try (io.pilotcheck.store.SubmissionStore store = io.pilotcheck.store.SubmissionStore.open(
+                io.pilotcheck.store.StoreLocation.embedded(data))) {
+            String id = store.ids().get(0);
+            assertThat(store.file(id, fifo.toString())).hasValue(dalian);
+        }
+    }
 }
