@@ -41,6 +41,8 @@ public final class BatchCheck {
 
     private final DossierLoader loader;
     private final DossierCheck check;
+    /** How long a stopped batch waits for its workers before it gives their sessions up. */
+    private final java.time.Duration stopWithin;
     private final Map<String, LoadedDossier> preloaded = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A batch checker over compiled rules, loading files with the default limits. */
@@ -57,6 +59,8 @@ public final class BatchCheck {
     public BatchCheck(RuleBook book, LoadLimits load, EngineLimits engine) {
         this.loader = new DossierLoader(load);
         this.check = new DossierCheck(book, engine);
+        // a worker stops after the dossier in hand, whose rules stop at the engine's time limit
+        this.stopWithin = engine.maxTime().plusSeconds(5);
     }
 
     /**
@@ -164,6 +168,9 @@ public final class BatchCheck {
                         DossierCheck.Reusing s = session.get();
                         List<T> out = new ArrayList<>(chunk.size());
                         for (DossierInput f : chunk) {
+                            if (Thread.currentThread().isInterrupted()) {
+                                break; // cancelled: what is left of the chunk is not wanted
+                            }
                             out.add(prepare.apply(s.check(load(f), asOf, today)));
                         }
                         return out;
@@ -180,8 +187,18 @@ public final class BatchCheck {
         } finally {
             inFlight.forEach(f -> f.cancel(true));
             pool.shutdownNow();
-            // each session belongs to a worker that has stopped using it
-            sessions.forEach(DossierCheck.Reusing::close);
+            // a session is closed only once its worker has stopped using it: closed under a
+            // running rule, it fails that rule (or worse) on another thread
+            boolean stopped;
+            try {
+                stopped = pool.awaitTermination(stopWithin.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopped = false;
+            }
+            if (stopped) {
+                sessions.forEach(DossierCheck.Reusing::close);
+            }
         }
     }
 

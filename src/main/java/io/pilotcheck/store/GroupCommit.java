@@ -58,6 +58,11 @@ final class GroupCommit<T> implements AutoCloseable {
         }
         Pending<T> pending = new Pending<>(item, new CompletableFuture<>());
         queue.add(pending);
+        // close() may have stopped the thread and refused what was waiting between the check
+        // above and the add: taken back, the write is refused; not taken, someone completes it
+        if (closed && !thread.isAlive() && queue.remove(pending)) {
+            throw new StoreUnavailable("the store is closed", null);
+        }
         try {
             pending.done().get();
         } catch (InterruptedException e) {
