@@ -212,6 +212,8 @@ final class SubmissionRoutes {
                 cities.stream().map(io.pilotcheck.registry.PilotCity::name).toList());
         ObjectNode body = JSON.createObjectNode().put("rules_fingerprint", book.fingerprint());
         ArrayNode pilots = body.putArray("pilots");
+        java.util.Map<io.pilotcheck.store.DossierEntry, List<String>> violated =
+                store().rules(latest.values(), io.pilotcheck.finding.Severity.VIOLATION);
         for (io.pilotcheck.registry.PilotCity c : cities) {
             ObjectNode p = pilots.addObject().put("number", c.number()).put("city", c.name()).put("city_en", c.nameEn())
                     .put("province", c.provinceFull()).put("province_en", c.provinceEn()).put("starred", c.starred());
@@ -222,8 +224,7 @@ final class SubmissionRoutes {
             }
             ObjectNode l = entry(p.putObject("latest"), e);
             l.put("current_rules", e.rulesFingerprint().equals(book.fingerprint()));
-            store().rules(e.evaluationId(), e.position(), io.pilotcheck.finding.Severity.VIOLATION)
-                    .forEach(l.putArray("violated_rules")::add);
+            violated.get(e).forEach(l.putArray("violated_rules")::add);
         }
         return body;
     }

@@ -352,11 +352,29 @@ public final class SubmissionStore implements AutoCloseable {
         });
     }
 
-    /** The rule ids of a kept dossier's findings of one severity that no waiver accepts, in report order. */
-    public List<String> rules(String evaluationId, int position, io.pilotcheck.finding.Severity severity) {
-        return read(h -> h.createQuery("SELECT rule_id FROM finding WHERE evaluation_id = :e AND dossier_position = :p "
-                        + "AND severity = :s AND waiver IS NULL ORDER BY position")
-                .bind("e", evaluationId).bind("p", position).bind("s", severity.id()).mapTo(String.class).list());
+    /**
+     * For each of {@code entries}, the rule ids of its dossier's findings of one severity that no
+     * waiver accepts, in report order: one query for them all (the dashboard asks for 45).
+     */
+    public java.util.Map<DossierEntry, List<String>> rules(java.util.Collection<DossierEntry> entries,
+                                                            io.pilotcheck.finding.Severity severity) {
+        if (entries.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Set<String> evaluations = new java.util.TreeSet<>();
+        entries.forEach(e -> evaluations.add(e.evaluationId()));
+        java.util.Map<String, List<String>> byDossier = read(h -> {
+            java.util.Map<String, List<String>> found = new java.util.HashMap<>();
+            h.createQuery("SELECT evaluation_id, dossier_position, rule_id FROM finding WHERE evaluation_id IN (<e>) "
+                            + "AND severity = :s AND waiver IS NULL ORDER BY evaluation_id, dossier_position, position")
+                    .bindList("e", List.copyOf(evaluations)).bind("s", severity.id())
+                    .map((rs, ctx) -> new String[] {rs.getString(1) + "/" + rs.getInt(2), rs.getString(3)})
+                    .forEach(row -> found.computeIfAbsent(row[0], k -> new java.util.ArrayList<>()).add(row[1]));
+            return found;
+        });
+        java.util.Map<DossierEntry, List<String>> out = new java.util.LinkedHashMap<>();
+        entries.forEach(e -> out.put(e, byDossier.getOrDefault(e.evaluationId() + "/" + e.position(), List.of())));
+        return out;
     }
 
     /** A submission in a list: who, when, and what its latest evaluation found, pilot by pilot. */
@@ -401,20 +419,27 @@ public final class SubmissionStore implements AutoCloseable {
             }
             List<Listed> heads = query.map((rs, ctx) -> new Listed(rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class)),
                     rs.getString(3), Source.fromId(rs.getString(4)), List.of(), java.util.Map.of())).list();
+            if (heads.isEmpty()) {
+                return heads;
+            }
+            // every listed submission's dossiers of its latest evaluation, in one query
+            java.util.Map<String, List<String[]>> dossiers = new java.util.HashMap<>();
+            h.createQuery("SELECT d.submission_id, d.city, d.verdict FROM dossier_result d WHERE d.evaluation_id IN "
+                            + "(SELECT MAX(e.id) FROM evaluation e WHERE e.submission_id IN (<ids>) GROUP BY e.submission_id) "
+                            + "ORDER BY d.submission_id, d.position")
+                    .bindList("ids", heads.stream().map(Listed::id).toList())
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                    .forEach(row -> dossiers.computeIfAbsent(row[0], k -> new java.util.ArrayList<>()).add(row));
             List<Listed> out = new java.util.ArrayList<>();
             for (Listed l : heads) {
                 List<String> cities = new java.util.ArrayList<>();
                 java.util.Map<String, Integer> verdicts = new java.util.TreeMap<>();
-                h.createQuery("SELECT d.city, d.verdict FROM dossier_result d WHERE d.evaluation_id = "
-                                + "(SELECT MAX(e.id) FROM evaluation e WHERE e.submission_id = :id) ORDER BY d.position")
-                        .bind("id", l.id())
-                        .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
-                        .forEach(row -> {
-                            if (row[0] != null && !cities.contains(row[0])) {
-                                cities.add(row[0]);
-                            }
-                            verdicts.merge(row[1], 1, Integer::sum);
-                        });
+                for (String[] row : dossiers.getOrDefault(l.id(), List.of())) {
+                    if (row[1] != null && !cities.contains(row[1])) {
+                        cities.add(row[1]);
+                    }
+                    verdicts.merge(row[2], 1, Integer::sum);
+                }
                 out.add(new Listed(l.id(), l.received(), l.submitter(), l.source(), cities, verdicts));
             }
             return out;
