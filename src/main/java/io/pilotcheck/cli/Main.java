@@ -45,9 +45,15 @@ public final class Main {
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    // No stack traces for users: one line, and the "could not check" code.
+                    // No stack traces for users: one line, and the "could not check" code; with
+                    // --verbose, where it happened, for whoever mends it
                     cmd.getErr().println(Say.say(lang, "failed", "error", e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+                    if (Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v")) {
+                        e.printStackTrace(cmd.getErr());
+                    } else {
+                        cmd.getErr().println(Say.say(lang, "failedVerbose"));
+                    }
                     cmd.getErr().flush();
                     return ExitCode.CANNOT_CHECK.code();
                 });

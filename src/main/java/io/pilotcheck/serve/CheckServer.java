@@ -174,7 +174,10 @@ public final class CheckServer implements AutoCloseable {
                     e.getCode() == 408 ? new ApiError(408, "too_slow", "rate", limits.minBytesPerSecond())
                             : new ApiError(400, "body_unreadable", "reason", String.valueOf(e.getReason()))));
             config.routes.exception(Exception.class, (e, ctx) -> {
-                log.accept("pilotcheck: error on " + ctx.method() + " " + ctx.path() + ": " + e);
+                // a 500 is a bug: the log keeps where it happened, for whoever mends it
+                java.io.StringWriter trace = new java.io.StringWriter();
+                e.printStackTrace(new java.io.PrintWriter(trace));
+                log.accept("pilotcheck: error on " + ctx.method() + " " + ctx.path() + ": " + trace.toString().stripTrailing());
                 error(ctx, new ApiError(500, "internal"));
             });
             config.routes.error(404, ctx -> {

@@ -138,4 +138,24 @@ class HostileClientTest {
                 .contains("\"code\" : \"headers_too_large\"").doesNotContain("<html");
         assertThat(health()).isEqualTo(200);
     }
+
+    /** A 500 is a bug; its log line was the exception's name alone, with nothing to say where. */
+    @Test
+    void anInternalErrorIsLoggedWithWhereItHappenedAndTheClientGetsTheContractsJson() throws Exception {
+        java.util.List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CheckServer broken = new CheckServer(() -> {
+            throw new IllegalStateException("a bug in the rules supplier");
+        }, UploadLimits.of(1 << 20, 1 << 20), log::add).start("127.0.0.1", 0);
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + broken.port() + "/api/v1/rules")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(500);
+            assertThat(r.body()).contains("\"code\" : \"internal\"").doesNotContain("a bug in").doesNotContain("\tat ");
+            String logged = String.join("\n", log);
+            assertThat(logged).contains("error on GET /api/v1/rules").contains("a bug in the rules supplier")
+                    .contains("\tat io.pilotcheck.serve.");
+        } finally {
+            broken.close();
+        }
+    }
 }
