@@ -364,8 +364,14 @@ public final class CheckServer implements AutoCloseable {
         ctx.queryParamMap().forEach((name, values) -> {
             for (String v : values) {
                 if ((name + v).chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+                    Language lang;
+                    try {
+                        lang = lang(ctx);
+                    } catch (ApiError unreadable) {
+                        lang = Language.ZH;
+                    }
                     throw new ApiError(400, "bad_query", "name", UploadNames.shown(name), "value", UploadNames.shown(v),
-                            "expected", ServeWords.word("expected.text", Language.ZH));
+                            "expected", ServeWords.word("expected.text", lang));
                 }
             }
         });

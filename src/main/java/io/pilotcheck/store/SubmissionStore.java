@@ -93,6 +93,9 @@ public final class SubmissionStore implements AutoCloseable {
         // a database server that is down at start is reported, not waited for: the pool keeps
         // trying; an embedded file that cannot be opened will not open a second later either
         config.setInitializationFailTimeout(location.kind() == StoreLocation.Kind.H2 ? 1 : -1);
+        if (location.kind() == StoreLocation.Kind.H2) {
+            config.setExceptionOverrideClassName(ClosedDatabaseEviction.class.getName());
+        }
         if (location.kind() == StoreLocation.Kind.POSTGRESQL) {
             // a server that is down, frozen or unreachable is an answer within seconds (503), never
             // a request hanging for as long as it is; the longest statement the store makes takes milliseconds

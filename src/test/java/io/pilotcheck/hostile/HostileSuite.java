@@ -118,6 +118,7 @@ final class HostileSuite {
                 scratch -> dossier(Map.of("hostile/" + name, HOSTILE.resolve(name)), LoadLimits.DEFAULT))));
         all.addAll(FileSystemCases.all());
         all.addAll(OutputCases.all());
+        all.addAll(ServiceCases.all());
         all.addAll(RuleFaultCases.all());
         return all;
     }
