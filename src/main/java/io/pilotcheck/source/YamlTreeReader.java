@@ -124,14 +124,8 @@ public final class YamlTreeReader {
                         at(file, parser.currentTokenLocation())));
             }
             return problems.size() == before ? Optional.of(root) : Optional.empty();
-        } catch (TooDeep e) {
-            problems.add(new YamlProblem(SYNTAX, "嵌套层次超过 " + maxDepth + " 层，不是城市档案",
-                    "nesting deeper than " + maxDepth + " levels: not a city dossier", "", e.where));
-            return Optional.empty();
-        } catch (TooMany e) {
-            problems.add(new YamlProblem(SYNTAX, "键和列表项超过 " + MAX_NODES + " 个，不是城市档案（城市档案只有几百个），未继续读取",
-                    "more than " + MAX_NODES + " keys and list items: not a city dossier (one has a few hundred); "
-                            + "not read further", "", e.where));
+        } catch (NotRead e) {
+            problems.add(e.problem);
             return Optional.empty();
         } catch (JsonProcessingException e) {
             problems.add(tabIndentation(file, content, e).or(() -> fullWidthColon(file, content, e))
@@ -154,7 +148,8 @@ public final class YamlTreeReader {
         SourceLocation here = at(file, p.currentTokenLocation());
         checkFeatures(p, path, here, problems);
         if (depth > maxDepth) {
-            throw new TooDeep(here);
+            throw new NotRead(new YamlProblem(SYNTAX, "嵌套层次超过 " + maxDepth + " 层，不是城市档案",
+                    "nesting deeper than " + maxDepth + " levels: not a city dossier", "", here));
         }
         JsonToken token = p.currentToken();
         switch (token) {
@@ -199,7 +194,9 @@ public final class YamlTreeReader {
     /** Counts a key or list item, as {@link BlockYamlReader} counts them. */
     private static void counted(int[] nodes, String file, YAMLParser p) {
         if (++nodes[0] > MAX_NODES) {
-            throw new TooMany(at(file, p.currentTokenLocation()));
+            throw new NotRead(new YamlProblem(SYNTAX, "键和列表项超过 " + MAX_NODES + " 个，不是城市档案（城市档案只有几百个），未继续读取",
+                    "more than " + MAX_NODES + " keys and list items: not a city dossier (one has a few hundred); "
+                            + "not read further", "", at(file, p.currentTokenLocation())));
         }
     }
 
@@ -311,24 +308,14 @@ public final class YamlTreeReader {
     }
 
     /** Thrown when nesting passes the limit, before the parser's own stack limit is reached. */
-    /** Thrown past {@link #MAX_NODES} keys and list items; caught in {@link #readGeneral}. */
-    static final class TooMany extends RuntimeException {
+    /** A file read no further (too deep, too many keys), with the one problem that says why; caught in {@link #readGeneral}. */
+    static final class NotRead extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final SourceLocation where;
+        final transient YamlProblem problem;
 
-        TooMany(SourceLocation where) {
+        NotRead(YamlProblem problem) {
             super(null, null, false, false);
-            this.where = where;
-        }
-    }
-
-    static final class TooDeep extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final SourceLocation where;
-
-        TooDeep(SourceLocation where) {
-            super(null, null, false, false);
-            this.where = where;
+            this.problem = problem;
         }
     }
 }

@@ -151,6 +151,9 @@ class ServePageBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#pilots tr[data-city]"))).hasSize(45);
         browser.findElement(By.cssSelector("select[name=verdict] option[value=non_compliant]")).click();
         browser.findElement(By.cssSelector("form.filter button")).click();
+        // the click returns once the form is sent, not once the filtered page is there (a loaded
+        // machine showed an empty table in between)
+        awaitUrl("verdict=non_compliant");
         assertThat(browser.findElements(By.cssSelector("#pilots tr[data-city]"))).hasSizeGreaterThanOrEqualTo(1)
                 .allSatisfy(row -> assertThat(row.getText()).contains("不合规"));
 
@@ -166,6 +169,15 @@ class ServePageBrowserTest {
         assertThat(browser.findElement(By.id("files")).getText()).contains("dalian.yaml");
         browser.findElement(By.id("report")).click();
         assertThat(browser.findElements(By.cssSelector("section.dossier"))).hasSize(1);
+    }
+
+    private static void awaitUrl(String part) throws InterruptedException {
+        long end = System.currentTimeMillis() + 30_000;
+        while (!(browser.getCurrentUrl().contains(part) && "complete".equals(browser.executeScript("return document.readyState")))
+                && System.currentTimeMillis() < end) {
+            Thread.sleep(100);
+        }
+        assertThat(browser.getCurrentUrl()).contains(part);
     }
 
     private static void awaitTitle(String title) throws InterruptedException {
