@@ -31,6 +31,8 @@ final class GroupCommit<T> implements AutoCloseable {
     private final int most;
     private final Thread thread;
     private volatile boolean closed;
+    /** A test's way into the moment a racing close() can strike; nothing otherwise. */
+    Runnable betweenCheckAndQueue = () -> { };
 
     /**
      * @param name   the writing thread's name
@@ -56,6 +58,7 @@ final class GroupCommit<T> implements AutoCloseable {
         if (closed) {
             throw new StoreUnavailable("the store is closed", null);
         }
+        betweenCheckAndQueue.run();
         Pending<T> pending = new Pending<>(item, new CompletableFuture<>());
         queue.add(pending);
         // close() may have stopped the thread and refused what was waiting between the check
