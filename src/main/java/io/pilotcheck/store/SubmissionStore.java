@@ -131,11 +131,14 @@ public final class SubmissionStore implements AutoCloseable {
     /**
      * Why a store could not be opened. An embedded file that H2 cannot read (it fails on its own
      * bytes: a buffer underflow, a checksum) is damaged, and said so with what to do; one that
-     * another process holds is only busy.
+     * another process holds, or that this user may not read or write, is not.
      */
     private static StoreUnavailable unopened(StoreLocation location, RuntimeException e) {
         String reason = RootCause.message(e);
-        if (location.kind() == StoreLocation.Kind.H2 && !reason.toLowerCase(java.util.Locale.ROOT).contains("locked")) {
+        String lower = reason.toLowerCase(java.util.Locale.ROOT);
+        boolean access = java.util.stream.Stream.of("locked", "denied", "permission", "read only", "readonly", "read-only")
+                .anyMatch(lower::contains);
+        if (location.kind() == StoreLocation.Kind.H2 && !access) {
             return new StoreDamaged("the file cannot be read (" + reason + "): it is damaged. Restore the newest "
                     + "backup: pilotcheck import BACKUP.zip --data AN-EMPTY-FOLDER");
         }
@@ -144,7 +147,7 @@ public final class SubmissionStore implements AutoCloseable {
 
     /**
      * Refuses an embedded store whose file holds less than it acknowledged (see {@link StoreMark}),
-     * and reads every table through, so a page it cannot read is found now, not by a reviewer.
+     * and counts every table, so a table H2 cannot open is found now, not by a reviewer.
      */
     private static void intact(HikariDataSource pool, StoreMark mark) {
         Optional<String> acknowledged = mark.read();
