@@ -268,17 +268,8 @@ public final class CheckServer implements AutoCloseable {
         // the body is read before a slot is taken: a client trickling its upload holds only the
         // bytes it has sent (against the memory budget), not a place among the checks
         try (MemoryBudget.Reservation held = memory.open()) {
-            List<DossierInput> inputs;
-            try {
-                inputs = uploads.read(ctx, held);
-            } catch (ApiError e) {
-                if (e.status() == 503) {
-                    ctx.header("Retry-After", "5");
-                }
-                throw e;
-            }
+            List<DossierInput> inputs = uploads.read(ctx, held);
             if (!admitted.tryAcquire()) {
-                ctx.header("Retry-After", "5");
                 throw new ApiError(503, "busy", "seconds", 5);
             }
             try {
@@ -313,7 +304,6 @@ public final class CheckServer implements AutoCloseable {
      */
     <T> T withinLimits(Context ctx, Supplier<T> work) {
         if (!admitted.tryAcquire()) {
-            ctx.header("Retry-After", "5");
             throw new ApiError(503, "busy", "seconds", 5);
         }
         try {
@@ -364,14 +354,8 @@ public final class CheckServer implements AutoCloseable {
         ctx.queryParamMap().forEach((name, values) -> {
             for (String v : values) {
                 if ((name + v).chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
-                    Language lang;
-                    try {
-                        lang = lang(ctx);
-                    } catch (ApiError unreadable) {
-                        lang = Language.ZH;
-                    }
                     throw new ApiError(400, "bad_query", "name", UploadNames.shown(name), "value", UploadNames.shown(v),
-                            "expected", ServeWords.word("expected.text", lang));
+                            "expected", ServeWords.word("expected.text", langOrChinese(ctx)));
                 }
             }
         });
@@ -434,12 +418,20 @@ public final class CheckServer implements AutoCloseable {
         };
     }
 
-    private static void error(Context ctx, ApiError e) {
-        Language lang;
+    /** The request's language, or Chinese when it names none it may: for an error about the request itself. */
+    private static Language langOrChinese(Context ctx) {
         try {
-            lang = lang(ctx);
+            return lang(ctx);
         } catch (RuntimeException unreadable) { // a bad lang, or a form body that cannot be read again
-            lang = Language.ZH;
+            return Language.ZH;
+        }
+    }
+
+    private static void error(Context ctx, ApiError e) {
+        Language lang = langOrChinese(ctx);
+        if (e.code().equals("busy")) {
+            // whichever limit said so: the memory budget, the checks waiting, a re-check's slot
+            ctx.header("Retry-After", "5");
         }
         if (forBrowser(ctx)) {
             ctx.status(e.status());
