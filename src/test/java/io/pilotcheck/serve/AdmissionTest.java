@@ -94,6 +94,35 @@ class AdmissionTest {
     }
 
     @Test
+    void whileAnUploadHoldsMostOfTheBudgetAnotherIsBusyWithRetryAfterThenServed() throws Exception {
+        CheckServer server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()),
+                UploadLimits.of(4 << 20, 1 << 20).withTimings(1, 60_000).withMemory(1 << 20), line -> { }).start("127.0.0.1", 0);
+        byte[] padded = (Files.readString(Path.of("fixtures/03-dalian.yaml")) + "#" + "x".repeat(300_000) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        try (Socket slow = new Socket("127.0.0.1", server.port())) {
+            OutputStream out = slow.getOutputStream();
+            // 300 KB sent of 400: twice that is held until the rest arrives
+            out.write(("POST /api/v1/check HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/yaml\r\n"
+                    + "Content-Length: 400000\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(padded, 0, 300_000);
+            out.flush();
+            Thread.sleep(500);
+            HttpResponse<String> busy = check(server, "application/yaml", padded);
+            assertThat(busy.statusCode()).as(busy.body()).isEqualTo(503);
+            assertThat(busy.body()).contains("\"busy\"");
+            assertThat(busy.headers().firstValue("Retry-After")).hasValue("5");
+        }
+        // the trickler gone, its bytes are given back
+        long end = System.currentTimeMillis() + 10_000;
+        int status = 0;
+        while (status != 200 && System.currentTimeMillis() < end) {
+            status = check(server, "application/yaml", padded).statusCode();
+        }
+        server.close();
+        assertThat(status).isEqualTo(200);
+    }
+
+    @Test
     void aReservationPastWhatOthersHoldIsBusyAndAllIsGivenBackOnClose() {
         MemoryBudget budget = new MemoryBudget(100);
         MemoryBudget.Reservation a = budget.open();
