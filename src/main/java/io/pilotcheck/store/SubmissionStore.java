@@ -467,6 +467,18 @@ public final class SubmissionStore implements AutoCloseable {
         return read(h -> EvaluationRows.read(h, evaluationId, Math.max(0, position)));
     }
 
+    /** Counts the statements this store runs from now on, for a test that holds a page to a number of them. */
+    java.util.concurrent.atomic.AtomicInteger countStatements() {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        jdbi.setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+            @Override
+            public void logBeforeExecution(org.jdbi.v3.core.statement.StatementContext context) {
+                count.incrementAndGet();
+            }
+        });
+        return count;
+    }
+
     /** Asks the database whether it answers, one question at a time, on a thread of its own. */
     private final java.util.concurrent.ExecutorService prober = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "store-probe");
