@@ -141,13 +141,10 @@ class DistributionIT {
     @Test
     void aJvmOutOfMemoryEndsAtOnce() throws Exception {
         Path out = tmp.resolve("oom.txt");
-        ProcessBuilder pb = new ProcessBuilder("bin/pilotcheck", "check", "--no-cache", "fixtures/").directory(unpacked.toFile())
-                .redirectErrorStream(true).redirectOutput(out.toFile());
-        pb.environment().clear();
-        pb.environment().putAll(Map.of("PATH", bin.toString(), "HOME", tmp.toString(), "PILOTCHECK_JAVA_OPTS", "-Xmx12m"));
-        Process p = pb.start();
-        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).isEqualTo(3);
+        // the JVM says so on standard output
+        int code = run(unpacked, Map.of("PATH", bin.toString(), "HOME", tmp.toString(), "PILOTCHECK_JAVA_OPTS", "-Xmx12m"), out,
+                "bin/pilotcheck", "check", "--no-cache", "fixtures/");
+        assertThat(code).isEqualTo(3);
         assertThat(Files.readString(out)).contains("Terminating due to java.lang.OutOfMemoryError");
     }
 
