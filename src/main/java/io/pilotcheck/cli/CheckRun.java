@@ -256,13 +256,11 @@ final class CheckRun {
      * loader, which says why.
      */
     private static Map<String, DossierInput> readWhole(Map<String, Path> files, LoadLimits limits) {
+        DossierLoader loader = new DossierLoader(limits);
         Map<String, DossierInput> out = new java.util.LinkedHashMap<>();
         files.forEach((name, path) -> {
-            try (java.io.InputStream in = java.nio.file.Files.newInputStream(path)) {
-                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
-                out.put(name, bytes.length > limits.maxFileBytes()
-                        ? DossierInput.tooLarge(name, java.nio.file.Files.isRegularFile(path) ? java.nio.file.Files.size(path) : bytes.length)
-                        : DossierInput.bytes(name, bytes));
+            try {
+                out.put(name, loader.read(path, name));
             } catch (java.io.IOException e) {
                 out.put(name, DossierInput.file(name, path));
             }

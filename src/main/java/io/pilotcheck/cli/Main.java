@@ -22,7 +22,8 @@ public final class Main {
 
     /** Runs pilotcheck with the given streams; returns the exit code ({@link ExitCode}). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        if (Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v")) {
+        boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
+        if (verbose) {
             // Before any logger exists: slf4j-simple reads its level once.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         }
@@ -49,7 +50,7 @@ public final class Main {
                     // --verbose, where it happened, for whoever mends it
                     cmd.getErr().println(Say.say(lang, "failed", "error", e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage())));
-                    if (Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v")) {
+                    if (verbose) {
                         e.printStackTrace(cmd.getErr());
                     } else {
                         cmd.getErr().println(Say.say(lang, "failedVerbose"));

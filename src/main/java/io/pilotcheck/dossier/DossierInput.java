@@ -47,7 +47,7 @@ public sealed interface DossierInput {
      * A dossier over the per-dossier limit, whose bytes were not read (or not kept): it is
      * reported as too large, as a file over the limit is, and nothing of it is stored.
      *
-     * @param size its size in bytes as the sender declared it
+     * @param size its size in bytes as the sender declared it, or negative when it is not known
      */
     static DossierInput tooLarge(String name, long size) {
         return new TooLarge(name, size);

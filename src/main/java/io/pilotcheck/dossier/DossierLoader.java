@@ -43,18 +43,26 @@ public final class DossierLoader {
 
     /** Loads the file at {@code path}; {@code name} is how reports will name it. */
     public LoadedDossier load(Path path, String name) {
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(path)) {
-            // never more than the limit in memory, whatever the size claims: a device or a pipe has none
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+        try {
+            return read(path, name).load(this);
         } catch (IOException e) {
             return failed(name, "无法读取文件（" + e.getClass().getSimpleName() + "）：" + e.getMessage(),
                     "cannot read the file (" + e.getClass().getSimpleName() + "): " + e.getMessage());
         }
-        if (bytes.length > limits.maxFileBytes()) {
-            return tooLarge(name, sizeOf(path).map(LoadLimits::formatSize).orElse(""));
+    }
+
+    /**
+     * The file at {@code path} read into memory within the size limit: its bytes, or, over the
+     * limit, an input that holds none of them (its size as the file system gives it, when it does).
+     */
+    public DossierInput read(Path path, String name) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            // never more than the limit in memory, whatever the size claims: a device or a pipe has none
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
         }
-        return loadBytes(name, bytes);
+        return bytes.length > limits.maxFileBytes() ? DossierInput.tooLarge(name, sizeOf(path).orElse(-1L))
+                : DossierInput.bytes(name, bytes);
     }
 
     /** Loads a dossier held in memory (an upload), within the same size limit as a file. */
@@ -65,9 +73,9 @@ public final class DossierLoader {
         return loadBytes(name, bytes);
     }
 
-    /** A dossier of {@code size} bytes that was not read, being over the limit. */
+    /** A dossier of {@code size} bytes (negative: of a size not known) that was not read, being over the limit. */
     public LoadedDossier tooLarge(String name, long size) {
-        return tooLarge(name, LoadLimits.formatSize(size));
+        return tooLarge(name, size < 0 ? "" : LoadLimits.formatSize(size));
     }
 
     private LoadedDossier tooLarge(String name, String size) {

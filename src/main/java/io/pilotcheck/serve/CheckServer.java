@@ -353,7 +353,7 @@ public final class CheckServer implements AutoCloseable {
     private static void noControlCharactersInQuery(Context ctx) {
         ctx.queryParamMap().forEach((name, values) -> {
             for (String v : values) {
-                if ((name + v).chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+                if (UploadNames.hasControlCharacter(name + v)) {
                     throw new ApiError(400, "bad_query", "name", UploadNames.shown(name), "value", UploadNames.shown(v),
                             "expected", ServeWords.word("expected.text", langOrChinese(ctx)));
                 }

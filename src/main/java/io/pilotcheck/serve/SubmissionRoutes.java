@@ -333,7 +333,7 @@ final class SubmissionRoutes {
             return null;
         }
         String s = v.strip();
-        if (s.length() > 200 || s.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+        if (s.length() > 200 || UploadNames.hasControlCharacter(s)) {
             throw new ApiError(400, "bad_query", "name", "submitter", "value", UploadNames.shown(s.length() > 40 ? s.substring(0, 40) + "…" : s),
                     "expected", ServeWords.word("expected.submitter", CheckServer.lang(ctx)));
         }

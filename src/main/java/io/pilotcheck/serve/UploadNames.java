@@ -20,7 +20,16 @@ final class UploadNames {
                 || ("/" + name + "/").contains("/../")) {
             return false;
         }
-        return name.chars().noneMatch(c -> c < 0x20 || c == 0x7F);
+        return !hasControlCharacter(name);
+    }
+
+    /** Whether {@code text} holds a control character (U+0000–U+001F, U+007F): no name, query value or submitter does. */
+    static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(UploadNames::control);
+    }
+
+    private static boolean control(int c) {
+        return c < 0x20 || c == 0x7F;
     }
 
     /** {@code name}, or a 422 with {@code code} when it is not {@link #acceptable}. */
@@ -35,7 +44,7 @@ final class UploadNames {
     static String shown(String name) {
         StringBuilder out = new StringBuilder();
         name.codePoints().limit(120).forEach(c -> {
-            if (c < 0x20 || c == 0x7F) {
+            if (control(c)) {
                 out.append(String.format("\\u%04x", c));
             } else {
                 out.appendCodePoint(c);
