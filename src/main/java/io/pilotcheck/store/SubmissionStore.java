@@ -243,16 +243,6 @@ public final class SubmissionStore implements AutoCloseable {
         });
     }
 
-    /** Adds an evaluation to a kept submission (a re-check); returns the evaluation's id. */
-    public String addEvaluation(String submissionId, EvaluationRecord evaluation) {
-        String id = newId(evaluation.evaluatedAt());
-        write(h -> {
-            new WriteBatch(h, location.kind()).evaluation(submissionId, id, evaluation).execute();
-            return null;
-        });
-        return id;
-    }
-
     /**
      * Adds a re-check's evaluation unless the submission's latest evaluation is already under the
      * same rules (another re-check, here or on another instance, got there first); returns the

@@ -201,7 +201,9 @@ class SubmissionApiTest {
                 io.pilotcheck.store.EvaluationRecord again = store.evaluation(store.submission(ids.get(4)).orElseThrow()
                         .latest().id()).orElseThrow();
                 for (int i = 0; i < 20; i++) {
-                    store.addEvaluation(ids.get(4), again);
+                    // each under rules of its own, as twenty rule edits re-checked one after another would be
+                    store.addEvaluationUnlessCurrent(ids.get(4), new io.pilotcheck.store.EvaluationRecord(again.evaluatedAt(),
+                            again.reason(), "sha256:edit-" + i, again.ruleCount(), again.toolVersion(), again.asOf(), again.batch()));
                 }
 
                 JsonNode whole = JSON.readTree(send(server, at(server, "/api/v1/pilots/Dalian/history")).body());
