@@ -61,4 +61,50 @@ class ArchitectureTest {
                 .orShould().accessField(System.class, "err")
                 .check(classes);
     }
+
+    /**
+     * The store is a repository of the domain's records: it knows findings, pilots and where
+     * they were read, never the reports, the diff, the check API, the engine or a front end.
+     */
+    @Test
+    void theStoreKnowsOnlyTheDomain() {
+        noClasses().that().resideInAPackage("io.pilotcheck.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.pilotcheck.report..", "io.pilotcheck.diff..",
+                        "io.pilotcheck.api..", "io.pilotcheck.serve..", "io.pilotcheck.cli..", "io.pilotcheck.app..",
+                        "io.pilotcheck.check..", "io.pilotcheck.rules..", "io.pilotcheck.facts..", "io.pilotcheck.dossier..",
+                        "io.pilotcheck.explain..")
+                .check(classes);
+    }
+
+    /** The repository interface names no SQL, pool or migration type: those stay in its adapter, {@code store.sql}. */
+    @Test
+    void theRepositoryInterfaceHidesItsDatabase() {
+        noClasses().that().resideInAPackage("io.pilotcheck.store")
+                .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "com.zaxxer..", "org.flywaydb..",
+                        "java.sql..", "org.h2..", "org.postgresql..", "io.pilotcheck.store.sql..")
+                .check(classes);
+    }
+
+    /**
+     * Front ends → application → (check API, store): the HTTP service asks the application layer
+     * for everything it checks, keeps or reads, and never opens the store's adapter or runs the
+     * engine itself.
+     */
+    @Test
+    void theServiceGoesThroughTheApplicationLayer() {
+        noClasses().that().resideInAPackage("io.pilotcheck.serve..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.pilotcheck.store.sql..", "io.pilotcheck.check..",
+                        "io.pilotcheck.facts..")
+                .orShould().dependOnClassesThat().haveNameMatching("io\\.pilotcheck\\.api\\.(Check|CheckRequest|CheckOutcome|StreamedOutcome)")
+                .check(classes);
+    }
+
+    /** The application layer serves every front end and depends on none of them, nor on the store's adapter. */
+    @Test
+    void theApplicationLayerKnowsNoFrontEnd() {
+        noClasses().that().resideInAPackage("io.pilotcheck.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.pilotcheck.serve..", "io.pilotcheck.cli..",
+                        "io.pilotcheck.store.sql..", "io.javalin..", "picocli..")
+                .check(classes);
+    }
 }

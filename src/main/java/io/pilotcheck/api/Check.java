@@ -98,6 +98,17 @@ public final class Check {
         return new ReportContext(book.rules(), book.registry(), run, lang, threshold);
     }
 
+    /** A batch's report in {@code format}, as bytes: the report a service answers with or keeps nowhere. */
+    public static byte[] render(io.pilotcheck.report.ReportFormat format, BatchResult batch, ReportContext context) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            format.write(batch, context, out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("a report written into memory failed", e);
+        }
+        return out.toByteArray();
+    }
+
     private static BatchCheck batch(CheckRequest request) {
         return new BatchCheck(request.book(), request.limits(), EngineLimits.DEFAULT).preloaded(request.preloaded());
     }

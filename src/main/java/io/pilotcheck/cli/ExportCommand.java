@@ -3,7 +3,8 @@ package io.pilotcheck.cli;
 import io.pilotcheck.api.ToolVersion;
 import io.pilotcheck.files.OutputFile;
 import io.pilotcheck.store.StoreArchive;
-import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.sql.StoreLocation;
+import io.pilotcheck.store.sql.SqlSubmissionStore;
 import io.pilotcheck.store.StoreUnavailable;
 import io.pilotcheck.store.SubmissionStore;
 import picocli.CommandLine.Command;
@@ -41,7 +42,7 @@ public final class ExportCommand implements Callable<Integer> {
         StoreLocation where = store.location();
         // written beside its name first when it is a regular file: a failed export never leaves a
         // zip that looks whole; a device or FIFO is written into (see OutputFile)
-        try (SubmissionStore kept = SubmissionStore.open(where); OutputFile file = OutputFile.open(output)) {
+        try (SubmissionStore kept = SqlSubmissionStore.open(where); OutputFile file = OutputFile.open(output)) {
             int n = StoreArchive.export(kept, ToolVersion.get(), new BufferedOutputStream(file.stream(), 1 << 16));
             file.commit();
             err.println(Say.say(common.lang, "exported", "file", output, "count", n, "store", where.shown()));

@@ -5,8 +5,11 @@ import io.pilotcheck.finding.Language;
 import io.pilotcheck.registry.PilotCity;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.store.DossierEntry;
-import io.pilotcheck.store.PilotHistory;
-import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.sql.StoreLocation;
+import io.pilotcheck.store.sql.SqlSubmissionStore;
+import io.pilotcheck.app.Application;
+import io.pilotcheck.app.Pilots;
+import io.pilotcheck.registry.Scope;
 import io.pilotcheck.store.StoreUnavailable;
 import io.pilotcheck.store.SubmissionStore;
 import picocli.CommandLine.Command;
@@ -62,20 +65,21 @@ public final class HistoryCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
-        PilotHistory.Page page;
-        try (SubmissionStore kept = SubmissionStore.open(where)) {
-            page = PilotHistory.of(kept, book.get(), pilot.get().name(), lang, limit == 0 ? Integer.MAX_VALUE - 1 : limit, null);
+        Pilots.History page;
+        try (SubmissionStore kept = SqlSubmissionStore.open(where)) {
+            page = new Application(book::get, () -> kept).pilots().history(Scope.all(), pilot.get().name(), lang,
+                    limit == 0 ? Integer.MAX_VALUE - 1 : limit, null).orElseThrow();
         } catch (StoreUnavailable | IllegalArgumentException e) {
             err.println(Say.say(lang, "historyNoStore", "store", where.shown(), "reason", String.valueOf(e.getMessage())));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
         PilotCity c = pilot.get();
-        List<PilotHistory.Step> steps = page.steps();
+        List<Pilots.Step> steps = page.steps();
         out.println(Say.say(lang, page.older() == null ? "historyHead" : "historyHeadNewest", "city",
                 lang == Language.EN ? c.nameEn() : c.name(), "province", lang == Language.EN ? c.provinceEn() : c.provinceFull(),
                 "count", steps.size()));
-        for (PilotHistory.Step step : steps) {
+        for (Pilots.Step step : steps) {
             DossierEntry e = step.entry();
             out.println(Say.say(lang, "historyLine", "date", e.received().toString().substring(0, 10),
                     "verdict", Say.say(lang, "verdict." + e.verdict()), "violations", e.violations(), "warnings", e.warnings(),

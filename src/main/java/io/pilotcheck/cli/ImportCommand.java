@@ -1,7 +1,8 @@
 package io.pilotcheck.cli;
 
 import io.pilotcheck.store.StoreArchive;
-import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.sql.StoreLocation;
+import io.pilotcheck.store.sql.SqlSubmissionStore;
 import io.pilotcheck.store.StoreUnavailable;
 import io.pilotcheck.store.SubmissionStore;
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         StoreLocation where = store.location();
-        try (ZipFile zip = new ZipFile(archive.toFile()); SubmissionStore kept = SubmissionStore.open(where)) {
+        try (ZipFile zip = new ZipFile(archive.toFile()); SubmissionStore kept = SqlSubmissionStore.open(where)) {
             StoreArchive.Imported done = StoreArchive.importInto(kept, zip);
             err.println(Say.say(common.lang, "imported", "file", archive, "added", done.added(), "present", done.present(),
                     "store", where.shown()));

@@ -1,5 +1,7 @@
 package io.pilotcheck.cli;
 
+import io.pilotcheck.app.Application;
+
 import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.finding.DossierResult;
@@ -8,7 +10,8 @@ import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.store.EvaluationRecord;
 import io.pilotcheck.store.NewSubmission;
 import io.pilotcheck.store.Source;
-import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.sql.StoreLocation;
+import io.pilotcheck.store.sql.SqlSubmissionStore;
 import io.pilotcheck.store.StoreUnavailable;
 import io.pilotcheck.store.SubmissionStore;
 
@@ -30,17 +33,11 @@ final class Recording {
                         PrintWriter err) {
         StoreLocation where = o.store.location();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        try (SubmissionStore store = SubmissionStore.open(where)) {
-            List<NewSubmission.SubmittedFile> files = new ArrayList<>();
-            for (DossierResult d : batch.dossiers()) {
-                // the bytes that were checked; a file not read whole (too large, unreadable) is not kept
-                if (checked.get(d.file()) instanceof DossierInput.Bytes b) {
-                    files.add(new NewSubmission.SubmittedFile(d.file(), b.bytes()));
-                }
-            }
-            String id = store.record(new NewSubmission(now, o.submitter, Source.CLI, files,
-                    EvaluationRecord.of(now, EvaluationRecord.SUBMITTED, book, o.asOf, batch)));
-            err.println(Say.say(lang, "recorded", "id", id, "dossiers", files.size(), "store", where.shown()));
+        try (SubmissionStore store = SqlSubmissionStore.open(where)) {
+            String id = new Application(() -> book, () -> store).submissions().keep(batch, checked, now, o.submitter, o.asOf);
+            // the bytes that were checked are kept; a file not read whole (too large, unreadable) is not
+            long files = batch.dossiers().stream().filter(d -> checked.get(d.file()) instanceof DossierInput.Bytes).count();
+            err.println(Say.say(lang, "recorded", "id", id, "dossiers", files, "store", where.shown()));
             err.flush();
             return true;
         } catch (StoreUnavailable | io.pilotcheck.store.StoreRefused | IllegalArgumentException e) {

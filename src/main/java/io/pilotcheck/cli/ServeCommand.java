@@ -6,7 +6,8 @@ import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.serve.CheckServer;
 import io.pilotcheck.serve.ServedRules;
 import io.pilotcheck.serve.UploadLimits;
-import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.sql.StoreLocation;
+import io.pilotcheck.store.sql.SqlSubmissionStore;
 import io.pilotcheck.store.SubmissionStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,7 +84,7 @@ public final class ServeCommand implements Callable<Integer> {
         };
         // the store opens (and migrates its schema) on a third thread, beside the rules and Jetty
         StoreLocation where = storeOptions.location();
-        CompletableFuture<SubmissionStore> opening = CompletableFuture.supplyAsync(() -> SubmissionStore.open(where),
+        CompletableFuture<SubmissionStore> opening = CompletableFuture.supplyAsync(() -> SqlSubmissionStore.open(where),
                 task -> new Thread(task, "store-opening").start());
         CompletableFuture<ServedRules> served = new CompletableFuture<>();
         CheckServer server = new CheckServer(() -> served.join().state(), UploadLimits.of(maxUpload, maxFileSize), log,

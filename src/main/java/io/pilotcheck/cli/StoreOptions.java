@@ -1,6 +1,6 @@
 package io.pilotcheck.cli;
 
-import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.sql.StoreLocation;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

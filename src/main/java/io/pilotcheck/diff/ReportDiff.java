@@ -149,9 +149,41 @@ public final class ReportDiff {
         return dossier(after != null ? after.path("file").asText() : before.path("file").asText(), before, after, true);
     }
 
+    /**
+     * Compares one dossier's results as the JSON report in {@code lang} would show them, without
+     * rendering it: the same answer as {@link #compareDossier(JsonNode, JsonNode)} on those reports.
+     */
+    public static DossierDiff compareDossier(io.pilotcheck.finding.DossierResult before,
+                                             io.pilotcheck.finding.DossierResult after,
+                                             io.pilotcheck.finding.Language lang) {
+        io.pilotcheck.finding.DossierResult shown = after != null ? after : before;
+        return diff(shown.file(), shown.city() == null ? "" : shown.city(),
+                before == null ? null : before.verdict().id(), after == null ? null : after.verdict().id(),
+                grouped(before, lang), grouped(after, lang), true);
+    }
+
+    private static Map<String, List<Item>> grouped(io.pilotcheck.finding.DossierResult dossier,
+                                                    io.pilotcheck.finding.Language lang) {
+        Map<String, List<Item>> out = new LinkedHashMap<>();
+        if (dossier == null) {
+            return out;
+        }
+        for (io.pilotcheck.finding.Finding f : dossier.findings()) {
+            Item i = new Item(f.ruleId(), f.severity().id(), f.path(), f.message().in(lang), f.location().line(), f.waived());
+            out.computeIfAbsent(i.key(), k -> new ArrayList<>()).add(i);
+        }
+        return out;
+    }
+
     private static DossierDiff dossier(String file, JsonNode b, JsonNode a, boolean compareMessages) {
-        Map<String, List<Item>> oldByKey = grouped(b);
-        Map<String, List<Item>> newByKey = grouped(a);
+        String city = a != null ? a.path("city").asText("") : b.path("city").asText("");
+        return diff(file, city, b == null ? null : b.path("verdict").asText(), a == null ? null : a.path("verdict").asText(),
+                grouped(b), grouped(a), compareMessages);
+    }
+
+    private static DossierDiff diff(String file, String city, String verdictOld, String verdictNew,
+                                    Map<String, List<Item>> oldByKey, Map<String, List<Item>> newByKey,
+                                    boolean compareMessages) {
         List<Item> added = new ArrayList<>();
         List<Item> resolved = new ArrayList<>();
         List<Change> changed = new ArrayList<>();
@@ -168,9 +200,7 @@ public final class ReportDiff {
             resolved.addAll(olds);
             added.addAll(news);
         }
-        String city = a != null ? a.path("city").asText("") : b.path("city").asText("");
-        return new DossierDiff(file, city, b == null ? null : b.path("verdict").asText(),
-                a == null ? null : a.path("verdict").asText(), added, resolved, changed);
+        return new DossierDiff(file, city, verdictOld, verdictNew, added, resolved, changed);
     }
 
     /** Removes the pairs that {@code match}, in order, adding them to {@code changes} unless it is null. */

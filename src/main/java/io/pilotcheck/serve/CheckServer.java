@@ -10,24 +10,18 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.pilotcheck.api.Check;
-import io.pilotcheck.api.CheckOutcome;
-import io.pilotcheck.api.CheckRequest;
 import io.pilotcheck.api.ToolVersion;
+import io.pilotcheck.app.Application;
+import io.pilotcheck.app.CheckCall;
+import io.pilotcheck.app.Checked;
 import io.pilotcheck.catalogue.RuleList;
-import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.dossier.LoadLimits;
-import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.finding.Severity;
-import io.pilotcheck.report.ReportContext;
 import io.pilotcheck.report.ReportFormat;
 import io.pilotcheck.report.ReportFormats;
-import io.pilotcheck.report.ReportHeader;
-import io.pilotcheck.rules.RuleBook;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -61,6 +55,7 @@ public final class CheckServer implements AutoCloseable {
     private final Semaphore checking;
     private final Javalin app;
     private final SubmissionRoutes kept;
+    private final Application services;
 
     /**
      * A server, not yet started.
@@ -89,7 +84,8 @@ public final class CheckServer implements AutoCloseable {
     public CheckServer(Supplier<ServedRules.State> rules, UploadLimits limits, Consumer<String> log,
                        Supplier<io.pilotcheck.store.SubmissionStore> store) {
         this.rules = rules;
-        this.kept = new SubmissionRoutes(this, store, rules);
+        this.services = new Application(() -> rules.get().book(), store);
+        this.kept = new SubmissionRoutes(this, services);
         this.limits = limits;
         this.uploads = new Uploads(limits);
         this.log = log;
@@ -134,9 +130,10 @@ public final class CheckServer implements AutoCloseable {
             config.routes.get("/submissions/{id}/report", kept::reportPage);
             config.routes.get("/submissions/{id}/{file}", kept::download);
             config.routes.get("/submissions/{id}", ctx -> page(ctx, StorePages.submission(SubmissionRoutes.submissionJson(kept.kept(ctx)), lang(ctx))));
-            config.routes.get("/pilots", ctx -> page(ctx, StorePages.dashboard(kept.pilotsJson(), lang(ctx),
+            config.routes.get("/pilots", ctx -> page(ctx, StorePages.dashboard(SubmissionRoutes.pilotsJson(
+                    services.pilots().overview(SubmissionRoutes.scope(ctx))), lang(ctx),
                     blank(ctx.queryParam("province")), blank(ctx.queryParam("verdict")))));
-            config.routes.get("/pilots/{city}", ctx -> page(ctx, StorePages.pilot(kept.historyJson(ctx), lang(ctx),
+            config.routes.get("/pilots/{city}", ctx -> page(ctx, StorePages.pilot(SubmissionRoutes.historyJson(kept.historyOf(ctx)), lang(ctx),
                     blank(param(ctx, "cursor")) != null)));
             config.routes.post("/api/v1/submissions", kept::submit);
             config.routes.get("/api/v1/submissions", kept::list);
@@ -231,7 +228,7 @@ public final class CheckServer implements AutoCloseable {
             return;
         }
         String html = new String(c.bytes(), java.nio.charset.StandardCharsets.UTF_8);
-        respond(ctx, c.format().mediaType(), DownloadBar.into(html, id, c.context().lang(),
+        respond(ctx, c.format().mediaType(), DownloadBar.into(html, id, lang(ctx),
                 LocalDate.ofInstant(received, java.time.ZoneId.systemDefault()))
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -251,50 +248,21 @@ public final class CheckServer implements AutoCloseable {
         respond(ctx, format.mediaType(), bytes);
     }
 
-    /** A check's report in the format asked for, with what went into it. */
-    record Checked(ReportFormat format, byte[] bytes, int exit, BatchResult batch, ReportContext context,
-                   List<DossierInput> inputs, RuleBook book, LocalDate asOf) {
-    }
-
     private Checked check(Context ctx, String defaultFormat) throws IOException {
         return check(ctx, format(ctx, defaultFormat), java.time.Instant.now());
     }
 
     /** Checks the upload as {@code at} (the report's generation date is that moment's day), reported in {@code format}. */
     Checked check(Context ctx, ReportFormat format, java.time.Instant at) throws IOException {
-        Language lang = lang(ctx);
-        LocalDate asOf = asOf(ctx);
-        Severity threshold = failOn(ctx);
+        CheckCall call = new CheckCall(format, lang(ctx), asOf(ctx), failOn(ctx), at, limits.maxFile());
         // the body is read before a slot is taken: a client trickling its upload holds only the
         // bytes it has sent (against the memory budget), not a place among the checks
         try (MemoryBudget.Reservation held = memory.open()) {
             List<DossierInput> inputs = uploads.read(ctx, held);
-            if (!admitted.tryAcquire()) {
-                throw new ApiError(503, "busy", "seconds", 5);
-            }
-            try {
-                RuleBook book = rules.get().book(); // the rules this request started with, whatever a reload does
-                checking.acquireUninterruptibly();
-                CheckOutcome outcome;
-                try {
-                    outcome = Check.run(CheckRequest.of(book, inputs).withAsOf(asOf)
-                            .withLimits(new LoadLimits(limits.maxFile(), LoadLimits.DEFAULT.maxDepth())).withJobs(1));
-                } catch (BatchCheck.Stopped e) {
-                    throw new IllegalStateException("a check that nothing stops was stopped", e);
-                } finally {
-                    checking.release();
-                }
-                outcome.batch().dossiers().forEach(d -> metrics.counter("pilotcheck_dossiers_checked",
-                        "verdict", d.verdict().id()).increment());
-                ReportContext context = Check.reportContext(book,
-                        ReportHeader.of(LocalDate.ofInstant(at, java.time.ZoneId.systemDefault()), asOf), lang, threshold);
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                format.write(outcome.batch(), context, out);
-                return new Checked(format, out.toByteArray(), outcome.fails(threshold) ? 1 : 0, outcome.batch(), context,
-                        inputs, book, asOf);
-            } finally {
-                admitted.release();
-            }
+            Checked c = withinLimits(ctx, () -> services.checks().check(inputs, call));
+            c.batch().dossiers().forEach(d -> metrics.counter("pilotcheck_dossiers_checked",
+                    "verdict", d.verdict().id()).increment());
+            return c;
         }
     }
 
@@ -330,10 +298,11 @@ public final class CheckServer implements AutoCloseable {
      */
     private void ready(Context ctx) {
         ServedRules.State state = rules.get();
-        java.util.Optional<String> storeProblem = kept.storeProblem();
+        // /readyz answers within a second whatever the database does
+        java.util.Optional<String> storeProblem = services.storeProblem(java.time.Duration.ofMillis(800));
         ObjectNode body = JSON.createObjectNode().put("status", storeProblem.isEmpty() ? "ready" : "not_ready")
                 .put("rules", state.book().rules().size()).put("fingerprint", state.book().fingerprint());
-        body.put("store", storeProblem.orElse(kept.storeShown()));
+        body.put("store", storeProblem.orElse(services.storeShown()));
         if (!state.problems().isEmpty()) {
             body.put("rules_edit", "does not build; the previous rules are in use");
             state.problems().forEach(body.putArray("rules_problems")::add);
@@ -364,7 +333,7 @@ public final class CheckServer implements AutoCloseable {
     /** A parameter from the query, else (the page's form) from the multipart fields. */
     static String param(Context ctx, String name) {
         String v = ctx.queryParam(name);
-        if ((v == null || v.isBlank()) && ctx.method().toString().equals("POST") && ctx.path().equals("/")
+        if ((v == null || v.isBlank()) && ctx.method().toString().equals("POST") && PageFrame.route(ctx).equals("/")
                 && ctx.isMultipartFormData()) {
             v = ctx.formParam(name);
         }
@@ -460,11 +429,11 @@ public final class CheckServer implements AutoCloseable {
      * API, a request that asks for HTML (a browser's address bar) does. Tools keep the contract's JSON.
      */
     private static boolean forBrowser(Context ctx) {
-        if (ctx.path().equals("/")) {
+        if (PageFrame.route(ctx).equals("/")) {
             return true;
         }
         String accept = ctx.header("Accept");
-        return !ctx.path().startsWith("/api/") && accept != null && accept.contains("text/html");
+        return !PageFrame.route(ctx).startsWith("/api/") && accept != null && accept.contains("text/html");
     }
 
     static void json(Context ctx, int status, ObjectNode body) {

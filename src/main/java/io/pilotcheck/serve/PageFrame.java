@@ -51,6 +51,22 @@ final class PageFrame {
     }
 
     /** The language's code in a query ({@code lang=zh}, {@code lang=en}). */
+    /**
+     * The path the service is served under ({@code serve --base-path}), without a trailing
+     * slash; empty at the root. Every link and form of every page starts with it.
+     */
+    static String base(io.javalin.http.Context ctx) {
+        String base = ctx.contextPath();
+        return base == null || base.equals("/") ? "" : base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** The request's path below the base path: what the routes match. */
+    static String route(io.javalin.http.Context ctx) {
+        String path = ctx.path();
+        String base = base(ctx);
+        return !base.isEmpty() && path.startsWith(base) ? (path.length() == base.length() ? "/" : path.substring(base.length())) : path;
+    }
+
     static String code(Language lang) {
         return lang == Language.EN ? "en" : "zh";
     }

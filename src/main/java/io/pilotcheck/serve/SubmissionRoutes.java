@@ -4,56 +4,57 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.pilotcheck.api.Check;
-import io.pilotcheck.dossier.DossierInput;
+import io.pilotcheck.app.Application;
+import io.pilotcheck.app.Checked;
+import io.pilotcheck.app.Pilots;
+import io.pilotcheck.app.Rechecks;
 import io.pilotcheck.finding.Language;
-import io.pilotcheck.report.ReportContext;
+import io.pilotcheck.registry.Scope;
 import io.pilotcheck.report.ReportFormat;
-import io.pilotcheck.report.ReportHeader;
-import io.pilotcheck.rules.RuleBook;
-import io.pilotcheck.store.EvaluationRecord;
-import io.pilotcheck.store.NewSubmission;
+import io.pilotcheck.report.ReportFormats;
+import io.pilotcheck.store.DossierEntry;
 import io.pilotcheck.store.Source;
-import io.pilotcheck.store.StoreUnavailable;
 import io.pilotcheck.store.StoredSubmission;
 import io.pilotcheck.store.SubmissionStore;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The routes that keep submissions ({@code docs/spec/http-api.md}, "Keeping submissions"): a
  * submission is checked as {@code /api/v1/check} checks, then stored in one transaction, and only
- * then answered 201. What is kept is read back and rendered in any format.
+ * then answered 201. What is kept is read back and rendered in any format. Everything is asked of
+ * the application layer, in the caller's scope; this class maps requests to it and its answers
+ * to the contract's JSON.
  */
 final class SubmissionRoutes {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CheckServer server;
-    private final Supplier<SubmissionStore> store;
-    private final Supplier<ServedRules.State> rules;
+    private final Application app;
 
-    SubmissionRoutes(CheckServer server, Supplier<SubmissionStore> store, Supplier<ServedRules.State> rules) {
+    SubmissionRoutes(CheckServer server, Application app) {
         this.server = server;
-        this.store = store;
-        this.rules = rules;
+        this.app = app;
+    }
+
+    /** Whose request this is: every pilot, until accounts say otherwise. */
+    static Scope scope(Context ctx) {
+        return Scope.all();
     }
 
     /** {@code POST /api/v1/submissions}. */
     void submit(Context ctx) throws IOException {
-        SubmissionStore s = store();
+        app.requireStore(); // no store: 503 before the upload is read
         Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         // the answer embeds the JSON report, whatever format the query names
-        CheckServer.Checked c = server.check(ctx, io.pilotcheck.report.ReportFormats.find("json").orElseThrow(), received);
-        String id = keep(s, c, received, submitter(ctx), Source.API);
+        Checked c = server.check(ctx, ReportFormats.find("json").orElseThrow(), received);
+        String id = app.submissions().keep(c, received, submitter(ctx), Source.API);
         ObjectNode body = JSON.createObjectNode().put("id", id).put("received", received.toString());
         body.set("report", JSON.readTree(c.bytes()));
         ctx.header("Location", "/api/v1/submissions/" + id);
@@ -61,35 +62,20 @@ final class SubmissionRoutes {
         CheckServer.json(ctx, 201, body);
     }
 
-    /** Stores a checked upload; returns its id once the transaction has committed. */
-    String keep(SubmissionStore s, CheckServer.Checked c, Instant received, String submitter, Source source) {
-        List<NewSubmission.SubmittedFile> files = new ArrayList<>();
-        for (DossierInput input : c.inputs()) {
-            if (input instanceof DossierInput.Bytes b) {
-                files.add(new NewSubmission.SubmittedFile(b.name(), b.bytes()));
-            }
-        }
-        return s.record(new NewSubmission(received, submitter, source, files,
-                EvaluationRecord.of(received, EvaluationRecord.SUBMITTED, c.book(), c.asOf(), c.batch())));
-    }
-
     /** Keeps an upload from the page (source {@code page}); its id, or null when this server keeps nothing. */
-    String keepFromPage(Context ctx, CheckServer.Checked c, Instant received) {
-        SubmissionStore s = store.get();
-        return s == null ? null : keep(s, c, received, submitter(ctx), Source.PAGE);
+    String keepFromPage(Context ctx, Checked c, Instant received) {
+        return !app.keepsSubmissions() ? null : app.submissions().keep(c, received, submitter(ctx), Source.PAGE);
     }
 
     /** {@code GET /submissions/{id}/NAME.EXT}: a kept submission's latest report as a download, in the format its extension names. */
-    void download(Context ctx) throws IOException {
+    void download(Context ctx) {
         String file = ctx.pathParam("file");
         String extension = file.substring(file.lastIndexOf('.') + 1);
-        ReportFormat format = io.pilotcheck.report.ReportFormats.names().stream()
-                .map(n -> io.pilotcheck.report.ReportFormats.find(n).orElseThrow())
+        ReportFormat format = ReportFormats.names().stream().map(n -> ReportFormats.find(n).orElseThrow())
                 .filter(f -> f.extension().equals(extension)).findFirst()
                 .orElseThrow(() -> new ApiError(404, "not_found", "path", ctx.path()));
-        StoredSubmission kept = kept(ctx);
-        EvaluationRecord evaluation = store().evaluation(kept.latest().id()).orElseThrow();
-        byte[] bytes = render(format, evaluation, context(evaluation, CheckServer.lang(ctx), ctx));
+        byte[] bytes = app.submissions().report(scope(ctx), ctx.pathParam("id"), null, format, CheckServer.lang(ctx),
+                CheckServer.failOn(ctx)).orElseThrow(() -> notFound(ctx));
         ctx.header("Content-Disposition", "attachment; filename=\"" + file.replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
         CheckServer.respond(ctx, format.mediaType(), bytes);
     }
@@ -97,20 +83,20 @@ final class SubmissionRoutes {
     /** {@code GET /api/v1/submissions/{id}}: the submission and its latest report; {@code ?format=} renders only the report. */
     void submission(Context ctx) throws IOException {
         StoredSubmission kept = kept(ctx);
-        String evaluationId = CheckServer.param(ctx, "evaluation");
-        StoredSubmission.Evaluation chosen = evaluationId == null || evaluationId.isBlank() ? kept.latest()
-                : kept.evaluations().stream().filter(e -> e.id().equals(evaluationId)).findFirst()
-                        .orElseThrow(() -> new ApiError(404, "not_found", "path", ctx.path() + "?evaluation=" + evaluationId));
-        EvaluationRecord evaluation = store().evaluation(chosen.id()).orElseThrow();
+        String asked = CheckServer.param(ctx, "evaluation");
+        String evaluationId = asked == null || asked.isBlank() ? null : asked;
         String formatName = CheckServer.param(ctx, "format");
-        ReportContext context = context(evaluation, CheckServer.lang(ctx), ctx);
-        if (formatName != null && !formatName.isBlank()) {
-            ReportFormat format = CheckServer.format(ctx, "json");
-            CheckServer.respond(ctx, format.mediaType(), render(format, evaluation, context));
+        boolean only = formatName != null && !formatName.isBlank();
+        ReportFormat format = only ? CheckServer.format(ctx, "json") : ReportFormats.find("json").orElseThrow();
+        byte[] report = app.submissions().report(scope(ctx), kept.id(), evaluationId, format, CheckServer.lang(ctx),
+                CheckServer.failOn(ctx)).orElseThrow(() -> new ApiError(404, "not_found", "path",
+                ctx.path() + "?evaluation=" + evaluationId));
+        if (only) {
+            CheckServer.respond(ctx, format.mediaType(), report);
             return;
         }
         ObjectNode body = submissionJson(kept);
-        body.set("report", JSON.readTree(render(io.pilotcheck.report.ReportFormats.find("json").orElseThrow(), evaluation, context)));
+        body.set("report", JSON.readTree(report));
         CheckServer.json(ctx, 200, body);
     }
 
@@ -129,35 +115,35 @@ final class SubmissionRoutes {
         return body;
     }
 
-    /** The kept submission the path names, or a 404. */
+    /** The kept submission the path names, in the caller's scope, or a 404. */
     StoredSubmission kept(Context ctx) {
-        return store().submission(ctx.pathParam("id")).orElseThrow(() -> new ApiError(404, "not_found", "path", ctx.path()));
+        return app.submissions().find(scope(ctx), ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
+    }
+
+    private static ApiError notFound(Context ctx) {
+        return new ApiError(404, "not_found", "path", ctx.path());
     }
 
     /** {@code GET /submissions/{id}/report}: the latest report as a page, under the links to the rest. */
-    void reportPage(Context ctx) throws IOException {
+    void reportPage(Context ctx) {
         StoredSubmission kept = kept(ctx);
-        EvaluationRecord evaluation = store().evaluation(kept.latest().id()).orElseThrow();
         Language lang = CheckServer.lang(ctx);
-        byte[] html = render(io.pilotcheck.report.ReportFormats.find("html").orElseThrow(), evaluation, context(evaluation, lang, ctx));
+        byte[] html = app.submissions().report(scope(ctx), kept.id(), null, ReportFormats.find("html").orElseThrow(), lang,
+                CheckServer.failOn(ctx)).orElseThrow(() -> notFound(ctx));
         CheckServer.respond(ctx, "text/html; charset=utf-8", DownloadBar.into(new String(html, java.nio.charset.StandardCharsets.UTF_8),
                 kept.id(), lang, LocalDate.ofInstant(kept.received(), ZoneId.systemDefault())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** {@code GET /api/v1/submissions/{id}/files/{path}}: the bytes exactly as received. */
     void file(Context ctx) {
-        byte[] bytes = store().file(ctx.pathParam("id"), ctx.pathParam("path"))
-                .orElseThrow(() -> new ApiError(404, "not_found", "path", ctx.path()));
+        byte[] bytes = app.submissions().file(scope(ctx), ctx.pathParam("id"), ctx.pathParam("path"))
+                .orElseThrow(() -> notFound(ctx));
         CheckServer.respond(ctx, "application/yaml", bytes);
     }
 
     /** {@code GET /api/v1/submissions}: newest first, filtered, a page at a time ({@code cursor} is the last id seen). */
     void list(Context ctx) {
         int limit = intParam(ctx, "limit", 50, 1, 500);
-        String city = blankToNull(CheckServer.param(ctx, "city"));
-        if (city != null) {
-            city = rules.get().book().registry().find(city).map(io.pilotcheck.registry.PilotCity::name).orElse(city);
-        }
         String since = blankToNull(CheckServer.param(ctx, "since"));
         Instant from;
         try {
@@ -166,8 +152,9 @@ final class SubmissionRoutes {
             throw new ApiError(400, "bad_query", "name", "since", "value", since, "expected",
                     ServeWords.word("expected.date", CheckServer.lang(ctx)));
         }
-        List<SubmissionStore.Listed> page = store().submissions(city, blankToNull(CheckServer.param(ctx, "province")),
-                from, limit, blankToNull(CheckServer.param(ctx, "cursor")));
+        List<SubmissionStore.Listed> page = app.submissions().list(scope(ctx), new SubmissionStore.Query(
+                blankToNull(CheckServer.param(ctx, "city")), blankToNull(CheckServer.param(ctx, "province")), from, limit,
+                blankToNull(CheckServer.param(ctx, "cursor"))));
         ObjectNode body = JSON.createObjectNode();
         ArrayNode items = body.putArray("submissions");
         for (SubmissionStore.Listed l : page) {
@@ -183,48 +170,45 @@ final class SubmissionRoutes {
 
     /** {@code POST /api/v1/recheck}: each pilot's latest submission checked under older rules, re-checked under the current ones. */
     void recheck(Context ctx) {
-        RuleBook book = rules.get().book();
-        SubmissionStore s = store();
-        List<String> done = server.withinLimits(ctx, () -> io.pilotcheck.store.Recheck.latestUnderOlderRules(s, book));
-        ObjectNode body = JSON.createObjectNode().put("rules_fingerprint", book.fingerprint()).put("rechecked", done.size());
-        done.forEach(body.putArray("submissions")::add);
+        Rechecks.Rechecked done = recheckWithinLimits(ctx);
+        ObjectNode body = JSON.createObjectNode().put("rules_fingerprint", done.rulesFingerprint())
+                .put("rechecked", done.submissions().size());
+        done.submissions().forEach(body.putArray("submissions")::add);
         CheckServer.json(ctx, 200, body);
     }
 
     /** The dashboard's button: re-checks as the API does, then shows the dashboard again. */
     void recheckFromPage(Context ctx) {
-        SubmissionStore s = store();
-        RuleBook book = rules.get().book();
-        server.withinLimits(ctx, () -> io.pilotcheck.store.Recheck.latestUnderOlderRules(s, book));
-        ctx.redirect("/pilots?lang=" + PageFrame.code(CheckServer.lang(ctx)), io.javalin.http.HttpStatus.SEE_OTHER);
+        recheckWithinLimits(ctx);
+        ctx.redirect(PageFrame.base(ctx) + "/pilots?lang=" + PageFrame.code(CheckServer.lang(ctx)), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
-    /** {@code GET /api/v1/pilots}: the 45 pilots in annex order, each with its latest dossier. */
+    private Rechecks.Rechecked recheckWithinLimits(Context ctx) {
+        Scope scope = scope(ctx);
+        app.requireStore(); // no store: 503 before a slot is taken
+        return server.withinLimits(ctx, () -> app.rechecks().latestUnderOlderRules(scope));
+    }
+
+    /** {@code GET /api/v1/pilots}: the pilots in scope in annex order, each with its latest dossier. */
     void pilots(Context ctx) {
-        CheckServer.json(ctx, 200, pilotsJson());
+        CheckServer.json(ctx, 200, pilotsJson(app.pilots().overview(scope(ctx))));
     }
 
-    /** The pilots and their latest dossiers, for the API and the dashboard alike. */
-    ObjectNode pilotsJson() {
-        RuleBook book = rules.get().book();
-        List<io.pilotcheck.registry.PilotCity> cities = book.registry().cities();
-        java.util.Map<String, io.pilotcheck.store.DossierEntry> latest = store().latest(
-                cities.stream().map(io.pilotcheck.registry.PilotCity::name).toList());
-        ObjectNode body = JSON.createObjectNode().put("rules_fingerprint", book.fingerprint());
+    /** The pilots and their latest dossiers, as the API gives them. */
+    static ObjectNode pilotsJson(Pilots.Overview overview) {
+        ObjectNode body = JSON.createObjectNode().put("rules_fingerprint", overview.rulesFingerprint());
         ArrayNode pilots = body.putArray("pilots");
-        java.util.Map<io.pilotcheck.store.DossierEntry, List<String>> violated =
-                store().rules(latest.values(), io.pilotcheck.finding.Severity.VIOLATION);
-        for (io.pilotcheck.registry.PilotCity c : cities) {
+        for (Pilots.Row row : overview.pilots()) {
+            io.pilotcheck.registry.PilotCity c = row.city();
             ObjectNode p = pilots.addObject().put("number", c.number()).put("city", c.name()).put("city_en", c.nameEn())
                     .put("province", c.provinceFull()).put("province_en", c.provinceEn()).put("starred", c.starred());
-            io.pilotcheck.store.DossierEntry e = latest.get(c.name());
-            if (e == null) {
+            if (row.latest() == null) {
                 p.putNull("latest");
                 continue;
             }
-            ObjectNode l = entry(p.putObject("latest"), e);
-            l.put("current_rules", e.rulesFingerprint().equals(book.fingerprint()));
-            violated.get(e).forEach(l.putArray("violated_rules")::add);
+            ObjectNode l = entry(p.putObject("latest"), row.latest());
+            l.put("current_rules", row.currentRules());
+            row.violatedRules().forEach(l.putArray("violated_rules")::add);
         }
         return body;
     }
@@ -236,22 +220,24 @@ final class SubmissionRoutes {
     static final int HISTORY_LIMIT = 40;
 
     /** {@code GET /api/v1/pilots/{city}/history}: oldest first, each against the one before. */
-    void history(Context ctx) throws IOException {
-        CheckServer.json(ctx, 200, historyJson(ctx));
+    void history(Context ctx) {
+        CheckServer.json(ctx, 200, historyJson(historyOf(ctx)));
     }
 
-    /** A pilot's history, for the API and the pilot's page alike. */
-    ObjectNode historyJson(Context ctx) throws IOException {
-        RuleBook book = rules.get().book();
-        io.pilotcheck.registry.PilotCity city = book.registry().find(ctx.pathParam("city"))
-                .orElseThrow(() -> new ApiError(404, "not_found", "path", ctx.path()));
+    /** The history the request asks for, in the caller's scope, or a 404. */
+    Pilots.History historyOf(Context ctx) {
+        int limit = intParam(ctx, "limit", HISTORY_LIMIT, 1, 500);
+        return app.pilots().history(scope(ctx), ctx.pathParam("city"), CheckServer.lang(ctx), limit,
+                blankToNull(CheckServer.param(ctx, "cursor"))).orElseThrow(() -> notFound(ctx));
+    }
+
+    /** A pilot's history as the API gives it. */
+    static ObjectNode historyJson(Pilots.History history) {
+        io.pilotcheck.registry.PilotCity city = history.city();
         ObjectNode body = JSON.createObjectNode().put("city", city.name()).put("city_en", city.nameEn())
                 .put("province", city.provinceFull()).put("province_en", city.provinceEn());
-        int limit = intParam(ctx, "limit", HISTORY_LIMIT, 1, 500);
-        io.pilotcheck.store.PilotHistory.Page page = io.pilotcheck.store.PilotHistory.of(store(), book, city.name(),
-                CheckServer.lang(ctx), limit, blankToNull(CheckServer.param(ctx, "cursor")));
         ArrayNode items = body.putArray("submissions");
-        for (io.pilotcheck.store.PilotHistory.Step step : page.steps()) {
+        for (Pilots.Step step : history.steps()) {
             ObjectNode item = entry(items.addObject(), step.entry());
             if (step.change() == null) {
                 item.putNull("change");
@@ -259,11 +245,11 @@ final class SubmissionRoutes {
                 item.set("change", change(step.change()));
             }
         }
-        body.put("next_cursor", page.older());
+        body.put("next_cursor", history.older());
         return body;
     }
 
-    private static ObjectNode entry(ObjectNode node, io.pilotcheck.store.DossierEntry e) {
+    private static ObjectNode entry(ObjectNode node, DossierEntry e) {
         node.put("submission", e.submissionId()).put("received", e.received().toString()).put("submitter", e.submitter())
                 .put("source", e.source().id()).put("evaluation", e.evaluationId()).put("file", e.file())
                 .put("verdict", e.verdict()).put("as_of", e.asOf() == null ? null : e.asOf().toString())
@@ -314,19 +300,6 @@ final class SubmissionRoutes {
                 ServeWords.word("expected.range", CheckServer.lang(ctx), "min", min, "max", max));
     }
 
-    /** The context a kept evaluation's report is written in: as it was made, in the language asked for. */
-    private ReportContext context(EvaluationRecord e, Language lang, Context ctx) {
-        return Check.reportContext(rules.get().book(),
-                ReportHeader.of(LocalDate.ofInstant(e.evaluatedAt(), ZoneId.systemDefault()), e.asOf()), lang,
-                CheckServer.failOn(ctx), e.toolVersion(), e.ruleCount(), e.rulesFingerprint());
-    }
-
-    private static byte[] render(ReportFormat format, EvaluationRecord e, ReportContext context) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        format.write(e.batch(), context, out);
-        return out.toByteArray();
-    }
-
     private static String submitter(Context ctx) {
         String v = CheckServer.param(ctx, "submitter");
         if (v == null || v.isBlank()) {
@@ -336,27 +309,6 @@ final class SubmissionRoutes {
         if (s.length() > 200 || UploadNames.hasControlCharacter(s)) {
             throw new ApiError(400, "bad_query", "name", "submitter", "value", UploadNames.shown(s.length() > 40 ? s.substring(0, 40) + "…" : s),
                     "expected", ServeWords.word("expected.submitter", CheckServer.lang(ctx)));
-        }
-        return s;
-    }
-
-    /** Why the store does not answer now, or empty when it does (or when there is none to ask). */
-    java.util.Optional<String> storeProblem() {
-        SubmissionStore s = store.get();
-        // /readyz answers within a second whatever the database does
-        return s == null ? java.util.Optional.empty() : s.problem(java.time.Duration.ofMillis(800));
-    }
-
-    /** Where submissions are kept, password hidden, for {@code /readyz}. */
-    String storeShown() {
-        SubmissionStore s = store.get();
-        return s == null ? "none" : s.location().shown();
-    }
-
-    private SubmissionStore store() {
-        SubmissionStore s = store.get();
-        if (s == null) {
-            throw new StoreUnavailable("this server keeps no submissions (no store)", null);
         }
         return s;
     }

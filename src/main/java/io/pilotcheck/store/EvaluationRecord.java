@@ -1,8 +1,6 @@
 package io.pilotcheck.store;
 
-import io.pilotcheck.api.ToolVersion;
 import io.pilotcheck.finding.BatchResult;
-import io.pilotcheck.rules.RuleBook;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,8 +26,4 @@ public record EvaluationRecord(Instant evaluatedAt, String reason, String rulesF
     /** The reason of an evaluation under newer rules. */
     public static final String RECHECK = "recheck";
 
-    /** An evaluation made now by this pilotcheck under {@code book}: its fingerprint, rule count and version. */
-    public static EvaluationRecord of(Instant at, String reason, RuleBook book, LocalDate asOf, BatchResult batch) {
-        return new EvaluationRecord(at, reason, book.fingerprint(), book.rules().size(), ToolVersion.get(), asOf, batch);
-    }
 }

@@ -18,7 +18,7 @@ public enum Source {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Source fromId(String id) {
+    public static Source fromId(String id) {
         return valueOf(id.toUpperCase(Locale.ROOT));
     }
 }

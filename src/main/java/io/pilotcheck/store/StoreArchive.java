@@ -12,6 +12,7 @@ import io.pilotcheck.finding.Message;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.finding.Waiver;
 import io.pilotcheck.finding.WaiverUse;
+import io.pilotcheck.registry.Scope;
 import io.pilotcheck.source.SourceLocation;
 
 import java.io.IOException;
@@ -47,26 +48,26 @@ public final class StoreArchive {
 
     /** Writes every submission of {@code store} to {@code out}; returns how many. */
     public static int export(SubmissionStore store, String toolVersion, OutputStream out) throws IOException {
-        List<String> ids = store.ids();
+        List<String> ids = store.ids(Scope.all());
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             ObjectNode manifest = JSON.createObjectNode().put("format", FORMAT).put("tool", "pilotcheck")
                     .put("version", toolVersion).put("exported", Instant.now().toString()).put("submissions", ids.size());
             put(zip, "pilotcheck-export.json", JSON.writeValueAsBytes(manifest));
             Set<String> written = new HashSet<>();
             for (String id : ids) {
-                StoredSubmission s = store.submission(id).orElseThrow();
+                StoredSubmission s = store.submission(Scope.all(), id).orElseThrow();
                 ObjectNode node = JSON.createObjectNode().put("id", s.id()).put("received", s.received().toString())
                         .put("submitter", s.submitter()).put("source", s.source().id());
                 ArrayNode files = node.putArray("files");
                 for (StoredSubmission.File f : s.files()) {
                     files.addObject().put("name", f.name()).put("sha256", f.sha256()).put("size", f.size());
                     if (written.add(f.sha256())) {
-                        put(zip, "files/" + f.sha256(), store.file(id, f.name()).orElseThrow());
+                        put(zip, "files/" + f.sha256(), store.file(Scope.all(), id, f.name()).orElseThrow());
                     }
                 }
                 ArrayNode evaluations = node.putArray("evaluations");
                 for (StoredSubmission.Evaluation e : s.evaluations()) {
-                    evaluations.add(evaluation(e.id(), store.evaluation(e.id()).orElseThrow()));
+                    evaluations.add(evaluation(e.id(), store.evaluation(Scope.all(), e.id()).orElseThrow()));
                 }
                 put(zip, "submissions/" + id + ".json", JSON.writeValueAsBytes(node));
             }
@@ -201,14 +202,14 @@ public final class StoreArchive {
                         .put("line", f.location().line()).put("column", f.location().column())
                         .put("message_zh", f.message().zh()).put("message_en", f.message().en());
                 if (f.waiver() != null) {
-                    fn.set("waiver", EvaluationRows.waiverJson(f.waiver()));
+                    fn.set("waiver", WaiverJson.of(f.waiver()));
                 }
             }
         }
         ArrayNode uses = node.putArray("waivers");
         for (WaiverUse u : e.batch().waivers()) {
             uses.addObject().put("status", u.status().id()).put("matched", u.matched())
-                    .set("waiver", EvaluationRows.waiverJson(u.waiver()));
+                    .set("waiver", WaiverJson.of(u.waiver()));
         }
         return node;
     }
@@ -218,7 +219,7 @@ public final class StoreArchive {
         for (JsonNode d : e.path("dossiers")) {
             List<Finding> findings = new ArrayList<>();
             for (JsonNode f : d.path("findings")) {
-                Waiver waiver = EvaluationRows.waiver(f.path("waiver"));
+                Waiver waiver = WaiverJson.waiver(f.path("waiver"));
                 findings.add(new Finding(f.path("rule").asText(), Severity.fromId(f.path("severity").asText()),
                         f.path("clause").asText(), new Message(f.path("message_zh").asText(), f.path("message_en").asText()),
                         f.path("path").asText(), new SourceLocation(f.path("file").asText(), f.path("line").asInt(),
@@ -230,7 +231,7 @@ public final class StoreArchive {
         }
         List<WaiverUse> uses = new ArrayList<>();
         for (JsonNode u : e.path("waivers")) { // absent from an archive written before waiver uses were kept
-            uses.add(new WaiverUse(EvaluationRows.waiver(u.path("waiver")),
+            uses.add(new WaiverUse(WaiverJson.waiver(u.path("waiver")),
                     WaiverUse.Status.valueOf(u.path("status").asText().toUpperCase(java.util.Locale.ROOT)), u.path("matched").asInt()));
         }
         return new EvaluationRecord(Instant.parse(e.path("evaluated").asText()), e.path("reason").asText(),

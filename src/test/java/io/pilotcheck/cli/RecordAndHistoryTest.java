@@ -1,6 +1,10 @@
 package io.pilotcheck.cli;
 
-import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.sql.SqlSubmissionStore;
+
+import io.pilotcheck.registry.Scope;
+
+import io.pilotcheck.store.sql.StoreLocation;
 import io.pilotcheck.store.SubmissionStore;
 import io.pilotcheck.store.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -57,10 +61,10 @@ class RecordAndHistoryTest {
         assertThat(newest.out()).contains("最近的 1 次提交，更早的未列出").doesNotContain("cli 王五")
                 .contains("    - LCP-PLAN-01 大连市于 2018-02-01 通过低碳发展规划");
         assertThat(run(args(store, "history", "--limit", "-1", "Dalian")).err()).contains("--limit 应为 0");
-        try (SubmissionStore opened = SubmissionStore.open(kind == StoreLocation.Kind.H2
+        try (SubmissionStore opened = SqlSubmissionStore.open(kind == StoreLocation.Kind.H2
                 ? StoreLocation.embedded(tmp.resolve("data")) : where)) {
-            String id = opened.ids().get(0);
-            assertThat(opened.file(id, q2.toString())).hasValueSatisfying(b -> assertThat(new String(b)).isEqualTo(v1));
+            String id = opened.ids(Scope.all()).get(0);
+            assertThat(opened.file(Scope.all(), id, q2.toString())).hasValueSatisfying(b -> assertThat(new String(b)).isEqualTo(v1));
         }
     }
 
@@ -119,10 +123,10 @@ class RecordAndHistoryTest {
                 run("check", "--record", "--data", data.toString(), fifo.toString()));
         CliTest.Run r = recording.get(60, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(r.code()).as(r.err()).isEqualTo(1);
-        try (io.pilotcheck.store.SubmissionStore store = io.pilotcheck.store.SubmissionStore.open(
-                io.pilotcheck.store.StoreLocation.embedded(data))) {
-            String id = store.ids().get(0);
-            assertThat(store.file(id, fifo.toString())).hasValue(dalian);
+        try (io.pilotcheck.store.SubmissionStore store = io.pilotcheck.store.sql.SqlSubmissionStore.open(
+                io.pilotcheck.store.sql.StoreLocation.embedded(data))) {
+            String id = store.ids(Scope.all()).get(0);
+            assertThat(store.file(Scope.all(), id, fifo.toString())).hasValue(dalian);
         }
     }
 }

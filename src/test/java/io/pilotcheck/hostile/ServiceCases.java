@@ -1,5 +1,8 @@
 package io.pilotcheck.hostile;
 
+import io.pilotcheck.registry.Scope;
+import io.pilotcheck.store.sql.SqlSubmissionStore;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pilotcheck.TestRules;
 import io.pilotcheck.hostile.HostileSuite.Case;
@@ -7,7 +10,7 @@ import io.pilotcheck.hostile.HostileSuite.Outcome;
 import io.pilotcheck.serve.CheckServer;
 import io.pilotcheck.serve.ServedRules;
 import io.pilotcheck.serve.UploadLimits;
-import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.sql.StoreLocation;
 import io.pilotcheck.store.SubmissionStore;
 
 import java.io.ByteArrayOutputStream;
@@ -112,7 +115,7 @@ final class ServiceCases {
 
     /** Starts a server with a store in the scratch folder, sends the request, and reads its status and error. */
     private static Outcome answer(Path s, Request request) throws Exception {
-        try (SubmissionStore store = SubmissionStore.open(StoreLocation.embedded(s.resolve("data")))) {
+        try (SubmissionStore store = SqlSubmissionStore.open(StoreLocation.embedded(s.resolve("data")))) {
             CheckServer server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()), SMALL, line -> { },
                     store).start("127.0.0.1", 0);
             try {
@@ -154,10 +157,10 @@ final class ServiceCases {
             code = " " + error.get("code").asText();
             message = error.get("message_en").asText();
         }
-        int kept = store.ids().size();
+        int kept = store.ids(Scope.all()).size();
         if (code.isEmpty()) {
             message = kept + " submission" + (kept == 1 ? "" : "s") + " kept"
-                    + (kept == 1 ? " holding " + store.submission(store.ids().get(0)).orElseThrow().files().size() + " file(s)" : "");
+                    + (kept == 1 ? " holding " + store.submission(Scope.all(), store.ids(Scope.all()).get(0)).orElseThrow().files().size() + " file(s)" : "");
         } else {
             message = message + (kept == 0 ? "; nothing kept" : "; " + kept + " kept");
         }

@@ -1,7 +1,10 @@
 package io.pilotcheck.hostile;
 
+import io.pilotcheck.registry.Scope;
+import io.pilotcheck.store.sql.SqlSubmissionStore;
+
 import io.pilotcheck.store.EvaluationRecord;
-import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.sql.StoreLocation;
 import io.pilotcheck.store.StoredSubmission;
 import io.pilotcheck.store.SubmissionStore;
 import io.pilotcheck.store.TestDatabases;
@@ -114,16 +117,16 @@ class StoreKillTest {
         }
 
         // and nothing half-written: every submission the store holds is complete
-        try (SubmissionStore opened = SubmissionStore.open(kind == StoreLocation.Kind.H2
+        try (SubmissionStore opened = SqlSubmissionStore.open(kind == StoreLocation.Kind.H2
                 ? StoreLocation.embedded(tmp.resolve("data")) : where)) {
-            List<String> ids = opened.ids();
+            List<String> ids = opened.ids(Scope.all());
             assertThat(ids).containsAll(acknowledged.keySet());
             for (String id : ids) {
-                StoredSubmission s = opened.submission(id).orElseThrow();
+                StoredSubmission s = opened.submission(Scope.all(), id).orElseThrow();
                 assertThat(s.files()).as(id).hasSize(1);
-                assertThat(opened.file(id, "dalian.yaml")).as(id).isPresent();
+                assertThat(opened.file(Scope.all(), id, "dalian.yaml")).as(id).isPresent();
                 assertThat(s.evaluations()).as(id).hasSize(1);
-                EvaluationRecord e = opened.evaluation(s.latest().id()).orElseThrow();
+                EvaluationRecord e = opened.evaluation(Scope.all(), s.latest().id()).orElseThrow();
                 assertThat(e.batch().dossiers()).as(id).hasSize(1);
                 assertThat(e.batch().dossiers().get(0).findings()).as(id).isNotEmpty();
             }

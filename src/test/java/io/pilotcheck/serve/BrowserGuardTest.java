@@ -1,7 +1,10 @@
 package io.pilotcheck.serve;
 
+import io.pilotcheck.registry.Scope;
+import io.pilotcheck.store.sql.SqlSubmissionStore;
+
 import io.pilotcheck.TestRules;
-import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.sql.StoreLocation;
 import io.pilotcheck.store.SubmissionStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +36,7 @@ class BrowserGuardTest {
 
     @BeforeAll
     static void start() {
-        store = SubmissionStore.open(StoreLocation.embedded(tmp.resolve("data")));
+        store = SqlSubmissionStore.open(StoreLocation.embedded(tmp.resolve("data")));
         server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()),
                 UploadLimits.of(1 << 20, 1 << 20), line -> { }, store).start("127.0.0.1", 0);
     }
@@ -81,7 +84,7 @@ class BrowserGuardTest {
 
     @Test
     void aStateChangingRequestFromAnotherSiteIsRefusedAndKeepsNothing() throws Exception {
-        int before = store.ids().size();
+        int before = store.ids(Scope.all()).size();
         assertThat(send("POST", "/api/v1/submissions", "Host: " + own(), "Origin: http://evil.example"))
                 .startsWith("HTTP/1.1 403").contains("\"code\" : \"csrf\"");
         assertThat(send("POST", "/api/v1/submissions", "Host: " + own(), "Origin: null")).startsWith("HTTP/1.1 403");
@@ -90,12 +93,12 @@ class BrowserGuardTest {
         assertThat(send("POST", "/api/v1/recheck", "Host: " + own(), "Sec-Fetch-Site: cross-site")).startsWith("HTTP/1.1 403");
         assertThat(send("POST", "/pilots/recheck", "Host: " + own(), "Origin: http://127.0.0.1:1")).startsWith("HTTP/1.1 403");
         assertThat(send("POST", "/api/v1/check", "Host: " + own(), "Origin: http://evil.example")).startsWith("HTTP/1.1 403");
-        assertThat(store.ids()).hasSize(before);
+        assertThat(store.ids(Scope.all())).hasSize(before);
 
         assertThat(send("POST", "/api/v1/submissions", "Host: " + own(), "Origin: http://" + own(),
                 "Sec-Fetch-Site: same-origin")).as("the server's own page").startsWith("HTTP/1.1 201");
         assertThat(send("POST", "/api/v1/submissions", "Host: " + own())).as("a tool sends no Origin").startsWith("HTTP/1.1 201");
-        assertThat(store.ids()).hasSize(before + 2);
+        assertThat(store.ids(Scope.all())).hasSize(before + 2);
         assertThat(send("GET", "/api/v1/submissions", "Host: " + own(), "Origin: http://evil.example"))
                 .as("reading is not refused by Origin; the browser's same-origin policy keeps the answer from the page")
                 .startsWith("HTTP/1.1 200").doesNotContain("Access-Control-Allow-Origin");

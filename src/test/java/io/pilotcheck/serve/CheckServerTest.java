@@ -43,7 +43,7 @@ class CheckServerTest {
 
     @BeforeAll
     static void start() {
-        store = io.pilotcheck.store.SubmissionStore.open(io.pilotcheck.store.StoreLocation.embedded(data));
+        store = io.pilotcheck.store.sql.SqlSubmissionStore.open(io.pilotcheck.store.sql.StoreLocation.embedded(data));
         server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()),
                 UploadLimits.of(MAX_UPLOAD, 1L << 20), LOG::add, store).start("127.0.0.1", 0);
     }

@@ -1,9 +1,12 @@
 package io.pilotcheck.serve;
 
+import io.pilotcheck.registry.Scope;
+import io.pilotcheck.store.sql.SqlSubmissionStore;
+
 import com.sun.net.httpserver.HttpServer;
 import io.pilotcheck.HeadlessChromium;
 import io.pilotcheck.TestRules;
-import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.sql.StoreLocation;
 import io.pilotcheck.store.SubmissionStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +42,7 @@ class CrossSiteBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         browser = HeadlessChromium.start(tmp);
-        store = SubmissionStore.open(StoreLocation.embedded(tmp.resolve("data")));
+        store = SqlSubmissionStore.open(StoreLocation.embedded(tmp.resolve("data")));
         server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()),
                 UploadLimits.of(1 << 20, 1 << 20), line -> { }, store).start("127.0.0.1", 0);
         String dossier = Files.readString(Path.of("fixtures/03-dalian.yaml"), StandardCharsets.UTF_8)
@@ -102,6 +105,6 @@ class CrossSiteBrowserTest {
             Thread.sleep(100);
         }
         assertThat(browser.getTitle()).isEqualTo("done");
-        assertThat(store.ids()).as("submissions made by another site's page").isEmpty();
+        assertThat(store.ids(Scope.all())).as("submissions made by another site's page").isEmpty();
     }
 }

@@ -1,7 +1,9 @@
 package io.pilotcheck.serve;
 
+import io.pilotcheck.store.sql.SqlSubmissionStore;
+
 import io.pilotcheck.TestRules;
-import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.sql.StoreLocation;
 import io.pilotcheck.store.SubmissionStore;
 import io.pilotcheck.store.TestDatabases;
 import org.junit.jupiter.api.Test;
@@ -102,7 +104,7 @@ class FrozenDatabaseTest {
         try (Relay relay = new Relay(inner.getHost(), inner.getPort())) {
             StoreLocation relayed = StoreLocation.of(real.url().replace(inner.getHost() + ":" + inner.getPort(),
                     "127.0.0.1:" + relay.port()));
-            try (SubmissionStore store = SubmissionStore.open(relayed)) {
+            try (SubmissionStore store = SqlSubmissionStore.open(relayed)) {
                 CheckServer server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()),
                         UploadLimits.of(1 << 20, 1 << 20), line -> { }, store).start("127.0.0.1", 0);
                 try {

@@ -1,9 +1,12 @@
 package io.pilotcheck.serve;
 
+import io.pilotcheck.registry.Scope;
+import io.pilotcheck.store.sql.SqlSubmissionStore;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pilotcheck.TestRules;
-import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.sql.StoreLocation;
 import io.pilotcheck.store.SubmissionStore;
 import io.pilotcheck.store.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,7 +80,7 @@ class HostileUploadTest {
     }
 
     private Served serve(StoreLocation.Kind kind) {
-        SubmissionStore store = SubmissionStore.open(TestDatabases.fresh(kind, tmp));
+        SubmissionStore store = SqlSubmissionStore.open(TestDatabases.fresh(kind, tmp));
         return new Served(new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()), LIMITS, line -> { }, store)
                 .start("127.0.0.1", 0), store);
     }
@@ -124,7 +127,7 @@ class HostileUploadTest {
                     .isEqualTo("422 duplicate_name");
             assertThat(code(s.multipart("?submitter=%00", List.of(Map.entry("03-dalian.yaml", d))))).isEqualTo("400 bad_query");
             assertThat(code(s.get("/api/v1/submissions?city=%E5%A4%A7%00"))).isEqualTo("400 bad_query");
-            assertThat(s.store().ids()).isEmpty();
+            assertThat(s.store().ids(Scope.all())).isEmpty();
             // the same names as a folder upload sends them, each once, are kept
             HttpResponse<String> kept = s.multipart("", List.of(Map.entry("2026Q1/03-dalian.yaml", d),
                     Map.entry("2026Q2/03-dalian.yaml", d), Map.entry("Simao District, Pu'er #1 100%.yaml", d)));

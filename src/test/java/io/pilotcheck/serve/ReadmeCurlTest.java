@@ -37,7 +37,7 @@ class ReadmeCurlTest {
 
     @BeforeAll
     static void start() throws IOException {
-        store = io.pilotcheck.store.SubmissionStore.open(io.pilotcheck.store.StoreLocation.embedded(work.resolve("data")));
+        store = io.pilotcheck.store.sql.SqlSubmissionStore.open(io.pilotcheck.store.sql.StoreLocation.embedded(work.resolve("data")));
         server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()),
                 UploadLimits.DEFAULTS, line -> { }, store).start("127.0.0.1", 0);
         Path fixtures = Files.createDirectories(work.resolve("fixtures"));

@@ -38,7 +38,7 @@ class ServePageBrowserTest {
     @BeforeAll
     static void start() {
         browser = HeadlessChromium.start(tmp);
-        store = io.pilotcheck.store.SubmissionStore.open(io.pilotcheck.store.StoreLocation.embedded(tmp.resolve("data")));
+        store = io.pilotcheck.store.sql.SqlSubmissionStore.open(io.pilotcheck.store.sql.StoreLocation.embedded(tmp.resolve("data")));
         server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()),
                 UploadLimits.of(64L << 20, 10L << 20), line -> { }, store).start("127.0.0.1", 0);
     }
@@ -119,8 +119,8 @@ class ServePageBrowserTest {
     @Test
     void twoUploadsOfAPilotShowOnTheDashboardAndItsPageShowsWhatChanged() throws Exception {
         // a store of its own: the other tests' uploads hold 大连市 too
-        try (io.pilotcheck.store.SubmissionStore own = io.pilotcheck.store.SubmissionStore.open(
-                io.pilotcheck.store.StoreLocation.embedded(tmp.resolve("own")))) {
+        try (io.pilotcheck.store.SubmissionStore own = io.pilotcheck.store.sql.SqlSubmissionStore.open(
+                io.pilotcheck.store.sql.StoreLocation.embedded(tmp.resolve("own")))) {
             CheckServer ownServer = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()),
                     UploadLimits.of(64L << 20, 10L << 20), line -> { }, own).start("127.0.0.1", 0);
             try {

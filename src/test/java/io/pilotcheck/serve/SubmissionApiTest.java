@@ -1,9 +1,12 @@
 package io.pilotcheck.serve;
 
+import io.pilotcheck.registry.Scope;
+import io.pilotcheck.store.sql.SqlSubmissionStore;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pilotcheck.TestRules;
-import io.pilotcheck.store.StoreLocation;
+import io.pilotcheck.store.sql.StoreLocation;
 import io.pilotcheck.store.SubmissionStore;
 import io.pilotcheck.store.TestDatabases;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +58,7 @@ class SubmissionApiTest {
         StoreLocation where = TestDatabases.fresh(kind, tmp);
         String location;
         JsonNode posted;
-        try (SubmissionStore store = SubmissionStore.open(where)) {
+        try (SubmissionStore store = SqlSubmissionStore.open(where)) {
             CheckServer server = serve(store);
             try {
                 HttpResponse<byte[]> r = send(server, at(server, "/api/v1/submissions?submitter="
@@ -73,7 +76,7 @@ class SubmissionApiTest {
             }
         }
         // a new server on the same store, as after a restart
-        try (SubmissionStore store = SubmissionStore.open(where)) {
+        try (SubmissionStore store = SqlSubmissionStore.open(where)) {
             CheckServer server = serve(store);
             try {
                 JsonNode kept = JSON.readTree(send(server, at(server, location)).body());
@@ -100,7 +103,7 @@ class SubmissionApiTest {
     @ParameterizedTest
     @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
     void aStoreThatDoesNotAnswerGives503AndTheCheckStillWorks(StoreLocation.Kind kind) throws Exception {
-        SubmissionStore store = SubmissionStore.open(TestDatabases.fresh(kind, tmp));
+        SubmissionStore store = SqlSubmissionStore.open(TestDatabases.fresh(kind, tmp));
         CheckServer server = serve(store);
         try {
             store.close(); // the database gone from under the server
@@ -128,7 +131,7 @@ class SubmissionApiTest {
         // the plan adopted in time now (LCP-PLAN-01 resolved), the revised plan two days late, not four (changed)
         String v2 = v1.replace("adopted: 2018-02-01", "adopted: 2017-12-01").replace("2017-01-30", "2017-01-28");
         assertThat(v2).isNotEqualTo(v1);
-        try (SubmissionStore store = SubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
+        try (SubmissionStore store = SqlSubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
             CheckServer server = serve(store);
             try {
                 String first = submit(server, "dalian-2026Q2.yaml", v1);
@@ -190,7 +193,7 @@ class SubmissionApiTest {
     void aLongHistoryIsReadNewestFirstAPageAtATimeEachPageComparedWithTheSubmissionBeforeIt(StoreLocation.Kind kind) throws Exception {
         String v1 = Files.readString(Path.of("fixtures/03-dalian.yaml"));
         String v2 = v1.replace("adopted: 2018-02-01", "adopted: 2017-12-01");
-        try (SubmissionStore store = SubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
+        try (SubmissionStore store = SqlSubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
             CheckServer server = serve(store);
             try {
                 List<String> ids = new java.util.ArrayList<>();
@@ -198,7 +201,7 @@ class SubmissionApiTest {
                     ids.add(submit(server, "dalian-" + i + ".yaml", i % 2 == 0 ? v1 : v2));
                 }
                 // re-checks give the newest submission many rows: a page is still one row a submission
-                io.pilotcheck.store.EvaluationRecord again = store.evaluation(store.submission(ids.get(4)).orElseThrow()
+                io.pilotcheck.store.EvaluationRecord again = store.evaluation(Scope.all(), store.submission(Scope.all(), ids.get(4)).orElseThrow()
                         .latest().id()).orElseThrow();
                 for (int i = 0; i < 20; i++) {
                     // each under rules of its own, as twenty rule edits re-checked one after another would be
@@ -240,7 +243,7 @@ class SubmissionApiTest {
     @ParameterizedTest
     @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
     void pilotsCheckedUnderOlderRulesAreNamedAndRecheckedAsNewEvaluations(StoreLocation.Kind kind) throws Exception {
-        try (SubmissionStore store = SubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
+        try (SubmissionStore store = SqlSubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
             // a submission checked under other rules than the server's, as before a rule edit
             io.pilotcheck.dossier.DossierInput dalian = io.pilotcheck.dossier.DossierInput.bytes("dalian.yaml",
                     Files.readAllBytes(Path.of("fixtures/03-dalian.yaml")));

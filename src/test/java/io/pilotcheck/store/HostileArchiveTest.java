@@ -1,5 +1,9 @@
 package io.pilotcheck.store;
 
+import io.pilotcheck.store.sql.StoreLocation;
+
+import io.pilotcheck.store.sql.SqlSubmissionStore;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pilotcheck.cli.CliTest;
@@ -41,7 +45,7 @@ class HostileArchiveTest {
     @BeforeEach
     void export() throws Exception {
         Path archive = tmp.resolve("good.zip");
-        try (SubmissionStore source = SubmissionStore.open(StoreLocation.embedded(tmp.resolve("source")))) {
+        try (SubmissionStore source = SqlSubmissionStore.open(StoreLocation.embedded(tmp.resolve("source")))) {
             byte[] dalian = Files.readAllBytes(Path.of("fixtures/03-dalian.yaml"));
             Instant at = Instant.parse("2026-03-31T08:00:00Z");
             io.pilotcheck.finding.BatchResult batch = io.pilotcheck.api.Check.runToEnd(io.pilotcheck.api.CheckRequest

@@ -1,5 +1,10 @@
 package io.pilotcheck.store;
 
+import io.pilotcheck.store.sql.StoreLocation;
+
+import io.pilotcheck.registry.Scope;
+import io.pilotcheck.store.sql.SqlSubmissionStore;
+
 import io.pilotcheck.TestRules;
 import io.pilotcheck.api.Check;
 import io.pilotcheck.api.CheckRequest;
@@ -70,32 +75,32 @@ class StoreArchiveTest {
     void aStoreRebuiltFromItsExportHoldsExactlyWhatItHeld(StoreLocation.Kind from, StoreLocation.Kind to) throws Exception {
         Path archive = tmp.resolve("backup.zip");
         List<String> ids;
-        try (SubmissionStore source = SubmissionStore.open(TestDatabases.fresh(from, tmp))) {
+        try (SubmissionStore source = SqlSubmissionStore.open(TestDatabases.fresh(from, tmp))) {
             source.record(submission("2026-03-31T08:00:00Z", "fixtures/03-dalian.yaml", "fixtures/01-wuhai.yaml"));
             String second = source.record(submission("2026-06-30T08:00:00Z", "fixtures/03-dalian.yaml"));
             source.record(submission("2026-09-30T08:00:00Z", "fixtures/08-jiaxing.yaml"));
-            Recheck.latestUnderOlderRules(source, TestRules.book()); // the second gets a second evaluation
-            assertThat(source.submission(second).orElseThrow().evaluations()).hasSize(2);
+            new io.pilotcheck.app.Application(TestRules::book, () -> source).rechecks().latestUnderOlderRules(Scope.all()); // the second gets a second evaluation
+            assertThat(source.submission(Scope.all(), second).orElseThrow().evaluations()).hasSize(2);
             try (OutputStream out = Files.newOutputStream(archive)) {
                 assertThat(StoreArchive.export(source, "0.1.0", out)).isEqualTo(3);
             }
-            ids = source.ids();
-            try (SubmissionStore target = SubmissionStore.open(TestDatabases.fresh(to, tmp.resolve("to")))) {
+            ids = source.ids(Scope.all());
+            try (SubmissionStore target = SqlSubmissionStore.open(TestDatabases.fresh(to, tmp.resolve("to")))) {
                 try (ZipFile zip = new ZipFile(archive.toFile())) {
                     assertThat(StoreArchive.importInto(target, zip)).isEqualTo(new StoreArchive.Imported(3, 0));
                     assertThat(StoreArchive.importInto(target, zip)).isEqualTo(new StoreArchive.Imported(0, 3));
                 }
-                assertThat(target.ids()).isEqualTo(ids);
+                assertThat(target.ids(Scope.all())).isEqualTo(ids);
                 assertThat(target.storedBytes()).isEqualTo(source.storedBytes());
                 for (String id : ids) {
-                    StoredSubmission a = source.submission(id).orElseThrow();
-                    StoredSubmission b = target.submission(id).orElseThrow();
+                    StoredSubmission a = source.submission(Scope.all(), id).orElseThrow();
+                    StoredSubmission b = target.submission(Scope.all(), id).orElseThrow();
                     assertThat(b).isEqualTo(a);
                     for (StoredSubmission.File f : a.files()) {
-                        assertThat(target.file(id, f.name()).orElseThrow()).isEqualTo(source.file(id, f.name()).orElseThrow());
+                        assertThat(target.file(Scope.all(), id, f.name()).orElseThrow()).isEqualTo(source.file(Scope.all(), id, f.name()).orElseThrow());
                     }
                     for (StoredSubmission.Evaluation e : a.evaluations()) {
-                        assertThat(json(target.evaluation(e.id()).orElseThrow())).isEqualTo(json(source.evaluation(e.id()).orElseThrow()));
+                        assertThat(json(target.evaluation(Scope.all(), e.id()).orElseThrow())).isEqualTo(json(source.evaluation(Scope.all(), e.id()).orElseThrow()));
                     }
                 }
             }

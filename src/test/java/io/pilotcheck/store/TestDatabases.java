@@ -1,5 +1,7 @@
 package io.pilotcheck.store;
 
+import io.pilotcheck.store.sql.StoreLocation;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

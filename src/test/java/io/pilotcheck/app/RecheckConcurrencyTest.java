@@ -1,4 +1,14 @@
-package io.pilotcheck.store;
+package io.pilotcheck.app;
+
+import io.pilotcheck.store.NewSubmission;
+import io.pilotcheck.store.EvaluationRecord;
+import io.pilotcheck.store.Source;
+import io.pilotcheck.store.SubmissionStore;
+import io.pilotcheck.store.TestDatabases;
+import io.pilotcheck.store.sql.StoreLocation;
+
+import io.pilotcheck.registry.Scope;
+import io.pilotcheck.store.sql.SqlSubmissionStore;
 
 import io.pilotcheck.TestRules;
 import io.pilotcheck.api.Check;
@@ -41,13 +51,13 @@ class RecheckConcurrencyTest {
     }
 
     private static int evaluations(SubmissionStore store) {
-        return store.ids().stream().mapToInt(id -> store.submission(id).orElseThrow().evaluations().size()).sum();
+        return store.ids(Scope.all()).stream().mapToInt(id -> store.submission(Scope.all(), id).orElseThrow().evaluations().size()).sum();
     }
 
     @ParameterizedTest
     @MethodSource("kinds")
     void twoReChecksAtOnceAddOneEvaluationEach(StoreLocation.Kind kind) throws Exception {
-        try (SubmissionStore store = SubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
+        try (SubmissionStore store = SqlSubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
             for (String f : List.of("fixtures/01-wuhai.yaml", "fixtures/03-dalian.yaml", "fixtures/08-jiaxing.yaml")) {
                 store.record(older(f));
             }
@@ -57,7 +67,7 @@ class RecheckConcurrencyTest {
             for (int i = 0; i < 2; i++) {
                 runs.add(two.submit(() -> {
                     go.await();
-                    return Recheck.latestUnderOlderRules(store, TestRules.book());
+                    return new Application(TestRules::book, () -> store).rechecks().latestUnderOlderRules(Scope.all()).submissions();
                 }));
             }
             go.countDown();
@@ -75,10 +85,11 @@ class RecheckConcurrencyTest {
     @Test
     void twoInstancesAddingTheSameEvaluationAtOnceAddOne() throws Exception {
         StoreLocation where = TestDatabases.freshPostgres();
-        try (SubmissionStore a = SubmissionStore.open(where); SubmissionStore b = SubmissionStore.open(where)) {
+        try (SubmissionStore a = SqlSubmissionStore.open(where); SubmissionStore b = SqlSubmissionStore.open(where)) {
             String id = a.record(older("fixtures/03-dalian.yaml"));
-            EvaluationRecord again = EvaluationRecord.of(Instant.now(), EvaluationRecord.RECHECK, TestRules.book(), null,
-                    a.evaluation(a.submission(id).orElseThrow().latest().id()).orElseThrow().batch());
+            EvaluationRecord again = Submissions.evaluation(Instant.now(), EvaluationRecord.RECHECK, TestRules.book().fingerprint(),
+                    TestRules.book().rules().size(), null,
+                    a.evaluation(Scope.all(), a.submission(Scope.all(), id).orElseThrow().latest().id()).orElseThrow().batch());
             ExecutorService pool = Executors.newFixedThreadPool(8);
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Boolean>> tries = new ArrayList<>();
@@ -96,7 +107,7 @@ class RecheckConcurrencyTest {
             }
             pool.shutdown();
             assertThat(added).isEqualTo(1);
-            assertThat(a.submission(id).orElseThrow().evaluations()).hasSize(2);
+            assertThat(a.submission(Scope.all(), id).orElseThrow().evaluations()).hasSize(2);
         }
     }
 }

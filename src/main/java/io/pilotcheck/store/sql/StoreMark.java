@@ -1,4 +1,7 @@
-package io.pilotcheck.store;
+package io.pilotcheck.store.sql;
+
+import io.pilotcheck.store.SubmissionStore;
+
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

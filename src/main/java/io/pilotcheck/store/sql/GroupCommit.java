@@ -1,4 +1,7 @@
-package io.pilotcheck.store;
+package io.pilotcheck.store.sql;
+
+import io.pilotcheck.store.StoreUnavailable;
+import io.pilotcheck.store.StoreRefused;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,12 @@
-package io.pilotcheck.store;
+package io.pilotcheck.store.sql;
+
+import io.pilotcheck.store.NewSubmission;
+import io.pilotcheck.store.EvaluationRecord;
+import io.pilotcheck.store.StoreUnavailable;
+import io.pilotcheck.store.Source;
+import io.pilotcheck.store.SubmissionStore;
+
+import io.pilotcheck.registry.Scope;
 
 import io.pilotcheck.TestRules;
 import io.pilotcheck.api.Check;
@@ -49,7 +57,7 @@ class DiskFullTest {
         Path disk = Files.createDirectories(tmp.resolve("disk"));
         assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", disk.toString()), "mounting a tmpfs needs root");
         try {
-            try (SubmissionStore store = SubmissionStore.open(StoreLocation.embedded(disk.resolve("data")))) {
+            try (SubmissionStore store = SqlSubmissionStore.open(StoreLocation.embedded(disk.resolve("data")))) {
                 store.record(submission(0));
                 Path filler = disk.resolve("filler");
                 try (OutputStream out = Files.newOutputStream(filler)) {
@@ -75,7 +83,7 @@ class DiskFullTest {
                     }
                 }
                 assertThat(kept).as("a submission kept once space is freed, without a restart").isNotNull();
-                assertThat(store.submission(kept)).isPresent();
+                assertThat(store.submission(Scope.all(), kept)).isPresent();
             }
         } finally {
             run("umount", "-l", disk.toString());

@@ -1,4 +1,4 @@
-package io.pilotcheck.store;
+package io.pilotcheck.store.sql;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,4 +1,12 @@
-package io.pilotcheck.store;
+package io.pilotcheck.store.sql;
+
+import io.pilotcheck.store.NewSubmission;
+import io.pilotcheck.store.EvaluationRecord;
+import io.pilotcheck.store.Source;
+import io.pilotcheck.store.StoredSubmission;
+import io.pilotcheck.store.TestDatabases;
+
+import io.pilotcheck.registry.Scope;
 
 import io.pilotcheck.TestRules;
 import io.pilotcheck.api.Check;
@@ -28,7 +36,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The store on H2 and on a real PostgreSQL: what goes in comes back, whole and unchanged. */
-class SubmissionStoreTest {
+class SqlSubmissionStoreTest {
 
     @TempDir
     Path tmp;
@@ -76,25 +84,25 @@ class SubmissionStoreTest {
                 waiver.apply("LCP-PLAN-01", "2001-01-01"), waiver.apply("LCP-NOSUCH-01", "2099-12-31")));
         assertThat(sent.evaluation().batch().waivers()).extracting(io.pilotcheck.finding.WaiverUse::status)
                 .contains(io.pilotcheck.finding.WaiverUse.Status.APPLIED, io.pilotcheck.finding.WaiverUse.Status.UNUSED);
-        try (SubmissionStore store = SubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
+        try (SqlSubmissionStore store = SqlSubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
             String id = store.record(sent);
-            StoredSubmission kept = store.submission(id).orElseThrow();
+            StoredSubmission kept = store.submission(Scope.all(), id).orElseThrow();
             assertThat(kept.submitter()).isEqualTo("辽宁省发展改革委 王五");
             assertThat(kept.received()).isEqualTo(sent.received());
             assertThat(kept.source()).isEqualTo(Source.API);
             assertThat(kept.files()).extracting(StoredSubmission.File::name)
                     .containsExactlyElementsOf(sent.files().stream().map(NewSubmission.SubmittedFile::name).toList());
             for (NewSubmission.SubmittedFile f : sent.files()) {
-                assertThat(store.file(id, f.name())).hasValueSatisfying(b -> assertThat(b).isEqualTo(f.bytes()));
+                assertThat(store.file(Scope.all(), id, f.name())).hasValueSatisfying(b -> assertThat(b).isEqualTo(f.bytes()));
             }
             assertThat(kept.evaluations()).hasSize(1);
-            EvaluationRecord evaluation = store.evaluation(kept.latest().id()).orElseThrow();
+            EvaluationRecord evaluation = store.evaluation(Scope.all(), kept.latest().id()).orElseThrow();
             assertThat(evaluation.rulesFingerprint()).isEqualTo(TestRules.book().fingerprint());
             assertThat(new String(json(evaluation.batch()), "UTF-8"))
                     .isEqualTo(new String(json(sent.evaluation().batch()), "UTF-8"));
             assertThat(evaluation.batch().waivers()).hasSize(3).isEqualTo(sent.evaluation().batch().waivers());
-            assertThat(store.submission("nosuchid")).isEmpty();
-            assertThat(store.file(id, "fixtures/nosuch.yaml")).isEmpty();
+            assertThat(store.submission(Scope.all(), "nosuchid")).isEmpty();
+            assertThat(store.file(Scope.all(), id, "fixtures/nosuch.yaml")).isEmpty();
             assertThat(store.problem()).isEmpty();
         }
     }
@@ -103,7 +111,7 @@ class SubmissionStoreTest {
     @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
     void concurrentSubmissionsOfOnePilotAreAllKeptAndNewBytesSentByEightAtOnceAreKeptOnce(StoreLocation.Kind kind) throws Exception {
         NewSubmission dalian = submission(List.of(Path.of("fixtures/03-dalian.yaml")), null);
-        try (SubmissionStore store = SubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
+        try (SqlSubmissionStore store = SqlSubmissionStore.open(TestDatabases.fresh(kind, tmp))) {
             ExecutorService pool = Executors.newFixedThreadPool(8);
             List<String> kept = new ArrayList<>();
             for (int round = 0; round < 10; round++) {
@@ -127,7 +135,7 @@ class SubmissionStoreTest {
             pool.shutdown();
             assertThat(kept).doesNotHaveDuplicates().hasSize(80);
             for (String id : kept) {
-                assertThat(store.submission(id)).isPresent();
+                assertThat(store.submission(Scope.all(), id)).isPresent();
             }
             assertThat(store.storedBytes()).isEqualTo(10 * Files.size(Path.of("fixtures/03-dalian.yaml")) + 10 * "# round 0\n".length());
         }
@@ -138,11 +146,11 @@ class SubmissionStoreTest {
     void theStoreKeepsWhatItWasGivenAcrossAReopening(StoreLocation.Kind kind) throws Exception {
         StoreLocation where = TestDatabases.fresh(kind, tmp);
         String id;
-        try (SubmissionStore store = SubmissionStore.open(where)) {
+        try (SqlSubmissionStore store = SqlSubmissionStore.open(where)) {
             id = store.record(submission(List.of(Path.of("fixtures/03-dalian.yaml")), "a"));
         }
-        try (SubmissionStore again = SubmissionStore.open(where)) {
-            assertThat(again.submission(id)).hasValueSatisfying(s -> assertThat(s.submitter()).isEqualTo("a"));
+        try (SqlSubmissionStore again = SqlSubmissionStore.open(where)) {
+            assertThat(again.submission(Scope.all(), id)).hasValueSatisfying(s -> assertThat(s.submitter()).isEqualTo("a"));
         }
     }
 }

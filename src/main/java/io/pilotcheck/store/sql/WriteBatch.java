@@ -1,4 +1,7 @@
-package io.pilotcheck.store;
+package io.pilotcheck.store.sql;
+
+import io.pilotcheck.store.NewSubmission;
+import io.pilotcheck.store.EvaluationRecord;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -43,12 +46,12 @@ final class WriteBatch {
 
     /** A submission's row and its files' (each file's bytes once); not its evaluations. */
     WriteBatch submission(String id, NewSubmission submission) {
-        submissions.bind("id", id).bind("received", SubmissionStore.utc(submission.received()))
+        submissions.bind("id", id).bind("received", SqlSubmissionStore.utc(submission.received()))
                 .bind("submitter", submission.submitter()).bind("source", submission.source().id())
                 .bind("count", submission.files().size()).add();
         int position = 0;
         for (NewSubmission.SubmittedFile f : submission.files()) {
-            String sha = SubmissionStore.sha256(f.bytes());
+            String sha = SqlSubmissionStore.sha256(f.bytes());
             if (filesAdded.add(sha)) {
                 files.bind("sha", sha).bind("size", (long) f.bytes().length).bind("content", f.bytes()).add();
             }
@@ -59,7 +62,7 @@ final class WriteBatch {
 
     /** An evaluation of a submission, with its dossier results and findings. */
     WriteBatch evaluation(String submissionId, String evaluationId, EvaluationRecord e) {
-        evaluations.bind("id", evaluationId).bind("submission", submissionId).bind("at", SubmissionStore.utc(e.evaluatedAt()))
+        evaluations.bind("id", evaluationId).bind("submission", submissionId).bind("at", SqlSubmissionStore.utc(e.evaluatedAt()))
                 .bind("reason", e.reason()).bind("fingerprint", e.rulesFingerprint()).bind("rules", e.ruleCount())
                 .bind("version", e.toolVersion()).bind("asOf", e.asOf()).add();
         EvaluationRows.add(dossiers, findings, evaluationId, submissionId, e.batch());

@@ -1,4 +1,13 @@
-package io.pilotcheck.store;
+package io.pilotcheck.store.sql;
+
+import io.pilotcheck.store.NewSubmission;
+import io.pilotcheck.store.EvaluationRecord;
+import io.pilotcheck.store.StoreUnavailable;
+import io.pilotcheck.store.StoreDamaged;
+import io.pilotcheck.store.Source;
+import io.pilotcheck.store.SubmissionStore;
+
+import io.pilotcheck.registry.Scope;
 
 import io.pilotcheck.TestRules;
 import io.pilotcheck.api.Check;
@@ -35,7 +44,7 @@ class StoreIntegrityTest {
         byte[] dalian = Files.readAllBytes(Path.of("fixtures/03-dalian.yaml"));
         BatchResult batch = Check.runToEnd(CheckRequest.of(TestRules.book(), List.of(DossierInput.bytes("03-dalian.yaml", dalian)))
                 .withJobs(1)).batch();
-        try (SubmissionStore store = SubmissionStore.open(StoreLocation.embedded(data))) {
+        try (SubmissionStore store = SqlSubmissionStore.open(StoreLocation.embedded(data))) {
             for (int i = 0; i < 6; i++) {
                 // a file each time, different bytes, so that the file grows by a chunk a submission
                 byte[] bytes = (new String(dalian, java.nio.charset.StandardCharsets.UTF_8) + "# " + i + "\n".repeat(1 + i * 200))
@@ -45,7 +54,7 @@ class StoreIntegrityTest {
                         new EvaluationRecord(at, EvaluationRecord.SUBMITTED, "sha256:x", 33, "0.1.0", null, batch)));
                 Thread.sleep(5); // ids are time-ordered
             }
-            assertThat(store.ids()).hasSize(6);
+            assertThat(store.ids(Scope.all())).hasSize(6);
         }
         return data;
     }
@@ -57,8 +66,8 @@ class StoreIntegrityTest {
     @Test
     void aSoundStoreReopensWithEverySubmissionAndKeepsItsMark() throws Exception {
         Path data = storeOfSix();
-        try (SubmissionStore store = SubmissionStore.open(StoreLocation.embedded(data))) {
-            assertThat(store.ids()).hasSize(6);
+        try (SubmissionStore store = SqlSubmissionStore.open(StoreLocation.embedded(data))) {
+            assertThat(store.ids(Scope.all())).hasSize(6);
         }
         assertThat(data.resolve("pilotcheck.mark")).exists();
     }
@@ -69,7 +78,7 @@ class StoreIntegrityTest {
         try (RandomAccessFile f = new RandomAccessFile(file(data).toFile(), "rw")) {
             f.setLength(f.length() / 3);
         }
-        assertThatThrownBy(() -> SubmissionStore.open(StoreLocation.embedded(data)).close())
+        assertThatThrownBy(() -> SqlSubmissionStore.open(StoreLocation.embedded(data)).close())
                 .isInstanceOf(StoreUnavailable.class);
         CliTest.Run history = CliTest.run("history", "--lang", "en", "--data", data.toString(), "大连市");
         assertThat(history.code()).isEqualTo(2);
@@ -96,7 +105,7 @@ class StoreIntegrityTest {
                 f.write(b ^ 0xFF);
             }
         }
-        assertThatThrownBy(() -> SubmissionStore.open(StoreLocation.embedded(data)).close())
+        assertThatThrownBy(() -> SqlSubmissionStore.open(StoreLocation.embedded(data)).close())
                 .isInstanceOf(StoreUnavailable.class)
                 .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("damaged", "orrupt"));
     }
@@ -108,7 +117,7 @@ class StoreIntegrityTest {
         Path older = tmp.resolve("older.mv.db");
         Files.copy(file(data), older);
         // three more submissions, then the older file put back, as a careless restore would
-        try (SubmissionStore store = SubmissionStore.open(StoreLocation.embedded(data))) {
+        try (SubmissionStore store = SqlSubmissionStore.open(StoreLocation.embedded(data))) {
             byte[] dalian = Files.readAllBytes(Path.of("fixtures/03-dalian.yaml"));
             BatchResult batch = Check.runToEnd(CheckRequest.of(TestRules.book(), List.of(DossierInput.bytes("a.yaml", dalian)))
                     .withJobs(1)).batch();
@@ -117,12 +126,12 @@ class StoreIntegrityTest {
                     new EvaluationRecord(at, EvaluationRecord.SUBMITTED, "sha256:x", 33, "0.1.0", null, batch)));
         }
         Files.copy(older, file(data), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertThatThrownBy(() -> SubmissionStore.open(StoreLocation.embedded(data)).close())
+        assertThatThrownBy(() -> SqlSubmissionStore.open(StoreLocation.embedded(data)).close())
                 .isInstanceOf(StoreDamaged.class)
                 .satisfies(e -> assertThat(e.getMessage()).contains("an older copy").contains("pilotcheck.mark"));
         Files.delete(data.resolve("pilotcheck.mark"));
-        try (SubmissionStore store = SubmissionStore.open(StoreLocation.embedded(data))) {
-            assertThat(store.ids()).hasSize(6);
+        try (SubmissionStore store = SqlSubmissionStore.open(StoreLocation.embedded(data))) {
+            assertThat(store.ids(Scope.all())).hasSize(6);
         }
     }
 }

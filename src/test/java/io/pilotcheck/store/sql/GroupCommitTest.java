@@ -1,4 +1,6 @@
-package io.pilotcheck.store;
+package io.pilotcheck.store.sql;
+
+import io.pilotcheck.store.StoreUnavailable;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,8 @@
-package io.pilotcheck.store;
+package io.pilotcheck.store.sql;
+
+
+import io.pilotcheck.store.EvaluationRecord;
+import io.pilotcheck.store.WaiverJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -145,26 +149,8 @@ final class EvaluationRows {
                 e.toolVersion(), e.asOf(), new BatchResult(dossiers, uses)));
     }
 
-    /** A waiver as the store's {@code finding.waiver} column and the export both write it. */
-    static ObjectNode waiverJson(Waiver w) {
-        return JSON.createObjectNode().put("city", w.city()).put("rule", w.rule()).put("dossier", w.dossier())
-                .put("reason", w.reason()).put("approver", w.approver()).put("expires", w.expires().toString())
-                .put("file", w.location().file()).put("line", w.location().line()).put("column", w.location().column());
-    }
-
-    /** A waiver back from {@link #waiverJson}; null for a missing or null node. */
-    static Waiver waiver(JsonNode n) {
-        if (n == null || n.isMissingNode() || n.isNull()) {
-            return null;
-        }
-        return new Waiver(n.path("city").asText(), n.path("rule").asText(),
-                n.path("dossier").isNull() ? null : n.path("dossier").asText(null), n.path("reason").asText(),
-                n.path("approver").asText(), LocalDate.parse(n.path("expires").asText()),
-                new SourceLocation(n.path("file").asText(), n.path("line").asInt(), n.path("column").asInt()));
-    }
-
     private static String waiver(Waiver w) {
-        return waiverJson(w).toString();
+        return WaiverJson.of(w).toString();
     }
 
     private static Waiver waiver(String json) {
@@ -172,7 +158,7 @@ final class EvaluationRows {
             return null;
         }
         try {
-            return waiver(JSON.readTree(json));
+            return WaiverJson.waiver(JSON.readTree(json));
         } catch (IOException e) {
             throw new UncheckedIOException("a kept waiver is not JSON: " + json, e);
         }

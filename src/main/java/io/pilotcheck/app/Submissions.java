@@ -1,0 +1,124 @@
+package io.pilotcheck.app;
+
+import io.pilotcheck.api.Check;
+import io.pilotcheck.api.ToolVersion;
+import io.pilotcheck.dossier.DossierInput;
+import io.pilotcheck.finding.BatchResult;
+import io.pilotcheck.finding.Language;
+import io.pilotcheck.finding.Severity;
+import io.pilotcheck.registry.PilotCity;
+import io.pilotcheck.registry.Scope;
+import io.pilotcheck.report.ReportContext;
+import io.pilotcheck.report.ReportFormat;
+import io.pilotcheck.report.ReportHeader;
+import io.pilotcheck.rules.RuleBook;
+import io.pilotcheck.store.EvaluationRecord;
+import io.pilotcheck.store.NewSubmission;
+import io.pilotcheck.store.Source;
+import io.pilotcheck.store.StoredSubmission;
+import io.pilotcheck.store.SubmissionStore;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Kept submissions: keeping a checked upload, listing, reading one and its files, and its report
+ * in any format. Every read takes the caller's scope; what lies outside it does not exist.
+ */
+public final class Submissions {
+
+    private final Supplier<RuleBook> rules;
+    private final StoreAccess store;
+
+    Submissions(Supplier<RuleBook> rules, StoreAccess store) {
+        this.rules = rules;
+        this.store = store;
+    }
+
+    /** Keeps a checked upload as a submission; its id, once the transaction has committed. */
+    public String keep(Checked checked, Instant received, String submitter, Source source) {
+        List<NewSubmission.SubmittedFile> files = new ArrayList<>();
+        for (DossierInput input : checked.inputs()) {
+            if (input instanceof DossierInput.Bytes b) {
+                files.add(new NewSubmission.SubmittedFile(b.name(), b.bytes()));
+            }
+        }
+        return store.get().record(new NewSubmission(received, submitter, source, files,
+                evaluation(received, EvaluationRecord.SUBMITTED, checked.rulesFingerprint(), checked.ruleCount(),
+                        checked.asOf(), checked.batch())));
+    }
+
+    /**
+     * Keeps a batch the command line checked: the files {@code checked} holds for the batch's
+     * dossiers (a file not read whole is not kept).
+     */
+    public String keep(BatchResult batch, Map<String, DossierInput> checked, Instant received, String submitter,
+                       LocalDate asOf) {
+        List<NewSubmission.SubmittedFile> files = new ArrayList<>();
+        batch.dossiers().forEach(d -> {
+            if (checked.get(d.file()) instanceof DossierInput.Bytes b) {
+                files.add(new NewSubmission.SubmittedFile(d.file(), b.bytes()));
+            }
+        });
+        RuleBook book = rules.get();
+        return store.get().record(new NewSubmission(received, submitter, Source.CLI, files,
+                evaluation(received, EvaluationRecord.SUBMITTED, book.fingerprint(), book.rules().size(), asOf, batch)));
+    }
+
+    /** An evaluation made now by this pilotcheck. */
+    static EvaluationRecord evaluation(Instant at, String reason, String fingerprint, int ruleCount, LocalDate asOf,
+                                       BatchResult batch) {
+        return new EvaluationRecord(at, reason, fingerprint, ruleCount, ToolVersion.get(), asOf, batch);
+    }
+
+    /** The submissions in scope that {@code query} asks for, newest first; a city may be named as the annex or in English. */
+    public List<SubmissionStore.Listed> list(Scope scope, SubmissionStore.Query query) {
+        String city = query.city() == null ? null
+                : rules.get().registry().find(query.city()).map(PilotCity::name).orElse(query.city());
+        return store.get().submissions(scope, new SubmissionStore.Query(city, query.province(), query.since(),
+                query.limit(), query.before()));
+    }
+
+    /** A kept submission in scope, or empty. */
+    public Optional<StoredSubmission> find(Scope scope, String id) {
+        return store.get().submission(scope, id);
+    }
+
+    /** The bytes of a kept file in scope, exactly as received, or empty. */
+    public Optional<byte[]> file(Scope scope, String id, String name) {
+        return store.get().file(scope, id, name);
+    }
+
+    /**
+     * A kept submission's report: of the evaluation {@code evaluationId} (null: the latest), in
+     * {@code format} and {@code lang}, failing at {@code threshold}, as it was made (its tool
+     * version, rule count and fingerprint then; the rules' descriptions as now). Empty when the
+     * submission or that evaluation of it is not in scope.
+     */
+    public Optional<byte[]> report(Scope scope, String id, String evaluationId, ReportFormat format, Language lang,
+                                   Severity threshold) {
+        Optional<StoredSubmission> kept = find(scope, id);
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<StoredSubmission.Evaluation> chosen = evaluationId == null ? Optional.of(kept.get().latest())
+                : kept.get().evaluations().stream().filter(e -> e.id().equals(evaluationId)).findFirst();
+        if (chosen.isEmpty()) {
+            return Optional.empty();
+        }
+        EvaluationRecord evaluation = store.get().evaluation(scope, chosen.get().id()).orElseThrow();
+        return Optional.of(Check.render(format, evaluation.batch(), context(rules.get(), evaluation, lang, threshold)));
+    }
+
+    /** The context a kept evaluation's report is written in: as it was made, in the language asked for. */
+    static ReportContext context(RuleBook book, EvaluationRecord e, Language lang, Severity threshold) {
+        return Check.reportContext(book, ReportHeader.of(LocalDate.ofInstant(e.evaluatedAt(), ZoneId.systemDefault()), e.asOf()),
+                lang, threshold, e.toolVersion(), e.ruleCount(), e.rulesFingerprint());
+    }
+}

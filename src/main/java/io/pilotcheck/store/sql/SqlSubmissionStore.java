@@ -1,0 +1,648 @@
+package io.pilotcheck.store.sql;
+
+import io.pilotcheck.registry.Scope;
+import io.pilotcheck.store.DossierEntry;
+import io.pilotcheck.store.EvaluationRecord;
+import io.pilotcheck.store.NewSubmission;
+import io.pilotcheck.store.Source;
+import io.pilotcheck.store.StoreDamaged;
+import io.pilotcheck.store.StoreRefused;
+import io.pilotcheck.store.StoreUnavailable;
+import io.pilotcheck.store.StoredSubmission;
+import io.pilotcheck.store.SubmissionStore;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.pilotcheck.failure.RootCause;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The kept submissions, in H2 or PostgreSQL through the same statements: the schema is Flyway's
+ * migrations ({@code db/migration}), connections come from a HikariCP pool, statements go
+ * through JDBI. A submission is written in one transaction: once {@link #record} returns, it is
+ * committed whole, and if it throws, nothing of it is kept.
+ */
+public final class SqlSubmissionStore implements SubmissionStore {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The most submissions one transaction holds: a few requests' worth of a busy server's. */
+    private static final int GROUP = 64;
+
+    private final StoreLocation location;
+    /** The embedded store's mark of what it acknowledged; empty for PostgreSQL. */
+    private final Optional<StoreMark> mark;
+    private final HikariDataSource pool;
+    private final Jdbi jdbi;
+    private final GroupCommit<Map.Entry<String, NewSubmission>> submissions;
+
+    private SqlSubmissionStore(StoreLocation location, HikariDataSource pool, Optional<StoreMark> mark) {
+        this.location = location;
+        this.pool = pool;
+        this.mark = mark;
+        this.jdbi = Jdbi.create(pool);
+        this.submissions = new GroupCommit<>("store-writer", GROUP, group -> write(h -> {
+            WriteBatch rows = new WriteBatch(h, location.kind());
+            for (Map.Entry<String, NewSubmission> s : group) {
+                rows.submission(s.getKey(), s.getValue()).evaluation(s.getKey(), newId(s.getValue().evaluation().evaluatedAt()),
+                        s.getValue().evaluation());
+            }
+            rows.execute();
+            return null;
+        }), SqlSubmissionStore::refusedData);
+    }
+
+    /** Whether the database refused a write for the data it held (SQL states 22 and 23), not for being out of reach. */
+    private static boolean refusedData(Throwable e) {
+        String state = sqlState(e);
+        return state.startsWith("22") || state.startsWith("23");
+    }
+
+    /** The SQL state of the first {@link java.sql.SQLException} among a failure's causes, or "". */
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "";
+    }
+
+    /**
+     * Opens the store, creating or migrating its schema.
+     *
+     * @throws StoreUnavailable when the database cannot be reached or migrated
+     */
+    public static SqlSubmissionStore open(StoreLocation location) {
+        location.kind(); // refuses a URL of another database before any connection is tried
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(location.url());
+        if (location.user() != null) {
+            config.setUsername(location.user());
+        }
+        if (location.password() != null) {
+            config.setPassword(location.password());
+        }
+        config.setPoolName("pilotcheck-store");
+        config.setMaximumPoolSize(8);
+        config.setConnectionTimeout(5_000);
+        // a database server that is down at start is reported, not waited for: the pool keeps
+        // trying; an embedded file that cannot be opened will not open a second later either
+        config.setInitializationFailTimeout(location.kind() == StoreLocation.Kind.H2 ? 1 : -1);
+        if (location.kind() == StoreLocation.Kind.H2) {
+            config.setExceptionOverrideClassName(ClosedDatabaseEviction.class.getName());
+        }
+        if (location.kind() == StoreLocation.Kind.POSTGRESQL) {
+            // a server that is down, frozen or unreachable is an answer within seconds (503), never
+            // a request hanging for as long as it is; the longest statement the store makes takes milliseconds
+            config.addDataSourceProperty("connectTimeout", "5");
+            config.addDataSourceProperty("loginTimeout", "5");
+            config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
+            config.addDataSourceProperty("options", "-c statement_timeout=" + (SOCKET_TIMEOUT_SECONDS - 2) * 1000);
+        }
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw unopened(location, e);
+        }
+        Optional<StoreMark> mark = StoreMark.of(location);
+        try {
+            if (!current(pool)) {
+                Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            }
+            if (mark.isPresent()) {
+                intact(pool, mark.get());
+            }
+        } catch (StoreDamaged e) {
+            pool.close();
+            throw e;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw unopened(location, e);
+        }
+        return new SqlSubmissionStore(location, pool, mark);
+    }
+
+    /**
+     * Why a store could not be opened. An embedded file that H2 cannot read (it fails on its own
+     * bytes: a buffer underflow, a checksum) is damaged, and said so with what to do; one that
+     * another process holds, or that this user may not read or write, is not.
+     */
+    private static StoreUnavailable unopened(StoreLocation location, RuntimeException e) {
+        String reason = RootCause.message(e);
+        String lower = reason.toLowerCase(java.util.Locale.ROOT);
+        boolean access = java.util.stream.Stream.of("locked", "denied", "permission", "read only", "readonly", "read-only")
+                .anyMatch(lower::contains);
+        if (location.kind() == StoreLocation.Kind.H2 && !access) {
+            return new StoreDamaged("the file cannot be read (" + reason + "): it is damaged. Restore the newest "
+                    + "backup: pilotcheck import BACKUP.zip --data AN-EMPTY-FOLDER");
+        }
+        return new StoreUnavailable(reason, e);
+    }
+
+    /**
+     * Refuses an embedded store whose file holds less than it acknowledged (see {@link StoreMark}),
+     * and counts every table, so a table H2 cannot open is found now, not by a reviewer.
+     */
+    private static void intact(HikariDataSource pool, StoreMark mark) {
+        Optional<String> acknowledged = mark.read();
+        String newest;
+        try (java.sql.Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement()) {
+            for (String table : List.of("stored_file", "submission", "submission_file", "evaluation", "dossier_result",
+                    "finding", "waiver_use")) {
+                try (java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    rs.next();
+                }
+            }
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT MAX(id) FROM evaluation")) {
+                rs.next();
+                newest = rs.getString(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new StoreDamaged("the file cannot be read through (" + RootCause.message(e) + "): it is damaged. "
+                    + "Restore the newest backup: pilotcheck import BACKUP.zip --data AN-EMPTY-FOLDER");
+        }
+        if (acknowledged.isPresent() && (newest == null || newest.compareTo(acknowledged.get()) < 0)) {
+            throw new StoreDamaged("the file holds evaluations up to " + (newest == null ? "none" : newest)
+                    + ", but the store had kept up to " + acknowledged.get() + " (" + mark.file() + "): the file is damaged "
+                    + "or an older copy, and what came after is not in it. Restore the newest backup (pilotcheck import "
+                    + "BACKUP.zip --data AN-EMPTY-FOLDER); to serve what the file holds anyway, delete " + mark.file());
+        }
+        mark.advance(newest);
+    }
+
+    /** How long a PostgreSQL connection waits for an answer before the request is answered 503. */
+    static final int SOCKET_TIMEOUT_SECONDS = 10;
+
+    /** The version of the newest migration in {@code db/migration}; a test holds the two together. */
+    static final String SCHEMA_VERSION = "3";
+
+    /**
+     * Whether the schema is already at {@link #SCHEMA_VERSION}, asked with one query: Flyway's
+     * own start (about 0.7 s of a service's start-up, measured in bench/NOTES.md) is then left
+     * out. A new or older store goes through Flyway.
+     */
+    private static boolean current(HikariDataSource pool) {
+        try (java.sql.Connection c = pool.getConnection()) {
+            // asked of the metadata first: a query of a missing table would leave H2 an error trace file
+            try (java.sql.ResultSet tables = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+                if (!tables.next()) {
+                    return false; // a new store
+                }
+            }
+            try (java.sql.Statement st = c.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" "
+                         + "WHERE \"success\" = TRUE ORDER BY \"installed_rank\" DESC")) {
+                return rs.next() && SCHEMA_VERSION.equals(rs.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            return false; // Flyway will say what is wrong
+        }
+    }
+
+    /** Where this store is. */
+    public StoreLocation location() {
+        return location;
+    }
+
+    @Override
+    public String shown() {
+        return location.shown();
+    }
+
+    /**
+     * Keeps a submission and its first evaluation, in one transaction (shared with the
+     * submissions that came in at the same time).
+     *
+     * @return the submission's id, once it is committed
+     * @throws StoreUnavailable when the database fails; nothing of the submission is kept then
+     */
+    @Override
+    public String record(NewSubmission submission) {
+        String id = newId(submission.received());
+        submissions.write(Map.entry(id, submission));
+        return id;
+    }
+
+    /**
+     * Puts back a submission from an export with the ids it had: its files, then each evaluation
+     * under its own id, in one transaction. A submission already here is left as it is.
+     *
+     * @return whether it was added
+     */
+    @Override
+    public boolean restore(String id, NewSubmission submission, List<Map.Entry<String, EvaluationRecord>> evaluations) {
+        return write(h -> {
+            if (h.createQuery("SELECT COUNT(*) FROM submission WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0) {
+                return false;
+            }
+            WriteBatch rows = new WriteBatch(h, location.kind()).submission(id, submission);
+            for (Map.Entry<String, EvaluationRecord> e : evaluations) {
+                rows.evaluation(id, e.getKey(), e.getValue());
+            }
+            rows.execute();
+            return true;
+        });
+    }
+
+    /**
+     * Adds a re-check's evaluation unless the submission's latest evaluation is already under the
+     * same rules (another re-check, here or on another instance, got there first); returns the
+     * new evaluation's id, or empty. The submission's row is locked while it is decided, so two
+     * re-checks at once add one evaluation, not two.
+     */
+    @Override
+    public Optional<String> addEvaluationUnlessCurrent(String submissionId, EvaluationRecord evaluation) {
+        String id = newId(evaluation.evaluatedAt());
+        boolean added = write(h -> {
+            h.createQuery("SELECT id FROM submission WHERE id = :id FOR UPDATE").bind("id", submissionId).mapTo(String.class).findOne();
+            String latest = h.createQuery("SELECT rules_fingerprint FROM evaluation WHERE submission_id = :id ORDER BY id DESC LIMIT 1")
+                    .bind("id", submissionId).mapTo(String.class).findOne().orElse("");
+            if (latest.equals(evaluation.rulesFingerprint())) {
+                return false;
+            }
+            new WriteBatch(h, location.kind()).evaluation(submissionId, id, evaluation).execute();
+            return true;
+        });
+        return added ? Optional.of(id) : Optional.empty();
+    }
+
+    @Override
+    public Optional<StoredSubmission> submission(Scope scope, String id) {
+        ScopeSql in = new ScopeSql(scope);
+        return read(h -> in.bind(h.createQuery("SELECT id, received_at, submitter, source FROM submission s WHERE id = :id"
+                        + in.submission("s.id")))
+                .bind("id", id)
+                .map((rs, ctx) -> new StoredSubmission(rs.getString("id"), instant(rs.getObject("received_at", OffsetDateTime.class)),
+                        rs.getString("submitter"), Source.fromId(rs.getString("source")), files(h, id), evaluations(h, id)))
+                .findOne());
+    }
+
+    @Override
+    public Optional<byte[]> file(Scope scope, String submissionId, String name) {
+        ScopeSql in = new ScopeSql(scope);
+        return read(h -> in.bind(h.createQuery("SELECT b.content FROM submission_file f JOIN stored_file b ON b.sha256 = f.sha256 "
+                        + "WHERE f.submission_id = :id AND f.name = :name" + in.submission("f.submission_id")))
+                .bind("id", submissionId).bind("name", name).mapTo(byte[].class).findOne());
+    }
+
+    @Override
+    public Optional<EvaluationRecord> evaluation(Scope scope, String evaluationId) {
+        return read(h -> inScope(h, scope, evaluationId) ? EvaluationRows.read(h, evaluationId) : Optional.empty());
+    }
+
+    /** Whether the evaluation is of a submission in {@code scope}. */
+    private static boolean inScope(Handle h, Scope scope, String evaluationId) {
+        if (scope.everything()) {
+            return true;
+        }
+        ScopeSql in = new ScopeSql(scope);
+        return in.bind(h.createQuery("SELECT COUNT(*) FROM evaluation e WHERE e.id = :id" + in.submission("e.submission_id")))
+                .bind("id", evaluationId).mapTo(Integer.class).one() > 0;
+    }
+
+    private static final String ENTRY = "SELECT d.submission_id, s.received_at, s.submitter, s.source, d.evaluation_id, "
+            + "e.rules_fingerprint, d.position, d.file_name, d.city, d.as_of, d.verdict, d.violations, d.warnings, "
+            + "d.pending, d.errors, d.waived FROM dossier_result d JOIN submission s ON s.id = d.submission_id "
+            + "JOIN evaluation e ON e.id = d.evaluation_id ";
+
+    private static DossierEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new DossierEntry(rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class)), rs.getString(3),
+                Source.fromId(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8),
+                rs.getString(9), rs.getObject(10, LocalDate.class), rs.getString(11), rs.getInt(12), rs.getInt(13),
+                rs.getInt(14), rs.getInt(15), rs.getInt(16));
+    }
+
+    /** The order of a pilot's dossiers newest first; {@code d.city} leads so that H2 reads it from the index. */
+    private static final String NEWEST_FIRST = "ORDER BY d.city, d.submission_id DESC, d.evaluation_id DESC, d.position";
+
+    /**
+     * Each named pilot's latest dossier: from its newest submission, as that submission's latest
+     * evaluation found it. A pilot never submitted has no entry.
+     */
+    @Override
+    public java.util.Map<String, DossierEntry> latest(Scope scope, List<String> cities) {
+        ScopeSql in = new ScopeSql(scope);
+        return read(h -> {
+            java.util.Map<String, DossierEntry> out = new java.util.LinkedHashMap<>();
+            for (String city : cities) {
+                in.bind(h.createQuery(ENTRY + "WHERE d.city = :city" + in.dossier("d") + " " + NEWEST_FIRST + " LIMIT 1"))
+                        .bind("city", city).map((rs, ctx) -> entry(rs)).findOne().ifPresent(e -> out.put(city, e));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * A pilot's dossiers over time, oldest submission first: one a submission, as its latest
+     * evaluation found it (the first of the pilot's dossiers when a submission held two). At
+     * most the newest {@code count} submissions older than {@code before} (an id) when given.
+     */
+    @Override
+    public List<DossierEntry> history(Scope scope, String city, int count, String before) {
+        ScopeSql in = new ScopeSql(scope);
+        return read(h -> {
+            // rows, not submissions, can be limited: a submission has a row an evaluation, so
+            // read a few rows a submission and read again with more when re-checks used them up
+            for (long rows = Math.min(Integer.MAX_VALUE, 4L * count + 4); ; rows = Math.min(Integer.MAX_VALUE, rows * 4)) {
+                org.jdbi.v3.core.statement.Query query = in.bind(h.createQuery(ENTRY + "WHERE d.city = :city" + in.dossier("d")
+                                + (before == null ? "" : " AND d.submission_id < :before") + " " + NEWEST_FIRST + " LIMIT :rows"))
+                        .bind("city", city).bind("rows", (int) rows);
+                if (before != null) {
+                    query.bind("before", before);
+                }
+                List<DossierEntry> newest = query.map((rs, ctx) -> entry(rs)).list();
+                List<DossierEntry> out = new java.util.ArrayList<>();
+                for (DossierEntry e : newest) {
+                    if (out.isEmpty() || !out.get(out.size() - 1).submissionId().equals(e.submissionId())) {
+                        out.add(e);
+                    }
+                }
+                if (out.size() > count || newest.size() < rows || rows == Integer.MAX_VALUE) {
+                    // the last submission read may be cut short, but its first row is its latest
+                    List<DossierEntry> window = new java.util.ArrayList<>(out.subList(0, Math.min(count, out.size())));
+                    java.util.Collections.reverse(window);
+                    return window;
+                }
+            }
+        });
+    }
+
+    /**
+     * For each of {@code entries}, the rule ids of its dossier's findings of one severity that no
+     * waiver accepts, in report order: one query for them all (the dashboard asks for 45).
+     */
+    @Override
+    public java.util.Map<DossierEntry, List<String>> rules(java.util.Collection<DossierEntry> entries,
+                                                            io.pilotcheck.finding.Severity severity) {
+        if (entries.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Set<String> evaluations = new java.util.TreeSet<>();
+        entries.forEach(e -> evaluations.add(e.evaluationId()));
+        java.util.Map<String, List<String>> byDossier = read(h -> {
+            java.util.Map<String, List<String>> found = new java.util.HashMap<>();
+            h.createQuery("SELECT evaluation_id, dossier_position, rule_id FROM finding WHERE evaluation_id IN (<e>) "
+                            + "AND severity = :s AND waiver IS NULL ORDER BY evaluation_id, dossier_position, position")
+                    .bindList("e", List.copyOf(evaluations)).bind("s", severity.id())
+                    .map((rs, ctx) -> new String[] {rs.getString(1) + "/" + rs.getInt(2), rs.getString(3)})
+                    .forEach(row -> found.computeIfAbsent(row[0], k -> new java.util.ArrayList<>()).add(row[1]));
+            return found;
+        });
+        java.util.Map<DossierEntry, List<String>> out = new java.util.LinkedHashMap<>();
+        entries.forEach(e -> out.put(e, byDossier.getOrDefault(e.evaluationId() + "/" + e.position(), List.of())));
+        return out;
+    }
+
+    /**
+     * Submissions newest first, at most {@code limit}, older than {@code before} (an id) when
+     * given, holding a dossier of {@code city} or of a pilot in {@code province} when given,
+     * received on or after {@code since} when given.
+     */
+    @Override
+    public List<Listed> submissions(Scope scope, Query q) {
+        String city = q.city();
+        String province = q.province();
+        Instant since = q.since();
+        int limit = q.limit();
+        String before = q.before();
+        ScopeSql in = new ScopeSql(scope);
+        StringBuilder sql = new StringBuilder("SELECT s.id, s.received_at, s.submitter, s.source FROM submission s WHERE 1 = 1");
+        sql.append(in.submission("s.id"));
+        if (before != null) {
+            sql.append(" AND s.id < :before");
+        }
+        if (since != null) {
+            sql.append(" AND s.received_at >= :since");
+        }
+        if (city != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM dossier_result d WHERE d.submission_id = s.id AND d.city = :city)");
+        }
+        if (province != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM dossier_result d WHERE d.submission_id = s.id "
+                    + "AND (d.province_zh = :province OR d.province_en = :province))");
+        }
+        sql.append(" ORDER BY s.id DESC LIMIT :limit");
+        return read(h -> {
+            var query = in.bind(h.createQuery(sql.toString())).bind("limit", limit);
+            if (before != null) {
+                query.bind("before", before);
+            }
+            if (since != null) {
+                query.bind("since", utc(since));
+            }
+            if (city != null) {
+                query.bind("city", city);
+            }
+            if (province != null) {
+                query.bind("province", province);
+            }
+            List<Listed> heads = query.map((rs, ctx) -> new Listed(rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class)),
+                    rs.getString(3), Source.fromId(rs.getString(4)), List.of(), java.util.Map.of())).list();
+            if (heads.isEmpty()) {
+                return heads;
+            }
+            // every listed submission's dossiers of its latest evaluation, in one query
+            java.util.Map<String, List<String[]>> dossiers = new java.util.HashMap<>();
+            h.createQuery("SELECT d.submission_id, d.city, d.verdict FROM dossier_result d WHERE d.evaluation_id IN "
+                            + "(SELECT MAX(e.id) FROM evaluation e WHERE e.submission_id IN (<ids>) GROUP BY e.submission_id) "
+                            + "ORDER BY d.submission_id, d.position")
+                    .bindList("ids", heads.stream().map(Listed::id).toList())
+                    .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                    .forEach(row -> dossiers.computeIfAbsent(row[0], k -> new java.util.ArrayList<>()).add(row));
+            List<Listed> out = new java.util.ArrayList<>();
+            for (Listed l : heads) {
+                List<String> cities = new java.util.ArrayList<>();
+                java.util.Map<String, Integer> verdicts = new java.util.TreeMap<>();
+                for (String[] row : dossiers.getOrDefault(l.id(), List.of())) {
+                    if (row[1] != null && !cities.contains(row[1])) {
+                        cities.add(row[1]);
+                    }
+                    verdicts.merge(row[2], 1, Integer::sum);
+                }
+                out.add(new Listed(l.id(), l.received(), l.submitter(), l.source(), cities, verdicts));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<String> ids(Scope scope) {
+        ScopeSql in = new ScopeSql(scope);
+        return read(h -> in.bind(h.createQuery("SELECT id FROM submission s WHERE 1 = 1" + in.submission("s.id") + " ORDER BY id"))
+                .mapTo(String.class).list());
+    }
+
+    @Override
+    public long storedBytes() {
+        return read(h -> h.createQuery("SELECT COALESCE(SUM(size_bytes), 0) FROM stored_file").mapTo(Long.class).one());
+    }
+
+    @Override
+    public Optional<EvaluationRecord> evaluation(Scope scope, String evaluationId, int position) {
+        return read(h -> inScope(h, scope, evaluationId) ? EvaluationRows.read(h, evaluationId, Math.max(0, position))
+                : Optional.empty());
+    }
+
+    /** Counts the statements this store runs from now on, for a test that holds a page to a number of them. */
+    java.util.concurrent.atomic.AtomicInteger countStatements() {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        jdbi.setSqlLogger(new org.jdbi.v3.core.statement.SqlLogger() {
+            @Override
+            public void logBeforeExecution(org.jdbi.v3.core.statement.StatementContext context) {
+                count.incrementAndGet();
+            }
+        });
+        return count;
+    }
+
+    /** Asks the database whether it answers, one question at a time, on a thread of its own. */
+    private final java.util.concurrent.ExecutorService prober = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "store-probe");
+        t.setDaemon(true);
+        return t;
+    });
+    private java.util.concurrent.Future<Optional<String>> probing;
+
+    /**
+     * Whether the database answers within {@code wait}; the reason when it does not. A database
+     * that hangs (a frozen server) is "did not answer" after {@code wait}, and the question
+     * already asked is waited on by the next caller rather than asked again.
+     */
+    @Override
+    public Optional<String> problem(java.time.Duration wait) {
+        java.util.concurrent.Future<Optional<String>> asked;
+        synchronized (prober) {
+            if (prober.isShutdown()) {
+                return Optional.of("the store is closed");
+            }
+            if (probing == null || probing.isDone()) {
+                probing = prober.submit((java.util.concurrent.Callable<Optional<String>>) this::problem);
+            }
+            asked = probing;
+        }
+        try {
+            return asked.get(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return Optional.of("the database did not answer within " + wait.toMillis() + " ms");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Optional.of(RootCause.message(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        }
+    }
+
+    /** Whether the database answers now; the reason when it does not. */
+    public Optional<String> problem() {
+        try (Handle h = jdbi.open()) {
+            h.createQuery("SELECT 1").mapTo(Integer.class).one();
+            return Optional.empty();
+        } catch (JdbiException | IllegalStateException e) {
+            return Optional.of(RootCause.message(e));
+        }
+    }
+
+    /** Writes the submissions waiting to be written, then closes the pool. */
+    @java.lang.Override
+    public void close() {
+        synchronized (prober) {
+            prober.shutdownNow();
+        }
+        submissions.close();
+        pool.close();
+    }
+
+    /**
+     * One write transaction, in the file before this returns. H2 writes its commits from a
+     * background thread, which also rewrites its file's sparse chunks; writing every commit at
+     * once ({@code WRITE_DELAY=0}) stops that thread and the file then only grows
+     * (bench/NOTES.md), so the commit is written by a checkpoint instead.
+     */
+    private <T> T write(org.jdbi.v3.core.HandleCallback<T, RuntimeException> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.withHandle(h -> {
+                    T result = h.inTransaction(transaction);
+                    if (location.kind() == StoreLocation.Kind.H2) {
+                        h.execute("CHECKPOINT");
+                    }
+                    mark.ifPresent(m -> m.advance(h.createQuery("SELECT MAX(id) FROM evaluation").mapTo(String.class).one()));
+                    return result;
+                });
+            } catch (JdbiException e) {
+                // on H2, two submissions keeping the same new bytes at once: one of them finds the
+                // other's row only when it inserts its own, and is written again, finding it kept
+                if (attempt < 3 && "23505".equals(sqlState(e))) {
+                    continue;
+                }
+                if (refusedData(e)) {
+                    throw new StoreRefused(RootCause.message(e), e);
+                }
+                throw new StoreUnavailable(RootCause.message(e), e);
+            }
+        }
+    }
+
+    private <T> T read(org.jdbi.v3.core.HandleCallback<T, RuntimeException> callback) {
+        try {
+            return jdbi.withHandle(callback);
+        } catch (JdbiException e) {
+            throw new StoreUnavailable(RootCause.message(e), e);
+        }
+    }
+
+    private static List<StoredSubmission.File> files(Handle h, String id) {
+        return h.createQuery("SELECT f.name, f.sha256, b.size_bytes FROM submission_file f "
+                        + "JOIN stored_file b ON b.sha256 = f.sha256 WHERE f.submission_id = :id ORDER BY f.position")
+                .bind("id", id)
+                .map((rs, ctx) -> new StoredSubmission.File(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    }
+
+    private static List<StoredSubmission.Evaluation> evaluations(Handle h, String id) {
+        return h.createQuery("SELECT id, evaluated_at, reason, rules_fingerprint, rule_count, tool_version, as_of "
+                        + "FROM evaluation WHERE submission_id = :id ORDER BY id")
+                .bind("id", id)
+                .map((rs, ctx) -> new StoredSubmission.Evaluation(rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class)),
+                        rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getObject(7, LocalDate.class)))
+                .list();
+    }
+
+    /**
+     * A new id: the time in milliseconds, then 80 random bits, in hexadecimal. Ids sort by time
+     * on every database, and two made in the same millisecond do not collide.
+     */
+    static String newId(Instant at) {
+        byte[] random = new byte[10];
+        RANDOM.nextBytes(random);
+        return String.format("%012x", at.toEpochMilli()) + HexFormat.of().formatHex(random);
+    }
+
+    static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(OffsetDateTime at) {
+        return at.toInstant();
+    }
+
+    static String sha256(byte[] bytes) {
+        return SubmissionStore.sha256(bytes);
+    }
+}
