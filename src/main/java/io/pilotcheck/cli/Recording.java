@@ -4,12 +4,8 @@ import io.pilotcheck.app.Application;
 
 import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.finding.BatchResult;
-import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.rules.RuleBook;
-import io.pilotcheck.store.EvaluationRecord;
-import io.pilotcheck.store.NewSubmission;
-import io.pilotcheck.store.Source;
 import io.pilotcheck.store.sql.StoreLocation;
 import io.pilotcheck.store.sql.SqlSubmissionStore;
 import io.pilotcheck.store.StoreUnavailable;
@@ -18,8 +14,6 @@ import io.pilotcheck.store.SubmissionStore;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /** {@code check --record}: the batch just checked, kept as a submission from the command line. */

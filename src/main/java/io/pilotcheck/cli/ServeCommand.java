@@ -51,6 +51,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "a dossier larger than this is not read but reported as an error (default: 10MiB)")
     long maxFileSize;
 
+    @Option(names = "--base-path", paramLabel = "PATH", defaultValue = "",
+            description = "serve every page and route under PATH (/pilotcheck), for a reverse proxy that passes that sub-path through")
+    String basePath;
+
     @Mixin
     StoreOptions storeOptions;
 
@@ -58,6 +62,14 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        String base;
+        try {
+            base = CheckServer.basePath(basePath);
+        } catch (IllegalArgumentException e) {
+            err.println(Say.say(common.lang, "serveBadBasePath", "path", basePath));
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
         if (!loopback(bind)) {
             err.println(Say.say(common.lang, "serveLoopbackOnly", "address", bind));
             err.flush();
@@ -88,7 +100,7 @@ public final class ServeCommand implements Callable<Integer> {
                 task -> new Thread(task, "store-opening").start());
         CompletableFuture<ServedRules> served = new CompletableFuture<>();
         CheckServer server = new CheckServer(() -> served.join().state(), UploadLimits.of(maxUpload, maxFileSize), log,
-                () -> opening.join());
+                () -> opening.join(), base);
         try {
             server.start(bind, port);
         } catch (RuntimeException e) {
@@ -121,10 +133,11 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             log.accept("pilotcheck: cannot watch " + common.rulesDir() + " for edits: " + e.getMessage());
         }
-        return serve(server, rules, store, out);
+        return serve(server, rules, store, out, base);
     }
 
-    private int serve(CheckServer server, ServedRules rules, SubmissionStore store, PrintWriter out) throws InterruptedException {
+    private int serve(CheckServer server, ServedRules rules, SubmissionStore store, PrintWriter out, String base)
+            throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C stop gracefully: requests in flight finish, then exit 0
         for (String signal : new String[] {"TERM", "INT"}) {
@@ -135,7 +148,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
-        out.println("pilotcheck: serving on http://" + host + ":" + server.port() + "/");
+        out.println("pilotcheck: serving on http://" + host + ":" + server.port() + base + "/");
         out.flush();
         stopped.await();
         rules.close();

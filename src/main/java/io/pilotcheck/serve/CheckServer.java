@@ -10,11 +10,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.pilotcheck.api.ToolVersion;
 import io.pilotcheck.app.Application;
 import io.pilotcheck.app.CheckCall;
 import io.pilotcheck.app.Checked;
-import io.pilotcheck.catalogue.RuleList;
 import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.dossier.LoadLimits;
 import io.pilotcheck.finding.Language;
@@ -42,7 +40,6 @@ public final class CheckServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Supplier<ServedRules.State> rules;
     private final UploadLimits limits;
     private final Uploads uploads;
     private final Consumer<String> log;
@@ -54,7 +51,10 @@ public final class CheckServer implements AutoCloseable {
     /** Batches being checked at once: one per core, as {@code check --jobs} defaults to. */
     private final Semaphore checking;
     private final Javalin app;
-    private final SubmissionRoutes kept;
+    private final Supplier<ServedRules.State> rulesState;
+    private final SubmissionRoutes submissions;
+    /** Every page and API route, and who may use each. */
+    private final RouteTable routes;
     private final Application services;
 
     /**
@@ -83,9 +83,23 @@ public final class CheckServer implements AutoCloseable {
      */
     public CheckServer(Supplier<ServedRules.State> rules, UploadLimits limits, Consumer<String> log,
                        Supplier<io.pilotcheck.store.SubmissionStore> store) {
-        this.rules = rules;
+        this(rules, limits, log, store, "");
+    }
+
+    /**
+     * A server under {@code basePath} ({@code serve --base-path}): every route, page link and
+     * form below it, for a reverse proxy that passes a sub-path of its own through unchanged.
+     *
+     * @param basePath a path as {@link #basePath(String)} accepts it; empty for the root
+     */
+    public CheckServer(Supplier<ServedRules.State> rules, UploadLimits limits, Consumer<String> log,
+                       Supplier<io.pilotcheck.store.SubmissionStore> store, String basePath) {
+        String base = basePath(basePath);
+        this.rulesState = rules;
         this.services = new Application(() -> rules.get().book(), store);
-        this.kept = new SubmissionRoutes(this, services);
+        this.submissions = new SubmissionRoutes(this, services);
+        this.routes = new RouteTable(List.of(new CheckRoutes(this, rules).routes(), submissions.routes(), new PilotRoutes(this, services).routes(),
+                new ServiceRoutes(this, rules, services).routes()));
         this.limits = limits;
         this.uploads = new Uploads(limits);
         this.log = log;
@@ -119,30 +133,10 @@ public final class CheckServer implements AutoCloseable {
                 }
             });
             config.requestLogger.http(this::access);
+            config.router.contextPath = base.isEmpty() ? "/" : base;
             config.routes.before(BrowserGuard::before);
             config.routes.before(CheckServer::noControlCharactersInQuery);
-            config.routes.get(UploadPage.SCRIPT_PATH, ctx -> respond(ctx, "text/javascript; charset=utf-8",
-                    UploadPage.PROGRESS_SCRIPT.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            config.routes.get("/", ctx -> respond(ctx, "text/html; charset=utf-8",
-                    UploadPage.html(lang(ctx), rules.get().problems()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            config.routes.post("/", this::pageCheck);
-            config.routes.post("/api/v1/check", this::apiCheck);
-            config.routes.get("/submissions/{id}/report", kept::reportPage);
-            config.routes.get("/submissions/{id}/{file}", kept::download);
-            config.routes.get("/submissions/{id}", ctx -> page(ctx, StorePages.submission(SubmissionRoutes.submissionJson(kept.kept(ctx)), lang(ctx))));
-            config.routes.get("/pilots", ctx -> page(ctx, StorePages.dashboard(SubmissionRoutes.pilotsJson(
-                    services.pilots().overview(SubmissionRoutes.scope(ctx))), lang(ctx),
-                    blank(ctx.queryParam("province")), blank(ctx.queryParam("verdict")))));
-            config.routes.get("/pilots/{city}", ctx -> page(ctx, StorePages.pilot(SubmissionRoutes.historyJson(kept.historyOf(ctx)), lang(ctx),
-                    blank(param(ctx, "cursor")) != null)));
-            config.routes.post("/api/v1/submissions", kept::submit);
-            config.routes.get("/api/v1/submissions", kept::list);
-            config.routes.get("/api/v1/submissions/{id}", kept::submission);
-            config.routes.get("/api/v1/pilots", kept::pilots);
-            config.routes.post("/api/v1/recheck", kept::recheck);
-            config.routes.post("/pilots/recheck", kept::recheckFromPage);
-            config.routes.get("/api/v1/pilots/{city}/history", kept::history);
-            config.routes.get("/api/v1/submissions/{id}/files/<path>", kept::file);
+            routes.register(config.routes);
             config.routes.exception(io.pilotcheck.store.StoreUnavailable.class, (e, ctx) -> {
                 log.accept("pilotcheck: the store does not answer (" + ctx.method() + " " + ctx.path() + "): " + e.getMessage());
                 metrics.counter("pilotcheck_store_errors").increment();
@@ -154,12 +148,6 @@ public final class CheckServer implements AutoCloseable {
                 log.accept("pilotcheck: the store refused the data (" + ctx.method() + " " + ctx.path() + "): " + e.getMessage());
                 error(ctx, new ApiError(422, "not_storable"));
             });
-            config.routes.get("/api/v1/rules", this::rules);
-            config.routes.get("/healthz", ctx -> json(ctx, 200, JSON.createObjectNode().put("status", "ok")
-                    .put("version", ToolVersion.get())));
-            config.routes.get("/readyz", this::ready);
-            config.routes.get("/metrics", ctx -> respond(ctx, "text/plain; version=0.0.4; charset=utf-8",
-                    metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, switch (e.getStatus()) {
                 case 404 -> new ApiError(404, "not_found", "path", ctx.path());
@@ -186,6 +174,23 @@ public final class CheckServer implements AutoCloseable {
         });
     }
 
+    /**
+     * A base path as the server uses it: {@code /} and {@code /name/…} segments of letters,
+     * digits, {@code -}, {@code _}, {@code .} and {@code ~}; no trailing slash; empty for the root.
+     *
+     * @throws IllegalArgumentException for anything else, naming what is accepted
+     */
+    public static String basePath(String path) {
+        if (path == null || path.isEmpty() || path.equals("/")) {
+            return "";
+        }
+        String p = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (!p.matches("(/[A-Za-z0-9._~-]+)+") || p.contains("/./") || p.contains("/../") || p.endsWith("/.") || p.endsWith("/..")) {
+            throw new IllegalArgumentException("a base path is /NAME or /NAME/NAME…, each NAME of letters, digits, - _ . ~: " + path);
+        }
+        return p;
+    }
+
     /** Starts serving on {@code host:port} (port 0: any free one); returns once the port accepts requests. */
     public CheckServer start(String host, int port) {
         app.start(host, port);
@@ -203,42 +208,25 @@ public final class CheckServer implements AutoCloseable {
         app.stop();
     }
 
-    private void apiCheck(Context ctx) throws IOException {
-        Checked c = check(ctx, "json");
-        ctx.header("X-Pilotcheck-Exit", String.valueOf(c.exit()));
-        respond(ctx, c.format().mediaType(), c.bytes());
+    static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
     }
 
-    /**
-     * The page's form: the same check, answered with the HTML report unless another format was
-     * asked for. With a store, the upload is kept as a submission (source {@code page}) and the
-     * report opens with links to it in every other format, and to its pages.
-     */
-    private void pageCheck(Context ctx) throws IOException {
-        java.time.Instant received = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        Checked c = check(ctx, format(ctx, "html"), received);
-        String id = kept.keepFromPage(ctx, c, received);
-        ctx.header("X-Pilotcheck-Exit", String.valueOf(c.exit()));
-        if (!c.format().name().equals("html")) {
-            download(ctx, c.format(), c.bytes());
-            return;
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String v = blankToNull(param(ctx, name));
+        if (v == null) {
+            return fallback;
         }
-        if (id == null) {
-            respond(ctx, c.format().mediaType(), c.bytes());
-            return;
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
         }
-        String html = new String(c.bytes(), java.nio.charset.StandardCharsets.UTF_8);
-        respond(ctx, c.format().mediaType(), DownloadBar.into(html, id, lang(ctx),
-                LocalDate.ofInstant(received, java.time.ZoneId.systemDefault()))
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static void page(Context ctx, String html) {
-        respond(ctx, "text/html; charset=utf-8", html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static String blank(String v) {
-        return v == null || v.isBlank() ? null : v;
+        throw new ApiError(400, "bad_query", "name", name, "value", v, "expected",
+                ServeWords.word("expected.range", lang(ctx), "min", min, "max", max));
     }
 
     /** Any format but the page's own is a download, named for the day it was made. */
@@ -248,8 +236,9 @@ public final class CheckServer implements AutoCloseable {
         respond(ctx, format.mediaType(), bytes);
     }
 
-    private Checked check(Context ctx, String defaultFormat) throws IOException {
-        return check(ctx, format(ctx, defaultFormat), java.time.Instant.now());
+    /** The routes that keep submissions, for the page's form. */
+    SubmissionRoutes submissions() {
+        return submissions;
     }
 
     /** Checks the upload as {@code at} (the report's generation date is that moment's day), reported in {@code format}. */
@@ -286,33 +275,19 @@ public final class CheckServer implements AutoCloseable {
         }
     }
 
-    private void rules(Context ctx) throws IOException {
-        // exactly what rules list -f json prints, fingerprint included
-        respond(ctx, "application/json; charset=utf-8",
-                RuleList.render(rules.get().book(), RuleList.Format.json, lang(ctx)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Ready while rules are loaded and the store answers (503 with the store's reason when it
-     * does not); an edit that does not build is reported here, not as a 503.
-     */
-    private void ready(Context ctx) {
-        ServedRules.State state = rules.get();
-        // /readyz answers within a second whatever the database does
-        java.util.Optional<String> storeProblem = services.storeProblem(java.time.Duration.ofMillis(800));
-        ObjectNode body = JSON.createObjectNode().put("status", storeProblem.isEmpty() ? "ready" : "not_ready")
-                .put("rules", state.book().rules().size()).put("fingerprint", state.book().fingerprint());
-        body.put("store", storeProblem.orElse(services.storeShown()));
-        if (!state.problems().isEmpty()) {
-            body.put("rules_edit", "does not build; the previous rules are in use");
-            state.problems().forEach(body.putArray("rules_problems")::add);
-        }
-        json(ctx, storeProblem.isEmpty() ? 200 : 503, body);
-    }
-
     /** Counts a rebuild of the rules, built or not. */
     public void countReload() {
-        metrics.counter("pilotcheck_rule_reloads", "built", String.valueOf(rules.get().problems().isEmpty())).increment();
+        metrics.counter("pilotcheck_rule_reloads", "built", String.valueOf(rulesState.get().problems().isEmpty())).increment();
+    }
+
+    /** The metrics, for {@code /metrics}. */
+    PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    /** Answers with a page. */
+    static void page(Context ctx, String html) {
+        respond(ctx, "text/html; charset=utf-8", html.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**
@@ -404,7 +379,7 @@ public final class CheckServer implements AutoCloseable {
         }
         if (forBrowser(ctx)) {
             ctx.status(e.status());
-            respond(ctx, "text/html; charset=utf-8", ErrorPage.html(lang, e).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            respond(ctx, "text/html; charset=utf-8", ErrorPage.html(ctx, lang, e).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return;
         }
         respond(ctx.status(e.status()), "application/json; charset=utf-8", errorBody(e, lang));

@@ -1,5 +1,6 @@
 package io.pilotcheck.serve;
 
+import io.javalin.http.Context;
 import io.pilotcheck.finding.Language;
 
 /**
@@ -12,16 +13,9 @@ final class ErrorPage {
     private ErrorPage() {
     }
 
-    static String html(Language lang, ApiError error) {
-        String l = PageFrame.code(lang);
-        String body = """
-                <p class="error" id="error" data-code="%s">%s</p>
-                <p class="muted">%s %d · %s</p>
-                <p><a href="/?lang=%s">%s</a></p>
-                """.formatted(PageFrame.escape(error.code()), PageFrame.escape(error.message(lang)),
-                PageFrame.escape(ServeWords.word("page.error.status", lang)), error.status(),
-                PageFrame.escape(error.code()), l, PageFrame.escape(ServeWords.word("page.error.back", lang)));
+    static String html(Context ctx, Language lang, ApiError error) {
         String title = error.status() == 404 || error.status() == 405 ? "page.error.titleNoPage" : "page.error.title";
-        return PageFrame.page(lang, ServeWords.word(title, lang), "/?lang=", body);
+        PageView page = PageFrame.view(ctx, lang, ServeWords.word(title, lang), "/?lang=");
+        return Templates.render("error.jte", new ErrorView(page, error.code(), error.message(lang), error.status()));
     }
 }

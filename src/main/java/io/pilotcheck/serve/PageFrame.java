@@ -3,54 +3,21 @@ package io.pilotcheck.serve;
 import io.pilotcheck.finding.Language;
 
 /**
- * What every page of the service shares: the head, one small style sheet, and the link to the
- * same page in the other language. No script or style is loaded from anywhere, so the pages work
- * on an office network that reaches nothing but this server.
+ * What every page of the service shares ({@code layout.jte} draws it): the head, one small style
+ * sheet, and the link to the same page in the other language, all under the base path. No script
+ * or style is loaded from anywhere, so the pages work on an office network that reaches nothing
+ * but this server.
  */
 final class PageFrame {
-
-    private static final String STYLE = """
-            body { font-family: "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif; margin: 2rem auto; max-width: 46rem; color: #222; }
-            h1 { font-size: 1.5rem; } fieldset { border: 1px solid #ccc; border-radius: 6px; margin: 1rem 0; padding: 1rem; }
-            label { display: block; margin: .5rem 0; } button { font-size: 1rem; padding: .5rem 1.5rem; }
-            .muted { color: #666; font-size: .9rem; } nav { float: right; }
-            .warn { background: #fff4d6; border-left: 4px solid #e0a500; padding: .5rem 1rem; }
-            .error { background: #fde8e8; border-left: 4px solid #c81e1e; padding: .5rem 1rem; }
-            progress { width: 100%; height: 1.2rem; }
-            """;
 
     private PageFrame() {
     }
 
-    /**
-     * A whole page.
-     *
-     * @param otherLanguagePath the path and query of this page in the other language, {@code lang} last
-     * @param body              the body's HTML, everything below the heading
-     */
-    static String page(Language lang, String title, String otherLanguagePath, String body) {
-        Language other = lang == Language.EN ? Language.ZH : Language.EN;
-        return """
-                <!DOCTYPE html>
-                <html lang="%s">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>%s</title>
-                <style>
-                %s</style>
-                </head>
-                <body>
-                <nav><a href="%s">%s</a></nav>
-                <h1>%s</h1>
-                %s
-                </body>
-                </html>
-                """.formatted(code(lang), escape(title), STYLE, escape(otherLanguagePath + code(other)),
-                escape(ServeWords.word("page.otherLanguage", lang)), escape(title), body);
+    /** The frame of a page served to {@code ctx}, titled {@code title}; {@code otherLanguagePath} ends in {@code lang=}. */
+    static PageView view(io.javalin.http.Context ctx, Language lang, String title, String otherLanguagePath) {
+        return new PageView(lang, base(ctx), title, otherLanguagePath);
     }
 
-    /** The language's code in a query ({@code lang=zh}, {@code lang=en}). */
     /**
      * The path the service is served under ({@code serve --base-path}), without a trailing
      * slash; empty at the root. Every link and form of every page starts with it.
@@ -89,9 +56,5 @@ final class PageFrame {
             }
         }
         return out.toString();
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,125 +1,80 @@
 package io.pilotcheck.serve;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.pilotcheck.app.Pilots;
+import io.pilotcheck.diff.ReportDiff;
 import io.pilotcheck.finding.Language;
+import io.pilotcheck.registry.PilotCity;
+import io.pilotcheck.store.DossierEntry;
+import io.pilotcheck.store.StoredSubmission;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The pages over the kept submissions: the dashboard of the 45 pilots, a pilot's history with
- * its chart, and one submission. Each renders the JSON its API route answers, so the pages and
- * the API say the same thing; no script, nothing fetched from elsewhere.
+ * The pages over the kept submissions: the dashboard of the pilots, a pilot's history with its
+ * chart, and one submission. Each is a view made from what the application layer answers (the
+ * same records the API's JSON is made from), rendered by its template; no script, nothing
+ * fetched from elsewhere.
  */
 final class StorePages {
-
-    private static final String STYLE = """
-            <style>
-              table { border-collapse: collapse; width: 100%; font-size: .9rem; } th, td { border-bottom: 1px solid #ddd; padding: 4px 6px; text-align: left; }
-              th.province { background: #f3f6fa; } .n { text-align: right; font-variant-numeric: tabular-nums; }
-              .verdict { padding: 1px 6px; border-radius: 3px; color: #fff; font-size: .85rem; white-space: nowrap; }
-              .compliant { background: #2e8b3e; } .non_compliant { background: #c8372d; } .error { background: #7b2d8e; } .none { background: #999; }
-              .old-rules { color: #a05a00; font-size: .85rem; } .change li { margin: 2px 0; } .new { color: #c8372d; } .resolved { color: #2e8b3e; }
-              form.filter { margin: 1rem 0; } form.filter select { margin-right: 1rem; } body { max-width: 64rem; }
-            </style>
-            """;
 
     private StorePages() {
     }
 
-    private static String w(String key, Language lang, Object... values) {
-        return PageFrame.escape(ServeWords.word(key, lang, values));
+    private static String day(Instant instant) {
+        return instant == null ? "" : instant.toString().substring(0, 10);
     }
 
-    private static String e(String text) {
-        return text == null ? "" : PageFrame.escape(text);
-    }
-
-    private static String verdict(String id, Language lang) {
-        String v = id == null ? "none" : id;
-        return "<span class=\"verdict " + v + "\">" + w("verdict." + v, lang) + "</span>";
-    }
-
-    private static String day(JsonNode instant) {
-        return instant.isNull() || instant.isMissingNode() ? "" : instant.asText().substring(0, 10);
+    private static String verdict(String id) {
+        return id == null ? "none" : id;
     }
 
     /** The dashboard: the pilots by province in annex order, filtered by province and verdict. */
-    static String dashboard(JsonNode pilots, Language lang, String province, String verdictFilter) {
-        String l = PageFrame.code(lang);
-        StringBuilder rows = new StringBuilder();
+    static String dashboard(PageView page, Pilots.Overview overview, String province, String verdictFilter) {
+        Language lang = page.lang();
         Map<String, String> provinces = new LinkedHashMap<>();
-        String current = null;
+        List<DashboardView.Group> groups = new ArrayList<>();
         int shown = 0;
         int oldRules = 0;
-        for (JsonNode p : pilots.get("pilots")) {
-            String prov = lang == Language.EN ? p.get("province_en").asText() : p.get("province").asText();
-            provinces.put(p.get("province").asText(), prov);
-            JsonNode latest = p.get("latest");
-            String v = latest.isNull() ? "none" : latest.get("verdict").asText();
-            if (!latest.isNull() && !latest.get("current_rules").asBoolean()) {
+        for (Pilots.Row p : overview.pilots()) {
+            PilotCity c = p.city();
+            String prov = lang == Language.EN ? c.provinceEn() : c.provinceFull();
+            provinces.put(c.provinceFull(), prov);
+            DossierEntry latest = p.latest();
+            String v = latest == null ? "none" : latest.verdict();
+            if (latest != null && !p.currentRules()) {
                 oldRules++;
             }
-            if ((province != null && !province.equals(p.get("province").asText()))
-                    || (verdictFilter != null && !verdictFilter.equals(v))) {
+            if ((province != null && !province.equals(c.provinceFull())) || (verdictFilter != null && !verdictFilter.equals(v))) {
                 continue;
             }
-            if (!prov.equals(current)) {
-                rows.append("<tr><th class=\"province\" colspan=\"8\">").append(e(prov)).append("</th></tr>\n");
-                current = prov;
+            if (groups.isEmpty() || !groups.get(groups.size() - 1).province().equals(prov)) {
+                groups.add(new DashboardView.Group(prov, new ArrayList<>()));
             }
             shown++;
-            String name = lang == Language.EN ? p.get("city_en").asText() : p.get("city").asText();
-            rows.append("<tr data-city=\"").append(e(p.get("city").asText())).append("\"><td class=\"n\">")
-                    .append(p.get("number").asInt()).append("</td><td><a href=\"/pilots/").append(e(PageFrame.path(p.get("city_en").asText())))
-                    .append("?lang=").append(l).append("\">").append(e(name)).append("</a>")
-                    .append(p.get("starred").asBoolean() ? " *" : "").append("</td><td>").append(verdict(v, lang)).append("</td>");
-            if (latest.isNull()) {
-                rows.append("<td colspan=\"5\" class=\"old-rules\">").append(w("dash.never", lang)).append("</td></tr>\n");
-                continue;
-            }
-            JsonNode c = latest.get("counts");
-            rows.append("<td class=\"n\">").append(c.get("violation").asInt()).append("</td><td class=\"n\">")
-                    .append(c.get("warning").asInt()).append("</td><td class=\"n\">").append(c.get("pending").asInt())
-                    .append("</td><td>").append(day(latest.get("received"))).append("</td><td>");
-            StringBuilder overdue = new StringBuilder();
-            latest.path("violated_rules").forEach(r -> overdue.append(overdue.length() == 0 ? "" : ", ").append(r.asText()));
-            rows.append(e(overdue.toString()));
-            if (!latest.get("current_rules").asBoolean()) {
-                rows.append(" <span class=\"old-rules\">").append(w("dash.oldRules", lang)).append("</span>");
-            }
-            rows.append("</td></tr>\n");
+            String name = lang == Language.EN ? c.nameEn() : c.name();
+            String path = "/pilots/" + PageFrame.path(c.nameEn());
+            groups.get(groups.size() - 1).rows().add(latest == null
+                    ? new DashboardView.Row(c.name(), c.number(), name, path, c.starred(), v, true, 0, 0, 0, "", "", false)
+                    : new DashboardView.Row(c.name(), c.number(), name, path, c.starred(), v, false, latest.violations(),
+                    latest.warnings(), latest.pending(), day(latest.received()), String.join(", ", p.violatedRules()),
+                    !p.currentRules()));
         }
-        StringBuilder provinceOptions = new StringBuilder("<option value=\"\">").append(w("dash.allProvinces", lang)).append("</option>");
-        provinces.forEach((zh, shownName) -> provinceOptions.append("<option value=\"").append(e(zh)).append("\"")
-                .append(zh.equals(province) ? " selected" : "").append(">").append(e(shownName)).append("</option>"));
-        StringBuilder verdictOptions = new StringBuilder("<option value=\"\">").append(w("dash.allVerdicts", lang)).append("</option>");
+        List<DashboardView.Option> provinceOptions = new ArrayList<>();
+        provinceOptions.add(new DashboardView.Option("", page.word("dash.allProvinces"), false));
+        provinces.forEach((zh, label) -> provinceOptions.add(new DashboardView.Option(zh, label, zh.equals(province))));
+        List<DashboardView.Option> verdictOptions = new ArrayList<>();
+        verdictOptions.add(new DashboardView.Option("", page.word("dash.allVerdicts"), false));
         for (String v : new String[] {"compliant", "non_compliant", "error", "none"}) {
-            verdictOptions.append("<option value=\"").append(v).append("\"").append(v.equals(verdictFilter) ? " selected" : "")
-                    .append(">").append(w("verdict." + v, lang)).append("</option>");
+            verdictOptions.add(new DashboardView.Option(v, page.word("verdict." + v), v.equals(verdictFilter)));
         }
-        String body = STYLE + """
-                <p class="muted">%s</p>
-                %s
-                <form class="filter" method="get" action="/pilots">
-                  <input type="hidden" name="lang" value="%s">
-                  <select name="province">%s</select><select name="verdict">%s</select><button type="submit">%s</button>
-                </form>
-                <table id="pilots">
-                <thead><tr><th>%s</th><th>%s</th><th>%s</th><th class="n">%s</th><th class="n">%s</th><th class="n">%s</th><th>%s</th><th>%s</th></tr></thead>
-                <tbody>
-                %s</tbody>
-                </table>
-                <p><a href="/?lang=%s">%s</a></p>
-                """.formatted(w("dash.intro", lang, "shown", shown), oldRules == 0 ? ""
-                        : "<form method=\"post\" action=\"/pilots/recheck?lang=" + l + "\" class=\"warn\" id=\"old-rules\">"
-                        + w("dash.oldRulesNote", lang, "count", oldRules) + " <button type=\"submit\">"
-                        + w("dash.recheck", lang) + "</button></form>",
-                l, provinceOptions, verdictOptions, w("dash.filter", lang), w("dash.number", lang), w("dash.pilot", lang),
-                w("dash.verdict", lang), w("dash.violations", lang), w("dash.warnings", lang), w("dash.pending", lang),
-                w("dash.lastSubmission", lang), w("dash.overdue", lang), rows, l, w("page.title", lang));
-        return PageFrame.page(lang, ServeWords.word("dash.title", lang), "/pilots?lang=", body);
+        return Templates.render("dashboard.jte", new DashboardView(page, shown, oldRules, provinceOptions, verdictOptions, groups));
     }
 
     /**
@@ -128,138 +83,95 @@ final class StorePages {
      *
      * @param paged whether this page was asked for older submissions than the newest
      */
-    static String pilot(JsonNode history, Language lang, boolean paged) {
-        String l = PageFrame.code(lang);
-        String name = lang == Language.EN ? history.get("city_en").asText() : history.get("city").asText();
-        JsonNode subs = history.get("submissions");
-        StringBuilder list = new StringBuilder();
-        for (int i = subs.size() - 1; i >= 0; i--) { // newest first: what a reviewer reads first
-            JsonNode s = subs.get(i);
-            JsonNode c = s.get("counts");
-            String id = s.get("submission").asText();
-            list.append("<section class=\"submission\" data-submission=\"").append(e(id)).append("\"><h3>")
-                    .append(day(s.get("received"))).append(" ").append(verdict(s.get("verdict").asText(), lang)).append("</h3><p>")
-                    .append(w("pilot.counts", lang, "violations", c.get("violation").asInt(), "warnings", c.get("warning").asInt(),
-                            "pending", c.get("pending").asInt(), "errors", c.get("error").asInt()))
-                    .append(" · ").append(e(s.path("submitter").asText(""))).append(" · <a href=\"/submissions/").append(e(id))
-                    .append("?lang=").append(l).append("\">").append(w("pilot.report", lang)).append("</a> · <a href=\"/api/v1/submissions/")
-                    .append(e(id)).append("/files/").append(e(PageFrame.path(s.get("file").asText()))).append("\">").append(e(s.get("file").asText()))
-                    .append("</a></p>");
-            JsonNode change = s.get("change");
-            if (change.isNull()) {
-                list.append("<p class=\"muted\">").append(w("pilot.first", lang)).append("</p>");
-            } else {
-                list.append("<ul class=\"change\">");
-                change.get("new").forEach(f -> list.append("<li class=\"new\">").append(w("pilot.new", lang)).append(" ")
-                        .append(e(f.get("rule").asText())).append(": ").append(e(f.get("message").asText())).append("</li>"));
-                change.get("resolved").forEach(f -> list.append("<li class=\"resolved\">").append(w("pilot.resolved", lang))
-                        .append(" ").append(e(f.get("rule").asText())).append(": ").append(e(f.get("message").asText())).append("</li>"));
-                change.get("changed").forEach(f -> list.append("<li class=\"changed\">").append(w("pilot.changed", lang))
-                        .append(" ").append(e(f.at("/after/rule").asText())).append(": ").append(e(f.at("/before/message").asText()))
-                        .append(" → ").append(e(f.at("/after/message").asText())).append("</li>"));
-                if (change.get("new").isEmpty() && change.get("resolved").isEmpty() && change.get("changed").isEmpty()) {
-                    list.append("<li class=\"muted\">").append(w("pilot.unchanged", lang)).append("</li>");
-                }
-                list.append("</ul>");
+    static String pilot(PageView page, Pilots.History history, boolean paged) {
+        Language lang = page.lang();
+        PilotCity city = history.city();
+        List<Pilots.Step> steps = history.steps();
+        List<PilotView.Item> items = new ArrayList<>();
+        for (int i = steps.size() - 1; i >= 0; i--) { // newest first: what a reviewer reads first
+            DossierEntry s = steps.get(i).entry();
+            ReportDiff.DossierDiff change = steps.get(i).change();
+            List<PilotView.Change> lines = new ArrayList<>();
+            if (change != null) {
+                change.added().forEach(f -> lines.add(new PilotView.Change("new", f.rule(), f.message())));
+                change.resolved().forEach(f -> lines.add(new PilotView.Change("resolved", f.rule(), f.message())));
+                change.changed().forEach(f -> lines.add(new PilotView.Change("changed", f.after().rule(),
+                        f.before().message() + " → " + f.after().message())));
             }
-            list.append("</section>\n");
+            items.add(new PilotView.Item(s.submissionId(), day(s.received()), verdict(s.verdict()), s.violations(), s.warnings(),
+                    s.pending(), s.errors(), s.submitter() == null ? "" : s.submitter(), "/submissions/" + PageFrame.path(s.submissionId()),
+                    "/api/v1/submissions/" + PageFrame.path(s.submissionId()) + "/files/" + PageFrame.path(s.file()), s.file(),
+                    change == null, lines));
         }
-        String self = "/pilots/" + e(PageFrame.path(history.get("city_en").asText())) + "?lang=" + l;
-        StringBuilder more = new StringBuilder();
-        if (paged) {
-            more.append("<a id=\"newest\" href=\"").append(self).append("\">").append(w("pilot.newest", lang)).append("</a> ");
-        }
-        if (!history.path("next_cursor").isNull()) {
-            more.append("<a id=\"older\" href=\"").append(self).append("&amp;cursor=").append(e(history.get("next_cursor").asText()))
-                    .append("\">").append(w("pilot.older", lang)).append("</a>");
-        }
-        boolean whole = !paged && history.path("next_cursor").isNull();
-        String body = STYLE + """
-                <p class="muted">%s · %s</p>
-                %s
-                %s
-                <p>%s</p>
-                <p><a href="/pilots?lang=%s">%s</a></p>
-                """.formatted(e(lang == Language.EN ? history.get("province_en").asText() : history.get("province").asText()),
-                w(whole ? "pilot.submissions" : "pilot.shown", lang, "count", subs.size()),
-                subs.isEmpty() ? "<p>" + w("dash.never", lang) + "</p>" : chart(subs, lang), list, more, l, w("page.dashboard", lang));
-        return PageFrame.page(lang, name, "/pilots/" + PageFrame.path(history.get("city_en").asText()) + "?lang=", body);
+        String self = "/pilots/" + PageFrame.path(city.nameEn());
+        boolean whole = !paged && history.older() == null;
+        return Templates.render("pilot.jte", new PilotView(page, lang == Language.EN ? city.provinceEn() : city.provinceFull(),
+                whole ? "pilot.submissions" : "pilot.shown", steps.size(), steps.isEmpty() ? null : chart(page, steps), items,
+                paged ? self : null, history.older() == null ? null : self + "?cursor=" + PageFrame.path(history.older())));
     }
 
+    private static final String[][] PARTS = {{"error", "#7b2d8e"}, {"violation", "#c8372d"}, {"warning", "#e0a500"},
+            {"pending", "#4a7bd0"}};
+
     /** Verdicts and counts over time: a stacked bar a submission, its verdict's colour beneath. */
-    private static String chart(JsonNode subs, Language lang) {
-        int n = subs.size();
+    private static ChartView chart(PageView page, List<Pilots.Step> steps) {
+        int n = steps.size();
         int max = 1;
-        for (JsonNode s : subs) {
-            JsonNode c = s.get("counts");
-            max = Math.max(max, c.get("violation").asInt() + c.get("warning").asInt() + c.get("pending").asInt() + c.get("error").asInt());
+        for (Pilots.Step s : steps) {
+            DossierEntry c = s.entry();
+            max = Math.max(max, c.violations() + c.warnings() + c.pending() + c.errors());
         }
         int width = Math.max(320, Math.min(960, 40 + n * 36));
         int plot = 160;
         double step = (width - 40.0) / n;
         double bar = Math.max(4, Math.min(24, step * 0.6));
-        StringBuilder svg = new StringBuilder("<svg id=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"")
-                .append(width).append("\" height=\"").append(plot + 40).append("\" viewBox=\"0 0 ").append(width).append(' ')
-                .append(plot + 40).append("\"><title>").append(w("pilot.chart", lang)).append("</title>")
-                .append("<line x1=\"30\" y1=\"").append(plot).append("\" x2=\"").append(width).append("\" y2=\"").append(plot)
-                .append("\" stroke=\"#999\"/><text x=\"2\" y=\"12\" font-size=\"10\">").append(max).append("</text>");
-        String[][] parts = {{"error", "#7b2d8e"}, {"violation", "#c8372d"}, {"warning", "#e0a500"}, {"pending", "#4a7bd0"}};
+        List<ChartView.Bar> bars = new ArrayList<>();
+        List<ChartView.Mark> marks = new ArrayList<>();
+        List<ChartView.Label> labels = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            JsonNode s = subs.get(i);
+            DossierEntry s = steps.get(i).entry();
             double x = 34 + i * step;
             double y = plot;
-            for (String[] part : parts) {
-                int count = s.get("counts").get(part[0]).asInt();
+            int[] counts = {s.errors(), s.violations(), s.warnings(), s.pending()};
+            for (int k = 0; k < PARTS.length; k++) {
+                int count = counts[k];
                 double h = (double) count * (plot - 16) / max;
                 if (count > 0) {
                     y -= h;
-                    svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s %s: %d</title></rect>",
-                            x, y, bar, h, part[1], day(s.get("received")), e(ServeWords.word("dash." + part[0] + "s", lang)), count));
+                    bars.add(new ChartView.Bar(f(x), f(y), f(bar), f(h), PARTS[k][1],
+                            day(s.received()) + " " + page.word("dash." + PARTS[k][0] + "s") + ": " + count));
                 }
             }
-            String colour = switch (s.get("verdict").asText()) {
+            String colour = switch (verdict(s.verdict())) {
                 case "compliant" -> "#2e8b3e";
                 case "non_compliant" -> "#c8372d";
                 default -> "#7b2d8e";
             };
-            svg.append(String.format(Locale.ROOT, "<rect class=\"verdict-mark\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"6\" fill=\"%s\"/>",
-                    x, plot + 4, bar, colour));
+            marks.add(new ChartView.Mark(f(x), plot + 4, f(bar), colour));
             if (n <= 12 || i % Math.max(1, n / 8) == 0) {
-                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"9\">%s</text>", x, plot + 24,
-                        day(s.get("received")).substring(2)));
+                labels.add(new ChartView.Label(f(x), plot + 24, day(s.received()).substring(2)));
             }
         }
-        return svg.append("</svg>").toString();
+        return new ChartView(width, plot + 40, plot, max, bars, marks, labels);
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
     }
 
     /** A submission's page: who sent what when, its files, its evaluations and its report in every format. */
-    static String submission(JsonNode s, Language lang) {
-        String l = PageFrame.code(lang);
-        String id = s.get("id").asText();
-        StringBuilder files = new StringBuilder();
-        s.get("files").forEach(f -> files.append("<li><a href=\"/api/v1/submissions/").append(e(id)).append("/files/")
-                .append(e(PageFrame.path(f.get("name").asText()))).append("\">").append(e(f.get("name").asText())).append("</a> <span class=\"muted\">")
-                .append(f.get("size").asLong()).append(" B · sha256 ").append(e(f.get("sha256").asText().substring(0, 12)))
-                .append("…</span></li>"));
-        StringBuilder evaluations = new StringBuilder();
-        s.get("evaluations").forEach(v -> evaluations.append("<li>").append(e(v.get("evaluated").asText().replace('T', ' ').substring(0, 19)))
-                .append(" · ").append(w("submission.reason." + v.get("reason").asText(), lang)).append(" · ")
-                .append(e(v.get("rules_fingerprint").asText().substring(0, Math.min(19, v.get("rules_fingerprint").asText().length()))))
-                .append("… · pilotcheck ").append(e(v.get("tool_version").asText())).append("</li>"));
-        String downloads = DownloadBar.links(id, lang, java.time.LocalDate.ofInstant(
-                java.time.Instant.parse(s.get("received").asText()), java.time.ZoneId.systemDefault()));
-        String body = STYLE + """
-                <p>%s</p>
-                <p><a id="report" href="/submissions/%s/report?lang=%s">%s</a></p>
-                <p>%s %s</p>
-                <h2>%s</h2><ul id="files">%s</ul>
-                <h2>%s</h2><ul>%s</ul>
-                <p><a href="/pilots?lang=%s">%s</a></p>
-                """.formatted(w("submission.meta", lang, "received", s.get("received").asText().replace('T', ' ').replace("Z", " UTC"),
-                        "submitter", s.path("submitter").asText("—"), "source", ServeWords.word("source." + s.get("source").asText(), lang)),
-                e(id), l, w("submission.report", lang), w("page.downloads", lang), downloads, w("submission.files", lang), files,
-                w("submission.evaluations", lang), evaluations, l, w("page.dashboard", lang));
-        return PageFrame.page(lang, ServeWords.word("submission.title", lang, "id", id.substring(0, 12)),
-                "/submissions/" + id + "?lang=", body);
+    static String submission(PageView page, StoredSubmission s) {
+        Language lang = page.lang();
+        String id = s.id();
+        String idPath = PageFrame.path(id);
+        List<SubmissionView.File> files = s.files().stream().map(f -> new SubmissionView.File(f.name(),
+                "/api/v1/submissions/" + idPath + "/files/" + PageFrame.path(f.name()), f.size(), f.sha256().substring(0, 12))).toList();
+        List<SubmissionView.Evaluation> evaluations = s.evaluations().stream().map(v -> new SubmissionView.Evaluation(
+                v.evaluatedAt().toString().replace('T', ' ').substring(0, 19), page.word("submission.reason." + v.reason()),
+                v.rulesFingerprint().substring(0, Math.min(19, v.rulesFingerprint().length())), v.toolVersion())).toList();
+        String meta = page.word("submission.meta", "received", s.received().toString().replace('T', ' ').replace("Z", " UTC"),
+                "submitter", s.submitter() == null ? "—" : s.submitter(), "source", ServeWords.word("source." + s.source().id(), lang));
+        return Templates.render("submission.jte", new SubmissionView(page, meta, "/submissions/" + idPath + "/report",
+                DownloadBar.links(page, id, LocalDate.ofInstant(s.received(), ZoneId.systemDefault())), files, evaluations));
     }
 }

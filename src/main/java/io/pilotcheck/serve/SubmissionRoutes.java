@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.pilotcheck.app.Application;
 import io.pilotcheck.app.Checked;
-import io.pilotcheck.app.Pilots;
-import io.pilotcheck.app.Rechecks;
+import io.pilotcheck.app.Role;
 import io.pilotcheck.finding.Language;
 import io.pilotcheck.registry.Scope;
 import io.pilotcheck.report.ReportFormat;
 import io.pilotcheck.report.ReportFormats;
-import io.pilotcheck.store.DossierEntry;
 import io.pilotcheck.store.Source;
 import io.pilotcheck.store.StoredSubmission;
 import io.pilotcheck.store.SubmissionStore;
@@ -43,9 +41,29 @@ final class SubmissionRoutes {
         this.app = app;
     }
 
-    /** Whose request this is: every pilot, until accounts say otherwise. */
+    /** The pilots the caller may see, as the route table's before-handler found them. */
     static Scope scope(Context ctx) {
-        return Scope.all();
+        return RouteTable.caller(ctx).scope();
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.post("/api/v1/submissions", Role.EVERYONE, this::submit),
+                Route.get("/api/v1/submissions", Role.EVERYONE, this::list),
+                Route.get("/api/v1/submissions/{id}", Role.EVERYONE, this::submission),
+                Route.get("/api/v1/submissions/{id}/files/<path>", Role.EVERYONE, this::file),
+                Route.get("/submissions/{id}/report", Role.EVERYONE, this::reportPage),
+                Route.get("/submissions/{id}/{file}", Role.EVERYONE, this::download),
+                Route.get("/submissions/{id}", Role.EVERYONE, this::page));
+    }
+
+    /** {@code GET /submissions/{id}}: the submission's page. */
+    private void page(Context ctx) {
+        StoredSubmission s = kept(ctx);
+        Language lang = CheckServer.lang(ctx);
+        PageView page = PageFrame.view(ctx, lang, ServeWords.word("submission.title", lang, "id", s.id().substring(0, 12)),
+                "/submissions/" + PageFrame.path(s.id()) + "?lang=");
+        CheckServer.page(ctx, StorePages.submission(page, s));
     }
 
     /** {@code POST /api/v1/submissions}. */
@@ -120,7 +138,7 @@ final class SubmissionRoutes {
         return app.submissions().find(scope(ctx), ctx.pathParam("id")).orElseThrow(() -> notFound(ctx));
     }
 
-    private static ApiError notFound(Context ctx) {
+    static ApiError notFound(Context ctx) {
         return new ApiError(404, "not_found", "path", ctx.path());
     }
 
@@ -130,8 +148,9 @@ final class SubmissionRoutes {
         Language lang = CheckServer.lang(ctx);
         byte[] html = app.submissions().report(scope(ctx), kept.id(), null, ReportFormats.find("html").orElseThrow(), lang,
                 CheckServer.failOn(ctx)).orElseThrow(() -> notFound(ctx));
+        PageView page = PageFrame.view(ctx, lang, "", "/?lang=");
         CheckServer.respond(ctx, "text/html; charset=utf-8", DownloadBar.into(new String(html, java.nio.charset.StandardCharsets.UTF_8),
-                kept.id(), lang, LocalDate.ofInstant(kept.received(), ZoneId.systemDefault())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                page, kept.id(), LocalDate.ofInstant(kept.received(), ZoneId.systemDefault())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** {@code GET /api/v1/submissions/{id}/files/{path}}: the bytes exactly as received. */
@@ -143,8 +162,8 @@ final class SubmissionRoutes {
 
     /** {@code GET /api/v1/submissions}: newest first, filtered, a page at a time ({@code cursor} is the last id seen). */
     void list(Context ctx) {
-        int limit = intParam(ctx, "limit", 50, 1, 500);
-        String since = blankToNull(CheckServer.param(ctx, "since"));
+        int limit = CheckServer.intParam(ctx, "limit", 50, 1, 500);
+        String since = CheckServer.blankToNull(CheckServer.param(ctx, "since"));
         Instant from;
         try {
             from = since == null ? null : LocalDate.parse(since).atStartOfDay(ZoneId.systemDefault()).toInstant();
@@ -153,8 +172,8 @@ final class SubmissionRoutes {
                     ServeWords.word("expected.date", CheckServer.lang(ctx)));
         }
         List<SubmissionStore.Listed> page = app.submissions().list(scope(ctx), new SubmissionStore.Query(
-                blankToNull(CheckServer.param(ctx, "city")), blankToNull(CheckServer.param(ctx, "province")), from, limit,
-                blankToNull(CheckServer.param(ctx, "cursor"))));
+                CheckServer.blankToNull(CheckServer.param(ctx, "city")), CheckServer.blankToNull(CheckServer.param(ctx, "province")), from, limit,
+                CheckServer.blankToNull(CheckServer.param(ctx, "cursor"))));
         ObjectNode body = JSON.createObjectNode();
         ArrayNode items = body.putArray("submissions");
         for (SubmissionStore.Listed l : page) {
@@ -166,138 +185,6 @@ final class SubmissionRoutes {
         }
         body.put("next_cursor", page.size() == limit ? page.get(page.size() - 1).id() : null);
         CheckServer.json(ctx, 200, body);
-    }
-
-    /** {@code POST /api/v1/recheck}: each pilot's latest submission checked under older rules, re-checked under the current ones. */
-    void recheck(Context ctx) {
-        Rechecks.Rechecked done = recheckWithinLimits(ctx);
-        ObjectNode body = JSON.createObjectNode().put("rules_fingerprint", done.rulesFingerprint())
-                .put("rechecked", done.submissions().size());
-        done.submissions().forEach(body.putArray("submissions")::add);
-        CheckServer.json(ctx, 200, body);
-    }
-
-    /** The dashboard's button: re-checks as the API does, then shows the dashboard again. */
-    void recheckFromPage(Context ctx) {
-        recheckWithinLimits(ctx);
-        ctx.redirect(PageFrame.base(ctx) + "/pilots?lang=" + PageFrame.code(CheckServer.lang(ctx)), io.javalin.http.HttpStatus.SEE_OTHER);
-    }
-
-    private Rechecks.Rechecked recheckWithinLimits(Context ctx) {
-        Scope scope = scope(ctx);
-        app.requireStore(); // no store: 503 before a slot is taken
-        return server.withinLimits(ctx, () -> app.rechecks().latestUnderOlderRules(scope));
-    }
-
-    /** {@code GET /api/v1/pilots}: the pilots in scope in annex order, each with its latest dossier. */
-    void pilots(Context ctx) {
-        CheckServer.json(ctx, 200, pilotsJson(app.pilots().overview(scope(ctx))));
-    }
-
-    /** The pilots and their latest dossiers, as the API gives them. */
-    static ObjectNode pilotsJson(Pilots.Overview overview) {
-        ObjectNode body = JSON.createObjectNode().put("rules_fingerprint", overview.rulesFingerprint());
-        ArrayNode pilots = body.putArray("pilots");
-        for (Pilots.Row row : overview.pilots()) {
-            io.pilotcheck.registry.PilotCity c = row.city();
-            ObjectNode p = pilots.addObject().put("number", c.number()).put("city", c.name()).put("city_en", c.nameEn())
-                    .put("province", c.provinceFull()).put("province_en", c.provinceEn()).put("starred", c.starred());
-            if (row.latest() == null) {
-                p.putNull("latest");
-                continue;
-            }
-            ObjectNode l = entry(p.putObject("latest"), row.latest());
-            l.put("current_rules", row.currentRules());
-            row.violatedRules().forEach(l.putArray("violated_rules")::add);
-        }
-        return body;
-    }
-
-    /**
-     * How many of a pilot's newest submissions a history answers unless asked for another
-     * number: ten years of quarterly reports, so a pilot's whole history in practice.
-     */
-    static final int HISTORY_LIMIT = 40;
-
-    /** {@code GET /api/v1/pilots/{city}/history}: oldest first, each against the one before. */
-    void history(Context ctx) {
-        CheckServer.json(ctx, 200, historyJson(historyOf(ctx)));
-    }
-
-    /** The history the request asks for, in the caller's scope, or a 404. */
-    Pilots.History historyOf(Context ctx) {
-        int limit = intParam(ctx, "limit", HISTORY_LIMIT, 1, 500);
-        return app.pilots().history(scope(ctx), ctx.pathParam("city"), CheckServer.lang(ctx), limit,
-                blankToNull(CheckServer.param(ctx, "cursor"))).orElseThrow(() -> notFound(ctx));
-    }
-
-    /** A pilot's history as the API gives it. */
-    static ObjectNode historyJson(Pilots.History history) {
-        io.pilotcheck.registry.PilotCity city = history.city();
-        ObjectNode body = JSON.createObjectNode().put("city", city.name()).put("city_en", city.nameEn())
-                .put("province", city.provinceFull()).put("province_en", city.provinceEn());
-        ArrayNode items = body.putArray("submissions");
-        for (Pilots.Step step : history.steps()) {
-            ObjectNode item = entry(items.addObject(), step.entry());
-            if (step.change() == null) {
-                item.putNull("change");
-            } else {
-                item.set("change", change(step.change()));
-            }
-        }
-        body.put("next_cursor", history.older());
-        return body;
-    }
-
-    private static ObjectNode entry(ObjectNode node, DossierEntry e) {
-        node.put("submission", e.submissionId()).put("received", e.received().toString()).put("submitter", e.submitter())
-                .put("source", e.source().id()).put("evaluation", e.evaluationId()).put("file", e.file())
-                .put("verdict", e.verdict()).put("as_of", e.asOf() == null ? null : e.asOf().toString())
-                .put("rules_fingerprint", e.rulesFingerprint());
-        node.putObject("counts").put("violation", e.violations()).put("warning", e.warnings()).put("pending", e.pending())
-                .put("error", e.errors()).put("waived", e.waived());
-        return node;
-    }
-
-    private static ObjectNode change(io.pilotcheck.diff.ReportDiff.DossierDiff diff) {
-        ObjectNode node = JSON.createObjectNode().put("verdict_before", diff.verdictOld()).put("verdict_after", diff.verdictNew());
-        ArrayNode added = node.putArray("new");
-        diff.added().forEach(i -> item(added.addObject(), i));
-        ArrayNode resolved = node.putArray("resolved");
-        diff.resolved().forEach(i -> item(resolved.addObject(), i));
-        ArrayNode changed = node.putArray("changed");
-        diff.changed().forEach(c -> {
-            ObjectNode pair = changed.addObject();
-            item(pair.putObject("before"), c.before());
-            item(pair.putObject("after"), c.after());
-        });
-        return node;
-    }
-
-    private static void item(ObjectNode node, io.pilotcheck.diff.ReportDiff.Item i) {
-        node.put("rule", i.rule()).put("severity", i.severity()).put("path", i.path()).put("message", i.message())
-                .put("line", i.line()).put("waived", i.waived());
-    }
-
-    private static String blankToNull(String v) {
-        return v == null || v.isBlank() ? null : v.strip();
-    }
-
-    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
-        String v = blankToNull(CheckServer.param(ctx, name));
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new ApiError(400, "bad_query", "name", name, "value", v, "expected",
-                ServeWords.word("expected.range", CheckServer.lang(ctx), "min", min, "max", max));
     }
 
     private static String submitter(Context ctx) {

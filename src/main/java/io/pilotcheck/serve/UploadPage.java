@@ -63,50 +63,9 @@ final class UploadPage {
     private UploadPage() {
     }
 
-    static String html(Language lang, List<String> ruleProblems) {
-        String l = PageFrame.code(lang);
-        String body = """
-                <p class="muted">%s</p>
-                %s
-                <form id="upload" method="post" action="/?lang=%s" enctype="multipart/form-data"
-                      data-uploading="%s" data-checking="%s" data-failed="%s">
-                  <fieldset>
-                    <label>%s <input type="file" name="files" multiple accept=".yaml,.yml,.zip"></label>
-                    <label>%s <input type="file" name="files" webkitdirectory directory multiple></label>
-                  </fieldset>
-                  <fieldset>
-                    <label>%s <input type="date" name="as_of"> <span class="muted">%s</span></label>
-                    <label>%s <select name="format">%s</select></label>
-                    <label>%s <input type="text" name="submitter" maxlength="200"></label>
-                    <input type="hidden" name="lang" value="%s">
-                  </fieldset>
-                  <button type="submit">%s</button>
-                  <p id="progress" hidden><progress max="100"></progress> <span></span></p>
-                </form>
-                %s""".formatted(
-                PageFrame.escape(ServeWords.word("page.intro", lang)),
-                ruleProblems.isEmpty() ? "" : "<p class=\"warn\" id=\"rules-problem\">" + PageFrame.escape(
-                        ServeWords.word("page.rulesBroken", lang, "count", ruleProblems.size())) + "</p>",
-                l, PageFrame.escape(ServeWords.word("page.uploading", lang)),
-                PageFrame.escape(ServeWords.word("page.checking", lang)),
-                PageFrame.escape(ServeWords.word("page.failed", lang)),
-                PageFrame.escape(ServeWords.word("page.files", lang)),
-                PageFrame.escape(ServeWords.word("page.folder", lang)),
-                PageFrame.escape(ServeWords.word("page.asOf", lang)),
-                PageFrame.escape(ServeWords.word("page.asOfNote", lang)),
-                PageFrame.escape(ServeWords.word("page.format", lang)), formats(lang),
-                PageFrame.escape(ServeWords.word("page.submitter", lang)), l,
-                PageFrame.escape(ServeWords.word("page.check", lang)), "<script src=\"" + SCRIPT_PATH + "\"></script>");
-        return PageFrame.page(lang, ServeWords.word("page.title", lang), "/?lang=", body);
-    }
-
-    /** The report formats, the page's own first; any other downloads as a file. */
-    private static String formats(Language lang) {
-        StringBuilder out = new StringBuilder();
-        for (String f : List.of("html", "xlsx", "csv", "json", "sarif", "junit", "text")) {
-            out.append("<option value=\"").append(f).append("\">")
-                    .append(PageFrame.escape(ServeWords.word("page.format." + f, lang))).append("</option>");
-        }
-        return out.toString();
+    static String html(io.javalin.http.Context ctx, Language lang, List<String> ruleProblems) {
+        PageView page = PageFrame.view(ctx, lang, ServeWords.word("page.title", lang), "/?lang=");
+        return Templates.render("upload.jte", new UploadView(page, ruleProblems.size(),
+                List.of("html", "xlsx", "csv", "json", "sarif", "junit", "text"), SCRIPT_PATH));
     }
 }

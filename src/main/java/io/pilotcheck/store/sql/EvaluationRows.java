@@ -4,9 +4,7 @@ package io.pilotcheck.store.sql;
 import io.pilotcheck.store.EvaluationRecord;
 import io.pilotcheck.store.WaiverJson;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.finding.Finding;

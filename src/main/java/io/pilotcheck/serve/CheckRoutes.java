@@ -1,0 +1,77 @@
+package io.pilotcheck.serve;
+
+import io.javalin.http.Context;
+import io.pilotcheck.app.Checked;
+import io.pilotcheck.app.Role;
+import io.pilotcheck.catalogue.RuleList;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The check itself: the upload form and what it answers, {@code POST /api/v1/check}, and the
+ * rules it checks with ({@code docs/spec/http-api.md}).
+ */
+final class CheckRoutes {
+
+    private final CheckServer server;
+    private final Supplier<ServedRules.State> rules;
+
+    CheckRoutes(CheckServer server, Supplier<ServedRules.State> rules) {
+        this.server = server;
+        this.rules = rules;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.get(UploadPage.SCRIPT_PATH, Role.EVERYONE, ctx -> CheckServer.respond(ctx,
+                        "text/javascript; charset=utf-8", UploadPage.PROGRESS_SCRIPT.getBytes(StandardCharsets.UTF_8))),
+                Route.get("/", Role.EVERYONE, ctx -> CheckServer.page(ctx,
+                        UploadPage.html(ctx, CheckServer.lang(ctx), rules.get().problems()))),
+                Route.post("/", Role.EVERYONE, this::pageCheck),
+                Route.post("/api/v1/check", Role.EVERYONE, this::apiCheck),
+                Route.get("/api/v1/rules", Role.EVERYONE, this::rules));
+    }
+
+    private void apiCheck(Context ctx) throws IOException {
+        Checked c = server.check(ctx, CheckServer.format(ctx, "json"), Instant.now());
+        ctx.header("X-Pilotcheck-Exit", String.valueOf(c.exit()));
+        CheckServer.respond(ctx, c.format().mediaType(), c.bytes());
+    }
+
+    /**
+     * The page's form: the same check, answered with the HTML report unless another format was
+     * asked for. With a store, the upload is kept as a submission (source {@code page}) and the
+     * report opens with links to it in every other format, and to its pages.
+     */
+    private void pageCheck(Context ctx) throws IOException {
+        Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Checked c = server.check(ctx, CheckServer.format(ctx, "html"), received);
+        String id = server.submissions().keepFromPage(ctx, c, received);
+        ctx.header("X-Pilotcheck-Exit", String.valueOf(c.exit()));
+        if (!c.format().name().equals("html")) {
+            CheckServer.download(ctx, c.format(), c.bytes());
+            return;
+        }
+        if (id == null) {
+            CheckServer.respond(ctx, c.format().mediaType(), c.bytes());
+            return;
+        }
+        String html = new String(c.bytes(), StandardCharsets.UTF_8);
+        PageView page = PageFrame.view(ctx, CheckServer.lang(ctx), "", "/?lang=");
+        CheckServer.respond(ctx, c.format().mediaType(), DownloadBar.into(html, page, id,
+                LocalDate.ofInstant(received, ZoneId.systemDefault())).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void rules(Context ctx) throws IOException {
+        // exactly what rules list -f json prints, fingerprint included
+        CheckServer.respond(ctx, "application/json; charset=utf-8",
+                RuleList.render(rules.get().book(), RuleList.Format.json, CheckServer.lang(ctx)).getBytes(StandardCharsets.UTF_8));
+    }
+}

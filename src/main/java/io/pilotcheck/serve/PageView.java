@@ -1,0 +1,47 @@
+package io.pilotcheck.serve;
+
+import io.pilotcheck.finding.Language;
+
+/**
+ * What every page's template shares: its language, the base path it is served under, its title
+ * and the link to the same page in the other language; and the service's words in that language.
+ *
+ * @param lang              the page's language
+ * @param base              the base path ({@code serve --base-path}), empty at the root
+ * @param title             the page's title and heading
+ * @param otherLanguagePath this page's path and query below the base path, ending in {@code lang=}
+ */
+public record PageView(Language lang, String base, String title, String otherLanguagePath) {
+
+    /** The language's code, as the pages' queries name it. */
+    public String code() {
+        return PageFrame.code(lang);
+    }
+
+    /** A word of the service's, in the page's language, with its placeholders filled. */
+    public String word(String key, Object... namesAndValues) {
+        return ServeWords.word(key, lang, namesAndValues);
+    }
+
+    /** A link to {@code path} (below the base path, its names already percent-encoded) in this page's language. */
+    public String href(String path) {
+        int query = path.indexOf('?');
+        return query < 0 ? base + path + "?lang=" + code()
+                : base + path.substring(0, query) + "?lang=" + code() + "&" + path.substring(query + 1);
+    }
+
+    /** A link to {@code path} below the base path, as it is. */
+    public String at(String path) {
+        return base + path;
+    }
+
+    /** The link to this page in the other language. */
+    public String otherLanguageHref() {
+        return base + otherLanguagePath + (lang == Language.EN ? "zh" : "en");
+    }
+
+    /** The other language's name, as the link to it reads. */
+    public String otherLanguageName() {
+        return word("page.otherLanguage");
+    }
+}

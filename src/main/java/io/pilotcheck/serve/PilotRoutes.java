@@ -1,0 +1,176 @@
+package io.pilotcheck.serve;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.pilotcheck.app.Application;
+import io.pilotcheck.app.Pilots;
+import io.pilotcheck.app.Rechecks;
+import io.pilotcheck.app.Role;
+import io.pilotcheck.finding.Language;
+import io.pilotcheck.registry.Scope;
+import io.pilotcheck.store.DossierEntry;
+
+import java.util.List;
+
+/**
+ * The pilots: the dashboard and {@code /api/v1/pilots}, a pilot's page and history, and the
+ * re-check of what older rules checked. Everything is asked of the application layer in the
+ * caller's scope; a pilot outside it is 404.
+ */
+final class PilotRoutes {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CheckServer server;
+    private final Application app;
+
+    PilotRoutes(CheckServer server, Application app) {
+        this.server = server;
+        this.app = app;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.get("/pilots", Role.EVERYONE, this::dashboard),
+                Route.post("/pilots/recheck", Role.EVERYONE, this::recheckFromPage),
+                Route.get("/pilots/{city}", Role.EVERYONE, this::pilotPage),
+                Route.get("/api/v1/pilots", Role.EVERYONE, this::pilots),
+                Route.get("/api/v1/pilots/{city}/history", Role.EVERYONE, this::history),
+                Route.post("/api/v1/recheck", Role.EVERYONE, this::recheck));
+    }
+
+    private static Scope scope(Context ctx) {
+        return SubmissionRoutes.scope(ctx);
+    }
+
+    /** {@code GET /pilots}: the dashboard, filtered by province and verdict. */
+    private void dashboard(Context ctx) {
+        Language lang = CheckServer.lang(ctx);
+        PageView page = PageFrame.view(ctx, lang, ServeWords.word("dash.title", lang), "/pilots?lang=");
+        CheckServer.page(ctx, StorePages.dashboard(page, app.pilots().overview(scope(ctx)),
+                CheckServer.blankToNull(ctx.queryParam("province")), CheckServer.blankToNull(ctx.queryParam("verdict"))));
+    }
+
+    /** {@code GET /pilots/{city}}: a pilot's page. */
+    private void pilotPage(Context ctx) {
+        Pilots.History history = historyOf(ctx);
+        Language lang = CheckServer.lang(ctx);
+        PageView page = PageFrame.view(ctx, lang, lang == Language.EN ? history.city().nameEn() : history.city().name(),
+                "/pilots/" + PageFrame.path(history.city().nameEn()) + "?lang=");
+        CheckServer.page(ctx, StorePages.pilot(page, history, CheckServer.blankToNull(CheckServer.param(ctx, "cursor")) != null));
+    }
+
+    /** {@code POST /api/v1/recheck}: each pilot's latest submission checked under older rules, re-checked under the current ones. */
+    void recheck(Context ctx) {
+        Rechecks.Rechecked done = recheckWithinLimits(ctx);
+        ObjectNode body = JSON.createObjectNode().put("rules_fingerprint", done.rulesFingerprint())
+                .put("rechecked", done.submissions().size());
+        done.submissions().forEach(body.putArray("submissions")::add);
+        CheckServer.json(ctx, 200, body);
+    }
+
+    /** The dashboard's button: re-checks as the API does, then shows the dashboard again. */
+    void recheckFromPage(Context ctx) {
+        recheckWithinLimits(ctx);
+        ctx.redirect(PageFrame.base(ctx) + "/pilots?lang=" + PageFrame.code(CheckServer.lang(ctx)), io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private Rechecks.Rechecked recheckWithinLimits(Context ctx) {
+        Scope scope = scope(ctx);
+        app.requireStore(); // no store: 503 before a slot is taken
+        return server.withinLimits(ctx, () -> app.rechecks().latestUnderOlderRules(scope));
+    }
+
+    /** {@code GET /api/v1/pilots}: the pilots in scope in annex order, each with its latest dossier. */
+    void pilots(Context ctx) {
+        CheckServer.json(ctx, 200, pilotsJson(app.pilots().overview(scope(ctx))));
+    }
+
+    /** The pilots and their latest dossiers, as the API gives them. */
+    static ObjectNode pilotsJson(Pilots.Overview overview) {
+        ObjectNode body = JSON.createObjectNode().put("rules_fingerprint", overview.rulesFingerprint());
+        ArrayNode pilots = body.putArray("pilots");
+        for (Pilots.Row row : overview.pilots()) {
+            io.pilotcheck.registry.PilotCity c = row.city();
+            ObjectNode p = pilots.addObject().put("number", c.number()).put("city", c.name()).put("city_en", c.nameEn())
+                    .put("province", c.provinceFull()).put("province_en", c.provinceEn()).put("starred", c.starred());
+            if (row.latest() == null) {
+                p.putNull("latest");
+                continue;
+            }
+            ObjectNode l = entry(p.putObject("latest"), row.latest());
+            l.put("current_rules", row.currentRules());
+            row.violatedRules().forEach(l.putArray("violated_rules")::add);
+        }
+        return body;
+    }
+
+    /**
+     * How many of a pilot's newest submissions a history answers unless asked for another
+     * number: ten years of quarterly reports, so a pilot's whole history in practice.
+     */
+    static final int HISTORY_LIMIT = 40;
+
+    /** {@code GET /api/v1/pilots/{city}/history}: oldest first, each against the one before. */
+    void history(Context ctx) {
+        CheckServer.json(ctx, 200, historyJson(historyOf(ctx)));
+    }
+
+    /** The history the request asks for, in the caller's scope, or a 404. */
+    Pilots.History historyOf(Context ctx) {
+        int limit = CheckServer.intParam(ctx, "limit", HISTORY_LIMIT, 1, 500);
+        return app.pilots().history(scope(ctx), ctx.pathParam("city"), CheckServer.lang(ctx), limit,
+                CheckServer.blankToNull(CheckServer.param(ctx, "cursor"))).orElseThrow(() -> SubmissionRoutes.notFound(ctx));
+    }
+
+    /** A pilot's history as the API gives it. */
+    static ObjectNode historyJson(Pilots.History history) {
+        io.pilotcheck.registry.PilotCity city = history.city();
+        ObjectNode body = JSON.createObjectNode().put("city", city.name()).put("city_en", city.nameEn())
+                .put("province", city.provinceFull()).put("province_en", city.provinceEn());
+        ArrayNode items = body.putArray("submissions");
+        for (Pilots.Step step : history.steps()) {
+            ObjectNode item = entry(items.addObject(), step.entry());
+            if (step.change() == null) {
+                item.putNull("change");
+            } else {
+                item.set("change", change(step.change()));
+            }
+        }
+        body.put("next_cursor", history.older());
+        return body;
+    }
+
+    private static ObjectNode entry(ObjectNode node, DossierEntry e) {
+        node.put("submission", e.submissionId()).put("received", e.received().toString()).put("submitter", e.submitter())
+                .put("source", e.source().id()).put("evaluation", e.evaluationId()).put("file", e.file())
+                .put("verdict", e.verdict()).put("as_of", e.asOf() == null ? null : e.asOf().toString())
+                .put("rules_fingerprint", e.rulesFingerprint());
+        node.putObject("counts").put("violation", e.violations()).put("warning", e.warnings()).put("pending", e.pending())
+                .put("error", e.errors()).put("waived", e.waived());
+        return node;
+    }
+
+    private static ObjectNode change(io.pilotcheck.diff.ReportDiff.DossierDiff diff) {
+        ObjectNode node = JSON.createObjectNode().put("verdict_before", diff.verdictOld()).put("verdict_after", diff.verdictNew());
+        ArrayNode added = node.putArray("new");
+        diff.added().forEach(i -> item(added.addObject(), i));
+        ArrayNode resolved = node.putArray("resolved");
+        diff.resolved().forEach(i -> item(resolved.addObject(), i));
+        ArrayNode changed = node.putArray("changed");
+        diff.changed().forEach(c -> {
+            ObjectNode pair = changed.addObject();
+            item(pair.putObject("before"), c.before());
+            item(pair.putObject("after"), c.after());
+        });
+        return node;
+    }
+
+    private static void item(ObjectNode node, io.pilotcheck.diff.ReportDiff.Item i) {
+        node.put("rule", i.rule()).put("severity", i.severity()).put("path", i.path()).put("message", i.message())
+                .put("line", i.line()).put("waived", i.waived());
+    }
+
+}

@@ -1,0 +1,52 @@
+package io.pilotcheck.serve;
+
+import java.util.List;
+
+/**
+ * A pilot's page ({@code pilot.jte}): its submissions as a chart, then each with its change
+ * against the one before, newest first.
+ *
+ * @param page       the page's frame
+ * @param province   the pilot's province in the page's language
+ * @param countKey   the word that counts the submissions shown ({@code pilot.submissions} when all are)
+ * @param count      how many are shown
+ * @param chart      the chart, or null when there is nothing to draw
+ * @param items      the submissions, newest first
+ * @param newestPath the link back to the newest, or null when this page shows them
+ * @param olderPath  the link to older ones, or null when there are none
+ */
+public record PilotView(PageView page, String province, String countKey, int count, ChartView chart, List<Item> items,
+                        String newestPath, String olderPath) {
+
+    /**
+     * One submission.
+     *
+     * @param id         the submission's id
+     * @param day        the day it came in
+     * @param verdict    the dossier's verdict
+     * @param violations the counts of its findings
+     * @param warnings   …
+     * @param pending    …
+     * @param errors     …
+     * @param submitter  who sent it, or empty
+     * @param reportPath the submission's page, below the base path
+     * @param filePath   the dossier file as received, below the base path
+     * @param file       the file's name
+     * @param first      whether it is the pilot's first: nothing to compare with
+     * @param changes    what changed since the one before
+     */
+    public record Item(String id, String day, String verdict, int violations, int warnings, int pending, int errors,
+                       String submitter, String reportPath, String filePath, String file, boolean first,
+                       List<Change> changes) {
+    }
+
+    /**
+     * One line of change.
+     *
+     * @param kind  {@code new}, {@code resolved} or {@code changed}
+     * @param rule  the rule
+     * @param text  the finding's message, or for a change the message before, an arrow and after
+     */
+    public record Change(String kind, String rule, String text) {
+    }
+}
