@@ -148,7 +148,10 @@ public final class CheckServer implements AutoCloseable {
                 log.accept("pilotcheck: the store refused the data (" + ctx.method() + " " + ctx.path() + "): " + e.getMessage());
                 error(ctx, new ApiError(422, "not_storable"));
             });
-            config.routes.exception(ApiError.class, (e, ctx) -> error(ctx, e));
+            config.routes.exception(ApiError.class, (e, ctx) -> {
+                drainBody(ctx, e);
+                error(ctx, e);
+            });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, switch (e.getStatus()) {
                 case 404 -> new ApiError(404, "not_found", "path", ctx.path());
                 case 405 -> new ApiError(405, "method_not_allowed", "method", ctx.method());
@@ -368,6 +371,27 @@ public final class CheckServer implements AutoCloseable {
             return lang(ctx);
         } catch (RuntimeException unreadable) { // a bad lang, or a form body that cannot be read again
             return Language.ZH;
+        }
+    }
+
+    /**
+     * Reads and drops what is left of a body refused part-way (over the memory budget, say), up
+     * to the largest body accepted: a client still sending then reads the answer, where a
+     * connection closed under it would show a reset instead of the reason.
+     */
+    private void drainBody(Context ctx, ApiError e) {
+        if (e.status() != 413 && e.status() != 503 && e.status() != 422) {
+            return;
+        }
+        try {
+            java.io.InputStream in = ctx.req().getInputStream();
+            byte[] skip = new byte[1 << 16];
+            long left = limits.maxBody();
+            for (int n; left > 0 && (n = in.read(skip, 0, (int) Math.min(skip.length, left))) > 0; ) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the client stopped sending, or the body was read already: nothing is left to drop
         }
     }
 
