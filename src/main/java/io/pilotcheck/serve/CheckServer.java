@@ -380,13 +380,14 @@ public final class CheckServer implements AutoCloseable {
      * connection closed under it would show a reset instead of the reason.
      */
     private void drainBody(Context ctx, ApiError e) {
-        if (e.status() != 413 && e.status() != 503 && e.status() != 422) {
-            return;
+        long declared = ctx.req().getContentLengthLong();
+        if ((e.status() != 413 && e.status() != 503 && e.status() != 422) || declared <= 0 || declared > limits.maxBody()) {
+            return; // a body declared over the limit is refused on its headers alone, unread
         }
         try {
             java.io.InputStream in = ctx.req().getInputStream();
             byte[] skip = new byte[1 << 16];
-            long left = limits.maxBody();
+            long left = declared;
             for (int n; left > 0 && (n = in.read(skip, 0, (int) Math.min(skip.length, left))) > 0; ) {
                 left -= n;
             }
