@@ -3,7 +3,7 @@ package io.pilotcheck.api;
 import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.check.EngineLimits;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.report.ReportContext;
 import io.pilotcheck.report.ReportHeader;

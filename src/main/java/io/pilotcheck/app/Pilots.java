@@ -2,7 +2,7 @@ package io.pilotcheck.app;
 
 import io.pilotcheck.diff.ReportDiff;
 import io.pilotcheck.finding.DossierResult;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.registry.PilotCity;
 import io.pilotcheck.registry.Scope;

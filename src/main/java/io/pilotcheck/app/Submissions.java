@@ -4,7 +4,7 @@ import io.pilotcheck.api.Check;
 import io.pilotcheck.api.ToolVersion;
 import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.finding.BatchResult;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.registry.PilotCity;
 import io.pilotcheck.registry.Scope;

@@ -4,7 +4,7 @@ import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.files.DossierFiles;
 import io.pilotcheck.finding.Finding;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.report.TextReport;
 import io.pilotcheck.rules.ParamReferences;
 import io.pilotcheck.rules.Params;

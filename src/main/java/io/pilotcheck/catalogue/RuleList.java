@@ -3,7 +3,7 @@ package io.pilotcheck.catalogue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.rules.RuleInfo;
 

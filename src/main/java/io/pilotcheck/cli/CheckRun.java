@@ -11,7 +11,7 @@ import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.dossier.DossierLoader;
 import io.pilotcheck.dossier.LoadLimits;
 import io.pilotcheck.dossier.LoadedDossier;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.finding.WaiverUse;
 import io.pilotcheck.finding.Verdict;
 import io.pilotcheck.finding.BatchTally;

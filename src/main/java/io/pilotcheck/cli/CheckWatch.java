@@ -8,7 +8,7 @@ import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.files.DossierFiles;
 import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.dossier.LoadLimits;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.finding.Verdict;
 import io.pilotcheck.registry.PilotRegistry;
 import io.pilotcheck.rules.Params;

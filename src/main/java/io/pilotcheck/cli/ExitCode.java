@@ -37,7 +37,7 @@ public enum ExitCode {
     }
 
     /** One line for {@code --help} in {@code lang}. */
-    public String meaning(io.pilotcheck.finding.Language lang) {
-        return lang == io.pilotcheck.finding.Language.EN ? meaning : meaningZh;
+    public String meaning(io.pilotcheck.words.Language lang) {
+        return lang == io.pilotcheck.words.Language.EN ? meaning : meaningZh;
     }
 }

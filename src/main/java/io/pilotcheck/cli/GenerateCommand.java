@@ -1,6 +1,6 @@
 package io.pilotcheck.cli;
 
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.generate.DossierGenerator;
 import io.pilotcheck.registry.PilotRegistry;
 import picocli.CommandLine.Command;

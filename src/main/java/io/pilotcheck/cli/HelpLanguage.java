@@ -1,6 +1,6 @@
 package io.pilotcheck.cli;
 
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +41,7 @@ final class HelpLanguage {
 
     /** The help texts' translations for {@code lang}; null for English, which the annotations hold. */
     static ResourceBundle bundle(Language lang) {
-        return lang == Language.EN ? null : ResourceBundle.getBundle("io.pilotcheck.cli.Help", Locale.CHINESE);
+        return lang == Language.EN ? null : io.pilotcheck.words.Words.chinese("io.pilotcheck.cli.Help");
     }
 
     private static Language parse(String value) {

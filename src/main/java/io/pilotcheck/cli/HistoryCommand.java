@@ -1,7 +1,7 @@
 package io.pilotcheck.cli;
 
 import io.pilotcheck.diff.ReportDiff;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.registry.PilotCity;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.store.DossierEntry;

@@ -63,13 +63,13 @@ public final class InitCommand implements Callable<Integer> {
         if (earlier.isPresent()) {
             EarlierPilot e = earlier.get();
             err.println(Say.say(common.lang, "earlierPilot", "city", city.strip(), "year", e.year(),
-                    "batch", common.lang == io.pilotcheck.finding.Language.EN ? e.batchEn() : e.batchZh()));
+                    "batch", common.lang == io.pilotcheck.words.Language.EN ? e.batchEn() : e.batchZh()));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
         if (pilot.isEmpty()) {
             List<String> near = registry.get().suggest(city);
-            String names = String.join(common.lang == io.pilotcheck.finding.Language.EN ? " or " : "、", near);
+            String names = String.join(common.lang == io.pilotcheck.words.Language.EN ? " or " : "、", near);
             err.println(Say.say(common.lang, "notAPilot", "city", city,
                     "near", near.isEmpty() ? "" : Say.say(common.lang, "notAPilotNear", "names", names)));
             err.flush();

@@ -39,7 +39,7 @@ public final class Main {
                 cli.addSubcommand(name, command);
             }
         });
-        io.pilotcheck.finding.Language lang = HelpLanguage.of(args, System.getenv());
+        io.pilotcheck.words.Language lang = HelpLanguage.of(args, System.getenv());
         cli.setCaseInsensitiveEnumValuesAllowed(true)
                 .setResourceBundle(HelpLanguage.bundle(lang))
                 .setParameterExceptionHandler(new UsageErrors(lang))

@@ -4,7 +4,7 @@ import io.pilotcheck.app.Application;
 
 import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.finding.BatchResult;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.store.sql.StoreLocation;
 import io.pilotcheck.store.sql.SqlSubmissionStore;

@@ -87,7 +87,7 @@ final class RulesPreload {
      * does) if they were read from {@code dir} through {@code cache}; null if this preload cannot
      * stand in for that load.
      */
-    CompletableFuture<Optional<RuleBook>> take(Path dir, CompiledRulesCache cache, io.pilotcheck.finding.Language lang,
+    CompletableFuture<Optional<RuleBook>> take(Path dir, CompiledRulesCache cache, io.pilotcheck.words.Language lang,
                                                PrintWriter err) {
         if (loading == null || !this.dir.equals(dir) || !this.cache.dir().equals(cache.dir())) {
             return null;

@@ -1,7 +1,7 @@
 package io.pilotcheck.cli;
 
-import io.pilotcheck.finding.Language;
-import io.pilotcheck.finding.Words;
+import io.pilotcheck.words.Language;
+import io.pilotcheck.words.Words;
 
 
 /**

@@ -1,7 +1,7 @@
 package io.pilotcheck.diff;
 
-import io.pilotcheck.finding.Language;
-import io.pilotcheck.finding.Words;
+import io.pilotcheck.words.Language;
+import io.pilotcheck.words.Words;
 import io.pilotcheck.report.ReportWords;
 
 import java.util.MissingResourceException;

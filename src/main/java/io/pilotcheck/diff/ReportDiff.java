@@ -155,7 +155,7 @@ public final class ReportDiff {
      */
     public static DossierDiff compareDossier(io.pilotcheck.finding.DossierResult before,
                                              io.pilotcheck.finding.DossierResult after,
-                                             io.pilotcheck.finding.Language lang) {
+                                             io.pilotcheck.words.Language lang) {
         io.pilotcheck.finding.DossierResult shown = after != null ? after : before;
         return diff(shown.file(), shown.city() == null ? "" : shown.city(),
                 before == null ? null : before.verdict().id(), after == null ? null : after.verdict().id(),
@@ -163,7 +163,7 @@ public final class ReportDiff {
     }
 
     private static Map<String, List<Item>> grouped(io.pilotcheck.finding.DossierResult dossier,
-                                                    io.pilotcheck.finding.Language lang) {
+                                                    io.pilotcheck.words.Language lang) {
         Map<String, List<Item>> out = new LinkedHashMap<>();
         if (dossier == null) {
             return out;

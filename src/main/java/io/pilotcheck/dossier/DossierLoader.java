@@ -81,10 +81,8 @@ public final class DossierLoader {
     private LoadedDossier tooLarge(String name, String size) {
         String limit = LoadLimits.formatSize(limits.maxFileBytes());
         return failed(name,
-                "文件" + (size.isEmpty() ? "" : "大小 " + size + "，") + "超过上限 " + limit
-                        + "，未读取；城市档案通常只有几 KB（可用 --max-file-size 调整上限）",
-                "the file is " + (size.isEmpty() ? "" : size + ", ") + "over the " + limit
-                        + " limit, and was not read; a city dossier is a few KB (--max-file-size changes the limit)");
+                ProblemWords.zh("tooLarge", "size", size.isEmpty() ? "" : ProblemWords.zh("tooLargeSize", "size", size), "limit", limit),
+                ProblemWords.en("tooLarge", "size", size.isEmpty() ? "" : ProblemWords.en("tooLargeSize", "size", size), "limit", limit));
     }
 
     /** Loads a dossier from its bytes (a file's content, or a fuzzer's input). */

@@ -208,12 +208,7 @@ final class MappingReader {
                     continue;
                 }
                 List<String> hint = Suggestions.closest(e.key(), asked, 1);
-                String where = path.isEmpty() ? "" : "（在 " + path + " 中）";
-                String whereEn = path.isEmpty() ? "" : " in " + path;
-                problem(UNKNOWN_KEY, childPath(e.key()), e.keyLocation(),
-                        "未知的键“" + e.key() + "”" + where + (hint.isEmpty() ? "" : "；是否应为“" + hint.get(0) + "”？"),
-                        "unknown key '" + e.key() + "'" + whereEn
-                                + (hint.isEmpty() ? "" : "; did you mean '" + hint.get(0) + "'?"));
+                problem(UNKNOWN_KEY, childPath(e.key()), e.keyLocation(), unknownKey(e.key(), hint, "zh"), unknownKey(e.key(), hint, "en"));
             }
         }
     }
@@ -290,11 +285,24 @@ final class MappingReader {
 
     private void notListed(String at, Scalar s, List<String> allowed) {
         List<String> hint = Suggestions.closest(s.text(), allowed, 1);
-        problem(NOT_LISTED, at, s.location(),
-                "“" + s.text() + "”不是允许的取值（" + String.join("、", allowed) + "）"
-                        + (hint.isEmpty() ? "" : "；是否应为“" + hint.get(0) + "”？"),
-                "'" + s.text() + "' is not one of " + String.join(", ", allowed)
-                        + (hint.isEmpty() ? "" : "; did you mean '" + hint.get(0) + "'?"));
+        problem(NOT_LISTED, at, s.location(), notListed(s.text(), allowed, hint, "zh"), notListed(s.text(), allowed, hint, "en"));
+    }
+
+    /** The problem of a key the mapping does not know, in one language ({@code zh}, {@code en}). */
+    private String unknownKey(String key, List<String> hint, String lang) {
+        return words(lang, "unknownKey", "key", key,
+                "where", path.isEmpty() ? "" : words(lang, "unknownKeyWhere", "path", path),
+                "hint", hint.isEmpty() ? "" : words(lang, "hintQuoted", "hint", hint.get(0)));
+    }
+
+    /** The problem of a value not among those allowed, in one language. */
+    private static String notListed(String value, List<String> allowed, List<String> hint, String lang) {
+        return words(lang, "notListed", "value", value, "allowed", String.join(words(lang, "listSeparator"), allowed),
+                "hint", hint.isEmpty() ? "" : words(lang, "hintQuoted", "hint", hint.get(0)));
+    }
+
+    private static String words(String lang, String key, Object... namesAndValues) {
+        return lang.equals("en") ? ProblemWords.en(key, namesAndValues) : ProblemWords.zh(key, namesAndValues);
     }
 
     /** A key followed by a full-width colon, where a mapping was expected: {@code adopted： 2017-01-01}. */

@@ -6,7 +6,7 @@ import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.dossier.LoadedDossier;
 import io.pilotcheck.finding.Finding;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.registry.PilotCity;
 import io.pilotcheck.report.TextReport;
 import io.pilotcheck.rules.RuleBook;
@@ -51,33 +51,33 @@ public final class FindingExplanation {
      */
     public static Result render(RuleBook book, Path file, LoadedDossier loaded, String ruleId, Integer line,
                                 LocalDate asOf, LocalDate today, Language lang) throws IOException {
-        RuleExplanation.Words w = new RuleExplanation.Words(lang);
+        RuleExplanation.Labels w = new RuleExplanation.Labels(lang);
         DossierResult result = checked(book, file, loaded, asOf, today);
         List<Finding> chosen = result.findings().stream()
                 .filter(f -> ruleId == null || f.ruleId().equals(ruleId))
                 .filter(f -> line == null || f.location().line() == line).toList();
         StringBuilder out = new StringBuilder();
         if (!loaded.checkable()) {
-            out.append(w.t("档案无法检查，规则未运行：", "the dossier cannot be checked, so no rule ran:")).append('\n');
+            out.append(w.t("theDossierCannotBe")).append('\n');
             result.findings().forEach(f -> out.append("  ").append(TextReport.line(f, lang)).append('\n'));
             return new Result(out.toString(), 0);
         }
         DossierValues values = new DossierValues(tree(file, loaded.file()));
         String dateFrom = asOf != null ? "--as-of" : loaded.dossier().asOf() != null
-                ? w.t("档案的 as_of", "the dossier's as_of") : w.t("今天", "today");
+                ? w.t("theDossierSAs") : w.t("today");
         for (Finding f : chosen) {
             out.append(TextReport.line(f, lang)).append('\n');
             Optional<RuleInfo> rule = book.rule(f.ruleId());
             if (rule.isEmpty()) {
-                out.append("  ").append(w.t("（加载器或引擎的结果，不来自规则）", "(from the loader or engine, not a rule)")).append("\n\n");
+                out.append("  ").append(w.t("fromTheLoaderOr")).append("\n\n");
                 continue;
             }
             RuleInfo r = rule.get();
             RuleSource source = RuleSource.of(r);
-            out.append("  ").append(w.t("规则：", "rule: ")).append('"').append(r.name()).append("\"  ").append(r.file())
+            out.append("  ").append(w.t("rule")).append('"').append(r.name()).append("\"  ").append(r.file())
                     .append(':').append(r.line()).append('\n');
-            out.append("  ").append(w.t("评估日期：", "as of: ")).append(result.asOf()).append(" (").append(dateFrom).append(")\n");
-            out.append("  ").append(w.t("它读取的档案取值：", "dossier values it read:")).append('\n');
+            out.append("  ").append(w.t("asOf")).append(result.asOf()).append(" (").append(dateFrom).append(")\n");
+            out.append("  ").append(w.t("dossierValuesItRead")).append('\n');
             for (String path : paths(f, source)) {
                 facts(out, values, path, f, w);
             }
@@ -90,9 +90,9 @@ public final class FindingExplanation {
             out.append('\n');
         }
         if (chosen.isEmpty()) {
-            out.append(w.t("没有符合条件的结果：", "no finding matches: ")).append(loaded.file())
+            out.append(w.t("noFindingMatches")).append(loaded.file())
                     .append(ruleId == null ? "" : " " + ruleId).append(line == null ? "" : " line " + line)
-                    .append(w.t("，评估日期 ", ", as of ")).append(result.asOf()).append('\n');
+                    .append(w.t("asOf2")).append(result.asOf()).append('\n');
         }
         return new Result(out.toString(), chosen.size());
     }
@@ -114,10 +114,10 @@ public final class FindingExplanation {
         return out;
     }
 
-    private static void facts(StringBuilder out, DossierValues values, String path, Finding f, RuleExplanation.Words w) {
+    private static void facts(StringBuilder out, DossierValues values, String path, Finding f, RuleExplanation.Labels w) {
         List<DossierValues.Value> found = values.matching(path);
         if (found.isEmpty()) {
-            out.append(String.format("    %-44s %s%n", path, w.t("（档案中没有）", "(not in the dossier)")));
+            out.append(String.format("    %-44s %s%n", path, w.t("notInTheDossier")));
             return;
         }
         for (DossierValues.Value v : found) {
@@ -131,11 +131,11 @@ public final class FindingExplanation {
         }
     }
 
-    private static void annex(StringBuilder out, PilotCity c, RuleInfo r, RuleExplanation.Words w) {
+    private static void annex(StringBuilder out, PilotCity c, RuleInfo r, RuleExplanation.Labels w) {
         Path registry = Path.of(r.file()).resolveSibling("pilot-cities.yaml");
-        out.append(String.format("  %s%s (%s, %s %d%s, %s %s, %s %d)  %s%n", w.t("附件：", "annex: "), c.name(), c.province(),
-                w.t("序号", "no."), c.number(), c.starred() ? "*" : "", w.t("峰值", "peak"), c.peak().text(),
-                w.t("创新重点", "focuses"), c.focuses().size(), TextLines.where(registry, c.name())));
+        out.append(String.format("  %s%s (%s, %s %d%s, %s %s, %s %d)  %s%n", w.t("annex"), c.name(), c.province(),
+                w.t("no"), c.number(), c.starred() ? "*" : "", w.t("peak"), c.peak().text(),
+                w.t("focuses"), c.focuses().size(), TextLines.where(registry, c.name())));
     }
 
     private static YamlNode tree(Path file, String name) throws IOException {

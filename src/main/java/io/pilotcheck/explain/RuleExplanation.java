@@ -1,6 +1,6 @@
 package io.pilotcheck.explain;
 
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.rules.ParamReferences;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.rules.RuleInfo;
@@ -24,21 +24,21 @@ public final class RuleExplanation {
 
     /** The explanation of one rule, as it stands in the rule files now. */
     public static String render(RuleBook book, RuleInfo r, Language lang) throws IOException {
-        Words w = new Words(lang);
+        Labels w = new Labels(lang);
         RuleSource source = RuleSource.of(r);
         StringBuilder out = new StringBuilder();
         out.append(r.id()).append('\n');
-        row(out, w.t("检查", "checks"), r.title(lang));
-        row(out, w.t("级别", "severity"), r.severity().id()
-                + (r.meta().containsKey("message_pending_zh") ? w.t("（到期前为 pending）", " (pending until due)") : ""));
-        row(out, w.t("条款", "clause"), r.clause());
-        row(out, w.t("通知原文", "notice"), "「" + r.notice() + "」");
+        row(out, w.t("checks"), r.title(lang));
+        row(out, w.t("severity"), r.severity().id()
+                + (r.meta().containsKey("message_pending_zh") ? w.t("pendingUntilDue") : ""));
+        row(out, w.t("clause"), r.clause());
+        row(out, w.t("notice"), "「" + r.notice() + "」");
         List<String> reads = List.copyOf(RuleReads.of(source.text(), source.conditions()));
-        row(out, w.t("读取档案字段", "reads"), reads.isEmpty() ? "—" : String.join(", ", reads));
+        row(out, w.t("reads"), reads.isEmpty() ? "—" : String.join(", ", reads));
         parameters(out, book, source, r, w);
-        out.append(w.t("消息：", "messages:")).append('\n');
+        out.append(w.t("messages")).append('\n');
         messages(r, lang).forEach((variant, text) -> out.append(String.format("  %-9s %s%n", variant, text)));
-        out.append(w.t("规则源码：", "source: ")).append(source.file()).append(':').append(source.firstLine())
+        out.append(w.t("source")).append(source.file()).append(':').append(source.firstLine())
                 .append('-').append(source.lastLine()).append('\n');
         String[] lines = source.text().split("\n", -1);
         int width = String.valueOf(source.lastLine()).length();
@@ -49,12 +49,12 @@ public final class RuleExplanation {
     }
 
     /** The rule's parameters with their current values and the line that sets them. */
-    static void parameters(StringBuilder out, RuleBook book, RuleSource source, RuleInfo r, Words w) {
+    static void parameters(StringBuilder out, RuleBook book, RuleSource source, RuleInfo r, Labels w) {
         var used = ParamReferences.ofRule(source.text(), r.name());
         if (used.isEmpty()) {
             return;
         }
-        out.append(w.t("参数（rules/params.yaml，修改无需重新构建）：", "parameters (edit them without rebuilding):")).append('\n');
+        out.append(w.t("parametersEditThemWithout")).append('\n');
         Path paramsFile = Path.of(r.file()).resolveSibling("params.yaml");
         for (String name : used) {
             String key = name.startsWith("labels.") ? name.substring("labels.".length()) : name;
@@ -73,10 +73,12 @@ public final class RuleExplanation {
         return out;
     }
 
-    /** The report language's words for the explanation's labels. */
-    record Words(Language lang) {
-        String t(String zh, String en) {
-            return lang == Language.EN ? en : zh;
+    private static final io.pilotcheck.words.Words WORDS = io.pilotcheck.words.Words.of("io.pilotcheck.explain.Words");
+
+    /** The explanation's labels in the report language ({@code Words.properties} beside this class). */
+    record Labels(Language lang) {
+        String t(String key) {
+            return WORDS.get(key, lang);
         }
     }
 }

@@ -2,7 +2,7 @@ package io.pilotcheck.facts;
 
 import io.pilotcheck.dossier.Dossier;
 import io.pilotcheck.finding.Finding;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.finding.Message;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.registry.PilotCity;

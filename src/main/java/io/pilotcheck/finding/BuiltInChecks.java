@@ -1,5 +1,7 @@
 package io.pilotcheck.finding;
 
+import io.pilotcheck.words.Words;
+
 import io.pilotcheck.source.YamlTreeReader;
 
 
@@ -36,20 +38,27 @@ public final class BuiltInChecks {
     /** A rule that failed while evaluating a dossier, or fired in a loop. */
     public static final String RULE_FAILED = "LCP-ENGINE-01";
 
+    /** The titles' words ({@code Words.properties} beside this class), keyed by each id's constant's name. */
+    private static final Words WORDS = Words.of("io.pilotcheck.finding.Words");
+
     private static final Map<String, Message> TITLES = new LinkedHashMap<>();
 
     static {
-        TITLES.put(SYNTAX, new Message("文件不是有效的 YAML", "the file is not valid YAML"));
-        TITLES.put(UNKNOWN_KEY, new Message("未知字段", "an unknown field"));
-        TITLES.put(WRONG_TYPE, new Message("字段类型错误", "a field has the wrong type"));
-        TITLES.put(NOT_LISTED, new Message("取值不在允许范围内", "a value is not one of those allowed"));
-        TITLES.put(BAD_DATE, new Message("日期无效", "a date is not a valid date"));
-        TITLES.put(DUPLICATE_KEY, new Message("键重复", "a key is duplicated"));
-        TITLES.put(FORBIDDEN_FEATURE, new Message("使用了不允许的 YAML 特性（别名、标签）",
-                "a YAML feature that is not allowed (alias, tag)"));
-        TITLES.put(MISSING_REQUIRED, new Message("缺少必填字段", "a required field is missing"));
-        TITLES.put(UNREADABLE, new Message("文件无法读取", "the file cannot be read"));
-        TITLES.put(RULE_FAILED, new Message("规则执行失败", "a rule failed while checking the dossier"));
+        title(SYNTAX, "SYNTAX");
+        title(UNKNOWN_KEY, "UNKNOWN_KEY");
+        title(WRONG_TYPE, "WRONG_TYPE");
+        title(NOT_LISTED, "NOT_LISTED");
+        title(BAD_DATE, "BAD_DATE");
+        title(DUPLICATE_KEY, "DUPLICATE_KEY");
+        title(FORBIDDEN_FEATURE, "FORBIDDEN_FEATURE");
+        title(MISSING_REQUIRED, "MISSING_REQUIRED");
+        title(UNREADABLE, "UNREADABLE");
+        title(RULE_FAILED, "RULE_FAILED");
+    }
+
+    private static void title(String id, String key) {
+        String[] both = WORDS.both("title." + key);
+        TITLES.put(id, new Message(both[1], both[0]));
     }
 
     private BuiltInChecks() {

@@ -1,5 +1,7 @@
 package io.pilotcheck.finding;
 
+import io.pilotcheck.words.Language;
+
 
 import java.time.LocalDate;
 import java.util.List;

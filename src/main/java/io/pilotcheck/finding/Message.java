@@ -1,5 +1,7 @@
 package io.pilotcheck.finding;
 
+import io.pilotcheck.words.Language;
+
 /** A message in both of the report languages: Chinese (the default) and English. */
 public record Message(String zh, String en) {
 

@@ -5,7 +5,7 @@ import io.pilotcheck.finding.BatchTally;
 import io.pilotcheck.finding.WaiverUse;
 import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.finding.Finding;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

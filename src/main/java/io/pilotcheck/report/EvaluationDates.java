@@ -2,7 +2,7 @@ package io.pilotcheck.report;
 
 import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.finding.DossierResult;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 
 import java.time.LocalDate;
 import java.util.Objects;

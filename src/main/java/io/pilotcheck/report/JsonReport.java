@@ -10,7 +10,7 @@ import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.finding.BatchTally;
 import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.finding.Finding;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.finding.Verdict;
 import io.pilotcheck.finding.Waiver;

@@ -1,6 +1,6 @@
 package io.pilotcheck.report;
 
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.registry.PilotRegistry;
 import io.pilotcheck.rules.RuleInfo;

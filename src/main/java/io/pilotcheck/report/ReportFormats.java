@@ -45,7 +45,7 @@ public final class ReportFormats {
     }
 
     private static void text(String name, String mediaType, String extension,
-                             BiFunction<RunInfo, io.pilotcheck.finding.Language, StreamedReport> streamed,
+                             BiFunction<RunInfo, io.pilotcheck.words.Language, StreamedReport> streamed,
                              BiFunction<BatchResult, ReportContext, String> render) {
         register(new Whole(name, mediaType, extension, false, streamed,
                 (b, c) -> render.apply(b, c).getBytes(StandardCharsets.UTF_8)));
@@ -57,7 +57,7 @@ public final class ReportFormats {
 
     /** A format rendered by the existing renderers; a streamed form when it has one. */
     private record Whole(String name, String mediaType, String extension, boolean binary,
-                         BiFunction<RunInfo, io.pilotcheck.finding.Language, StreamedReport> streamer,
+                         BiFunction<RunInfo, io.pilotcheck.words.Language, StreamedReport> streamer,
                          BiFunction<BatchResult, ReportContext, byte[]> render) implements ReportFormat {
 
         @Override

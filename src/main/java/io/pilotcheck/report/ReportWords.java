@@ -1,7 +1,7 @@
 package io.pilotcheck.report;
 
-import io.pilotcheck.finding.Language;
-import io.pilotcheck.finding.Words;
+import io.pilotcheck.words.Language;
+import io.pilotcheck.words.Words;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.finding.Verdict;
 import io.pilotcheck.finding.WaiverUse;

@@ -6,7 +6,7 @@ import io.pilotcheck.finding.WaiverUse;
 import java.util.List;
 import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.finding.Finding;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.finding.Verdict;
 

@@ -1,7 +1,7 @@
 package io.pilotcheck.report;
 
 import io.pilotcheck.finding.BatchResult;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.finding.Waiver;
 import io.pilotcheck.finding.WaiverUse;
 

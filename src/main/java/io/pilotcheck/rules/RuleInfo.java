@@ -1,6 +1,6 @@
 package io.pilotcheck.rules;
 
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.finding.Severity;
 
 import java.util.Map;

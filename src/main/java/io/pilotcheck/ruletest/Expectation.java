@@ -1,7 +1,7 @@
 package io.pilotcheck.ruletest;
 
 import io.pilotcheck.finding.Finding;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.source.SourceLocation;
 

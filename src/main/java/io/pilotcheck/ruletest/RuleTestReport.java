@@ -1,6 +1,6 @@
 package io.pilotcheck.ruletest;
 
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 
 import io.pilotcheck.report.JUnitXml;
 

@@ -1,6 +1,6 @@
 package io.pilotcheck.serve;
 
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 
 /**
  * A request the service answers with an error, as the contract words it: an HTTP status, a code

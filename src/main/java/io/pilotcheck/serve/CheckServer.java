@@ -15,7 +15,7 @@ import io.pilotcheck.app.CheckCall;
 import io.pilotcheck.app.Checked;
 import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.dossier.LoadLimits;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.report.ReportFormat;
 import io.pilotcheck.report.ReportFormats;

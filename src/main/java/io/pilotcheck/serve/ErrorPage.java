@@ -1,7 +1,7 @@
 package io.pilotcheck.serve;
 
 import io.javalin.http.Context;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 
 /**
  * The page a browser gets instead of the contract's JSON error: the same message, in the page's

@@ -1,6 +1,6 @@
 package io.pilotcheck.serve;
 
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;

@@ -1,6 +1,6 @@
 package io.pilotcheck.serve;
 
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 
 /**
  * What every page of the service shares ({@code layout.jte} draws it): the head, one small style

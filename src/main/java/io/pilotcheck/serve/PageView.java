@@ -1,6 +1,6 @@
 package io.pilotcheck.serve;
 
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 
 /**
  * What every page's template shares: its language, the base path it is served under, its title

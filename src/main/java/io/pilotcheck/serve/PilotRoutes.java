@@ -8,7 +8,7 @@ import io.pilotcheck.app.Application;
 import io.pilotcheck.app.Pilots;
 import io.pilotcheck.app.Rechecks;
 import io.pilotcheck.app.Role;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.registry.Scope;
 import io.pilotcheck.store.DossierEntry;
 

@@ -1,7 +1,7 @@
 package io.pilotcheck.serve;
 
-import io.pilotcheck.finding.Language;
-import io.pilotcheck.finding.Words;
+import io.pilotcheck.words.Language;
+import io.pilotcheck.words.Words;
 
 
 /** The service's own words, by key: {@code Words.properties} (English) and {@code Words_zh.properties}. */

@@ -2,7 +2,7 @@ package io.pilotcheck.serve;
 
 import io.pilotcheck.app.Pilots;
 import io.pilotcheck.diff.ReportDiff;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.registry.PilotCity;
 import io.pilotcheck.store.DossierEntry;
 import io.pilotcheck.store.StoredSubmission;

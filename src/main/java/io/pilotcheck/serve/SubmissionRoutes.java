@@ -7,7 +7,7 @@ import io.javalin.http.Context;
 import io.pilotcheck.app.Application;
 import io.pilotcheck.app.Checked;
 import io.pilotcheck.app.Role;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.registry.Scope;
 import io.pilotcheck.report.ReportFormat;
 import io.pilotcheck.report.ReportFormats;

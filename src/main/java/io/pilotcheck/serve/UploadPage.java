@@ -1,6 +1,6 @@
 package io.pilotcheck.serve;
 
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 
 import java.util.List;
 

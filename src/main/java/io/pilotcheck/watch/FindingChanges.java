@@ -3,7 +3,7 @@ package io.pilotcheck.watch;
 import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.finding.DossierResult;
 import io.pilotcheck.finding.Finding;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.report.TextReport;
 
 import java.util.ArrayList;

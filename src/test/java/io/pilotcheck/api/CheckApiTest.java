@@ -5,7 +5,7 @@ import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.finding.BatchTally;
 import io.pilotcheck.cli.CliTest;
 import io.pilotcheck.dossier.DossierInput;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.report.ReportContext;
 import io.pilotcheck.report.ReportFormat;

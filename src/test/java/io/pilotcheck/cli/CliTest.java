@@ -197,16 +197,16 @@ public class CliTest {
 
     @Test
     void helpSpeaksChineseUnlessAskedForEnglishOrUnderAnEnglishLocale() {
-        assertThat(HelpLanguage.of(new String[] {"check"}, java.util.Map.of())).isEqualTo(io.pilotcheck.finding.Language.ZH);
-        assertThat(HelpLanguage.of(new String[] {"check"}, java.util.Map.of("LANG", "C.UTF-8"))).isEqualTo(io.pilotcheck.finding.Language.ZH);
-        assertThat(HelpLanguage.of(new String[] {"check"}, java.util.Map.of("LANG", "zh_CN.UTF-8"))).isEqualTo(io.pilotcheck.finding.Language.ZH);
-        assertThat(HelpLanguage.of(new String[] {"check"}, java.util.Map.of("LANG", "en_US.UTF-8"))).isEqualTo(io.pilotcheck.finding.Language.EN);
+        assertThat(HelpLanguage.of(new String[] {"check"}, java.util.Map.of())).isEqualTo(io.pilotcheck.words.Language.ZH);
+        assertThat(HelpLanguage.of(new String[] {"check"}, java.util.Map.of("LANG", "C.UTF-8"))).isEqualTo(io.pilotcheck.words.Language.ZH);
+        assertThat(HelpLanguage.of(new String[] {"check"}, java.util.Map.of("LANG", "zh_CN.UTF-8"))).isEqualTo(io.pilotcheck.words.Language.ZH);
+        assertThat(HelpLanguage.of(new String[] {"check"}, java.util.Map.of("LANG", "en_US.UTF-8"))).isEqualTo(io.pilotcheck.words.Language.EN);
         assertThat(HelpLanguage.of(new String[] {"check"}, java.util.Map.of("LC_ALL", "zh_CN.UTF-8", "LANG", "en_US.UTF-8")))
-                .isEqualTo(io.pilotcheck.finding.Language.ZH);
+                .isEqualTo(io.pilotcheck.words.Language.ZH);
         assertThat(HelpLanguage.of(new String[] {"check", "--lang", "en"}, java.util.Map.of("LANG", "zh_CN.UTF-8")))
-                .isEqualTo(io.pilotcheck.finding.Language.EN);
+                .isEqualTo(io.pilotcheck.words.Language.EN);
         assertThat(HelpLanguage.of(new String[] {"check", "--lang=zh"}, java.util.Map.of("LANG", "en_US.UTF-8")))
-                .isEqualTo(io.pilotcheck.finding.Language.ZH);
+                .isEqualTo(io.pilotcheck.words.Language.ZH);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.pilotcheck.cli;
 
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;

@@ -41,16 +41,16 @@ class RulesPreloadTest {
         CompiledRulesCache cache = CompiledRulesCache.in(cacheDir);
         RulesPreload preload = RulesPreload.of(Path.of("rules"), cache);
         StringWriter err = new StringWriter();
-        assertThat(preload.take(Path.of("rules"), CompiledRulesCache.none(), io.pilotcheck.finding.Language.EN, new PrintWriter(err))).isNull();
+        assertThat(preload.take(Path.of("rules"), CompiledRulesCache.none(), io.pilotcheck.words.Language.EN, new PrintWriter(err))).isNull();
         assertThat(preload.take(Path.of("rules"), CompiledRulesCache.in(cacheDir.resolve("other")),
-                io.pilotcheck.finding.Language.EN, new PrintWriter(err))).isNull();
-        assertThat(preload.take(Path.of("other-rules"), cache, io.pilotcheck.finding.Language.EN, new PrintWriter(err))).isNull();
+                io.pilotcheck.words.Language.EN, new PrintWriter(err))).isNull();
+        assertThat(preload.take(Path.of("other-rules"), cache, io.pilotcheck.words.Language.EN, new PrintWriter(err))).isNull();
         Optional<RuleBook> book = preload.take(Path.of("rules"), CompiledRulesCache.in(cacheDir),
-                io.pilotcheck.finding.Language.EN, new PrintWriter(err)).join();
+                io.pilotcheck.words.Language.EN, new PrintWriter(err)).join();
         assertThat(book).isPresent();
         assertThat(book.get().rules()).hasSizeGreaterThan(30);
         assertThat(err.toString()).isEmpty();
-        assertThat(RulesPreload.none().take(Path.of("rules"), cache, io.pilotcheck.finding.Language.EN, new PrintWriter(err))).isNull();
+        assertThat(RulesPreload.none().take(Path.of("rules"), cache, io.pilotcheck.words.Language.EN, new PrintWriter(err))).isNull();
     }
 
     @Test
@@ -59,12 +59,12 @@ class RulesPreloadTest {
         RulesPreload preload = RulesPreload.of(dir, CompiledRulesCache.none());
         StringWriter err = new StringWriter();
         PrintWriter printer = new PrintWriter(err);
-        Optional<RuleBook> book = preload.take(dir, CompiledRulesCache.none(), io.pilotcheck.finding.Language.EN, printer).join();
+        Optional<RuleBook> book = preload.take(dir, CompiledRulesCache.none(), io.pilotcheck.words.Language.EN, printer).join();
         assertThat(book).isEmpty();
         printer.flush();
         assertThat(err.toString()).contains("the rules in " + dir + " cannot be used");
         assertThat(RulesPreload.of(dir, CompiledRulesCache.none()).take(dir.resolve("x"),
-                CompiledRulesCache.none(), io.pilotcheck.finding.Language.EN, printer)).isNull();
+                CompiledRulesCache.none(), io.pilotcheck.words.Language.EN, printer)).isNull();
     }
 
     @Test
@@ -83,7 +83,7 @@ class RulesPreloadTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).containsOnlyOnce("the rules in " + dir + " cannot be used");
         assertThat(RulesPreload.start(new String[] {"check", "--rules", dir.toString(), "x"})
-                .take(Path.of("rules"), CompiledRulesCache.in(CompiledRulesCache.defaultDir()), io.pilotcheck.finding.Language.EN, new PrintWriter(new StringWriter())))
+                .take(Path.of("rules"), CompiledRulesCache.in(CompiledRulesCache.defaultDir()), io.pilotcheck.words.Language.EN, new PrintWriter(new StringWriter())))
                 .as("a preload of another folder does not stand in for the default one").isNull();
     }
 

@@ -5,7 +5,7 @@ import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.finding.BatchResult;
 import io.pilotcheck.files.DossierFiles;
 import io.pilotcheck.finding.DossierResult;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.report.JsonReport;
 import io.pilotcheck.report.RunInfo;
 import org.junit.jupiter.api.Test;

@@ -20,7 +20,7 @@ class CsvInjectionTest {
         io.pilotcheck.finding.BatchResult batch = io.pilotcheck.api.Check.runToEnd(io.pilotcheck.api.CheckRequest.of(
                 io.pilotcheck.TestRules.book(), java.util.List.of(io.pilotcheck.dossier.DossierInput.bytes(
                         "=HYPERLINK(\"http-evil\",\"点此\").yaml", yaml))).withJobs(1)).batch();
-        String csv = CsvReport.render(batch, io.pilotcheck.finding.Language.EN);
+        String csv = CsvReport.render(batch, io.pilotcheck.words.Language.EN);
         String row = csv.lines().skip(1).findFirst().orElseThrow();
         assertThat(row).startsWith("\"'=HYPERLINK(");
         for (String cell : row.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {

@@ -104,7 +104,7 @@ class RuleCasesTest {
                 """);
         RuleTestRun.Result result = RuleTestRun.run(TestRules.book(), file, LocalDate.of(2020, 6, 30));
         assertThat(result.outcomes()).allSatisfy(o -> assertThat(o.passed()).as(o.rcase().name() + ": "
-                + o.diff(io.pilotcheck.finding.Language.EN)).isTrue());
+                + o.diff(io.pilotcheck.words.Language.EN)).isTrue());
         assertThat(result.outcomes().get(1).actual()).allSatisfy(f ->
                 assertThat(f.location().file()).isEqualTo(file.toString().replace('\\', '/')));
     }

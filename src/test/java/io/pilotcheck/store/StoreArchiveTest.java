@@ -10,7 +10,7 @@ import io.pilotcheck.api.Check;
 import io.pilotcheck.api.CheckRequest;
 import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.finding.BatchResult;
-import io.pilotcheck.finding.Language;
+import io.pilotcheck.words.Language;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.report.ReportFormats;
 import io.pilotcheck.report.ReportHeader;

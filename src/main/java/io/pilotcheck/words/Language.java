@@ -1,4 +1,4 @@
-package io.pilotcheck.finding;
+package io.pilotcheck.words;
 
 import java.util.Locale;
 
