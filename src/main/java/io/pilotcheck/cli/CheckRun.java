@@ -222,7 +222,7 @@ final class CheckRun {
     }
 
     private String task() {
-        return lang == Language.EN ? "checking" : "检查档案";
+        return Say.say(lang, "checkingLabel");
     }
 
     private static String name(Reports.Report r) {

@@ -77,7 +77,7 @@ public final class HistoryCommand implements Callable<Integer> {
         PilotCity c = pilot.get();
         List<Pilots.Step> steps = page.steps();
         out.println(Say.say(lang, page.older() == null ? "historyHead" : "historyHeadNewest", "city",
-                lang == Language.EN ? c.nameEn() : c.name(), "province", lang == Language.EN ? c.provinceEn() : c.provinceFull(),
+                c.name(lang), "province", c.provinceFull(lang),
                 "count", steps.size()));
         for (Pilots.Step step : steps) {
             DossierEntry e = step.entry();

@@ -69,7 +69,7 @@ public final class InitCommand implements Callable<Integer> {
         }
         if (pilot.isEmpty()) {
             List<String> near = registry.get().suggest(city);
-            String names = String.join(common.lang == io.pilotcheck.words.Language.EN ? " or " : "、", near);
+            String names = String.join(Say.say(common.lang, "orSeparator"), near);
             err.println(Say.say(common.lang, "notAPilot", "city", city,
                     "near", near.isEmpty() ? "" : Say.say(common.lang, "notAPilotNear", "names", names)));
             err.flush();

@@ -31,17 +31,16 @@ public final class RegistryCommand implements Callable<Integer> {
             return ExitCode.CANNOT_CHECK.code();
         }
         PilotRegistry registry = loaded.get();
-        boolean en = common.lang == Language.EN;
-        out.println(en ? "no\tprovince\tcity\tstarred\tpeak\tfocuses" : "序号\t省份\t城市\t带星号\t峰值年\t创新重点");
+        Language lang = common.lang;
+        out.println(Say.say(lang, "registryHead"));
         int starred = 0;
         for (PilotCity c : registry.cities()) {
             starred += c.starred() ? 1 : 0;
-            out.println(c.number() + "\t" + (en ? c.provinceEn() : c.province()) + "\t"
-                    + (en ? c.nameEn() : c.name()) + "\t" + (c.starred() ? "*" : "") + "\t" + c.peak().text()
+            out.println(c.number() + "\t" + c.province(lang) + "\t"
+                    + c.name(lang) + "\t" + (c.starred() ? "*" : "") + "\t" + c.peak().text()
                     + "\t" + c.focuses().size());
         }
-        out.println(en ? registry.cities().size() + " pilots, " + starred + " starred (conditionally approved)"
-                : "共 " + registry.cities().size() + " 个试点，其中带星号（有条件批复）" + starred + " 个");
+        out.println(Say.say(lang, "registryTotal", "pilots", registry.cities().size(), "starred", starred));
         out.flush();
         return ExitCode.OK.code();
     }

@@ -21,8 +21,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        boolean en = lang == Language.EN;
-        err.println((en ? "pilotcheck: " : "pilotcheck：") + message(e));
+        err.println(Say.say(lang, "prefix") + message(e));
         err.println(Say.say(lang, "seeHelp", "help", cmd.getCommandSpec().qualifiedName(" ") + " --help"));
         err.flush();
         return ExitCode.CANNOT_CHECK.code();
@@ -35,7 +34,7 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
         if (e.getCause() instanceof UsageProblem p) {
             return Say.say(lang, "invalidValue", "what", what, "problem", p.in(lang));
         }
-        String and = lang == Language.EN ? ", " : "、";
+        String and = Say.say(lang, "listSeparator");
         if (e instanceof CommandLine.MissingParameterException m) {
             return Say.say(lang, "missingArgs", "what", String.join(and, m.getMissing().stream().map(a -> a.isOption()
                     ? ((CommandLine.Model.OptionSpec) a).longestName() : a.paramLabel()).toList()));

@@ -1,5 +1,7 @@
 package io.pilotcheck.registry;
 
+import io.pilotcheck.words.Language;
+
 import java.util.List;
 
 /**
@@ -24,6 +26,21 @@ public record PilotCity(int number, String province, String provinceFull, String
     }
 
     /** Whether the annex lists a focus with this number for the city. */
+    /** The pilot's name in {@code lang}. */
+    public String name(Language lang) {
+        return lang == Language.EN ? nameEn : name;
+    }
+
+    /** The province as the annex names it ({@link #province()}) in {@code lang}. */
+    public String province(Language lang) {
+        return lang == Language.EN ? provinceEn : province;
+    }
+
+    /** The province's full official name ({@link #provinceFull()}) in {@code lang}. */
+    public String provinceFull(Language lang) {
+        return lang == Language.EN ? provinceEn : provinceFull;
+    }
+
     public boolean hasFocus(Integer focusNumber) {
         return focusNumber != null && focusNumber >= 1 && focusNumber <= focuses.size();
     }

@@ -202,7 +202,7 @@ public final class HtmlReport {
             }
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("number", row.pilot().number());
-            r.put("name", lang == Language.EN ? row.pilot().nameEn() : row.pilot().name());
+            r.put("name", row.pilot().name(lang));
             r.put("starred", row.pilot().starred());
             r.put("anchor", row.files().isEmpty() ? "" : anchor(row.files().get(0)));
             r.put("cells", cells);

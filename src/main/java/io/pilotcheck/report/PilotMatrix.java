@@ -43,16 +43,7 @@ public record PilotMatrix(List<RuleInfo> rules, List<Row> rows) {
 
         /** The cell's word in a report language. */
         public String label(Language lang) {
-            boolean en = lang == Language.EN;
-            return switch (this) {
-                case NO_DOSSIER -> en ? "no dossier" : "无档案";
-                case PASSED -> en ? "passed" : "通过";
-                case WAIVED -> en ? "waived" : "已豁免";
-                case PENDING -> en ? "pending" : "待到期";
-                case WARNING -> en ? "warning" : "警告";
-                case VIOLATION -> en ? "violation" : "违规";
-                case ERROR -> en ? "error" : "错误";
-            };
+            return ReportWords.word("matrix." + name().toLowerCase(java.util.Locale.ROOT), lang);
         }
     }
 

@@ -34,7 +34,7 @@ final class ProvinceTable {
         Map<String, List<DossierResult>> byCity = PilotMatrix.byCity(batch);
         Map<String, Counter> rows = new LinkedHashMap<>();
         for (PilotCity p : registry.cities()) {
-            Counter c = rows.computeIfAbsent(p.province(), k -> new Counter(lang == Language.EN ? p.provinceEn() : p.province()));
+            Counter c = rows.computeIfAbsent(p.province(), k -> new Counter(p.province(lang)));
             c.pilots++;
             for (DossierResult d : byCity.getOrDefault(p.name(), List.of())) {
                 c.dossiers++;

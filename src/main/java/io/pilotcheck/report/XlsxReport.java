@@ -166,8 +166,8 @@ public final class XlsxReport {
         for (PilotMatrix.Row row : m.rows()) {
             Row x = sheet.createRow(r++);
             x.createCell(0).setCellValue(row.pilot().number());
-            x.createCell(1).setCellValue(en ? row.pilot().provinceEn() : row.pilot().province());
-            x.createCell(2).setCellValue((en ? row.pilot().nameEn() : row.pilot().name()) + (row.pilot().starred() ? " *" : ""));
+            x.createCell(1).setCellValue(row.pilot().province(lang));
+            x.createCell(2).setCellValue(row.pilot().name(lang) + (row.pilot().starred() ? " *" : ""));
             x.createCell(3).setCellValue(String.join("\n", row.files()));
             for (int c = 0; c < row.cells().size(); c++) {
                 PilotMatrix.Cell cell = row.cells().get(c);

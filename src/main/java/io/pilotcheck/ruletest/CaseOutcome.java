@@ -54,16 +54,15 @@ public record CaseOutcome(RuleCase rcase, List<Finding> actual) {
         if (passed()) {
             return out;
         }
-        boolean en = lang == Language.EN;
         for (Expectation e : rcase.expect()) {
             long n = actual.stream().filter(e::matches).count();
             if (!e.metBy(actual)) {
-                out.add("- " + (en ? "expected " : "期望 ") + e.describe(lang) + "  (" + (en ? "found " + n : "实际 " + n + " 条") + ")");
+                out.add(RuleTestWords.word("expected", lang, "what", e.describe(lang), "n", n));
             }
         }
         for (String id : rcase.none()) {
             if (actual.stream().anyMatch(f -> f.ruleId().equals(id))) {
-                out.add("- " + (en ? "expected no " + id + " finding" : "期望 " + id + " 无结果"));
+                out.add(RuleTestWords.word("expectedNone", lang, "rule", id));
             }
         }
         List<String> concerned = rcase.expect().stream().filter(e -> !e.metBy(actual)).map(Expectation::ruleId).toList();
@@ -72,20 +71,20 @@ public record CaseOutcome(RuleCase rcase, List<Finding> actual) {
             boolean forbidden = rcase.none().contains(f.ruleId());
             boolean extra = unexpected.contains(f);
             if (forbidden || extra || concerned.contains(f.ruleId())) {
-                String mark = forbidden ? (en ? "  [none]" : "  [不应出现]") : extra ? (en ? "  [not expected]" : "  [未期望]") : "";
-                out.add("+ " + (en ? "actual   " : "实际 ") + line(f, lang) + mark);
+                String mark = forbidden ? RuleTestWords.word("markNone", lang) : extra ? RuleTestWords.word("markExtra", lang) : "";
+                out.add(RuleTestWords.word("actual", lang, "finding", line(f, lang), "mark", mark));
             }
         }
         List<String> silent = concerned.stream().distinct()
                 .filter(id -> actual.stream().noneMatch(f -> f.ruleId().equals(id))).toList();
         if (!silent.isEmpty()) {
-            out.add("  " + (en ? "(no finding at all of " : "（完全没有 ") + String.join(", ", silent) + (en ? ")" : " 的结果）"));
+            out.add(RuleTestWords.word("silent", lang, "rules", String.join(", ", silent)));
         }
         return out;
     }
 
     private static String line(Finding f, Language lang) {
-        return f.ruleId() + " " + f.severity().id() + " " + (lang == Language.EN ? "line " : "第") + f.location().line()
-                + (lang == Language.EN ? "" : "行") + (f.path().isEmpty() ? "" : " " + f.path()) + ": " + f.message().in(lang);
+        return f.ruleId() + " " + f.severity().id() + " " + RuleTestWords.word("line", lang, "line", f.location().line())
+                + (f.path().isEmpty() ? "" : " " + f.path()) + ": " + f.message().in(lang);
     }
 }

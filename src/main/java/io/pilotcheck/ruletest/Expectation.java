@@ -41,7 +41,7 @@ public record Expectation(String ruleId, Severity severity, Integer count, Integ
             s.append(" ×").append(count);
         }
         if (line != null) {
-            s.append(lang == Language.EN ? " line " : " 第").append(line).append(lang == Language.EN ? "" : "行");
+            s.append(' ').append(RuleTestWords.word("line", lang, "line", line));
         }
         if (message != null) {
             s.append(" \"").append(message).append('"');

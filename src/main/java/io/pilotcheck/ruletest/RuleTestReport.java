@@ -19,7 +19,6 @@ public final class RuleTestReport {
      * the totals and the coverage.
      */
     public static String text(RuleTestRun.Result result, Language lang) {
-        boolean en = lang == Language.EN;
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, List<CaseOutcome>> file : result.byFile().entrySet()) {
             out.append(file.getKey()).append('\n');
@@ -31,19 +30,17 @@ public final class RuleTestReport {
         }
         long total = result.outcomes().size();
         long failed = result.failed();
-        out.append('\n').append(en
-                ? total + (total == 1 ? " case in " : " cases in ") + result.byFile().size() + (result.byFile().size() == 1 ? " file: " : " files: ") + (total - failed) + " passed, " + failed + " failed"
-                : result.byFile().size() + " 个文件共 " + total + " 个用例：通过 " + (total - failed) + "，失败 " + failed).append('\n');
+        int files = result.byFile().size();
+        out.append('\n').append(RuleTestWords.word("totals", lang, "total", total, "plural", total == 1 ? "" : "s",
+                "files", RuleTestWords.word("files", lang, "n", files, "plural", files == 1 ? "" : "s"),
+                "passed", total - failed, "failed", failed)).append('\n');
         Coverage c = result.coverage();
         int n = c.rules().size();
-        out.append(en
-                ? "coverage of " + n + " rules: " + (n - c.uncovered().size()) + " named by a case, "
-                        + (n - c.neverFired().size()) + " seen firing, " + (n - c.neverSilent().size()) + " shown silent (none:)"
-                : n + " 条规则的覆盖：有用例 " + (n - c.uncovered().size()) + "，见到触发 " + (n - c.neverFired().size())
-                        + "，证明不触发（none:）" + (n - c.neverSilent().size())).append('\n');
-        list(out, en ? "rules no case covers" : "没有用例的规则", c.uncovered());
-        list(out, en ? "rules never seen firing" : "从未触发的规则", c.neverFired());
-        list(out, en ? "rules no case shows silent" : "没有用例证明不触发的规则", c.neverSilent());
+        out.append(RuleTestWords.word("coverage", lang, "n", n, "named", n - c.uncovered().size(),
+                "fired", n - c.neverFired().size(), "silent", n - c.neverSilent().size())).append('\n');
+        list(out, RuleTestWords.word("uncovered", lang), c.uncovered());
+        list(out, RuleTestWords.word("neverFired", lang), c.neverFired());
+        list(out, RuleTestWords.word("neverSilent", lang), c.neverSilent());
         return out.toString();
     }
 

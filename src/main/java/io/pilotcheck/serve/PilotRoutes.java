@@ -57,7 +57,7 @@ final class PilotRoutes {
     private void pilotPage(Context ctx) {
         Pilots.History history = historyOf(ctx);
         Language lang = CheckServer.lang(ctx);
-        PageView page = PageFrame.view(ctx, lang, lang == Language.EN ? history.city().nameEn() : history.city().name(),
+        PageView page = PageFrame.view(ctx, lang, history.city().name(lang),
                 "/pilots/" + PageFrame.path(history.city().nameEn()) + "?lang=");
         CheckServer.page(ctx, StorePages.pilot(page, history, CheckServer.blankToNull(CheckServer.param(ctx, "cursor")) != null));
     }

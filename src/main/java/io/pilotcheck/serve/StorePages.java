@@ -44,7 +44,7 @@ final class StorePages {
         int oldRules = 0;
         for (Pilots.Row p : overview.pilots()) {
             PilotCity c = p.city();
-            String prov = lang == Language.EN ? c.provinceEn() : c.provinceFull();
+            String prov = c.provinceFull(lang);
             provinces.put(c.provinceFull(), prov);
             DossierEntry latest = p.latest();
             String v = latest == null ? "none" : latest.verdict();
@@ -58,7 +58,7 @@ final class StorePages {
                 groups.add(new DashboardView.Group(prov, new ArrayList<>()));
             }
             shown++;
-            String name = lang == Language.EN ? c.nameEn() : c.name();
+            String name = c.name(lang);
             String path = "/pilots/" + PageFrame.path(c.nameEn());
             groups.get(groups.size() - 1).rows().add(latest == null
                     ? new DashboardView.Row(c.name(), c.number(), name, path, c.starred(), v, true, 0, 0, 0, "", "", false)
@@ -105,7 +105,7 @@ final class StorePages {
         }
         String self = "/pilots/" + PageFrame.path(city.nameEn());
         boolean whole = !paged && history.older() == null;
-        return Templates.render("pilot.jte", new PilotView(page, lang == Language.EN ? city.provinceEn() : city.provinceFull(),
+        return Templates.render("pilot.jte", new PilotView(page, city.provinceFull(lang),
                 whole ? "pilot.submissions" : "pilot.shown", steps.size(), steps.isEmpty() ? null : chart(page, steps), items,
                 paged ? self : null, history.older() == null ? null : self + "?cursor=" + PageFrame.path(history.older())));
     }
