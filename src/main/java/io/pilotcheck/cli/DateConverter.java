@@ -22,10 +22,8 @@ public final class DateConverter implements CommandLine.ITypeConverter<LocalDate
         try {
             return LocalDate.parse(value, STRICT);
         } catch (DateTimeParseException e) {
-            String fix = suggestion(value).map(d -> "; did you mean " + d + "?").orElse("");
-            String fixZh = suggestion(value).map(d -> "；是否应为 " + d + "？").orElse("");
-            throw new UsageProblem("“" + value + "”不是 YYYY-MM-DD 格式的真实日期" + fixZh,
-                    "'" + value + "' is not a real date of the form YYYY-MM-DD" + fix);
+            throw new UsageProblem(suggestion(value).isPresent() ? "badDateFix" : "badDate", "value", value,
+                    "fix", suggestion(value).map(Object::toString).orElse(""));
         }
     }
 

@@ -11,8 +11,7 @@ final class FormatConverter implements CommandLine.ITypeConverter<ReportFormat> 
 
     @Override
     public ReportFormat convert(String value) {
-        return ReportFormats.find(value.toLowerCase(Locale.ROOT)).orElseThrow(() -> new UsageProblem(
-                "应为 " + String.join("、", ReportFormats.names()) + " 之一（不区分大小写），实际为“" + value + "”",
-                "expected one of " + ReportFormats.names() + " (case-insensitive) but was '" + value + "'"));
+        return ReportFormats.find(value.toLowerCase(Locale.ROOT)).orElseThrow(() -> new UsageProblem("badFormat",
+                "formats", ReportFormats.names(), "value", value));
     }
 }

@@ -79,9 +79,8 @@ public final class GenerateCommand implements Callable<Integer> {
             return ExitCode.CANNOT_CHECK.code();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        boolean en = common.lang == Language.EN;
-        err.println(en ? String.format("wrote %d dossiers (%d with gaps) to %s in %.1f s", count, withGaps.get(), out, seconds)
-                : String.format("已写出 %d 份档案（其中 %d 份有缺项）到 %s，用时 %.1f 秒", count, withGaps.get(), out, seconds));
+        err.println(Say.say(common.lang, "generated", "count", count, "gaps", withGaps.get(), "out", out,
+                "seconds", String.format(java.util.Locale.ROOT, "%.1f", seconds)));
         err.flush();
         return ExitCode.OK.code();
     }

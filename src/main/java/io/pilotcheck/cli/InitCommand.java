@@ -63,7 +63,7 @@ public final class InitCommand implements Callable<Integer> {
         if (earlier.isPresent()) {
             EarlierPilot e = earlier.get();
             err.println(Say.say(common.lang, "earlierPilot", "city", city.strip(), "year", e.year(),
-                    "batch", common.lang == io.pilotcheck.words.Language.EN ? e.batchEn() : e.batchZh()));
+                    "batch", e.batch(common.lang)));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }

@@ -12,10 +12,10 @@ public final class SizeConverter implements CommandLine.ITypeConverter<Long> {
         try {
             bytes = LoadLimits.parseSize(value);
         } catch (IllegalArgumentException e) {
-            throw new UsageProblem("“" + value + "”不是大小（例如：10MiB、512KB、2048）", e.getMessage());
+            throw new UsageProblem("badSize", "value", value);
         }
         if (bytes < 1) {
-            throw new UsageProblem("大小至少为 1 字节", "the size must be at least 1 byte");
+            throw new UsageProblem("sizeTooSmall");
         }
         return bytes;
     }

@@ -165,12 +165,15 @@ public final class FindingCollector {
         return sub;
     }
 
+    /** How a message lists several values ({@code Words.properties} beside this class). */
+    private static final io.pilotcheck.words.Words LIST = io.pilotcheck.words.Words.of("io.pilotcheck.facts.Words");
+
     private static String show(Object v, Language lang) {
         if (v instanceof Message m) {
             return m.in(lang);
         }
         if (v instanceof Collection<?> c) {
-            return c.stream().map(x -> show(x, lang)).collect(Collectors.joining(lang == Language.ZH ? "、" : ", "));
+            return c.stream().map(x -> show(x, lang)).collect(Collectors.joining(LIST.get("listSeparator", lang)));
         }
         return String.valueOf(v);
     }

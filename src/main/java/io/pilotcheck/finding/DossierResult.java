@@ -30,6 +30,11 @@ public record DossierResult(String file, String city, String cityEn, Message pro
         this(file, city, cityEn, null, asOf, findings);
     }
 
+    /** The city in {@code lang}: its English name when it is a pilot, else as the dossier wrote it; null when unread. */
+    public String city(Language lang) {
+        return lang == Language.EN && cityEn != null ? cityEn : city;
+    }
+
     /** The province in {@code lang}, or empty when the city is not a pilot. */
     public String province(Language lang) {
         return province == null ? "" : province.in(lang);

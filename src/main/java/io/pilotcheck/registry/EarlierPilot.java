@@ -11,4 +11,9 @@ package io.pilotcheck.registry;
  * @param year     the year of its notice
  */
 public record EarlierPilot(String name, boolean province, String batchZh, String batchEn, int year) {
+
+    /** The batch in {@code lang}. */
+    public String batch(io.pilotcheck.words.Language lang) {
+        return lang == io.pilotcheck.words.Language.EN ? batchEn : batchZh;
+    }
 }

@@ -32,7 +32,7 @@ public final class CsvReport {
 
     /** One finding's row, in {@link #HEADER}'s order: numbers as Integer, the rest as text. */
     static List<Object> values(DossierResult d, Finding f, Language lang) {
-        String city = lang == Language.EN && d.cityEn() != null ? d.cityEn() : d.city();
+        String city = d.city(lang);
         boolean w = f.waived();
         return java.util.Arrays.asList(text(f.location().file()), f.location().line(), f.location().column(), text(city),
                 d.verdict().id(), f.ruleId(), f.severity().id(), f.clause(), text(f.path()), text(f.message().in(lang)),

@@ -52,7 +52,7 @@ public final class HtmlReport {
             sev.put(s.id(), ReportWords.severity(s, lang));
         }
         view.put("sev", sev);
-        view.put("htmlLang", lang == Language.EN ? "en" : "zh-CN");
+        view.put("htmlLang", lang.tag());
         view.put("run", run);
         view.put("header", header(batch, run.header(), w, lang));
         view.put("counts", counts(batch, w));
@@ -238,7 +238,7 @@ public final class HtmlReport {
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("file", d.file());
             view.put("anchor", anchor(d.file()));
-            String city = lang == Language.EN ? d.cityEn() : d.city();
+            String city = d.city(lang);
             view.put("city", city == null ? "" : city);
             view.put("verdict", d.verdict().id());
             view.put("verdictName", ReportWords.verdict(d.verdict(), lang));

@@ -113,9 +113,7 @@ public final class SarifReport {
         String text = title != null ? title.in(lang) : id;
         return new ReportingDescriptor().withId(id).withName(id)
                 .withShortDescription(new MultiformatMessageString().withText(text))
-                .withHelp(new MultiformatMessageString().withText(lang == Language.EN
-                        ? "The dossier could not be checked: " + text + "."
-                        : "档案无法检查：" + text + "。"))
+                .withHelp(new MultiformatMessageString().withText(ReportWords.word("sarif.builtInHelp", lang, "title", text)))
                 .withDefaultConfiguration(new ReportingConfiguration().withLevel(configLevel(severity)))
                 .withProperties(new PropertyBag().withAdditionalProperty("severity", severity.id()));
     }

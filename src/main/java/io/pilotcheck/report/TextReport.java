@@ -68,7 +68,7 @@ public final class TextReport {
         Map<Severity, Integer> n = new EnumMap<>(Severity.class);
         d.findings().stream().filter(f -> !f.waived()).forEach(f -> n.merge(f.severity(), 1, Integer::sum));
         int waived = (int) d.findings().stream().filter(Finding::waived).count();
-        String city = lang == Language.EN ? d.cityEn() : d.city();
+        String city = d.city(lang);
         String who = city == null ? "" : " " + city;
         String counts = counts(n, waived, lang);
         return d.file() + ":" + who + " — " + ReportWords.verdict(d.verdict(), lang)

@@ -195,7 +195,7 @@ public final class XlsxReport {
         String yes = word("xlsx.yes", lang);
         int r = 1;
         for (DossierResult d : batch.dossiers()) {
-            String city = lang == Language.EN && d.cityEn() != null ? d.cityEn() : d.city();
+            String city = d.city(lang);
             String verdict = ReportWords.verdict(d.verdict(), lang);
             for (Finding f : d.findings()) {
                 Row x = sheet.createRow(r++);

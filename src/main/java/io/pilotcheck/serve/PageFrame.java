@@ -35,7 +35,7 @@ final class PageFrame {
     }
 
     static String code(Language lang) {
-        return lang == Language.EN ? "en" : "zh";
+        return lang.code();
     }
 
     /**

@@ -37,7 +37,7 @@ public record PageView(Language lang, String base, String title, String otherLan
 
     /** The link to this page in the other language. */
     public String otherLanguageHref() {
-        return base + otherLanguagePath + (lang == Language.EN ? "zh" : "en");
+        return base + otherLanguagePath + lang.other().code();
     }
 
     /** The other language's name, as the link to it reads. */

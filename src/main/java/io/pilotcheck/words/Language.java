@@ -13,4 +13,14 @@ public enum Language {
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The language's tag in an HTML {@code lang} attribute: {@code zh-CN}, {@code en}. */
+    public String tag() {
+        return this == ZH ? "zh-CN" : "en";
+    }
+
+    /** The other language: where a page links to itself in it. */
+    public Language other() {
+        return this == ZH ? EN : ZH;
+    }
 }
