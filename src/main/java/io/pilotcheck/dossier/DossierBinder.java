@@ -1,5 +1,7 @@
 package io.pilotcheck.dossier;
 
+import io.pilotcheck.source.ProblemWords;
+
 import static io.pilotcheck.finding.BuiltInChecks.MISSING_REQUIRED;
 import static io.pilotcheck.finding.BuiltInChecks.NOT_LISTED;
 
@@ -35,23 +37,21 @@ final class DossierBinder {
     static Dossier bind(String file, YamlNode root, List<YamlProblem> problems) {
         SourceMap.Builder sources = new SourceMap.Builder();
         if (!(root instanceof YamlNode.Mapping mapping)) {
-            problems.add(new YamlProblem(io.pilotcheck.source.YamlTreeReader.SYNTAX, "档案的顶层应为映射（键: 值），实际为" + root.kindName(),
-                    "a dossier is a mapping (key: value) at the top, found " + root.kindName(), "",
-                    root.location()));
+            problems.add(new YamlProblem(io.pilotcheck.source.YamlTreeReader.SYNTAX, ProblemWords.zh("notMapping", "found", root.kindName()),
+                    ProblemWords.en("notMapping", "found", root.kindName()), "", root.location()));
             return null;
         }
         MappingReader top = new MappingReader("", mapping, sources, problems);
         Integer version = top.integer("dossier_version");
         if (version != null && version != 1) {
-            problems.add(new YamlProblem(NOT_LISTED, "不支持的档案格式版本 " + version + "（支持：1）",
-                    "unsupported dossier_version " + version + " (supported: 1)", "dossier_version",
+            problems.add(new YamlProblem(NOT_LISTED, ProblemWords.zh("badVersion", "version", version),
+                    ProblemWords.en("badVersion", "version", version), "dossier_version",
                     mapping.entries().get("dossier_version").value().location()));
         }
         String city = top.string("city");
         if (city == null && !top.given("city")) {
             // Written empty, it is as missing as when not written; located at the key then.
-            problems.add(new YamlProblem(MISSING_REQUIRED, "缺少必填字段 city（试点城市名称）",
-                    "the required field 'city' (the pilot's name) is missing", "city",
+            problems.add(new YamlProblem(MISSING_REQUIRED, ProblemWords.zh("noCity"), ProblemWords.en("noCity"), "city",
                     top.has("city") ? mapping.entries().get("city").keyLocation() : SourceLocation.startOf(file)));
         }
         Dossier d = new Dossier(file, version, city, top.string("province"), top.integer("pilot_no"),

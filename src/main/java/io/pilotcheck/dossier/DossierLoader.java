@@ -46,8 +46,8 @@ public final class DossierLoader {
         try {
             return read(path, name).load(this);
         } catch (IOException e) {
-            return failed(name, "无法读取文件（" + e.getClass().getSimpleName() + "）：" + e.getMessage(),
-                    "cannot read the file (" + e.getClass().getSimpleName() + "): " + e.getMessage());
+            return failed(name, ProblemWords.zh("cannotReadFile", "error", e.getClass().getSimpleName(), "reason", e.getMessage()),
+                    ProblemWords.en("cannotReadFile", "error", e.getClass().getSimpleName(), "reason", e.getMessage()));
         }
     }
 

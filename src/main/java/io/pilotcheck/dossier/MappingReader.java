@@ -50,7 +50,7 @@ final class MappingReader {
     }
 
     String string(String key) {
-        Scalar s = scalar(key, "文本", "text", ScalarKind.STRING);
+        Scalar s = scalar(key, "text", ScalarKind.STRING);
         return s == null ? null : s.text();
     }
 
@@ -62,35 +62,34 @@ final class MappingReader {
     Integer year(String key) {
         Integer y = integer(key);
         if (y != null && (y < FIRST_YEAR || y > LAST_YEAR)) {
-            wrongType(key, (Scalar) entries.get(key).value(), FIRST_YEAR + " 至 " + LAST_YEAR + " 之间的年份",
-                    "a year from " + FIRST_YEAR + " to " + LAST_YEAR);
+            wrongType(key, (Scalar) entries.get(key).value(), "year", "from", FIRST_YEAR, "to", LAST_YEAR);
             return null;
         }
         return y;
     }
 
     Integer integer(String key) {
-        Scalar s = scalar(key, "整数", "a whole number", ScalarKind.INTEGER);
+        Scalar s = scalar(key, "integer", ScalarKind.INTEGER);
         if (s == null) {
             return null;
         }
         try {
             return Integer.valueOf(s.text());
         } catch (NumberFormatException e) {
-            wrongType(key, s, "整数", "a whole number");
+            wrongType(key, s, "integer");
             return null;
         }
     }
 
     Double number(String key) {
-        Scalar s = scalar(key, "数值", "a number", ScalarKind.INTEGER, ScalarKind.FLOAT);
+        Scalar s = scalar(key, "number", ScalarKind.INTEGER, ScalarKind.FLOAT);
         if (s == null) {
             return null;
         }
         try {
             return Double.valueOf(s.text());
         } catch (NumberFormatException e) {
-            wrongType(key, s, "数值", "a number");
+            wrongType(key, s, "number");
             return null;
         }
     }
@@ -107,12 +106,12 @@ final class MappingReader {
                     ProblemWords.en("yesNo", "path", childPath(key), "text", w.text()));
             return null;
         }
-        Scalar s = scalar(key, "true 或 false", "true or false", ScalarKind.BOOLEAN);
+        Scalar s = scalar(key, "boolean", ScalarKind.BOOLEAN);
         return s == null ? null : Boolean.valueOf(s.text().trim().toLowerCase(java.util.Locale.ROOT));
     }
 
     LocalDate date(String key) {
-        Scalar s = scalar(key, "日期（YYYY-MM-DD）", "a date (YYYY-MM-DD)", ScalarKind.STRING);
+        Scalar s = scalar(key, "date", ScalarKind.STRING);
         if (s == null) {
             return null;
         }
@@ -128,7 +127,7 @@ final class MappingReader {
             return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
         } catch (java.time.DateTimeException e) {
             problem(BAD_DATE, childPath(key), s.location(),
-                    "日期“" + text + "”不存在", "'" + text + "' is not a real date");
+                    ProblemWords.zh("noSuchDate", "text", text), ProblemWords.en("noSuchDate", "text", text));
             return null;
         }
     }
@@ -153,7 +152,7 @@ final class MappingReader {
                     notListed(item.path(), s, allowed);
                 }
             } else {
-                wrongTypeAt(item.path(), item.node(), "文本", "a word");
+                wrongTypeAt(item.path(), item.node(), "word");
             }
         }
         return List.copyOf(out);
@@ -237,7 +236,7 @@ final class MappingReader {
             return List.of();
         }
         if (!(node instanceof YamlNode.Sequence seq)) {
-            wrongTypeAt(childPath(key), node, "列表", "a list");
+            wrongTypeAt(childPath(key), node, "list");
             return List.of();
         }
         List<Item> out = new ArrayList<>();
@@ -249,7 +248,7 @@ final class MappingReader {
         return out;
     }
 
-    private Scalar scalar(String key, String expectedZh, String expectedEn, ScalarKind... kinds) {
+    private Scalar scalar(String key, String type, ScalarKind... kinds) {
         YamlNode node = value(key);
         if (node == null || isNull(node)) {
             return null;
@@ -261,7 +260,7 @@ final class MappingReader {
                 }
             }
         }
-        wrongTypeAt(childPath(key), node, expectedZh, expectedEn);
+        wrongTypeAt(childPath(key), node, type);
         return null;
     }
 
@@ -324,20 +323,23 @@ final class MappingReader {
                 return;
             }
         }
-        wrongTypeAt(at, node, "映射（键: 值）", "a mapping (key: value)");
+        wrongTypeAt(at, node, "mapping");
     }
 
-    private void wrongType(String key, YamlNode node, String expectedZh, String expectedEn) {
-        wrongTypeAt(childPath(key), node, expectedZh, expectedEn);
+    /** A value of another type than {@code type} ({@code type.NAME} in {@code Problems.properties}) asks for. */
+    private void wrongType(String key, YamlNode node, String type, Object... namesAndValues) {
+        wrongTypeAt(childPath(key), node, type, namesAndValues);
     }
 
-    private void wrongTypeAt(String at, YamlNode node, String expectedZh, String expectedEn) {
+    private void wrongTypeAt(String at, YamlNode node, String type, Object... namesAndValues) {
+        String expectedZh = ProblemWords.zh("type." + type, namesAndValues);
         String found = node instanceof Scalar s ? "“" + s.text() + "”" : node.kindName();
         String foundEn = node instanceof Scalar s ? "'" + s.text() + "' (" + s.kindName() + ")" : "a " + node.kindName();
         problem(WRONG_TYPE, at, node.location(),
                 // a space between Chinese and a Latin word, as Chinese typesetting has it: 应为 true 或 false
-                at + " 应为" + (expectedZh.matches("[A-Za-z0-9].*") ? " " : "") + expectedZh + "，实际为" + found,
-                at + " should be " + expectedEn + ", found " + foundEn);
+                ProblemWords.zh("wrongType", "at", at, "expected", (expectedZh.matches("[A-Za-z0-9].*") ? " " : "") + expectedZh,
+                        "found", found),
+                ProblemWords.en("wrongType", "at", at, "expected", ProblemWords.en("type." + type, namesAndValues), "found", foundEn));
     }
 
     private void problem(String id, String at, SourceLocation where, String zh, String en) {

@@ -110,18 +110,14 @@ public final class YamlTreeReader {
         try (YAMLParser parser = (YAMLParser) factory().createParser(content)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                problems.add(new YamlProblem(SYNTAX, "文件为空或只有注释，不是城市档案",
-                        "the file is empty or holds only comments: not a city dossier", "",
-                        SourceLocation.startOf(file)));
+                problems.add(problem(SYNTAX, "empty", "", SourceLocation.startOf(file)));
                 return Optional.empty();
             }
             int before = problems.size();
             YamlNode root = readValue(file, parser, "", problems, 0, new int[1]);
             JsonToken extra = parser.nextToken();
             if (extra != null) {
-                problems.add(new YamlProblem(SYNTAX, "文件包含多个 YAML 文档；每个档案文件只能有一个文档",
-                        "the file holds more than one YAML document; a dossier file holds exactly one", "",
-                        at(file, parser.currentTokenLocation())));
+                problems.add(problem(SYNTAX, "manyDocuments", "", at(file, parser.currentTokenLocation())));
             }
             return problems.size() == before ? Optional.of(root) : Optional.empty();
         } catch (NotRead e) {
@@ -132,8 +128,7 @@ public final class YamlTreeReader {
                     .orElseGet(() -> syntaxProblem(file, e)));
             return Optional.empty();
         } catch (IOException e) {
-            problems.add(new YamlProblem(SYNTAX, "无法读取文件：" + e.getMessage(),
-                    "cannot read the file: " + e.getMessage(), "", SourceLocation.startOf(file)));
+            problems.add(problem(SYNTAX, "cannotRead", "", SourceLocation.startOf(file), "reason", e.getMessage()));
             return Optional.empty();
         }
     }
@@ -148,8 +143,7 @@ public final class YamlTreeReader {
         SourceLocation here = at(file, p.currentTokenLocation());
         checkFeatures(p, path, here, problems);
         if (depth > maxDepth) {
-            throw new NotRead(new YamlProblem(SYNTAX, "嵌套层次超过 " + maxDepth + " 层，不是城市档案",
-                    "nesting deeper than " + maxDepth + " levels: not a city dossier", "", here));
+            throw new NotRead(problem(SYNTAX, "tooDeep", "", here, "depth", maxDepth));
         }
         JsonToken token = p.currentToken();
         switch (token) {
@@ -184,8 +178,7 @@ public final class YamlTreeReader {
                 return new YamlNode.Scalar(YamlNode.ScalarKind.NULL, "", here);
             }
             default -> {
-                problems.add(new YamlProblem(SYNTAX, "无法识别的 YAML 内容（" + token + "）",
-                        "YAML content that a dossier cannot hold (" + token + ")", path, here));
+                problems.add(problem(SYNTAX, "unknownContent", path, here, "token", token));
                 return new YamlNode.Scalar(YamlNode.ScalarKind.NULL, "", here);
             }
         }
@@ -194,9 +187,7 @@ public final class YamlTreeReader {
     /** Counts a key or list item, as {@link BlockYamlReader} counts them. */
     private static void counted(int[] nodes, String file, YAMLParser p) {
         if (++nodes[0] > MAX_NODES) {
-            throw new NotRead(new YamlProblem(SYNTAX, "键和列表项超过 " + MAX_NODES + " 个，不是城市档案（城市档案只有几百个），未继续读取",
-                    "more than " + MAX_NODES + " keys and list items: not a city dossier (one has a few hundred); "
-                            + "not read further", "", at(file, p.currentTokenLocation())));
+            throw new NotRead(problem(SYNTAX, "tooManyNodes", "", at(file, p.currentTokenLocation()), "max", MAX_NODES));
         }
     }
 
@@ -208,9 +199,7 @@ public final class YamlTreeReader {
             counted(nodes, file, p);
             SourceLocation keyAt = at(file, p.currentTokenLocation());
             if (key.length() > MAX_KEY_LENGTH) {
-                problems.add(new YamlProblem(SYNTAX, "键长 " + key.length() + " 个字符，超过 " + MAX_KEY_LENGTH
-                        + " 个字符的上限：不是档案的字段", "a key of " + key.length() + " characters, over the limit of "
-                        + MAX_KEY_LENGTH + ": no dossier field", path, keyAt));
+                problems.add(problem(SYNTAX, "keyTooLong", path, keyAt, "length", key.length(), "max", MAX_KEY_LENGTH));
                 key = key.substring(0, MAX_KEY_LENGTH) + "…";
             }
             String childPath = path.isEmpty() ? key : path + "." + key;
@@ -218,10 +207,8 @@ public final class YamlTreeReader {
             YamlNode value = readValue(file, p, childPath, problems, depth + 1, nodes);
             YamlNode.Entry earlier = entries.get(key);
             if (earlier != null) {
-                problems.add(new YamlProblem(DUPLICATE_KEY,
-                        "键“" + key + "”重复（第一次出现在第 " + earlier.keyLocation().line() + " 行）",
-                        "duplicate key '" + key + "' (first at line " + earlier.keyLocation().line() + ")",
-                        childPath, keyAt));
+                problems.add(problem(DUPLICATE_KEY, "duplicateKey", childPath, keyAt, "key", key,
+                        "line", earlier.keyLocation().line()));
             } else {
                 entries.put(key, new YamlNode.Entry(key, keyAt, value));
             }
@@ -232,20 +219,15 @@ public final class YamlTreeReader {
     private static void checkFeatures(YAMLParser p, String path, SourceLocation here, List<YamlProblem> problems)
             throws IOException {
         if (p.isCurrentAlias()) {
-            problems.add(new YamlProblem(FORBIDDEN_FEATURE,
-                    "不允许使用 YAML 别名（*" + p.getText() + "）：请直接写出取值",
-                    "YAML aliases (*" + p.getText() + ") are not allowed: write the value out", path, here));
+            problems.add(problem(FORBIDDEN_FEATURE, "alias", path, here, "alias", p.getText()));
         }
         String anchor = p.getObjectId();
         if (anchor != null) {
-            problems.add(new YamlProblem(FORBIDDEN_FEATURE,
-                    "不允许使用 YAML 锚点（&" + anchor + "）", "YAML anchors (&" + anchor + ") are not allowed",
-                    path, here));
+            problems.add(problem(FORBIDDEN_FEATURE, "anchor", path, here, "anchor", anchor));
         }
         Object tag = p.getTypeId();
         if (tag != null) {
-            problems.add(new YamlProblem(FORBIDDEN_FEATURE,
-                    "不允许使用 YAML 标签（" + tag + "）", "YAML tags (" + tag + ") are not allowed", path, here));
+            problems.add(problem(FORBIDDEN_FEATURE, "tag", path, here, "tag", tag));
         }
     }
 
@@ -262,9 +244,7 @@ public final class YamlTreeReader {
             int col = 0;
             while (col < line.length() && (line.charAt(col) == ' ' || line.charAt(col) == '\t')) {
                 if (line.charAt(col) == '\t') {
-                    return Optional.of(new YamlProblem(SYNTAX, "第 " + (i + 1) + " 行用制表符（Tab）缩进；YAML 只能用空格缩进",
-                            "line " + (i + 1) + " is indented with a tab; YAML indents with spaces only", "",
-                            new SourceLocation(file, i + 1, col + 1)));
+                    return Optional.of(problem(SYNTAX, "tabIndent", "", new SourceLocation(file, i + 1, col + 1), "line", i + 1));
                 }
                 col++;
             }
@@ -300,7 +280,12 @@ public final class YamlTreeReader {
         JsonLocation where = e.getLocation();
         SourceLocation at = where == null ? SourceLocation.startOf(file) : at(file, where);
         String detail = e.getOriginalMessage().lines().findFirst().orElse("").trim();
-        return new YamlProblem(SYNTAX, "不是有效的 YAML：" + detail, "not valid YAML: " + detail, "", at);
+        return problem(SYNTAX, "notYaml", "", at, "detail", detail);
+    }
+
+    /** A problem the words {@code key} of {@code Problems.properties} say, in both languages. */
+    private static YamlProblem problem(String id, String key, String path, SourceLocation at, Object... namesAndValues) {
+        return new YamlProblem(id, ProblemWords.zh(key, namesAndValues), ProblemWords.en(key, namesAndValues), path, at);
     }
 
     private static SourceLocation at(String file, JsonLocation loc) {
