@@ -107,4 +107,16 @@ class ArchitectureTest {
                         "io.pilotcheck.store.sql..", "io.javalin..", "picocli..")
                 .check(classes);
     }
+
+    /**
+     * The check API is what the front ends and the application layer check through: none of them
+     * reaches past it into the engine's batch (its threads, sessions and stop signal).
+     */
+    @Test
+    void theEngineStaysBehindTheCheckApi() {
+        noClasses().that().resideInAnyPackage("io.pilotcheck.cli..", "io.pilotcheck.serve..", "io.pilotcheck.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.pilotcheck.check..", "io.pilotcheck.facts..",
+                        "org.kie..", "org.drools..")
+                .check(classes);
+    }
 }

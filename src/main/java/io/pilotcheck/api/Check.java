@@ -30,11 +30,16 @@ public final class Check {
      * Checks every input and keeps every result: for reports that need the whole batch (HTML,
      * XLSX, SARIF, JUnit), and for callers that want the results themselves.
      *
-     * @throws BatchCheck.Stopped when the request's stop signal said so; no partial batch is returned
+     * @throws CheckStopped when the request's stop signal said so; no partial batch is returned
      */
-    public static CheckOutcome run(CheckRequest request) throws BatchCheck.Stopped {
-        BatchResult checked = batch(request).run(request.inputs(), request.total(), request.asOf(), request.today(),
-                request.jobs(), request.progress(), request.stop());
+    public static CheckOutcome run(CheckRequest request) throws CheckStopped {
+        BatchResult checked;
+        try {
+            checked = batch(request).run(request.inputs(), request.total(), request.asOf(), request.today(),
+                    request.jobs(), request.progress(), request.stop());
+        } catch (BatchCheck.Stopped e) {
+            throw new CheckStopped(e.done(), e.total(), e);
+        }
         return new CheckOutcome(checked, WaiverLedger.apply(checked, request.waivers(), request.evaluationDate()));
     }
 
@@ -45,7 +50,7 @@ public final class Check {
     public static CheckOutcome runToEnd(CheckRequest request) {
         try {
             return run(request.withStop(() -> false));
-        } catch (BatchCheck.Stopped e) {
+        } catch (CheckStopped e) {
             throw new IllegalStateException("a check nothing can stop stopped", e);
         }
     }
@@ -55,14 +60,17 @@ public final class Check {
      * memory stays flat whatever the batch size; the caller writes each report from the outcome
      * and closes it.
      *
-     * @throws BatchCheck.Stopped when the request's stop signal said so
+     * @throws CheckStopped when the request's stop signal said so
      */
     public static StreamedOutcome stream(CheckRequest request, List<StreamedReport> reports)
-            throws BatchCheck.Stopped {
+            throws CheckStopped {
         StreamedOutcome outcome = new StreamedOutcome(reports);
         try {
             return outcome.check(request, batch(request));
-        } catch (BatchCheck.Stopped | RuntimeException e) {
+        } catch (BatchCheck.Stopped e) {
+            closeQuietly(outcome);
+            throw new CheckStopped(e.done(), e.total(), e);
+        } catch (RuntimeException e) {
             closeQuietly(outcome);
             throw e;
         }

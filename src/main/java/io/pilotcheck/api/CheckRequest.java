@@ -29,7 +29,7 @@ import java.util.function.IntConsumer;
  * @param waivers   gaps accepted on record
  * @param limits    how large and deep a dossier may be
  * @param jobs      threads to check on
- * @param stop      asked between dossiers; when it says stop, the check ends with {@link BatchCheck.Stopped}
+ * @param stop      asked between dossiers; when it says stop, the check ends with {@link CheckStopped}
  * @param progress  told how many dossiers are done, after each
  * @param preloaded dossiers already loaded, by name (read while the rules were loading): used
  *                  instead of reading their inputs again

@@ -1,6 +1,6 @@
 package io.pilotcheck.cli;
 
-import io.pilotcheck.check.BatchCheck;
+import io.pilotcheck.api.CheckStopped;
 import io.pilotcheck.api.Check;
 import io.pilotcheck.api.CheckOutcome;
 import io.pilotcheck.api.CheckRequest;
@@ -149,7 +149,7 @@ final class CheckRun {
             }
             afterBatch(outcome.tally(), outcome.waivers(), reports);
             return outcome.fails(o.failOn.threshold) ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
-        } catch (BatchCheck.Stopped e) {
+        } catch (CheckStopped e) {
             return interrupted(progress(e.done(), e.total()), List.of());
         }
     }
@@ -183,7 +183,7 @@ final class CheckRun {
         CheckOutcome outcome;
         try (BatchProgress progress = BatchProgress.onStderr((int) request.total(), task(), !o.noProgress)) {
             outcome = Check.run(request.withProgress(progress));
-        } catch (BatchCheck.Stopped e) {
+        } catch (CheckStopped e) {
             return interrupted(e.done() + "/" + e.total(), List.of());
         }
         RuleBook book = request.book();

@@ -1,7 +1,6 @@
 package io.pilotcheck.api;
 
 import io.pilotcheck.TestRules;
-import io.pilotcheck.check.BatchCheck;
 import io.pilotcheck.finding.BatchTally;
 import io.pilotcheck.cli.CliTest;
 import io.pilotcheck.dossier.DossierInput;
@@ -107,7 +106,7 @@ class CheckApiTest {
     void aStopSignalEndsTheCheckWithoutAPartialBatch() throws Exception {
         List<DossierInput> inputs = fixturesInMemory();
         assertThatThrownBy(() -> Check.run(CheckRequest.of(TestRules.book(), inputs).withStop(() -> true)))
-                .isInstanceOf(BatchCheck.Stopped.class);
+                .isInstanceOf(io.pilotcheck.api.CheckStopped.class);
     }
 
     @Test
