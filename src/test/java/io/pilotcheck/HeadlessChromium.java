@@ -51,4 +51,23 @@ public final class HeadlessChromium {
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
     }
+
+    /** Waits (30 s at most) for the page's title to be {@code title}, then asserts it. */
+    public static void awaitTitle(ChromeDriver browser, String title) throws InterruptedException {
+        long end = System.currentTimeMillis() + 30_000;
+        while (!title.equals(browser.getTitle()) && System.currentTimeMillis() < end) {
+            Thread.sleep(100);
+        }
+        org.assertj.core.api.Assertions.assertThat(browser.getTitle()).isEqualTo(title);
+    }
+
+    /** Waits (30 s at most) for a loaded page whose address holds {@code part}, then asserts it. */
+    public static void awaitUrl(ChromeDriver browser, String part) throws InterruptedException {
+        long end = System.currentTimeMillis() + 30_000;
+        while (!(browser.getCurrentUrl().contains(part) && "complete".equals(browser.executeScript("return document.readyState")))
+                && System.currentTimeMillis() < end) {
+            Thread.sleep(100);
+        }
+        org.assertj.core.api.Assertions.assertThat(browser.getCurrentUrl()).contains(part);
+    }
 }

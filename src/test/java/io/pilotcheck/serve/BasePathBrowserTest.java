@@ -78,7 +78,7 @@ class BasePathBrowserTest {
             browser.findElement(By.cssSelector("input[name=files][multiple]:not([webkitdirectory])"))
                     .sendKeys(Path.of("fixtures/03-dalian.yaml").toAbsolutePath().toString());
             browser.findElement(By.cssSelector("button[type=submit]")).click();
-            awaitTitle(browser, "低碳城市试点合规检查报告");
+            HeadlessChromium.awaitTitle(browser, "低碳城市试点合规检查报告");
         }
         assertThat(browser.getCurrentUrl()).startsWith(under + "/");
         followed.addAll(linksUnder(browser, under));
@@ -96,7 +96,7 @@ class BasePathBrowserTest {
         assertThat(browser.getCurrentUrl()).startsWith(under + "/pilots");
         browser.findElement(By.cssSelector("select[name=verdict] option[value=non_compliant]")).click();
         browser.findElement(By.cssSelector("form.filter button")).click();
-        awaitUrl(browser, "verdict=non_compliant");
+        HeadlessChromium.awaitUrl(browser, "verdict=non_compliant");
         assertThat(browser.getCurrentUrl()).startsWith(under + "/pilots");
         followed.addAll(linksUnder(browser, under));
 
@@ -143,23 +143,6 @@ class BasePathBrowserTest {
             }
         }
         return gets;
-    }
-
-    private static void awaitTitle(ChromeDriver browser, String title) throws InterruptedException {
-        long end = System.currentTimeMillis() + 30_000;
-        while (!title.equals(browser.getTitle()) && System.currentTimeMillis() < end) {
-            Thread.sleep(100);
-        }
-        assertThat(browser.getTitle()).isEqualTo(title);
-    }
-
-    private static void awaitUrl(ChromeDriver browser, String part) throws InterruptedException {
-        long end = System.currentTimeMillis() + 30_000;
-        while (!(browser.getCurrentUrl().contains(part) && "complete".equals(browser.executeScript("return document.readyState")))
-                && System.currentTimeMillis() < end) {
-            Thread.sleep(100);
-        }
-        assertThat(browser.getCurrentUrl()).contains(part);
     }
 
     private static void awaitGone(ChromeDriver browser, String id) throws InterruptedException {

@@ -172,20 +172,11 @@ class ServePageBrowserTest {
     }
 
     private static void awaitUrl(String part) throws InterruptedException {
-        long end = System.currentTimeMillis() + 30_000;
-        while (!(browser.getCurrentUrl().contains(part) && "complete".equals(browser.executeScript("return document.readyState")))
-                && System.currentTimeMillis() < end) {
-            Thread.sleep(100);
-        }
-        assertThat(browser.getCurrentUrl()).contains(part);
+        HeadlessChromium.awaitUrl(browser, part);
     }
 
     private static void awaitTitle(String title) throws InterruptedException {
-        long end = System.currentTimeMillis() + 30_000;
-        while (!title.equals(browser.getTitle()) && System.currentTimeMillis() < end) {
-            Thread.sleep(100);
-        }
-        assertThat(browser.getTitle()).isEqualTo(title);
+        HeadlessChromium.awaitTitle(browser, title);
     }
 
     private static File awaitDownload(Path dir, String suffix) throws Exception {
