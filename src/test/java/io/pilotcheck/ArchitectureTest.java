@@ -119,4 +119,18 @@ class ArchitectureTest {
                         "org.kie..", "org.drools..")
                 .check(classes);
     }
+
+    /** Every route is a row of the route table, so none escapes its before-handler's access check. */
+    @Test
+    void routesAreRegisteredOnlyByTheRouteTable() {
+        noClasses().that().doNotHaveFullyQualifiedName("io.pilotcheck.serve.RouteTable")
+                .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.base.DescribedPredicate.describe("Javalin's routing API",
+                                        owner -> owner.isAssignableTo("io.javalin.router.JavalinDefaultRoutingApi"))))
+                        .and(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                                com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching(
+                                        "get|post|put|patch|delete|head|addHttpHandler|addEndpoint|apiBuilder"))))
+                .check(classes);
+    }
 }
