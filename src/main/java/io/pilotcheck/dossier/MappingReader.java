@@ -1,5 +1,7 @@
 package io.pilotcheck.dossier;
 
+import io.pilotcheck.words.Language;
+
 import static io.pilotcheck.finding.BuiltInChecks.BAD_DATE;
 import static io.pilotcheck.finding.BuiltInChecks.NOT_LISTED;
 import static io.pilotcheck.finding.BuiltInChecks.UNKNOWN_KEY;
@@ -207,7 +209,7 @@ final class MappingReader {
                     continue;
                 }
                 List<String> hint = Suggestions.closest(e.key(), asked, 1);
-                problem(UNKNOWN_KEY, childPath(e.key()), e.keyLocation(), unknownKey(e.key(), hint, "zh"), unknownKey(e.key(), hint, "en"));
+                problem(UNKNOWN_KEY, childPath(e.key()), e.keyLocation(), unknownKey(e.key(), hint, Language.ZH), unknownKey(e.key(), hint, Language.EN));
             }
         }
     }
@@ -284,24 +286,24 @@ final class MappingReader {
 
     private void notListed(String at, Scalar s, List<String> allowed) {
         List<String> hint = Suggestions.closest(s.text(), allowed, 1);
-        problem(NOT_LISTED, at, s.location(), notListed(s.text(), allowed, hint, "zh"), notListed(s.text(), allowed, hint, "en"));
+        problem(NOT_LISTED, at, s.location(), notListed(s.text(), allowed, hint, Language.ZH), notListed(s.text(), allowed, hint, Language.EN));
     }
 
-    /** The problem of a key the mapping does not know, in one language ({@code zh}, {@code en}). */
-    private String unknownKey(String key, List<String> hint, String lang) {
+    /** The problem of a key the mapping does not know, in one language. */
+    private String unknownKey(String key, List<String> hint, Language lang) {
         return words(lang, "unknownKey", "key", key,
                 "where", path.isEmpty() ? "" : words(lang, "unknownKeyWhere", "path", path),
                 "hint", hint.isEmpty() ? "" : words(lang, "hintQuoted", "hint", hint.get(0)));
     }
 
     /** The problem of a value not among those allowed, in one language. */
-    private static String notListed(String value, List<String> allowed, List<String> hint, String lang) {
+    private static String notListed(String value, List<String> allowed, List<String> hint, Language lang) {
         return words(lang, "notListed", "value", value, "allowed", String.join(words(lang, "listSeparator"), allowed),
                 "hint", hint.isEmpty() ? "" : words(lang, "hintQuoted", "hint", hint.get(0)));
     }
 
-    private static String words(String lang, String key, Object... namesAndValues) {
-        return lang.equals("en") ? ProblemWords.en(key, namesAndValues) : ProblemWords.zh(key, namesAndValues);
+    private static String words(Language lang, String key, Object... namesAndValues) {
+        return ProblemWords.in(lang, key, namesAndValues);
     }
 
     /** A key followed by a full-width colon, where a mapping was expected: {@code adopted： 2017-01-01}. */

@@ -1,5 +1,6 @@
 package io.pilotcheck.finding;
 
+import io.pilotcheck.words.Language;
 import io.pilotcheck.words.Words;
 
 import io.pilotcheck.source.YamlTreeReader;
@@ -57,8 +58,7 @@ public final class BuiltInChecks {
     }
 
     private static void title(String id, String key) {
-        String[] both = WORDS.both("title." + key);
-        TITLES.put(id, new Message(both[1], both[0]));
+        TITLES.put(id, new Message(WORDS.get("title." + key, Language.ZH), WORDS.get("title." + key, Language.EN)));
     }
 
     private BuiltInChecks() {

@@ -47,13 +47,4 @@ public record Scope(boolean everything, Set<String> provinces, String city) {
     public boolean covers(PilotCity pilot) {
         return everything || provinces.contains(pilot.province()) || pilot.name().equals(city);
     }
-
-    /**
-     * Whether a dossier stating this city and province lies in this scope: a dossier whose city
-     * could not be read lies only in the scope of every pilot.
-     */
-    public boolean covers(String cityName, String provinceName) {
-        return everything || (provinceName != null && provinces.contains(provinceName))
-                || (cityName != null && cityName.equals(city));
-    }
 }

@@ -42,7 +42,7 @@ final class PilotRoutes {
     }
 
     private static Scope scope(Context ctx) {
-        return SubmissionRoutes.scope(ctx);
+        return RouteTable.scope(ctx);
     }
 
     /** {@code GET /pilots}: the dashboard, filtered by province and verdict. */

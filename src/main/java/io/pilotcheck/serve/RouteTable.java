@@ -32,11 +32,6 @@ final class RouteTable {
         this.routes = List.copyOf(all);
     }
 
-    /** Every route, in the order registered. */
-    List<Route> routes() {
-        return routes;
-    }
-
     /** Registers every route, and the before-handler that admits callers to them. */
     void register(RoutesConfig config) {
         config.beforeMatched(RouteTable::admit);
@@ -54,6 +49,11 @@ final class RouteTable {
                 throw new ApiError(404, "not_found", "path", ctx.path());
             }
         }
+    }
+
+    /** The pilots the caller the before-handler admitted may see. */
+    static io.pilotcheck.registry.Scope scope(Context ctx) {
+        return caller(ctx).scope();
     }
 
     /** The caller the before-handler admitted. */

@@ -41,9 +41,8 @@ final class SubmissionRoutes {
         this.app = app;
     }
 
-    /** The pilots the caller may see, as the route table's before-handler found them. */
-    static Scope scope(Context ctx) {
-        return RouteTable.caller(ctx).scope();
+    private static Scope scope(Context ctx) {
+        return RouteTable.scope(ctx);
     }
 
     List<Route> routes() {

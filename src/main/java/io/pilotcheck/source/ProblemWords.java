@@ -16,13 +16,18 @@ public final class ProblemWords {
     private ProblemWords() {
     }
 
+    /** The words of {@code key} in {@code lang}, its {@code {name}}s filled from the pairs given. */
+    public static String in(Language lang, String key, Object... namesAndValues) {
+        return WORDS.get(key, lang, namesAndValues);
+    }
+
     /** The Chinese words of {@code key}, its {@code {name}}s filled from the pairs given. */
     public static String zh(String key, Object... namesAndValues) {
-        return WORDS.get(key, Language.ZH, namesAndValues);
+        return in(Language.ZH, key, namesAndValues);
     }
 
     /** The English words of {@code key}, its {@code {name}}s filled from the pairs given. */
     public static String en(String key, Object... namesAndValues) {
-        return WORDS.get(key, Language.EN, namesAndValues);
+        return in(Language.EN, key, namesAndValues);
     }
 }

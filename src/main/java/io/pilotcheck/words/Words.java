@@ -32,27 +32,12 @@ public final class Words {
         return namesAndValues.length == 0 ? word : fill(word, namesAndValues);
     }
 
-    /** The words in both languages at once, English first: for what carries both and is shown in one later. */
-    public String[] both(String key, Object... namesAndValues) {
-        return new String[] {get(key, Language.EN, namesAndValues), get(key, Language.ZH, namesAndValues)};
-    }
-
     /**
      * The Chinese translation {@code baseName_zh.properties} of texts whose English lives
      * elsewhere (picocli's help, in its annotations).
      */
     public static ResourceBundle chinese(String baseName) {
         return ResourceBundle.getBundle(baseName, Locale.CHINESE);
-    }
-
-    /** Whether the bundle has {@code key}. */
-    public boolean has(String key) {
-        return en.containsKey(key);
-    }
-
-    /** The bundle of {@code lang}, for a library that reads one itself (picocli's help). */
-    public ResourceBundle bundle(Language lang) {
-        return lang == Language.EN ? en : zh;
     }
 
     private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile("\\{(\\w+)}");
