@@ -8,6 +8,8 @@ import io.pilotcheck.failure.RootCause;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -190,7 +192,7 @@ final class Uploads {
         Path tmp = Files.createTempFile("pilotcheck-upload-", ".zip");
         try {
             Files.write(tmp, bytes);
-            try (ZipFile zip = new ZipFile(tmp.toFile())) {
+            try (ZipFile zip = open(tmp)) {
                 List<ZipEntry> dossiers = entries(zip, budget);
                 // the entries inflated, reserved before a byte of them is
                 budget.held.add(dossiers.stream().mapToLong(ZipEntry::getSize).filter(size -> size <= limits.maxFile()).sum());
@@ -212,6 +214,23 @@ final class Uploads {
             throw new ApiError(422, "bad_zip", "reason", String.valueOf(e.getMessage()));
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * The zip, its entry names read as UTF-8 or, when they are not, as GB18030: Explorer, WinRAR
+     * and 360压缩 on Chinese Windows write names in the system's code page without the flag that
+     * says UTF-8, and GB18030 reads every GBK name. An entry flagged UTF-8 is read as UTF-8 either way.
+     */
+    private static ZipFile open(Path zip) throws IOException {
+        try {
+            return new ZipFile(zip.toFile(), StandardCharsets.UTF_8);
+        } catch (ZipException notUtf8) {
+            try {
+                return new ZipFile(zip.toFile(), Charset.forName("GB18030"));
+            } catch (ZipException e) {
+                throw notUtf8;
+            }
         }
     }
 
