@@ -59,14 +59,11 @@ final class CheckRoutes {
             CheckServer.download(ctx, c.format(), c.bytes());
             return;
         }
-        if (id == null) {
-            CheckServer.respond(ctx, c.format().mediaType(), c.bytes());
-            return;
-        }
         String html = new String(c.bytes(), StandardCharsets.UTF_8);
         PageView page = PageFrame.view(ctx, CheckServer.lang(ctx), "", "/?lang=");
         CheckServer.respond(ctx, c.format().mediaType(), DownloadBar.into(html, page, id,
-                LocalDate.ofInstant(received, ZoneId.systemDefault())).getBytes(StandardCharsets.UTF_8));
+                LocalDate.ofInstant(received, ZoneId.systemDefault()), DownloadBar.notes(page, Uploads.skipped(ctx), c.batch()))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private void rules(Context ctx) throws IOException {

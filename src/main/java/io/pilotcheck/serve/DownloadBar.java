@@ -4,7 +4,12 @@ import io.pilotcheck.report.ReportFormats;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import io.pilotcheck.finding.BatchResult;
+import io.pilotcheck.finding.DossierResult;
+
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The strip the page puts above a report it answers with: the kept submission in every other
@@ -31,9 +36,40 @@ final class DownloadBar {
 
     /** The report with the strip put in at the start of its body. */
     static String into(String report, PageView page, String id, LocalDate day) {
-        String bar = "\n" + Templates.render("downloadbar.jte", links(page, id, day)).strip() + "\n";
+        return into(report, page, id, day, null);
+    }
+
+    /**
+     * The report with the strip, when there is a kept submission ({@code id} not null), and the
+     * upload's notes put in at the start of its body.
+     */
+    static String into(String report, PageView page, String id, LocalDate day, UploadNotesView notes) {
+        String bar = (id == null ? "" : "\n" + Templates.render("downloadbar.jte", links(page, id, day)).strip())
+                + (notes == null || notes.empty() ? "" : "\n" + Templates.render("uploadnotes.jte", notes).strip()) + "\n";
+        if (bar.isBlank()) {
+            return report;
+        }
         int body = report.indexOf("<body");
         int at = body < 0 ? -1 : report.indexOf('>', body);
         return at < 0 ? bar + report : report.substring(0, at + 1) + bar + report.substring(at + 1);
+    }
+
+    /** The notes on an upload: its skipped files, and each pilot with several dossiers in it. */
+    static UploadNotesView notes(PageView page, List<Uploads.Skipped> skipped, BatchResult batch) {
+        Map<String, List<String>> byCity = new LinkedHashMap<>();
+        for (DossierResult d : batch.dossiers()) {
+            if (d.city() != null) {
+                byCity.computeIfAbsent(d.city(), c -> new ArrayList<>()).add(d.file());
+            }
+        }
+        List<String> shared = new ArrayList<>();
+        byCity.forEach((city, files) -> {
+            if (files.size() > 1) {
+                shared.add(page.word("shared.line", "city", city, "count", files.size(), "files", String.join(", ", files),
+                        "latest", files.get(files.size() - 1)));
+            }
+        });
+        return new UploadNotesView(page, skipped.stream().map(f -> new UploadNotesView.Skipped(UploadNames.shown(f.name()),
+                page.word(f.reason()))).toList(), shared);
     }
 }

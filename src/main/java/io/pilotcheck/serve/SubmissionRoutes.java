@@ -74,9 +74,19 @@ final class SubmissionRoutes {
         String id = app.submissions().keep(c, received, submitter(ctx), Source.API);
         ObjectNode body = JSON.createObjectNode().put("id", id).put("received", received.toString());
         body.set("report", JSON.readTree(c.bytes()));
+        skipped(body, ctx);
         ctx.header("Location", "/api/v1/submissions/" + id);
         ctx.header("X-Pilotcheck-Exit", String.valueOf(c.exit()));
         CheckServer.json(ctx, 201, body);
+    }
+
+    /** The files of the upload that were not checked, each with why, in both languages. */
+    static void skipped(ObjectNode body, Context ctx) {
+        ArrayNode skipped = body.putArray("skipped");
+        for (Uploads.Skipped s : Uploads.skipped(ctx)) {
+            skipped.addObject().put("name", s.name()).put("reason", s.reason().substring("skip.".length()))
+                    .put("message_zh", ServeWords.word(s.reason(), Language.ZH)).put("message_en", ServeWords.word(s.reason(), Language.EN));
+        }
     }
 
     /** Keeps an upload from the page (source {@code page}); its id, or null when this server keeps nothing. */

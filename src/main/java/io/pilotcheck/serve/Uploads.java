@@ -29,8 +29,60 @@ final class Uploads {
 
     private final UploadLimits limits;
 
+    /** Where a request's skipped files wait for its answer. */
+    private static final String SKIPPED = "pilotcheck.skipped";
+
     Uploads(UploadLimits limits) {
         this.limits = limits;
+    }
+
+    /**
+     * A file of the upload that was not checked, and why: what the page and the API list, so that
+     * a city whose file was not a dossier does not seem to have sent nothing.
+     *
+     * @param name   the file's name as uploaded (a zip's entries by their path inside it)
+     * @param reason the word that says why and what to do ({@code skip.*} in the service's words)
+     */
+    record Skipped(String name, String reason) {
+    }
+
+    /** The files of the request {@link #read} skipped, in the order they came. */
+    static List<Skipped> skipped(Context ctx) {
+        List<Skipped> skipped = ctx.attribute(SKIPPED);
+        return skipped == null ? List.of() : skipped;
+    }
+
+    private static void skip(Context ctx, String name) {
+        List<Skipped> skipped = ctx.attribute(SKIPPED);
+        if (skipped == null) {
+            skipped = new ArrayList<>();
+            ctx.attribute(SKIPPED, skipped);
+        }
+        skipped.add(new Skipped(name, reason(name)));
+    }
+
+    /** Why a file that is no dossier by its name was skipped: the likely cause first. */
+    static String reason(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        String base = lower.substring(lower.lastIndexOf('/') + 1);
+        if (base.startsWith(".") || base.equals("thumbs.db") || base.equals("desktop.ini")) {
+            return "skip.system";
+        }
+        if (lower.matches(".*\\.ya?ml\\.[a-z0-9]+")) {
+            return "skip.doubleExtension";
+        }
+        if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".et")) {
+            return "skip.workbook";
+        }
+        return "skip.other";
+    }
+
+    private static String listed(List<Skipped> skipped, int most) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(most, skipped.size()); i++) {
+            out.append(i == 0 ? "" : ", ").append(UploadNames.shown(skipped.get(i).name()));
+        }
+        return skipped.isEmpty() ? "—" : skipped.size() > most ? out + ", …" : out.toString();
     }
 
     /**
@@ -59,9 +111,9 @@ final class Uploads {
                 yield List.of(dossier(name, body));
             }
             // named files in name order, as check orders a folder's: the same files, the same report
-            case "multipart/form-data" -> multipart(ctx, new Budget(held), declared).stream()
+            case "multipart/form-data" -> multipart(ctx, new Budget(held, ctx), declared).stream()
                     .sorted(java.util.Comparator.comparing(DossierInput::name)).toList();
-            case "application/zip", "application/x-zip-compressed" -> zip(body(ctx.bodyInputStream(), held), new Budget(held));
+            case "application/zip", "application/x-zip-compressed" -> zip(body(ctx.bodyInputStream(), held), new Budget(held, ctx));
             default -> throw new ApiError(415, "unsupported_media_type", "type", media.isEmpty() ? "(none)" : media);
         };
     }
@@ -72,12 +124,14 @@ final class Uploads {
      */
     private final class Budget {
         private final MemoryBudget.Reservation held;
+        private final Context ctx;
         private int entries;
         private long inflated;
         private final java.util.Set<String> names = new java.util.HashSet<>();
 
-        Budget(MemoryBudget.Reservation held) {
+        Budget(MemoryBudget.Reservation held, Context ctx) {
             this.held = held;
+            this.ctx = ctx;
         }
 
         void entries(int more) {
@@ -133,7 +187,8 @@ final class Uploads {
             String name = f.filename() == null || f.filename().isBlank() ? "dossier.yaml" : f.filename().replace('\\', '/');
             String lower = name.toLowerCase(Locale.ROOT);
             if (!(lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".zip"))) {
-                continue; // a folder upload sends every file; as check does in a folder, only dossiers count
+                skip(ctx, name); // a folder upload sends every file; as check does in a folder, only dossiers count
+                continue;
             }
             name = UploadNames.checked(name, "bad_name");
             if (lower.endsWith(".zip")) {
@@ -149,7 +204,7 @@ final class Uploads {
             }
         }
         if (out.isEmpty()) {
-            throw new ApiError(422, "no_dossiers");
+            throw new ApiError(422, "no_dossiers", "files", listed(skipped(ctx), 5));
         }
         return out;
     }
@@ -244,7 +299,11 @@ final class Uploads {
                 throw new ApiError(422, "zip_bad_name", "entry", UploadNames.shown(e.getName()));
             }
             String lower = name.toLowerCase(Locale.ROOT);
-            if (e.isDirectory() || !(lower.endsWith(".yaml") || lower.endsWith(".yml"))) {
+            if (e.isDirectory()) {
+                continue;
+            }
+            if (!(lower.endsWith(".yaml") || lower.endsWith(".yml"))) {
+                skip(budget.ctx, name);
                 continue;
             }
             long size = e.getSize();
@@ -257,7 +316,7 @@ final class Uploads {
             dossiers.add(e);
         }
         if (dossiers.isEmpty()) {
-            throw new ApiError(422, "zip_empty");
+            throw new ApiError(422, "zip_empty", "files", listed(skipped(budget.ctx), 5));
         }
         dossiers.sort(java.util.Comparator.comparing(ZipEntry::getName));
         return dossiers;

@@ -111,4 +111,41 @@ class ReviewerQuarterTest {
         JsonNode files = JSON.readTree(get("/api/v1/submissions/" + JSON.readTree(r.body()).get("id").asText()).body()).get("files");
         assertThat(files.findValuesAsText("name")).containsExactly("第二季度/乌海.yaml", "第二季度/大连.yaml");
     }
+
+    @Test
+    void item5EveryFileUploadedIsListedCheckedOrSkippedWithWhy() throws Exception {
+        Map<String, byte[]> folder = new LinkedHashMap<>();
+        folder.put("第二季度/大连.yaml", fixture("03-dalian.yaml"));
+        folder.put("第二季度/株洲.yaml.txt", fixture("03-dalian.yaml"));
+        folder.put("第二季度/湘潭.xlsx", new byte[] {'P', 'K', 3, 4});
+        folder.put("第二季度/说明.docx", new byte[] {'P', 'K', 3, 4});
+        HttpResponse<String> page = upload("/?lang=zh", folder);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"skipped\"", "第二季度/株洲.yaml.txt", "改名为以 .yaml 结尾",
+                "第二季度/湘潭.xlsx", "Excel 工作簿", "第二季度/说明.docx", "不是档案");
+        JsonNode api = JSON.readTree(upload("/api/v1/submissions", folder).body());
+        assertThat(api.get("skipped").findValuesAsText("reason")).containsExactly("doubleExtension", "workbook", "other");
+        // nothing but a document: the refusal names it
+        HttpResponse<String> alone = upload("/api/v1/check?lang=zh", Map.of("工作总结.docx", new byte[] {'P', 'K'}));
+        assertThat(alone.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(alone.body()).at("/error/message").asText()).contains("工作总结.docx");
+    }
+
+    @Test
+    void item6TwoDossiersOfOnePilotAreWarnedOfAndTheLastIsItsLatest() throws Exception {
+        String compliant = Files.readString(Path.of("fixtures/03-dalian.yaml"));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("大连-2026Q1.yaml", fixture("03-dalian.yaml"));
+        files.put("大连-2026Q2.yaml", (compliant + "\n# 第二季度\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> page = upload("/?lang=zh", files);
+        assertThat(page.body()).contains("id=\"shared\"", "大连市有 2 个档案", "取其中最后一个：大连-2026Q2.yaml");
+        JsonNode pilots = JSON.readTree(get("/api/v1/pilots").body()).get("pilots");
+        JsonNode dalian = null;
+        for (JsonNode p : pilots) {
+            if (p.get("city").asText().equals("大连市")) {
+                dalian = p;
+            }
+        }
+        assertThat(dalian.at("/latest/file").asText()).isEqualTo("大连-2026Q2.yaml");
+    }
 }

@@ -189,7 +189,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
     static final int SOCKET_TIMEOUT_SECONDS = 10;
 
     /** The version of the newest migration in {@code db/migration}; a test holds the two together. */
-    static final String SCHEMA_VERSION = "3";
+    static final String SCHEMA_VERSION = "4";
 
     /**
      * Whether the schema is already at {@link #SCHEMA_VERSION}, asked with one query: Flyway's
@@ -327,8 +327,11 @@ public final class SqlSubmissionStore implements SubmissionStore {
                 rs.getInt(14), rs.getInt(15), rs.getInt(16));
     }
 
-    /** The order of a pilot's dossiers newest first; {@code d.city} leads so that H2 reads it from the index. */
-    private static final String NEWEST_FIRST = "ORDER BY d.city, d.submission_id DESC, d.evaluation_id DESC, d.position";
+    /**
+     * The order of a pilot's dossiers newest first, the last of a submission's dossiers of one
+     * pilot before the others; {@code d.city} leads so that H2 reads it from the index (V4).
+     */
+    private static final String NEWEST_FIRST = "ORDER BY d.city, d.submission_id DESC, d.evaluation_id DESC, d.position DESC";
 
     /**
      * Each named pilot's latest dossier: from its newest submission, as that submission's latest
@@ -349,7 +352,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
 
     /**
      * A pilot's dossiers over time, oldest submission first: one a submission, as its latest
-     * evaluation found it (the first of the pilot's dossiers when a submission held two). At
+     * evaluation found it (the last of the pilot's dossiers when a submission held two). At
      * most the newest {@code count} submissions older than {@code before} (an id) when given.
      */
     @Override
