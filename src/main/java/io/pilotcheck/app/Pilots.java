@@ -2,12 +2,15 @@ package io.pilotcheck.app;
 
 import io.pilotcheck.diff.ReportDiff;
 import io.pilotcheck.finding.DossierResult;
+import io.pilotcheck.finding.Finding;
+import io.pilotcheck.finding.Message;
 import io.pilotcheck.words.Language;
 import io.pilotcheck.finding.Severity;
 import io.pilotcheck.registry.PilotCity;
 import io.pilotcheck.registry.Scope;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.store.DossierEntry;
+import io.pilotcheck.store.StoredSubmission;
 import io.pilotcheck.store.SubmissionStore;
 
 import java.util.ArrayList;
@@ -35,12 +38,39 @@ public final class Pilots {
      * @param latest        its latest kept dossier, or null when it never submitted one
      * @param currentRules  whether that dossier was last checked under the rules in use now
      * @param violatedRules the rules its violations no waiver accepts are of, in report order
+     * @param change        what changed since the pilot's submission before, or null when there is none before
+     * @param error         when the latest dossier could not be checked, the first reason why; else null
      */
-    public record Row(PilotCity city, DossierEntry latest, boolean currentRules, List<String> violatedRules) {
+    public record Row(PilotCity city, DossierEntry latest, boolean currentRules, List<String> violatedRules,
+                      Change change, Message error) {
+    }
+
+    /**
+     * What changed between two submissions of a pilot, told apart by cause: the city's file, or
+     * the rules it was checked under. A re-check under new rules that resolves a finding is the
+     * rules' doing, never the city's.
+     *
+     * @param byCity  what the city changed (the two files under the same rules); when the two
+     *                were checked under different rules and this cannot be told apart, the whole change
+     * @param byRules what the rules changed (the same file under the earlier rules and the later
+     *                ones), or null when both were checked under the same rules
+     * @param apart   false when the rules differ and the causes could not be told apart
+     */
+    public record Change(ReportDiff.DossierDiff byCity, ReportDiff.DossierDiff byRules, boolean apart) {
+
+        /** Whether anything changed at all, by either cause. */
+        public boolean any() {
+            return byCity.changedAtAll() || (byRules != null && byRules.changedAtAll());
+        }
+
+        /** Whether the rules changed any finding. */
+        public boolean rulesChangedFindings() {
+            return byRules != null && (!byRules.added().isEmpty() || !byRules.resolved().isEmpty() || !byRules.changed().isEmpty());
+        }
     }
 
     /** One submission of the pilot, and what changed since the one before (null for the first). */
-    public record Step(DossierEntry entry, ReportDiff.DossierDiff change) {
+    public record Step(DossierEntry entry, Change change) {
     }
 
     /**
@@ -62,20 +92,47 @@ public final class Pilots {
         this.store = store;
     }
 
-    /** The pilots in scope and their latest dossiers. */
-    public Overview overview(Scope scope) {
+    /**
+     * The pilots in scope and their latest dossiers, each with what changed since the pilot's
+     * submission before it, its messages in {@code lang}.
+     */
+    public Overview overview(Scope scope, Language lang) {
         RuleBook book = rules.get();
         List<PilotCity> cities = book.registry().cities().stream().filter(scope::covers).toList();
         SubmissionStore s = store.get();
-        Map<String, DossierEntry> latest = s.latest(scope, cities.stream().map(PilotCity::name).toList());
-        Map<DossierEntry, List<String>> violated = s.rules(latest.values(), Severity.VIOLATION);
         List<Row> rows = new ArrayList<>();
+        List<DossierEntry> latest = new ArrayList<>();
+        Map<String, Step> steps = new java.util.HashMap<>();
         for (PilotCity c : cities) {
-            DossierEntry e = latest.get(c.name());
-            rows.add(e == null ? new Row(c, null, false, List.of())
-                    : new Row(c, e, e.rulesFingerprint().equals(book.fingerprint()), violated.get(e)));
+            // the newest step of the history: the latest dossier, against the one before
+            List<Step> newest = steps(s, scope, c.name(), lang, 1, null).steps();
+            if (!newest.isEmpty()) {
+                steps.put(c.name(), newest.get(0));
+                latest.add(newest.get(0).entry());
+            }
+        }
+        Map<DossierEntry, List<String>> violated = s.rules(latest, Severity.VIOLATION);
+        for (PilotCity c : cities) {
+            Step step = steps.get(c.name());
+            if (step == null) {
+                rows.add(new Row(c, null, false, List.of(), null, null));
+                continue;
+            }
+            DossierEntry e = step.entry();
+            rows.add(new Row(c, e, e.rulesFingerprint().equals(book.fingerprint()), violated.get(e), step.change(),
+                    "error".equals(e.verdict()) ? firstError(s, scope, e) : null));
         }
         return new Overview(book.fingerprint(), rows);
+    }
+
+    private static Message firstError(SubmissionStore s, Scope scope, DossierEntry e) {
+        return s.evaluation(scope, e.evaluationId(), e.position()).orElseThrow().batch().dossiers().get(0).findings().stream()
+                .filter(f -> f.severity() == Severity.ERROR).map(Finding::message).findFirst().orElse(null);
+    }
+
+    /** A rule's title in {@code lang}, or its id when the rules in use have no such rule. */
+    public String ruleTitle(String id, Language lang) {
+        return rules.get().rule(id).map(r -> r.title(lang)).orElse(id);
     }
 
     /** The pilot a name (Chinese, English or short) names, when it lies in scope. */
@@ -92,19 +149,64 @@ public final class Pilots {
         if (city.isEmpty()) {
             return Optional.empty();
         }
-        SubmissionStore s = store.get();
-        List<DossierEntry> entries = s.history(scope, city.get().name(), count + 1, before);
+        History h = steps(store.get(), scope, city.get().name(), lang, count, before);
+        return Optional.of(new History(city.get(), h.steps(), h.older()));
+    }
+
+    private static History steps(SubmissionStore s, Scope scope, String city, Language lang, int count, String before) {
+        List<DossierEntry> entries = s.history(scope, city, count + 1, before);
         boolean more = entries.size() > count;
         List<Step> out = new ArrayList<>();
+        DossierEntry previousEntry = null;
         DossierResult previous = null;
         for (DossierEntry e : entries) {
             // only this dossier's rows are read: a submission of a whole province holds dozens
-            DossierResult now = s.evaluation(scope, e.evaluationId(), e.position()).orElseThrow().batch().dossiers().get(0);
+            DossierResult now = dossier(s, scope, e.evaluationId(), e.position());
             if (!more || previous != null) {
-                out.add(new Step(e, previous == null ? null : ReportDiff.compareDossier(previous, now, lang)));
+                out.add(new Step(e, previous == null ? null : change(s, scope, previousEntry, previous, e, now, lang)));
             }
+            previousEntry = e;
             previous = now;
         }
-        return Optional.of(new History(city.get(), out, more && !out.isEmpty() ? out.get(0).entry().submissionId() : null));
+        return new History(null, out, more && !out.isEmpty() ? out.get(0).entry().submissionId() : null);
+    }
+
+    private static DossierResult dossier(SubmissionStore s, Scope scope, String evaluationId, int position) {
+        return s.evaluation(scope, evaluationId, position).orElseThrow().batch().dossiers().get(0);
+    }
+
+    /**
+     * What changed from one submission to the next, by cause. Under the same rules, all of it is
+     * the city's. Under different rules, the later file as the earlier rules found it (its first
+     * evaluation, when a re-check has since added one under the later rules) splits the change in
+     * two; an unchanged file changed nothing itself; else the causes cannot be told apart.
+     */
+    private static Change change(SubmissionStore s, Scope scope, DossierEntry before, DossierResult beforeResult,
+                                 DossierEntry after, DossierResult afterResult, Language lang) {
+        ReportDiff.DossierDiff whole = ReportDiff.compareDossier(beforeResult, afterResult, lang);
+        if (before.rulesFingerprint().equals(after.rulesFingerprint())) {
+            return new Change(whole, null, true);
+        }
+        StoredSubmission later = s.submission(scope, after.submissionId()).orElseThrow();
+        Optional<StoredSubmission.Evaluation> underEarlierRules = later.evaluations().stream()
+                .filter(v -> v.rulesFingerprint().equals(before.rulesFingerprint())).reduce((a, b) -> b);
+        if (underEarlierRules.isPresent()) {
+            DossierResult middle = dossier(s, scope, underEarlierRules.get().id(), after.position());
+            return new Change(ReportDiff.compareDossier(beforeResult, middle, lang),
+                    ReportDiff.compareDossier(middle, afterResult, lang), true);
+        }
+        if (sha(s, scope, before).equals(sha(later, after.file()))) {
+            return new Change(ReportDiff.compareDossier(beforeResult, beforeResult, lang), whole, true);
+        }
+        return new Change(whole, null, false);
+    }
+
+    private static String sha(SubmissionStore s, Scope scope, DossierEntry e) {
+        return sha(s.submission(scope, e.submissionId()).orElseThrow(), e.file());
+    }
+
+    private static String sha(StoredSubmission submission, String file) {
+        return submission.files().stream().filter(f -> f.name().equals(file)).map(StoredSubmission.File::sha256)
+                .findFirst().orElse("");
     }
 }

@@ -86,7 +86,7 @@ public final class DossierCheck {
         /** Checks a dossier, as {@link DossierCheck#check}. */
         public DossierResult check(LoadedDossier loaded, LocalDate asOfOverride, LocalDate today) {
             if (!loaded.checkable()) {
-                return unchecked(loaded);
+                return unchecked(loaded, book.registry());
             }
             Dossier d = loaded.dossier();
             LocalDate asOf = asOfOverride != null ? asOfOverride : d.asOf() != null ? d.asOf() : today;
@@ -186,13 +186,20 @@ public final class DossierCheck {
         }
     }
 
-    private static DossierResult unchecked(LoadedDossier loaded) {
+    /**
+     * The errors that stop a dossier from being checked, under its pilot when the file names one:
+     * the pilot's row then says it could not be checked, rather than keeping an older verdict.
+     */
+    private static DossierResult unchecked(LoadedDossier loaded, io.pilotcheck.registry.PilotRegistry registry) {
         List<Finding> errors = new ArrayList<>();
         for (YamlProblem p : loaded.problems()) {
             errors.add(new Finding(p.ruleId(), Severity.ERROR, "", new Message(p.messageZh(), p.messageEn()),
                     p.path(), p.location()));
         }
-        return new DossierResult(loaded.file(), null, null, null, errors);
+        Optional<PilotCity> city = loaded.city() == null ? Optional.empty() : registry.find(loaded.city());
+        return new DossierResult(loaded.file(), city.map(PilotCity::name).orElse(loaded.city()),
+                city.map(PilotCity::nameEn).orElse(loaded.city()),
+                city.map(c -> new Message(c.province(), c.provinceEn())).orElse(null), null, errors);
     }
 
     private String id(String ruleName) {

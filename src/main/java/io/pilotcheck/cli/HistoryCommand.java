@@ -85,15 +85,25 @@ public final class HistoryCommand implements Callable<Integer> {
                     "verdict", Say.say(lang, "verdict." + e.verdict()), "violations", e.violations(), "warnings", e.warnings(),
                     "pending", e.pending(), "errors", e.errors(), "source", e.source().id(),
                     "submitter", e.submitter() == null ? "—" : e.submitter(), "file", e.file(), "id", e.submissionId()));
-            ReportDiff.DossierDiff d = step.change();
-            if (d == null) {
+            if (step.change() == null) {
                 continue;
             }
-            d.resolved().forEach(i -> out.println("    - " + i.rule() + " " + i.message()));
-            d.added().forEach(i -> out.println("    + " + i.rule() + " " + i.message()));
-            d.changed().forEach(ch -> out.println("    ~ " + ch.after().rule() + " " + ch.after().message()));
+            print(out, step.change().byCity(), "");
+            if (step.change().byRules() != null) {
+                print(out, step.change().byRules(), " " + Say.say(lang, "historyByRules"));
+            }
+            if (!step.change().apart()) {
+                out.println("    " + Say.say(lang, "historyRulesDiffer"));
+            }
         }
         out.flush();
         return ExitCode.OK.code();
+    }
+
+    /** A change's lines: resolved {@code -}, new {@code +}, changed {@code ~}, each marked with {@code mark}. */
+    private static void print(PrintWriter out, ReportDiff.DossierDiff d, String mark) {
+        d.resolved().forEach(i -> out.println("    -" + mark + " " + i.rule() + " " + i.message()));
+        d.added().forEach(i -> out.println("    +" + mark + " " + i.rule() + " " + i.message()));
+        d.changed().forEach(ch -> out.println("    ~" + mark + " " + ch.after().rule() + " " + ch.after().message()));
     }
 }

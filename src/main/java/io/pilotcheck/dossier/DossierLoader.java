@@ -141,7 +141,17 @@ public final class DossierLoader {
             return new LoadedDossier(name, null, problems);
         }
         Dossier d = DossierBinder.bind(name, root.get(), problems);
-        return new LoadedDossier(name, problems.isEmpty() ? d : null, problems);
+        return new LoadedDossier(name, problems.isEmpty() ? d : null, problems, d != null && d.city() != null ? d.city() : city(root.get()));
+    }
+
+    /** The top-level {@code city:} when it is text, however the rest of the file reads. */
+    private static String city(YamlNode root) {
+        if (root instanceof YamlNode.Mapping m && m.entries().get("city") != null
+                && m.entries().get("city").value() instanceof YamlNode.Scalar s && s.kind() == YamlNode.ScalarKind.STRING
+                && !s.text().isBlank()) {
+            return s.text().strip();
+        }
+        return null;
     }
 
     private static Optional<Long> sizeOf(Path path) {

@@ -13,12 +13,20 @@ import java.util.List;
  * @param file     the file as the user named it
  * @param dossier  the dossier, or {@code null} when {@code problems} is not empty
  * @param problems what stops it from being checked
+ * @param city     the city as the file names it, when its {@code city:} could be read (even
+ *                 when something else stops the check, so that the error belongs to that pilot),
+ *                 or null
  */
-public record LoadedDossier(String file, Dossier dossier, List<YamlProblem> problems) {
+public record LoadedDossier(String file, Dossier dossier, List<YamlProblem> problems, String city) {
 
     /** Copies the problem list. */
     public LoadedDossier {
         problems = List.copyOf(problems);
+    }
+
+    /** A file loaded as far as {@code dossier}: its city is the dossier's. */
+    public LoadedDossier(String file, Dossier dossier, List<YamlProblem> problems) {
+        this(file, dossier, problems, dossier == null ? null : dossier.city());
     }
 
     /** Whether the dossier can go on to the rules. */

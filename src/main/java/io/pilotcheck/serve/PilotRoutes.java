@@ -48,9 +48,22 @@ final class PilotRoutes {
     /** {@code GET /pilots}: the dashboard, filtered by province and verdict. */
     private void dashboard(Context ctx) {
         Language lang = CheckServer.lang(ctx);
-        PageView page = PageFrame.view(ctx, lang, ServeWords.word("dash.title", lang), "/pilots?lang=");
-        CheckServer.page(ctx, StorePages.dashboard(page, app.pilots().overview(scope(ctx)),
-                CheckServer.blankToNull(ctx.queryParam("province")), CheckServer.blankToNull(ctx.queryParam("verdict"))));
+        PageView page = PageFrame.view(ctx, lang, ServeWords.word("dash.title", lang), "/pilots?" + kept(ctx, "province", "verdict", "change") + "lang=");
+        CheckServer.page(ctx, StorePages.dashboard(page, app.pilots().overview(scope(ctx), lang),
+                CheckServer.blankToNull(ctx.queryParam("province")), CheckServer.blankToNull(ctx.queryParam("verdict")),
+                "changed".equals(ctx.queryParam("change")), app.pilots()::ruleTitle));
+    }
+
+    /** The named query parameters the request has, each followed by {@code &}: what the other language's link keeps. */
+    static String kept(Context ctx, String... names) {
+        StringBuilder out = new StringBuilder();
+        for (String n : names) {
+            String v = CheckServer.blankToNull(ctx.queryParam(n));
+            if (v != null) {
+                out.append(n).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)).append('&');
+            }
+        }
+        return out.toString();
     }
 
     /** {@code GET /pilots/{city}}: a pilot's page. */
@@ -85,7 +98,7 @@ final class PilotRoutes {
 
     /** {@code GET /api/v1/pilots}: the pilots in scope in annex order, each with its latest dossier. */
     void pilots(Context ctx) {
-        CheckServer.json(ctx, 200, pilotsJson(app.pilots().overview(scope(ctx))));
+        CheckServer.json(ctx, 200, pilotsJson(app.pilots().overview(scope(ctx), CheckServer.lang(ctx))));
     }
 
     /** The pilots and their latest dossiers, as the API gives them. */
@@ -103,6 +116,19 @@ final class PilotRoutes {
             ObjectNode l = entry(p.putObject("latest"), row.latest());
             l.put("current_rules", row.currentRules());
             row.violatedRules().forEach(l.putArray("violated_rules")::add);
+            if (row.change() == null) {
+                l.putNull("change");
+            } else {
+                Pilots.Change ch = row.change();
+                ObjectNode counts = l.putObject("change").put("new", ch.byCity().added().size())
+                        .put("resolved", ch.byCity().resolved().size()).put("changed", ch.byCity().changed().size())
+                        .put("by_rules", ch.byRules() == null ? 0 : ch.byRules().added().size() + ch.byRules().resolved().size()
+                                + ch.byRules().changed().size());
+                counts.put("causes_apart", ch.apart());
+            }
+            if (row.error() != null) {
+                l.put("error", row.error().zh()).put("error_en", row.error().en());
+            }
         }
         return body;
     }
@@ -136,7 +162,16 @@ final class PilotRoutes {
             if (step.change() == null) {
                 item.putNull("change");
             } else {
-                item.set("change", change(step.change()));
+                Pilots.Change ch = step.change();
+                ObjectNode change = change(ch.byCity());
+                change.put("verdict_after", ch.byRules() == null ? ch.byCity().verdictNew() : ch.byRules().verdictNew());
+                change.put("causes_apart", ch.apart());
+                if (ch.byRules() == null) {
+                    change.putNull("by_rules");
+                } else {
+                    change.set("by_rules", change(ch.byRules()));
+                }
+                item.set("change", change);
             }
         }
         body.put("next_cursor", history.older());

@@ -35,8 +35,12 @@ final class StorePages {
         return id == null ? "none" : id;
     }
 
-    /** The dashboard: the pilots by province in annex order, filtered by province and verdict. */
-    static String dashboard(PageView page, Pilots.Overview overview, String province, String verdictFilter) {
+    /**
+     * The dashboard: the pilots by province in annex order, each with what changed since its
+     * submission before, filtered by province, verdict and change.
+     */
+    static String dashboard(PageView page, Pilots.Overview overview, String province, String verdictFilter,
+                            boolean changedOnly, java.util.function.BiFunction<String, Language, String> ruleTitle) {
         Language lang = page.lang();
         Map<String, String> provinces = new LinkedHashMap<>();
         List<DashboardView.Group> groups = new ArrayList<>();
@@ -51,7 +55,9 @@ final class StorePages {
             if (latest != null && !p.currentRules()) {
                 oldRules++;
             }
-            if ((province != null && !province.equals(c.provinceFull())) || (verdictFilter != null && !verdictFilter.equals(v))) {
+            String change = change(p.change());
+            if ((province != null && !province.equals(c.provinceFull())) || (verdictFilter != null && !verdictFilter.equals(v))
+                    || (changedOnly && !(change.equals("changed") || change.equals("rules")))) {
                 continue;
             }
             if (groups.isEmpty() || !groups.get(groups.size() - 1).province().equals(prov)) {
@@ -60,11 +66,14 @@ final class StorePages {
             shown++;
             String name = c.name(lang);
             String path = "/pilots/" + PageFrame.path(c.nameEn());
+            List<DashboardView.Rule> rules = p.violatedRules().stream().distinct()
+                    .map(id -> new DashboardView.Rule(id, ruleTitle.apply(id, lang))).toList();
             groups.get(groups.size() - 1).rows().add(latest == null
-                    ? new DashboardView.Row(c.name(), c.number(), name, path, c.starred(), v, true, 0, 0, 0, "", "", false)
+                    ? new DashboardView.Row(c.name(), c.number(), name, path, c.starred(), v, true, 0, 0, 0, 0, "", List.of(),
+                    false, "first", "", "")
                     : new DashboardView.Row(c.name(), c.number(), name, path, c.starred(), v, false, latest.violations(),
-                    latest.warnings(), latest.pending(), day(latest.received()), String.join(", ", p.violatedRules()),
-                    !p.currentRules()));
+                    latest.warnings(), latest.pending(), latest.errors(), day(latest.received()), rules, !p.currentRules(),
+                    change, changeText(page, p.change()), p.error() == null ? "" : p.error().in(lang)));
         }
         List<DashboardView.Option> provinceOptions = new ArrayList<>();
         provinceOptions.add(new DashboardView.Option("", page.word("dash.allProvinces"), false));
@@ -74,7 +83,42 @@ final class StorePages {
         for (String v : new String[] {"compliant", "non_compliant", "error", "none"}) {
             verdictOptions.add(new DashboardView.Option(v, page.word("verdict." + v), v.equals(verdictFilter)));
         }
-        return Templates.render("dashboard.jte", new DashboardView(page, shown, oldRules, provinceOptions, verdictOptions, groups));
+        List<DashboardView.Option> changeOptions = List.of(new DashboardView.Option("", page.word("dash.anyChange"), false),
+                new DashboardView.Option("changed", page.word("dash.changedOnly"), changedOnly));
+        boolean filtered = province != null || verdictFilter != null || changedOnly;
+        return Templates.render("dashboard.jte", new DashboardView(page, shown, oldRules, provinceOptions, verdictOptions,
+                changeOptions, filtered, groups));
+    }
+
+    /** A row's kind of change: nothing before, nothing changed, the city's file, or only the rules. */
+    private static String change(Pilots.Change c) {
+        if (c == null) {
+            return "first";
+        }
+        return c.byCity().changedAtAll() ? "changed" : c.rulesChangedFindings() ? "rules" : "same";
+    }
+
+    /** A change in words: the city's new, resolved and changed findings, then the rules'. */
+    private static String changeText(PageView page, Pilots.Change c) {
+        if (c == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        ReportDiff.DossierDiff d = c.byCity();
+        if (!d.added().isEmpty()) {
+            parts.add(page.word("pilot.new") + " " + d.added().size());
+        }
+        if (!d.resolved().isEmpty()) {
+            parts.add(page.word("pilot.resolved") + " " + d.resolved().size());
+        }
+        if (!d.changed().isEmpty()) {
+            parts.add(page.word("pilot.changed") + " " + d.changed().size());
+        }
+        if (c.rulesChangedFindings()) {
+            ReportDiff.DossierDiff r = c.byRules();
+            parts.add(page.word("pilot.byRules") + " " + (r.added().size() + r.resolved().size() + r.changed().size()));
+        }
+        return String.join(page.word("listSeparator"), parts);
     }
 
     /**
@@ -90,13 +134,16 @@ final class StorePages {
         List<PilotView.Item> items = new ArrayList<>();
         for (int i = steps.size() - 1; i >= 0; i--) { // newest first: what a reviewer reads first
             DossierEntry s = steps.get(i).entry();
-            ReportDiff.DossierDiff change = steps.get(i).change();
+            Pilots.Change change = steps.get(i).change();
             List<PilotView.Change> lines = new ArrayList<>();
             if (change != null) {
-                change.added().forEach(f -> lines.add(new PilotView.Change("new", f.rule(), f.message())));
-                change.resolved().forEach(f -> lines.add(new PilotView.Change("resolved", f.rule(), f.message())));
-                change.changed().forEach(f -> lines.add(new PilotView.Change("changed", f.after().rule(),
-                        f.before().message() + " → " + f.after().message())));
+                lines(change.byCity(), "", lines);
+                if (change.byRules() != null) {
+                    lines(change.byRules(), "rules-", lines);
+                }
+                if (!change.apart()) {
+                    lines.add(new PilotView.Change("rules-differ", "", page.word("pilot.rulesDiffer")));
+                }
             }
             items.add(new PilotView.Item(s.submissionId(), day(s.received()), verdict(s.verdict()), s.violations(), s.warnings(),
                     s.pending(), s.errors(), s.submitter() == null ? "" : s.submitter(), "/submissions/" + PageFrame.path(s.submissionId()),
@@ -108,6 +155,14 @@ final class StorePages {
         return Templates.render("pilot.jte", new PilotView(page, city.provinceFull(lang),
                 whole ? "pilot.submissions" : "pilot.shown", steps.size(), steps.isEmpty() ? null : chart(page, steps), items,
                 paged ? self : null, history.older() == null ? null : self + "?cursor=" + PageFrame.path(history.older())));
+    }
+
+    /** A change's lines, each of a kind {@code prefix} marks: {@code rules-} for what the rules changed. */
+    private static void lines(ReportDiff.DossierDiff change, String prefix, List<PilotView.Change> lines) {
+        change.added().forEach(f -> lines.add(new PilotView.Change(prefix + "new", f.rule(), f.message())));
+        change.resolved().forEach(f -> lines.add(new PilotView.Change(prefix + "resolved", f.rule(), f.message())));
+        change.changed().forEach(f -> lines.add(new PilotView.Change(prefix + "changed", f.after().rule(),
+                f.before().message() + " → " + f.after().message())));
     }
 
     private static final String[][] PARTS = {{"error", "#7b2d8e"}, {"violation", "#c8372d"}, {"warning", "#e0a500"},

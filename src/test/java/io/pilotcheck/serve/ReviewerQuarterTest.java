@@ -3,6 +3,8 @@ package io.pilotcheck.serve;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pilotcheck.TestRules;
+import io.pilotcheck.rules.RuleBook;
+import io.pilotcheck.rules.RuleBookLoader;
 import io.pilotcheck.store.SubmissionStore;
 import io.pilotcheck.store.TestDatabases;
 import io.pilotcheck.store.sql.SqlSubmissionStore;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -43,11 +46,13 @@ class ReviewerQuarterTest {
 
     private SubmissionStore store;
     private CheckServer server;
+    /** The rules the server uses now: a test may swap them, as an edit of {@code rules/} does. */
+    private final AtomicReference<RuleBook> rules = new AtomicReference<>(TestRules.book());
 
     @BeforeEach
     void start() {
-        store = SqlSubmissionStore.open(TestDatabases.fresh(StoreLocation.Kind.H2, tmp));
-        server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()), UploadLimits.DEFAULTS,
+        store = SqlSubmissionStore.open(TestDatabases.fresh(StoreLocation.Kind.H2, tmp.resolve("store")));
+        server = new CheckServer(() -> new ServedRules.State(rules.get(), List.of()), UploadLimits.DEFAULTS,
                 line -> { }, store).start("127.0.0.1", 0);
     }
 
@@ -147,5 +152,105 @@ class ReviewerQuarterTest {
             }
         }
         assertThat(dalian.at("/latest/file").asText()).isEqualTo("大连-2026Q2.yaml");
+    }
+
+    private String submit(String name, byte[] yaml) throws Exception {
+        HttpResponse<String> r = post("/api/v1/submissions?name=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8),
+                "application/yaml", yaml);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return JSON.readTree(r.body()).get("id").asText();
+    }
+
+    /** The dashboard's row of a pilot, as HTML. */
+    private static String row(String dashboard, String city) {
+        int at = dashboard.indexOf("<tr data-city=\"" + city + "\"");
+        assertThat(at).as(city + " on the dashboard").isPositive();
+        return dashboard.substring(at, dashboard.indexOf("</tr>", at));
+    }
+
+    /** Quarter 1: 沈阳, 乌海 and 大连 as the fixtures have them. */
+    private void firstQuarter() throws Exception {
+        submit("沈阳.yaml", fixture("02-shenyang.yaml"));
+        submit("乌海.yaml", fixture("01-wuhai.yaml"));
+        submit("大连.yaml", fixture("03-dalian.yaml"));
+    }
+
+    @Test
+    void item1EachRowShowsWhatChangedSinceThePilotsSubmissionBeforeAndCanBeFilteredByIt() throws Exception {
+        firstQuarter();
+        // quarter 2: 大连 adopts its plan in time (LCP-PLAN-01 resolved); 沈阳 sends the same file again
+        submit("大连.yaml", TestRules.edit(Files.readString(Path.of("fixtures/03-dalian.yaml")), "adopted: 2018-02-01",
+                "adopted: 2017-12-01").getBytes(StandardCharsets.UTF_8));
+        submit("沈阳.yaml", fixture("02-shenyang.yaml"));
+        String page = get("/pilots?lang=zh").body();
+        assertThat(row(page, "大连市")).contains("data-change=\"changed\"", "●", "已解决 1");
+        assertThat(row(page, "沈阳市")).contains("data-change=\"same\"", "无变化");
+        assertThat(row(page, "乌海市")).contains("data-change=\"first\"", "首次提交");
+        String changed = get("/pilots?lang=zh&change=changed").body();
+        assertThat(changed).contains("data-city=\"大连市\"").doesNotContain("data-city=\"沈阳市\"", "data-city=\"乌海市\"");
+        JsonNode api = JSON.readTree(get("/api/v1/pilots").body()).get("pilots");
+        for (JsonNode p : api) {
+            if (p.get("city").asText().equals("大连市")) {
+                assertThat(p.at("/latest/change/resolved").asInt()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void item2ARecheckUnderNewRulesIsARuleChangeNeverTheCitysFix() throws Exception {
+        firstQuarter();
+        submit("大连.yaml", fixture("03-dalian.yaml")); // quarter 2: the same file again
+        Path edited = TestRules.copyRules(tmp.resolve("rules"));
+        TestRules.edit(edited.resolve("params.yaml"), "plan_due: 2017-12-31", "plan_due: 2018-03-31");
+        rules.set(RuleBookLoader.load(edited));
+        assertThat(post("/api/v1/recheck", "application/json", new byte[0]).statusCode()).isEqualTo(200);
+        String pilot = get("/pilots/Dalian?lang=zh").body();
+        String newest = pilot.substring(pilot.indexOf("<section class=\"submission\""));
+        newest = newest.substring(0, newest.indexOf("</section>"));
+        assertThat(newest).contains("规则变更·不再报告", "LCP-PLAN-01").doesNotContain("已解决 LCP-PLAN-01");
+        assertThat(row(get("/pilots?lang=zh").body(), "大连市")).contains("data-change=\"rules\"", "◆");
+        JsonNode history = JSON.readTree(get("/api/v1/pilots/Dalian/history").body()).get("submissions");
+        JsonNode change = history.get(history.size() - 1).get("change");
+        assertThat(change.get("resolved")).isEmpty();
+        assertThat(change.at("/by_rules/resolved/0/rule").asText()).isEqualTo("LCP-PLAN-01");
+    }
+
+    @Test
+    void item3ADossierThatCannotBeCheckedBelongsToItsCity() throws Exception {
+        firstQuarter();
+        String shenyang = Files.readString(Path.of("fixtures/02-shenyang.yaml"));
+        // a misspelt key, as city staff type it: the file cannot be checked, but its city is clear
+        byte[] misspelt = TestRules.edit(shenyang, "low_carbon_plan:", "low_carbon_pln:").getBytes(StandardCharsets.UTF_8);
+        JsonNode report = JSON.readTree(post("/api/v1/check", "application/yaml", misspelt).body());
+        assertThat(report.at("/dossiers/0/city").asText()).isEqualTo("沈阳市");
+        submit("沈阳.yaml", misspelt);
+        String row = row(get("/pilots?lang=zh").body(), "沈阳市");
+        assertThat(row).contains("无法检查", "low_carbon_pln");
+        assertThat(row).doesNotContain(">合规<");
+    }
+
+    @Test
+    void item11TheDashboardNamesEachRuleOnceWithItsTitleHasAnErrorsColumnALegendAndSaysWhenNothingMatches() throws Exception {
+        firstQuarter();
+        String page = get("/pilots?lang=zh").body();
+        assertThat(page).contains("<th class=\"n\">错误</th>", "id=\"legend\"", "有条件通过");
+        String dalian = row(page, "乌海市"); // LCP-INNO-01 twice among its violations
+        assertThat(dalian).contains("<abbr class=\"rule\" title=\"");
+        JsonNode latest = null;
+        for (JsonNode p : JSON.readTree(get("/api/v1/pilots").body()).get("pilots")) {
+            if (p.get("city").asText().equals("乌海市")) {
+                latest = p.get("latest");
+            }
+        }
+        assertThat(latest.get("violated_rules").findValuesAsText("")).isEmpty();
+        assertThat(latest.get("violated_rules").toString()).contains("LCP-INNO-01\",\"LCP-INNO-01");
+        for (JsonNode rule : latest.get("violated_rules")) {
+            String id = rule.asText();
+            assertThat(dalian.split(">" + id + "<", -1)).as(id + " once").hasSize(2);
+            assertThat(dalian).contains(rules.get().rule(id).orElseThrow().title(io.pilotcheck.words.Language.ZH));
+        }
+        String none = get("/pilots?lang=zh&province=" + java.net.URLEncoder.encode("青海省", StandardCharsets.UTF_8)
+                + "&verdict=compliant").body();
+        assertThat(none).contains("id=\"none-shown\"", "没有符合筛选条件的试点");
     }
 }
