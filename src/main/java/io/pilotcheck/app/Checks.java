@@ -9,8 +9,6 @@ import io.pilotcheck.report.ReportContext;
 import io.pilotcheck.report.ReportHeader;
 import io.pilotcheck.rules.RuleBook;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -30,7 +28,7 @@ public final class Checks {
         CheckOutcome outcome = Check.runToEnd(CheckRequest.of(book, inputs).withAsOf(call.asOf())
                 .withLimits(new LoadLimits(call.maxFile(), LoadLimits.DEFAULT.maxDepth())).withJobs(1));
         ReportContext context = Check.reportContext(book,
-                ReportHeader.of(LocalDate.ofInstant(call.at(), ZoneId.systemDefault()), call.asOf()), call.lang(),
+                ReportHeader.of(io.pilotcheck.words.Clock.day(call.at()), call.asOf()), call.lang(),
                 call.threshold());
         byte[] bytes = Check.render(call.format(), outcome.batch(), context);
         return new Checked(call.format(), bytes, outcome.fails(call.threshold()) ? 1 : 0, outcome.batch(), inputs,

@@ -20,7 +20,6 @@ import io.pilotcheck.store.SubmissionStore;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,9 +115,15 @@ public final class Submissions {
         return Optional.of(Check.render(format, evaluation.batch(), context(rules.get(), evaluation, lang, threshold)));
     }
 
+    /** The dossiers of a kept submission as its latest evaluation found them, in file order; empty when not in scope. */
+    public List<io.pilotcheck.finding.DossierResult> dossiers(Scope scope, String id) {
+        return find(scope, id).flatMap(kept -> store.get().evaluation(scope, kept.latest().id()))
+                .map(e -> e.batch().dossiers()).orElse(List.of());
+    }
+
     /** The context a kept evaluation's report is written in: as it was made, in the language asked for. */
     static ReportContext context(RuleBook book, EvaluationRecord e, Language lang, Severity threshold) {
-        return Check.reportContext(book, ReportHeader.of(LocalDate.ofInstant(e.evaluatedAt(), ZoneId.systemDefault()), e.asOf()),
+        return Check.reportContext(book, ReportHeader.of(io.pilotcheck.words.Clock.day(e.evaluatedAt()), e.asOf()),
                 lang, threshold, e.toolVersion(), e.ruleCount(), e.rulesFingerprint());
     }
 }

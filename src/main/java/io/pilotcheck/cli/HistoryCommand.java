@@ -81,7 +81,7 @@ public final class HistoryCommand implements Callable<Integer> {
                 "count", steps.size()));
         for (Pilots.Step step : steps) {
             DossierEntry e = step.entry();
-            out.println(Say.say(lang, "historyLine", "date", e.received().toString().substring(0, 10),
+            out.println(Say.say(lang, "historyLine", "date", io.pilotcheck.words.Clock.second(e.received()),
                     "verdict", Say.say(lang, "verdict." + e.verdict()), "violations", e.violations(), "warnings", e.warnings(),
                     "pending", e.pending(), "errors", e.errors(), "source", e.source().id(),
                     "submitter", e.submitter() == null ? "—" : e.submitter(), "file", e.file(), "id", e.submissionId()));

@@ -55,8 +55,21 @@ public final class ServeCommand implements Callable<Integer> {
             description = "serve every page and route under PATH (/pilotcheck), for a reverse proxy that passes that sub-path through")
     String basePath;
 
+    @Option(names = "--time-zone", paramLabel = "ZONE",
+            description = "the time zone pages, reports and download names show times and dates in (Asia/Shanghai; default: the system's)")
+    String timeZone;
+
     @Mixin
     StoreOptions storeOptions;
+
+    /** The zone {@code name} names (an IANA name such as {@code Asia/Shanghai}, or an offset such as {@code +08:00}), or empty. */
+    static Optional<java.util.TimeZone> zone(String name) {
+        try {
+            return Optional.of(java.util.TimeZone.getTimeZone(java.time.ZoneId.of(name.strip())));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
+    }
 
     @Override
     public Integer call() throws InterruptedException {
@@ -69,6 +82,16 @@ public final class ServeCommand implements Callable<Integer> {
             err.println(Say.say(common.lang, "serveBadBasePath", "path", basePath));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
+        }
+        if (timeZone != null) {
+            Optional<java.util.TimeZone> zone = zone(timeZone);
+            if (zone.isEmpty()) {
+                err.println(Say.say(common.lang, "serveBadTimeZone", "zone", timeZone));
+                err.flush();
+                return ExitCode.CANNOT_CHECK.code();
+            }
+            // the process's zone: every date the service shows (io.pilotcheck.words.Clock) follows it
+            java.util.TimeZone.setDefault(zone.get());
         }
         if (!loopback(bind)) {
             err.println(Say.say(common.lang, "serveLoopbackOnly", "address", bind));

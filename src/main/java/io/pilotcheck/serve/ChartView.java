@@ -24,7 +24,7 @@ public record ChartView(int width, int height, int plot, int max, List<Bar> bars
     public record Mark(String x, int y, String width, String fill) {
     }
 
-    /** A date under a bar. */
-    public record Label(String x, int y, String text) {
+    /** A date under a bar, and its time when another submission came the same day (else empty). */
+    public record Label(String x, int y, String text, String time) {
     }
 }

@@ -8,8 +8,6 @@ import io.pilotcheck.catalogue.RuleList;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
@@ -33,7 +31,7 @@ final class CheckRoutes {
                 Route.get(UploadPage.SCRIPT_PATH, Role.EVERYONE, ctx -> CheckServer.respond(ctx,
                         "text/javascript; charset=utf-8", UploadPage.PROGRESS_SCRIPT.getBytes(StandardCharsets.UTF_8))),
                 Route.get("/", Role.EVERYONE, ctx -> CheckServer.page(ctx,
-                        UploadPage.html(ctx, CheckServer.lang(ctx), rules.get().problems()))),
+                        UploadPage.html(ctx, CheckServer.lang(ctx)))),
                 Route.post("/", Role.EVERYONE, this::pageCheck),
                 Route.post("/api/v1/check", Role.EVERYONE, this::apiCheck),
                 Route.get("/api/v1/rules", Role.EVERYONE, this::rules));
@@ -62,7 +60,7 @@ final class CheckRoutes {
         String html = new String(c.bytes(), StandardCharsets.UTF_8);
         PageView page = PageFrame.view(ctx, CheckServer.lang(ctx), "", "/?lang=");
         CheckServer.respond(ctx, c.format().mediaType(), DownloadBar.into(html, page, id,
-                LocalDate.ofInstant(received, ZoneId.systemDefault()), DownloadBar.notes(page, Uploads.skipped(ctx), c.batch()))
+                io.pilotcheck.words.Clock.day(received), DownloadBar.notes(page, Uploads.skipped(ctx), c.batch()))
                 .getBytes(StandardCharsets.UTF_8));
     }
 

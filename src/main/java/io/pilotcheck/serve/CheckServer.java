@@ -136,6 +136,8 @@ public final class CheckServer implements AutoCloseable {
             config.router.contextPath = base.isEmpty() ? "/" : base;
             config.routes.before(BrowserGuard::before);
             config.routes.before(CheckServer::noControlCharactersInQuery);
+            // every page's header tells of a broken rule edit, so the state it is read once a request
+            config.routes.before(ctx -> ctx.attribute(PageFrame.RULE_PROBLEMS, rulesState.get().problems()));
             routes.register(config.routes);
             config.routes.exception(io.pilotcheck.store.StoreUnavailable.class, (e, ctx) -> {
                 log.accept("pilotcheck: the store does not answer (" + ctx.method() + " " + ctx.path() + "): " + e.getMessage());

@@ -15,8 +15,12 @@ final class PageFrame {
 
     /** The frame of a page served to {@code ctx}, titled {@code title}; {@code otherLanguagePath} ends in {@code lang=}. */
     static PageView view(io.javalin.http.Context ctx, Language lang, String title, String otherLanguagePath) {
-        return new PageView(lang, base(ctx), title, otherLanguagePath);
+        java.util.List<String> problems = ctx.attribute(RULE_PROBLEMS);
+        return new PageView(lang, base(ctx), title, otherLanguagePath, problems == null ? java.util.List.of() : problems);
     }
+
+    /** The request attribute that holds the problems of a rule edit that did not build (empty: it built). */
+    static final String RULE_PROBLEMS = "pilotcheck.ruleProblems";
 
     /**
      * The path the service is served under ({@code serve --base-path}), without a trailing

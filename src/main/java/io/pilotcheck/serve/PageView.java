@@ -2,6 +2,8 @@ package io.pilotcheck.serve;
 
 import io.pilotcheck.words.Language;
 
+import java.util.List;
+
 /**
  * What every page's template shares: its language, the base path it is served under, its title
  * and the link to the same page in the other language; and the service's words in that language.
@@ -10,8 +12,10 @@ import io.pilotcheck.words.Language;
  * @param base              the base path ({@code serve --base-path}), empty at the root
  * @param title             the page's title and heading
  * @param otherLanguagePath this page's path and query below the base path, ending in {@code lang=}
+ * @param ruleProblems      the problems of the last rule edit when it did not build, each
+ *                          located in its file (empty when it built): every page's header says so
  */
-public record PageView(Language lang, String base, String title, String otherLanguagePath) {
+public record PageView(Language lang, String base, String title, String otherLanguagePath, List<String> ruleProblems) {
 
     /** The language's code, as the pages' queries name it. */
     public String code() {

@@ -2,14 +2,13 @@ package io.pilotcheck.serve;
 
 import io.pilotcheck.app.Pilots;
 import io.pilotcheck.diff.ReportDiff;
+import io.pilotcheck.words.Clock;
 import io.pilotcheck.words.Language;
 import io.pilotcheck.registry.PilotCity;
 import io.pilotcheck.store.DossierEntry;
 import io.pilotcheck.store.StoredSubmission;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,7 @@ final class StorePages {
     }
 
     private static String day(Instant instant) {
-        return instant == null ? "" : instant.toString().substring(0, 10);
+        return instant == null ? "" : Clock.day(instant).toString();
     }
 
     private static String verdict(String id) {
@@ -204,7 +203,11 @@ final class StorePages {
             };
             marks.add(new ChartView.Mark(f(x), plot + 4, f(bar), colour));
             if (n <= 12 || i % Math.max(1, n / 8) == 0) {
-                labels.add(new ChartView.Label(f(x), plot + 24, day(s.received()).substring(2)));
+                // two submissions of one day are told apart by their time, on a second line
+                boolean sameDay = (i > 0 && day(steps.get(i - 1).entry().received()).equals(day(s.received())))
+                        || (i + 1 < n && day(steps.get(i + 1).entry().received()).equals(day(s.received())));
+                labels.add(new ChartView.Label(f(x), plot + 24, day(s.received()).substring(2),
+                        sameDay ? Clock.minute(s.received()).substring(6) : ""));
             }
         }
         return new ChartView(width, plot + 40, plot, max, bars, marks, labels);
@@ -215,18 +218,24 @@ final class StorePages {
     }
 
     /** A submission's page: who sent what when, its files, its evaluations and its report in every format. */
-    static String submission(PageView page, StoredSubmission s) {
+    static String submission(PageView page, StoredSubmission s, List<io.pilotcheck.finding.DossierResult> dossiers) {
         Language lang = page.lang();
         String id = s.id();
         String idPath = PageFrame.path(id);
-        List<SubmissionView.File> files = s.files().stream().map(f -> new SubmissionView.File(f.name(),
-                "/api/v1/submissions/" + idPath + "/files/" + PageFrame.path(f.name()), f.size(), f.sha256().substring(0, 12))).toList();
+        Map<String, io.pilotcheck.finding.DossierResult> byFile = new java.util.HashMap<>();
+        dossiers.forEach(d -> byFile.put(d.file(), d));
+        List<SubmissionView.File> files = s.files().stream().map(f -> {
+            io.pilotcheck.finding.DossierResult d = byFile.get(f.name());
+            String city = d == null || d.city(lang) == null ? "" : d.city(lang);
+            return new SubmissionView.File(f.name(), "/api/v1/submissions/" + idPath + "/files/" + PageFrame.path(f.name()),
+                    io.pilotcheck.dossier.LoadLimits.formatSize(f.size()), f.sha256(), city, d == null ? "none" : d.verdict().id());
+        }).toList();
         List<SubmissionView.Evaluation> evaluations = s.evaluations().stream().map(v -> new SubmissionView.Evaluation(
-                v.evaluatedAt().toString().replace('T', ' ').substring(0, 19), page.word("submission.reason." + v.reason()),
+                Clock.second(v.evaluatedAt()), page.word("submission.reason." + v.reason()),
                 v.rulesFingerprint().substring(0, Math.min(19, v.rulesFingerprint().length())), v.toolVersion())).toList();
-        String meta = page.word("submission.meta", "received", s.received().toString().replace('T', ' ').replace("Z", " UTC"),
+        String meta = page.word("submission.meta", "received", Clock.second(s.received()), "zone", Clock.zoneShown(),
                 "submitter", s.submitter() == null ? "—" : s.submitter(), "source", ServeWords.word("source." + s.source().id(), lang));
         return Templates.render("submission.jte", new SubmissionView(page, meta, "/submissions/" + idPath + "/report",
-                DownloadBar.links(page, id, LocalDate.ofInstant(s.received(), ZoneId.systemDefault())), files, evaluations));
+                DownloadBar.links(page, id, Clock.day(s.received())), files, evaluations));
     }
 }

@@ -18,7 +18,6 @@ import io.pilotcheck.store.SubmissionStore;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -60,9 +59,19 @@ final class SubmissionRoutes {
     private void page(Context ctx) {
         StoredSubmission s = kept(ctx);
         Language lang = CheckServer.lang(ctx);
-        PageView page = PageFrame.view(ctx, lang, ServeWords.word("submission.title", lang, "id", s.id().substring(0, 12)),
-                "/submissions/" + PageFrame.path(s.id()) + "?lang=");
-        CheckServer.page(ctx, StorePages.submission(page, s));
+        java.util.List<io.pilotcheck.finding.DossierResult> dossiers = app.submissions().dossiers(scope(ctx), s.id());
+        java.util.Set<String> cities = new java.util.LinkedHashSet<>();
+        dossiers.forEach(d -> {
+            if (d.city(lang) != null) {
+                cities.add(d.city(lang));
+            }
+        });
+        String who = cities.isEmpty() ? ServeWords.word("submission.noCity", lang) : cities.size() <= 3
+                ? String.join(ServeWords.word("listSeparator", lang), cities)
+                : ServeWords.word("submission.pilots", lang, "count", cities.size());
+        PageView page = PageFrame.view(ctx, lang, ServeWords.word("submission.title", lang, "pilots", who,
+                "time", io.pilotcheck.words.Clock.second(s.received()).substring(0, 16)), "/submissions/" + PageFrame.path(s.id()) + "?lang=");
+        CheckServer.page(ctx, StorePages.submission(page, s, dossiers));
     }
 
     /** {@code POST /api/v1/submissions}. */
@@ -159,7 +168,7 @@ final class SubmissionRoutes {
                 CheckServer.failOn(ctx)).orElseThrow(() -> notFound(ctx));
         PageView page = PageFrame.view(ctx, lang, "", "/?lang=");
         CheckServer.respond(ctx, "text/html; charset=utf-8", DownloadBar.into(new String(html, java.nio.charset.StandardCharsets.UTF_8),
-                page, kept.id(), LocalDate.ofInstant(kept.received(), ZoneId.systemDefault())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                page, kept.id(), io.pilotcheck.words.Clock.day(kept.received())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** {@code GET /api/v1/submissions/{id}/files/{path}}: the bytes exactly as received. */
@@ -175,7 +184,7 @@ final class SubmissionRoutes {
         String since = CheckServer.blankToNull(CheckServer.param(ctx, "since"));
         Instant from;
         try {
-            from = since == null ? null : LocalDate.parse(since).atStartOfDay(ZoneId.systemDefault()).toInstant();
+            from = since == null ? null : LocalDate.parse(since).atStartOfDay(io.pilotcheck.words.Clock.zone()).toInstant();
         } catch (java.time.DateTimeException e) {
             throw new ApiError(400, "bad_query", "name", "since", "value", since, "expected",
                     ServeWords.word("expected.date", CheckServer.lang(ctx)));

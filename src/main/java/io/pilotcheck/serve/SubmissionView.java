@@ -16,8 +16,17 @@ import java.util.List;
 public record SubmissionView(PageView page, String meta, String reportPath, DownloadsView downloads, List<File> files,
                              List<Evaluation> evaluations) {
 
-    /** A file as received. */
-    public record File(String name, String path, long size, String sha256) {
+    /**
+     * A file as received.
+     *
+     * @param name    its name
+     * @param path    its bytes, below the base path
+     * @param size    its size, as a reader reads sizes (1.9 KiB)
+     * @param sha256  its SHA-256, for whoever must prove the bytes
+     * @param city    the pilot its dossier names, in the page's language, or empty
+     * @param verdict its dossier's verdict, or {@code none}
+     */
+    public record File(String name, String path, String size, String sha256, String city, String verdict) {
     }
 
     /** One evaluation: when, why, under which rules and tool. */

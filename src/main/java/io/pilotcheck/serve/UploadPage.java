@@ -63,9 +63,10 @@ final class UploadPage {
     private UploadPage() {
     }
 
-    static String html(io.javalin.http.Context ctx, Language lang, List<String> ruleProblems) {
+    /** The form, in {@code lang}; a broken rule edit is told by the page's header, as on every page. */
+    static String html(io.javalin.http.Context ctx, Language lang) {
         PageView page = PageFrame.view(ctx, lang, ServeWords.word("page.title", lang), "/?lang=");
-        return Templates.render("upload.jte", new UploadView(page, ruleProblems.size(),
+        return Templates.render("upload.jte", new UploadView(page,
                 List.of("html", "xlsx", "csv", "json", "sarif", "junit", "text"), SCRIPT_PATH));
     }
 }

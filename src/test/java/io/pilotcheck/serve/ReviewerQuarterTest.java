@@ -48,11 +48,13 @@ class ReviewerQuarterTest {
     private CheckServer server;
     /** The rules the server uses now: a test may swap them, as an edit of {@code rules/} does. */
     private final AtomicReference<RuleBook> rules = new AtomicReference<>(TestRules.book());
+    /** The problems of a rule edit that did not build, as the server's rule watcher would give them. */
+    private final AtomicReference<List<String>> ruleProblems = new AtomicReference<>(List.of());
 
     @BeforeEach
     void start() {
         store = SqlSubmissionStore.open(TestDatabases.fresh(StoreLocation.Kind.H2, tmp.resolve("store")));
-        server = new CheckServer(() -> new ServedRules.State(rules.get(), List.of()), UploadLimits.DEFAULTS,
+        server = new CheckServer(() -> new ServedRules.State(rules.get(), ruleProblems.get()), UploadLimits.DEFAULTS,
                 line -> { }, store).start("127.0.0.1", 0);
     }
 
@@ -252,5 +254,63 @@ class ReviewerQuarterTest {
         String none = get("/pilots?lang=zh&province=" + java.net.URLEncoder.encode("青海省", StandardCharsets.UTF_8)
                 + "&verdict=compliant").body();
         assertThat(none).contains("id=\"none-shown\"", "没有符合筛选条件的试点");
+    }
+
+    @Test
+    void item8TimesAndDatesAreShownInTheServersTimeZoneToTheSecond() throws Exception {
+        java.util.TimeZone before = java.util.TimeZone.getDefault();
+        // what serve --time-zone Asia/Shanghai sets
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(java.time.ZoneId.of("Asia/Shanghai")));
+        try {
+            String id = submit("大连.yaml", fixture("03-dalian.yaml"));
+            java.time.Instant received = java.time.Instant.parse(JSON.readTree(get("/api/v1/submissions/" + id).body())
+                    .get("received").asText());
+            java.time.ZonedDateTime beijing = received.atZone(java.time.ZoneId.of("Asia/Shanghai"));
+            String shown = beijing.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+            String page = get("/submissions/" + id + "?lang=zh").body();
+            assertThat(page).contains(shown).doesNotContain(" UTC 收到");
+            assertThat(page).contains("pilotcheck-" + beijing.toLocalDate() + ".xlsx");
+            assertThat(row(get("/pilots?lang=zh").body(), "大连市")).contains(beijing.toLocalDate().toString());
+        } finally {
+            java.util.TimeZone.setDefault(before);
+        }
+        // a zone that is none is refused before anything starts (the address would be refused next)
+        assertThat(io.pilotcheck.cli.CliTest.run("serve", "--lang", "en", "--time-zone", "Mars/Olympus", "--bind", "192.0.2.1").err())
+                .contains("--time-zone Mars/Olympus is not a time zone");
+    }
+
+    @Test
+    void item9TheUploadPageLeadsToTheDashboardAndTheChineseGuideTellsOfTheService() throws Exception {
+        assertThat(get("/?lang=zh").body()).contains("id=\"to-dashboard\"", "href=\"/pilots?lang=zh\"");
+        String guide = Files.readString(Path.of("docs/reviewer-guide.zh.md"));
+        assertThat(guide).contains("pilotcheck serve", "/pilots", "总览", "重新检查", "规则变更");
+    }
+
+    @Test
+    void item10ABrokenRuleEditIsToldInEveryPagesHeaderInItsLanguageWithWhere() throws Exception {
+        String id = submit("大连.yaml", fixture("03-dalian.yaml"));
+        ruleProblems.set(List.of("rules/plan.drl:12:5: error: [ERR 102] mismatched input 'then'"));
+        for (String path : List.of("/?lang=zh", "/pilots?lang=zh", "/pilots/Dalian?lang=zh", "/submissions/" + id + "?lang=zh")) {
+            String page = get(path).body();
+            assertThat(page).as(path).contains("id=\"rules-broken\"", "规则文件已修改但无法构建", "rules/plan.drl:12:5")
+                    .doesNotContain("见 /readyz");
+        }
+        assertThat(get("/pilots?lang=en").body()).contains("The rules were edited and do not build", "rules/plan.drl:12:5");
+        ruleProblems.set(List.of());
+        assertThat(get("/pilots?lang=zh").body()).doesNotContain("id=\"rules-broken\"");
+    }
+
+    @Test
+    void item15TheChartHasALegendTellsSameDaySubmissionsApartAndTheSubmissionPageReadsAsAReviewersPage() throws Exception {
+        submit("大连.yaml", fixture("03-dalian.yaml"));
+        String id = submit("大连.yaml", fixture("03-dalian.yaml"));
+        String pilot = get("/pilots/Dalian?lang=zh").body();
+        assertThat(pilot).contains("id=\"chart-legend\"", "违规", "待到期");
+        java.util.regex.Matcher times = java.util.regex.Pattern.compile("<text class=\"time\"[^>]*>([^<]+)</text>").matcher(pilot);
+        assertThat(times.results().count()).isEqualTo(2);
+        assertThat(pilot).doesNotContain("· ·");
+        String submission = get("/submissions/" + id + "?lang=zh").body();
+        assertThat(submission).contains("<title>大连市：").doesNotContain("<title>提交 " + id.substring(0, 12));
+        assertThat(submission).containsPattern("[0-9.]+ KiB</span>").doesNotContain(" B · sha256");
     }
 }

@@ -65,7 +65,7 @@ class RuleReloadTest {
             assertThat(broken.get("rules_problems").get(0).asText()).contains("timeline.drl:");
             String page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(page).contains("id=\"rules-problem\"").contains("规则文件已修改但无法构建");
+            assertThat(page).contains("id=\"rules-broken\"").contains("规则文件已修改但无法构建");
 
             Files.copy(Path.of("rules/timeline.drl"), rules.resolve("timeline.drl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             TestRules.edit(rules.resolve("params.yaml"), "2017-02-28", "2017-03-31");
