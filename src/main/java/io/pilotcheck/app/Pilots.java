@@ -11,6 +11,9 @@ import io.pilotcheck.registry.Scope;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.store.DossierEntry;
 import io.pilotcheck.store.StoredSubmission;
+import io.pilotcheck.store.EvaluationRecord;
+import io.pilotcheck.api.Check;
+import io.pilotcheck.report.ReportFormat;
 import io.pilotcheck.store.SubmissionStore;
 
 import java.util.ArrayList;
@@ -130,9 +133,50 @@ public final class Pilots {
                 .filter(f -> f.severity() == Severity.ERROR).map(Finding::message).findFirst().orElse(null);
     }
 
+    /**
+     * A pilot's latest dossier as its latest evaluation found it.
+     *
+     * @param city       the pilot
+     * @param entry      where the dossier is kept
+     * @param evaluation that evaluation, holding this dossier alone with every finding
+     */
+    public record Current(PilotCity city, DossierEntry entry, EvaluationRecord evaluation) {
+
+        /** The dossier's result. */
+        public DossierResult dossier() {
+            return evaluation.batch().dossiers().get(0);
+        }
+    }
+
+    /** The pilot's latest dossier with its findings; empty when it is not in scope or never submitted. */
+    public Optional<Current> current(Scope scope, String name) {
+        Optional<PilotCity> city = find(scope, name);
+        if (city.isEmpty()) {
+            return Optional.empty();
+        }
+        SubmissionStore s = store.get();
+        DossierEntry e = s.latest(scope, List.of(city.get().name())).get(city.get().name());
+        return e == null ? Optional.empty() : s.evaluation(scope, e.evaluationId(), e.position())
+                .map(v -> new Current(city.get(), e, v));
+    }
+
+    /**
+     * A report of the pilot's latest dossier alone, in {@code format} and {@code lang}, as its
+     * evaluation was made: what a reviewer forwards to the city. Empty as {@link #current}.
+     */
+    public Optional<byte[]> report(Scope scope, String name, ReportFormat format, Language lang, Severity threshold) {
+        return current(scope, name).map(c -> Check.render(format, c.evaluation().batch(),
+                Submissions.context(rules.get(), c.evaluation(), lang, threshold)));
+    }
+
     /** A rule's title in {@code lang}, or its id when the rules in use have no such rule. */
     public String ruleTitle(String id, Language lang) {
-        return rules.get().rule(id).map(r -> r.title(lang)).orElse(id);
+        return rule(id).map(r -> r.title(lang)).orElse(id);
+    }
+
+    /** A rule of the rules in use now, by id: its title, clause and the notice's words. */
+    public Optional<io.pilotcheck.rules.RuleInfo> rule(String id) {
+        return rules.get().rule(id);
     }
 
     /** The pilot a name (Chinese, English or short) names, when it lies in scope. */

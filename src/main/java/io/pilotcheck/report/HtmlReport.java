@@ -34,7 +34,11 @@ import java.util.Optional;
  */
 public final class HtmlReport {
 
-    private static final Template TEMPLATE = compile();
+    private static final Template TEMPLATE = compile("report.html.mustache");
+    /** The findings dossier by dossier: at the end of the page, or at its start for a few dossiers. */
+    private static final Template DETAILS = compile("report-details.html.mustache");
+    /** Up to this many dossiers, a report leads with their findings. */
+    static final int FEW = 3;
     private static final Severity[] WORST_FIRST = {Severity.ERROR, Severity.VIOLATION, Severity.WARNING, Severity.PENDING};
 
     private HtmlReport() {
@@ -65,6 +69,16 @@ public final class HtmlReport {
         view.put("dossiers", dossiers(batch, context, lang));
         view.put("waivers", waivers(batch, lang));
         view.put("hasWaivers", !batch.waivers().isEmpty());
+        // a report of one or a few dossiers is read for their findings: those lead, and the
+        // tables across pilots and provinces appear only when there are several to compare
+        long pilots = batch.dossiers().stream().map(d -> d.city() == null ? d.file() : d.city()).distinct().count();
+        long provinces = batch.dossiers().stream().map(d -> d.province(Language.ZH)).filter(p -> !p.isEmpty()).distinct().count();
+        view.put("showMatrix", pilots > 1);
+        view.put("showProvinces", provinces > 1);
+        String details = DETAILS.execute(view);
+        boolean few = batch.dossiers().size() <= FEW;
+        view.put("detailsFirst", few ? details : "");
+        view.put("detailsLast", few ? "" : details);
         return TEMPLATE.execute(view);
     }
 
@@ -81,10 +95,10 @@ public final class HtmlReport {
         return out;
     }
 
-    private static Template compile() {
-        try (InputStream in = HtmlReport.class.getResourceAsStream("report.html.mustache")) {
+    private static Template compile(String name) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("report.html.mustache is missing from the jar");
+                throw new IllegalStateException(name + " is missing from the jar");
             }
             return Mustache.compiler().escapeHTML(true).emptyStringIsFalse(true)
                     .compile(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -251,7 +265,7 @@ public final class HtmlReport {
                 fv.put("severityName", ReportWords.severity(f.severity(), lang));
                 fv.put("rule", f.ruleId());
                 fv.put("title", title(f.ruleId(), context, lang));
-                fv.put("clause", f.clause());
+                fv.put("clause", ReportWords.clause(f.clause(), lang));
                 fv.put("notice", rule.map(RuleInfo::notice).orElse(""));
                 fv.put("message", f.message().in(lang));
                 fv.put("location", f.location().toString());

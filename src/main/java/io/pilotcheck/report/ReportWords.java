@@ -37,7 +37,18 @@ public final class ReportWords {
         return WORDS.keys();
     }
 
-    /** A severity's name: {@code violation} / 违规. */
+    /**
+     * The notice's clause as a reader of {@code lang} reads it: in Chinese, {@code 二（四）, annex}
+     * is {@code 二（四）、附件}; in English the clause numbers stay as the notice writes them.
+     */
+    public static String clause(String clause, Language lang) {
+        if (lang != Language.ZH || clause == null) {
+            return clause;
+        }
+        return clause.replace(", ", "、").replace("annex", word("clause.annex", lang));
+    }
+
+    /** A severity's name in {@code lang}. */
     public static String severity(Severity s, Language lang) {
         return word("severity." + s.id(), lang);
     }

@@ -60,7 +60,7 @@ public final class TextReport {
     /** One finding as a compiler-style line: {@code file:line:col: severity ID message [clause]}. */
     public static String line(Finding f, Language lang) {
         return f.location() + ": " + f.severity().id() + " " + f.ruleId() + " " + f.message().in(lang)
-                + (f.clause().isEmpty() ? "" : " [" + f.clause() + "]")
+                + (f.clause().isEmpty() ? "" : " [" + ReportWords.clause(f.clause(), lang) + "]")
                 + (f.waived() ? " " + WaiverNotes.mark(f.waiver(), lang) : "");
     }
 

@@ -202,7 +202,7 @@ public final class XlsxReport {
                 boolean w = f.waived();
                 List<Object> values = java.util.Arrays.asList(f.location().file(), f.location().line(),
                         f.location().column(), d.province(lang), city, verdict, f.ruleId(),
-                        ReportWords.severity(f.severity(), lang), f.clause(), f.path(), f.message().in(lang),
+                        ReportWords.severity(f.severity(), lang), ReportWords.clause(f.clause(), lang), f.path(), f.message().in(lang),
                         w ? yes : "", w ? f.waiver().reason() : "", w ? f.waiver().approver() : "",
                         w ? f.waiver().expires().toString() : "");
                 for (int c = 0; c < values.size(); c++) {

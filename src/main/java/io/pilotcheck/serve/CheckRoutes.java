@@ -58,7 +58,8 @@ final class CheckRoutes {
             return;
         }
         String html = new String(c.bytes(), StandardCharsets.UTF_8);
-        PageView page = PageFrame.view(ctx, CheckServer.lang(ctx), "", "/?lang=");
+        // the answer to a form cannot be asked again: the other language is the kept report's page
+        PageView page = PageFrame.view(ctx, CheckServer.lang(ctx), "", id == null ? "/?lang=" : "/submissions/" + PageFrame.path(id) + "/report?lang=");
         CheckServer.respond(ctx, c.format().mediaType(), DownloadBar.into(html, page, id,
                 io.pilotcheck.words.Clock.day(received), DownloadBar.notes(page, Uploads.skipped(ctx), c.batch()))
                 .getBytes(StandardCharsets.UTF_8));

@@ -46,12 +46,26 @@ final class DownloadBar {
     static String into(String report, PageView page, String id, LocalDate day, UploadNotesView notes) {
         String bar = (id == null ? "" : "\n" + Templates.render("downloadbar.jte", links(page, id, day)).strip())
                 + (notes == null || notes.empty() ? "" : "\n" + Templates.render("uploadnotes.jte", notes).strip()) + "\n";
-        if (bar.isBlank()) {
-            return report;
-        }
+        return bar.isBlank() ? report : splice(report, bar.strip());
+    }
+
+    /** {@code html} with {@code strip} put in at the start of its body. */
+    private static String splice(String report, String strip) {
+        String bar = "\n" + strip + "\n";
         int body = report.indexOf("<body");
         int at = body < 0 ? -1 : report.indexOf('>', body);
         return at < 0 ? bar + report : report.substring(0, at + 1) + bar + report.substring(at + 1);
+    }
+
+    /** A pilot's report alone, with the strip that leads back to the pilot's page and to the report in every format. */
+    static String pilot(String report, PageView page, String pilotPath, String city) {
+        List<DownloadsView.Link> links = new ArrayList<>();
+        for (String format : FORMATS) {
+            String extension = ReportFormats.find(format).orElseThrow().extension();
+            links.add(new DownloadsView.Link(links.size(), format, pilotPath + "/report." + extension));
+        }
+        String bar = Templates.render("pilotbar.jte", new PilotBarView(new DownloadsView(page, pilotPath, links), city)).strip();
+        return splice(report, bar);
     }
 
     /** The notes on an upload: its skipped files, and each pilot with several dossiers in it. */

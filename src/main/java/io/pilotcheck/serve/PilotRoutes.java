@@ -36,6 +36,7 @@ final class PilotRoutes {
                 Route.get("/pilots", Role.EVERYONE, this::dashboard),
                 Route.post("/pilots/recheck", Role.EVERYONE, this::recheckFromPage),
                 Route.get("/pilots/{city}", Role.EVERYONE, this::pilotPage),
+                Route.get("/pilots/{city}/{file}", Role.EVERYONE, this::pilotReport),
                 Route.get("/api/v1/pilots", Role.EVERYONE, this::pilots),
                 Route.get("/api/v1/pilots/{city}/history", Role.EVERYONE, this::history),
                 Route.post("/api/v1/recheck", Role.EVERYONE, this::recheck));
@@ -72,7 +73,38 @@ final class PilotRoutes {
         Language lang = CheckServer.lang(ctx);
         PageView page = PageFrame.view(ctx, lang, history.city().name(lang),
                 "/pilots/" + PageFrame.path(history.city().nameEn()) + "?lang=");
-        CheckServer.page(ctx, StorePages.pilot(page, history, CheckServer.blankToNull(CheckServer.param(ctx, "cursor")) != null));
+        boolean paged = CheckServer.blankToNull(CheckServer.param(ctx, "cursor")) != null;
+        Pilots.Current current = paged ? null : app.pilots().current(scope(ctx), history.city().name()).orElse(null);
+        CheckServer.page(ctx, StorePages.pilot(page, history, paged, current, app.pilots()::rule));
+    }
+
+    /**
+     * {@code GET /pilots/{city}/report} and {@code …/report.EXT}: the pilot's latest dossier
+     * alone, as a page with its downloads or as a download in the format the extension names.
+     */
+    private void pilotReport(Context ctx) {
+        String file = ctx.pathParam("file");
+        Language lang = CheckServer.lang(ctx);
+        String ext = file.startsWith("report.") ? file.substring("report.".length()) : file.equals("report") ? "html" : null;
+        io.pilotcheck.report.ReportFormat format = ext == null ? null : io.pilotcheck.report.ReportFormats.names().stream()
+                .map(n -> io.pilotcheck.report.ReportFormats.find(n).orElseThrow())
+                .filter(f -> f.extension().equals(ext)).findFirst().orElse(null);
+        if (format == null) {
+            throw SubmissionRoutes.notFound(ctx);
+        }
+        Pilots.Current current = app.pilots().current(scope(ctx), ctx.pathParam("city")).orElseThrow(() -> SubmissionRoutes.notFound(ctx));
+        byte[] bytes = app.pilots().report(scope(ctx), current.city().name(), format, lang, CheckServer.failOn(ctx))
+                .orElseThrow(() -> SubmissionRoutes.notFound(ctx));
+        if (!file.equals("report")) {
+            ctx.header("Content-Disposition", "attachment; filename=\"" + current.city().nameEn().replaceAll("[^A-Za-z0-9._-]", "_")
+                    + "-" + io.pilotcheck.words.Clock.day(current.entry().received()) + "." + format.extension() + "\"");
+            CheckServer.respond(ctx, format.mediaType(), bytes);
+            return;
+        }
+        String self = "/pilots/" + PageFrame.path(current.city().nameEn());
+        PageView page = PageFrame.view(ctx, lang, "", self + "/report?lang=");
+        CheckServer.respond(ctx, "text/html; charset=utf-8", DownloadBar.pilot(new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+                page, self, current.city().name(lang)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** {@code POST /api/v1/recheck}: each pilot's latest submission checked under older rules, re-checked under the current ones. */

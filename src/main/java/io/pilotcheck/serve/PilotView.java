@@ -14,9 +14,39 @@ import java.util.List;
  * @param items      the submissions, newest first
  * @param newestPath the link back to the newest, or null when this page shows them
  * @param olderPath  the link to older ones, or null when there are none
+ * @param current    the latest dossier's findings, or null on a page of older submissions or when there is none
  */
 public record PilotView(PageView page, String province, String countKey, int count, ChartView chart, List<Item> items,
-                        String newestPath, String olderPath) {
+                        String newestPath, String olderPath, Current current) {
+
+    /**
+     * The pilot's latest dossier and its findings, with the reports of it alone.
+     *
+     * @param verdict    its verdict
+     * @param day        the day it came in
+     * @param findings   its findings in report order
+     * @param reportPath its report alone as a page, below the base path
+     * @param xlsxPath   and as a workbook
+     */
+    public record Current(String verdict, String day, List<Finding> findings, String reportPath, String xlsxPath) {
+    }
+
+    /**
+     * One finding as the pilot's page shows it.
+     *
+     * @param severity its severity's id ({@code violation}), for its colour
+     * @param severityName and in the page's language
+     * @param rule     the rule's id
+     * @param title    the rule's title
+     * @param clause   the notice's clause
+     * @param notice   the notice's words the rule enforces, or empty
+     * @param message  what is wrong
+     * @param where    the field and line
+     * @param waived   whether a waiver accepts it
+     */
+    public record Finding(String severity, String severityName, String rule, String title, String clause, String notice,
+                          String message, String where, boolean waived) {
+    }
 
     /**
      * One submission.

@@ -126,7 +126,8 @@ final class StorePages {
      *
      * @param paged whether this page was asked for older submissions than the newest
      */
-    static String pilot(PageView page, Pilots.History history, boolean paged) {
+    static String pilot(PageView page, Pilots.History history, boolean paged, Pilots.Current current,
+                        java.util.function.Function<String, java.util.Optional<io.pilotcheck.rules.RuleInfo>> rules) {
         Language lang = page.lang();
         PilotCity city = history.city();
         List<Pilots.Step> steps = history.steps();
@@ -153,7 +154,24 @@ final class StorePages {
         boolean whole = !paged && history.older() == null;
         return Templates.render("pilot.jte", new PilotView(page, city.provinceFull(lang),
                 whole ? "pilot.submissions" : "pilot.shown", steps.size(), steps.isEmpty() ? null : chart(page, steps), items,
-                paged ? self : null, history.older() == null ? null : self + "?cursor=" + PageFrame.path(history.older())));
+                paged ? self : null, history.older() == null ? null : self + "?cursor=" + PageFrame.path(history.older()),
+                paged || current == null ? null : current(page, current, self, rules)));
+    }
+
+    /** The latest dossier's findings, each with its rule's title and the notice's words. */
+    private static PilotView.Current current(PageView page, Pilots.Current current, String self,
+                                             java.util.function.Function<String, java.util.Optional<io.pilotcheck.rules.RuleInfo>> rules) {
+        Language lang = page.lang();
+        List<PilotView.Finding> findings = current.dossier().findings().stream().map(f -> {
+            java.util.Optional<io.pilotcheck.rules.RuleInfo> rule = rules.apply(f.ruleId());
+            String where = (f.path().isEmpty() ? "" : f.path() + " · ")
+                    + page.word("pilot.line", "line", f.location().line(), "column", f.location().column());
+            return new PilotView.Finding(f.severity().id(), io.pilotcheck.report.ReportWords.severity(f.severity(), lang),
+                    f.ruleId(), rule.map(r -> r.title(lang)).orElse(""), io.pilotcheck.report.ReportWords.clause(f.clause(), lang),
+                    rule.map(io.pilotcheck.rules.RuleInfo::notice).orElse(""), f.message().in(lang), where, f.waived());
+        }).toList();
+        return new PilotView.Current(verdict(current.entry().verdict()), day(current.entry().received()), findings,
+                self + "/report", self + "/report.xlsx");
     }
 
     /** A change's lines, each of a kind {@code prefix} marks: {@code rules-} for what the rules changed. */

@@ -166,7 +166,7 @@ final class SubmissionRoutes {
         Language lang = CheckServer.lang(ctx);
         byte[] html = app.submissions().report(scope(ctx), kept.id(), null, ReportFormats.find("html").orElseThrow(), lang,
                 CheckServer.failOn(ctx)).orElseThrow(() -> notFound(ctx));
-        PageView page = PageFrame.view(ctx, lang, "", "/?lang=");
+        PageView page = PageFrame.view(ctx, lang, "", "/submissions/" + PageFrame.path(kept.id()) + "/report?lang=");
         CheckServer.respond(ctx, "text/html; charset=utf-8", DownloadBar.into(new String(html, java.nio.charset.StandardCharsets.UTF_8),
                 page, kept.id(), io.pilotcheck.words.Clock.day(kept.received())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -313,4 +313,59 @@ class ReviewerQuarterTest {
         assertThat(submission).contains("<title>大连市：").doesNotContain("<title>提交 " + id.substring(0, 12));
         assertThat(submission).containsPattern("[0-9.]+ KiB</span>").doesNotContain(" B · sha256");
     }
+
+    @Test
+    void item7APilotsPageShowsItsFindingsAndAReportOfThatPilotAloneAsPageAndWorkbook() throws Exception {
+        firstQuarter();
+        String pilot = get("/pilots/Dalian?lang=zh").body();
+        String current = pilot.substring(pilot.indexOf("<section id=\"current\""), pilot.indexOf("</section>", pilot.indexOf("<section id=\"current\"")));
+        for (String id : List.of("LCP-STAR-01", "LCP-PLAN-01")) {
+            io.pilotcheck.rules.RuleInfo rule = rules.get().rule(id).orElseThrow();
+            assertThat(current).contains("data-rule=\"" + id + "\"", rule.title(io.pilotcheck.words.Language.ZH), rule.notice());
+        }
+        assertThat(current).contains("大连市于 2018-02-01 通过低碳发展规划");
+        String report = get("/pilots/Dalian/report?lang=zh").body();
+        assertThat(report).contains("id=\"pilot\"", "data-file=\"大连.yaml\"").doesNotContain("data-file=\"沈阳.yaml\"", "data-file=\"乌海.yaml\"");
+        HttpResponse<byte[]> xlsx = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/pilots/Dalian/report.xlsx?lang=zh")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.body()).startsWith('P', 'K');
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse("")).matches("attachment; filename=\"Dalian-\\d{4}-\\d{2}-\\d{2}\\.xlsx\"");
+        assertThat(get("/pilots/Dalian/report.nosuch").statusCode()).isEqualTo(404);
+        assertThat(get("/pilots/Xining/report").statusCode()).isEqualTo(404); // never submitted
+        assertThat(get("/pilots/Atlantis/report").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void item12AReportOfOnePilotLeadsWithItsFindingsWithoutTheTablesAcrossPilots() throws Exception {
+        String one = post("/api/v1/check?format=html&lang=zh", "application/yaml", fixture("03-dalian.yaml")).body();
+        assertThat(one.indexOf("<section id=\"details\">")).isPositive().isLessThan(one.indexOf("<section id=\"summary\">"));
+        assertThat(one).doesNotContain("id=\"matrix\"", "id=\"by-province\"");
+        Map<String, byte[]> several = new LinkedHashMap<>();
+        for (String f : List.of("01-wuhai.yaml", "02-shenyang.yaml", "03-dalian.yaml", "04-chaoyang.yaml")) {
+            several.put(f, fixture(f));
+        }
+        String many = upload("/api/v1/check?format=html&lang=zh", several).body();
+        assertThat(many.indexOf("<section id=\"details\">")).isGreaterThan(many.indexOf("<section id=\"summary\">"));
+        assertThat(many).contains("id=\"matrix\"", "id=\"by-province\"");
+    }
+
+    @Test
+    void item13EachPageSpeaksOneLanguage() throws Exception {
+        firstQuarter();
+        String wuhai = get("/pilots/Wuhai?lang=zh").body();
+        assertThat(wuhai).contains("二（四）、附件").doesNotContain(", annex");
+        assertThat(get("/?lang=zh").body()).doesNotContain("的 as_of", "as_of 评估").contains("截至日期");
+        String missing = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/nosuch?lang=zh"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(missing).contains("HTTP 状态 404").doesNotContain("not_found<", "· not_found");
+        for (String path : List.of("/pilots?lang=en", "/pilots/Wuhai?lang=en")) {
+            assertThat(get(path).body()).as(path).doesNotContain("(s)");
+        }
+        String filtered = get("/pilots?lang=zh&verdict=non_compliant&change=changed").body();
+        assertThat(filtered).contains("href=\"/pilots?verdict=non_compliant&amp;change=changed&amp;lang=en\"");
+        String id = submit("大连.yaml", fixture("03-dalian.yaml"));
+        assertThat(get("/submissions/" + id + "/report?lang=zh").body())
+                .contains("id=\"other-language\" href=\"/submissions/" + id + "/report?lang=en\"");
+    }
 }
