@@ -11,6 +11,7 @@ import io.pilotcheck.rules.RuleInfo;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
@@ -52,7 +53,10 @@ public final class XlsxReport {
             summary(wb.createSheet(word("xlsx.sheet.summary", lang)), batch, run, styles, lang);
             matrix(wb.createSheet(word("xlsx.sheet.matrix", lang)), PilotMatrix.of(batch, rules, registry), styles, lang);
             provinces(wb.createSheet(word("xlsx.sheet.provinces", lang)), ProvinceTable.of(batch, registry, lang), styles, lang);
-            findings(wb.createSheet(word("xlsx.sheet.findings", lang)), batch, styles, lang);
+            findings(wb.createSheet(word("xlsx.sheet.findings", lang)), batch, rules, styles, lang);
+            for (Sheet sheet : wb) {
+                printable(sheet, lang);
+            }
             LocalDate day = LocalDate.parse(run.asOf());
             wb.getProperties().getCoreProperties().setCreated(
                     java.util.Optional.of(java.util.Date.from(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())));
@@ -81,6 +85,26 @@ public final class XlsxReport {
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Set up to print as a reviewer hands it on: A4 landscape, one page wide, the header row on
+     * every page (the summary has none) and the page number in the footer.
+     */
+    private static void printable(Sheet sheet, Language lang) {
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(true);
+        sheet.setFitToPage(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setHorizontallyCenter(true);
+        if (sheet.getWorkbook().getSheetIndex(sheet) > 0) {
+            sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+        }
+        sheet.getFooter().setCenter(word("xlsx.footer", lang).replace("{page}", "&P")
+                .replace("{pages}", "&N"));
+        sheet.getHeader().setLeft(sheet.getSheetName());
     }
 
     private static void summary(Sheet sheet, BatchResult batch, RunInfo run, Styles styles, Language lang) {
@@ -159,8 +183,19 @@ public final class XlsxReport {
         for (int c = 0; c < fixed.length; c++) {
             cell(head, c, fixed[c], styles.header);
         }
+        org.apache.poi.ss.usermodel.Drawing<?> drawing = sheet.createDrawingPatriarch();
+        org.apache.poi.ss.usermodel.CreationHelper factory = sheet.getWorkbook().getCreationHelper();
         for (int c = 0; c < m.rules().size(); c++) {
             cell(head, fixed.length + c, m.rules().get(c).id(), styles.header);
+            // the rule's title where a reader points at its id
+            org.apache.poi.ss.usermodel.ClientAnchor anchor = factory.createClientAnchor();
+            anchor.setCol1(fixed.length + c);
+            anchor.setCol2(fixed.length + c + 3);
+            anchor.setRow1(0);
+            anchor.setRow2(3);
+            org.apache.poi.ss.usermodel.Comment comment = drawing.createCellComment(anchor);
+            comment.setString(factory.createRichTextString(m.rules().get(c).title(lang)));
+            head.getCell(fixed.length + c).setCellComment(comment);
         }
         int r = 1;
         for (PilotMatrix.Row row : m.rows()) {
@@ -185,9 +220,11 @@ public final class XlsxReport {
 
     /** The findings sheet's columns: the CSV report's, the province beside the city, in the reader's words. */
     private static final String[] COLUMNS = {"file", "line", "column", "province", "city", "verdict", "rule",
-        "severity", "clause", "path", "message", "waived", "waiver_reason", "waiver_approver", "waiver_expires"};
+        "rule_title", "severity", "clause", "path", "message", "waived", "waiver_reason", "waiver_approver", "waiver_expires"};
 
-    private static void findings(Sheet sheet, BatchResult batch, Styles styles, Language lang) {
+    private static void findings(Sheet sheet, BatchResult batch, List<RuleInfo> rules, Styles styles, Language lang) {
+        Map<String, String> titles = new java.util.HashMap<>();
+        rules.forEach(r -> titles.put(r.id(), r.title(lang)));
         Row head = sheet.createRow(0);
         for (int c = 0; c < COLUMNS.length; c++) {
             cell(head, c, word("xlsx.col." + COLUMNS[c], lang), styles.header);
@@ -195,14 +232,14 @@ public final class XlsxReport {
         String yes = word("xlsx.yes", lang);
         int r = 1;
         for (DossierResult d : batch.dossiers()) {
-            String city = d.city(lang);
+            String city = d.city(lang) == null ? word("xlsx.noCity", lang) : d.city(lang);
             String verdict = ReportWords.verdict(d.verdict(), lang);
             for (Finding f : d.findings()) {
                 Row x = sheet.createRow(r++);
                 boolean w = f.waived();
                 List<Object> values = java.util.Arrays.asList(f.location().file(), f.location().line(),
                         f.location().column(), d.province(lang), city, verdict, f.ruleId(),
-                        ReportWords.severity(f.severity(), lang), ReportWords.clause(f.clause(), lang), f.path(), f.message().in(lang),
+                        titles.getOrDefault(f.ruleId(), builtInTitle(f.ruleId(), lang)), ReportWords.severity(f.severity(), lang), ReportWords.clause(f.clause(), lang), f.path(), f.message().in(lang),
                         w ? yes : "", w ? f.waiver().reason() : "", w ? f.waiver().approver() : "",
                         w ? f.waiver().expires().toString() : "");
                 for (int c = 0; c < values.size(); c++) {
@@ -217,10 +254,15 @@ public final class XlsxReport {
         }
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(r - 1, 0), 0, COLUMNS.length - 1));
         sheet.createFreezePane(0, 1);
-        int[] widths = {28, 6, 6, 10, 14, 14, 14, 10, 12, 36, 80, 8, 30, 20, 12};
+        int[] widths = {28, 6, 6, 10, 14, 14, 14, 28, 10, 12, 36, 80, 8, 30, 20, 12};
         for (int c = 0; c < COLUMNS.length; c++) {
             sheet.setColumnWidth(c, widths[c] * 256);
         }
+    }
+
+    private static String builtInTitle(String id, Language lang) {
+        io.pilotcheck.finding.Message title = io.pilotcheck.finding.BuiltInChecks.title(id);
+        return title == null ? "" : title.in(lang);
     }
 
     private static String word(String key, Language lang) {

@@ -196,7 +196,7 @@ class ReportFormatsTest {
             for (int i = 1; i <= findings.getLastRowNum(); i++) {
                 org.apache.poi.ss.usermodel.Row row = findings.getRow(i);
                 fromXlsx.add(row.getCell(0).getStringCellValue() + "|" + (int) row.getCell(1).getNumericCellValue()
-                        + "|" + row.getCell(6).getStringCellValue() + "|" + SEVERITY_ID.get(row.getCell(7).getStringCellValue()));
+                        + "|" + row.getCell(6).getStringCellValue() + "|" + SEVERITY_ID.get(row.getCell(8).getStringCellValue()));
             }
             List<String> fromJson = new ArrayList<>();
             java.util.Map<String, java.util.Set<String>> violatedRulesByCity = new java.util.HashMap<>();

@@ -107,7 +107,7 @@ class ReportHeaderTest {
             Sheet findings = wb.getSheet("发现");
             List<String> head = new ArrayList<>();
             findings.getRow(0).forEach(c -> head.add(c.getStringCellValue()));
-            assertThat(head).startsWith("文件", "行", "列", "省份", "城市", "结论", "规则", "级别");
+            assertThat(head).startsWith("文件", "行", "列", "省份", "城市", "结论", "规则", "规则名称", "级别");
             Row first = findings.getRow(1);
             assertThat(first.getCell(head.indexOf("省份")).getStringCellValue()).isEqualTo("辽宁");
             assertThat(first.getCell(head.indexOf("结论")).getStringCellValue()).isEqualTo("不合规");

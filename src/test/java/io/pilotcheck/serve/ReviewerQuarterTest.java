@@ -368,4 +368,48 @@ class ReviewerQuarterTest {
         assertThat(get("/submissions/" + id + "/report?lang=zh").body())
                 .contains("id=\"other-language\" href=\"/submissions/" + id + "/report?lang=en\"");
     }
+
+    @Test
+    void item14TheWorkbookNamesRulesByTitleReadsInChineseAndPrints() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("乌海.yaml", fixture("01-wuhai.yaml"));
+        files.put("坏文件.yaml", fixture("invalid/not-yaml.yaml"));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            body.write(("--b0undary\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + f.getKey()
+                    + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.write(f.getValue());
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write("--b0undary--\r\n".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                        + "/api/v1/check?format=xlsx&lang=zh")).header("Content-Type", "multipart/form-data; boundary=b0undary")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(r.body()))) {
+            org.apache.poi.ss.usermodel.Sheet findings = wb.getSheet("发现");
+            List<String> head = new java.util.ArrayList<>();
+            findings.getRow(0).forEach(c -> head.add(c.getStringCellValue()));
+            List<String> titles = new java.util.ArrayList<>();
+            List<String> clauses = new java.util.ArrayList<>();
+            List<String> cities = new java.util.ArrayList<>();
+            for (int i = 1; i <= findings.getLastRowNum(); i++) {
+                titles.add(findings.getRow(i).getCell(head.indexOf("规则名称")).getStringCellValue());
+                clauses.add(findings.getRow(i).getCell(head.indexOf("条款")).getStringCellValue());
+                cities.add(findings.getRow(i).getCell(head.indexOf("城市")).getStringCellValue());
+            }
+            assertThat(titles).contains(rules.get().rule("LCP-INNO-01").orElseThrow().title(io.pilotcheck.words.Language.ZH))
+                    .doesNotContain("");
+            assertThat(clauses).contains("二（四）、附件").noneMatch(c -> c.contains("annex"));
+            assertThat(cities).contains("乌海市", "（未能读出城市）").doesNotContain("");
+            org.apache.poi.ss.usermodel.Sheet matrix = wb.getSheet("矩阵");
+            assertThat(matrix.getRow(0).getCell(4).getCellComment().getString().getString()).isNotBlank();
+            for (org.apache.poi.ss.usermodel.Sheet sheet : wb) {
+                assertThat(sheet.getPrintSetup().getLandscape()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getFitToPage()).isTrue();
+                assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            }
+            assertThat(findings.getRepeatingRows()).isNotNull();
+        }
+    }
 }
