@@ -58,8 +58,11 @@ public final class Pilots {
      * @param byRules what the rules changed (the same file under the earlier rules and the later
      *                ones), or null when both were checked under the same rules
      * @param apart   false when the rules differ and the causes could not be told apart
+     * @param rules   what changed in the rules between the two, when they differ and both
+     *                editions were kept; else empty
      */
-    public record Change(ReportDiff.DossierDiff byCity, ReportDiff.DossierDiff byRules, boolean apart) {
+    public record Change(ReportDiff.DossierDiff byCity, ReportDiff.DossierDiff byRules, boolean apart,
+                         List<io.pilotcheck.rules.RuleEdition.Change> rules) {
 
         /** Whether anything changed at all, by either cause. */
         public boolean any() {
@@ -229,20 +232,28 @@ public final class Pilots {
                                  DossierEntry after, DossierResult afterResult, Language lang) {
         ReportDiff.DossierDiff whole = ReportDiff.compareDossier(beforeResult, afterResult, lang);
         if (before.rulesFingerprint().equals(after.rulesFingerprint())) {
-            return new Change(whole, null, true);
+            return new Change(whole, null, true, List.of());
         }
+        List<io.pilotcheck.rules.RuleEdition.Change> rules = ruleChanges(s, before.rulesFingerprint(), after.rulesFingerprint());
         StoredSubmission later = s.submission(scope, after.submissionId()).orElseThrow();
         Optional<StoredSubmission.Evaluation> underEarlierRules = later.evaluations().stream()
                 .filter(v -> v.rulesFingerprint().equals(before.rulesFingerprint())).reduce((a, b) -> b);
         if (underEarlierRules.isPresent()) {
             DossierResult middle = dossier(s, scope, underEarlierRules.get().id(), after.position());
             return new Change(ReportDiff.compareDossier(beforeResult, middle, lang),
-                    ReportDiff.compareDossier(middle, afterResult, lang), true);
+                    ReportDiff.compareDossier(middle, afterResult, lang), true, rules);
         }
         if (sha(s, scope, before).equals(sha(later, after.file()))) {
-            return new Change(ReportDiff.compareDossier(beforeResult, beforeResult, lang), whole, true);
+            return new Change(ReportDiff.compareDossier(beforeResult, beforeResult, lang), whole, true, rules);
         }
-        return new Change(whole, null, false);
+        return new Change(whole, null, false, rules);
+    }
+
+    /** What changed in the rules from one fingerprint to another, when both editions were kept. */
+    private static List<io.pilotcheck.rules.RuleEdition.Change> ruleChanges(SubmissionStore s, String older, String newer) {
+        Optional<io.pilotcheck.rules.RuleEdition> from = s.ruleEdition(older).map(io.pilotcheck.rules.RuleEdition::fromJson);
+        Optional<io.pilotcheck.rules.RuleEdition> to = s.ruleEdition(newer).map(io.pilotcheck.rules.RuleEdition::fromJson);
+        return from.isPresent() && to.isPresent() ? to.get().since(from.get()) : List.of();
     }
 
     private static String sha(SubmissionStore s, Scope scope, DossierEntry e) {

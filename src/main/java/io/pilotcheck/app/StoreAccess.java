@@ -27,6 +27,26 @@ final class StoreAccess {
         return s;
     }
 
+    /** The editions of the rules this process has kept, so that each is written once. */
+    private final java.util.Set<String> editionsKept = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Keeps what the rules of {@code book} say beside the evaluations made under them, once. */
+    void keepEdition(io.pilotcheck.rules.RuleBook book) {
+        if (editionsKept.add(book.fingerprint())) {
+            try {
+                get().keepRuleEdition(book.fingerprint(), io.pilotcheck.rules.RuleEdition.of(book).json());
+            } catch (RuntimeException e) {
+                editionsKept.remove(book.fingerprint()); // tried again with the next evaluation
+                throw e;
+            }
+        }
+    }
+
+    /** The edition of the rules kept under {@code fingerprint}, or empty when none was kept (older stores). */
+    java.util.Optional<io.pilotcheck.rules.RuleEdition> edition(String fingerprint) {
+        return get().ruleEdition(fingerprint).map(io.pilotcheck.rules.RuleEdition::fromJson);
+    }
+
     boolean present() {
         return store.get() != null;
     }

@@ -48,9 +48,14 @@ public final class Submissions {
                 files.add(new NewSubmission.SubmittedFile(b.name(), b.bytes()));
             }
         }
-        return store.get().record(new NewSubmission(received, submitter, source, files,
+        String id = store.get().record(new NewSubmission(received, submitter, source, files,
                 evaluation(received, EvaluationRecord.SUBMITTED, checked.rulesFingerprint(), checked.ruleCount(),
                         checked.asOf(), checked.batch())));
+        RuleBook book = rules.get();
+        if (book.fingerprint().equals(checked.rulesFingerprint())) { // else a reload came between: the next keeps it
+            store.keepEdition(book);
+        }
+        return id;
     }
 
     /**
@@ -66,8 +71,10 @@ public final class Submissions {
             }
         });
         RuleBook book = rules.get();
-        return store.get().record(new NewSubmission(received, submitter, Source.CLI, files,
+        String id = store.get().record(new NewSubmission(received, submitter, Source.CLI, files,
                 evaluation(received, EvaluationRecord.SUBMITTED, book.fingerprint(), book.rules().size(), asOf, batch)));
+        store.keepEdition(book);
+        return id;
     }
 
     /** An evaluation made now by this pilotcheck. */

@@ -66,6 +66,11 @@ public final class RuleInputs {
         return dir.relativize(file).toString().replace('\\', '/');
     }
 
+    /** Every input's path below the rules folder, in sorted order. */
+    java.util.Set<String> paths() {
+        return files.keySet();
+    }
+
     /** The bytes read of the input at {@code relativePath} (see {@link #relative}). */
     byte[] bytes(String relativePath) {
         byte[] b = files.get(relativePath);

@@ -34,6 +34,7 @@ final class PilotRoutes {
     List<Route> routes() {
         return List.of(
                 Route.get("/pilots", Role.EVERYONE, this::dashboard),
+                Route.get("/pilots/recheck", Role.EVERYONE, this::recheckPreview),
                 Route.post("/pilots/recheck", Role.EVERYONE, this::recheckFromPage),
                 Route.get("/pilots/{city}", Role.EVERYONE, this::pilotPage),
                 Route.get("/pilots/{city}/{file}", Role.EVERYONE, this::pilotReport),
@@ -113,19 +114,43 @@ final class PilotRoutes {
         ObjectNode body = JSON.createObjectNode().put("rules_fingerprint", done.rulesFingerprint())
                 .put("rechecked", done.submissions().size());
         done.submissions().forEach(body.putArray("submissions")::add);
+        ArrayNode changed = body.putArray("changed");
+        for (Rechecks.Effect e : done.effects()) {
+            ObjectNode c = changed.addObject().put("city", e.city().name()).put("city_en", e.city().nameEn());
+            c.putObject("before").put("verdict", e.before().verdict().id()).put("violations", count(e.before(), "violation"));
+            c.putObject("after").put("verdict", e.after().verdict().id()).put("violations", count(e.after(), "violation"));
+            c.set("change", change(e.change()));
+        }
         CheckServer.json(ctx, 200, body);
     }
 
-    /** The dashboard's button: re-checks as the API does, then shows the dashboard again. */
+    private static long count(io.pilotcheck.finding.DossierResult d, String severity) {
+        return d.findings().stream().filter(f -> f.severity().id().equals(severity) && !f.waived()).count();
+    }
+
+    /** {@code GET /pilots/recheck}: what changed in the rules, and which pilots a re-check would change, before it is done. */
+    private void recheckPreview(Context ctx) {
+        Language lang = CheckServer.lang(ctx);
+        PageView page = PageFrame.view(ctx, lang, ServeWords.word("recheck.title", lang), "/pilots/recheck?lang=");
+        Scope scope = scope(ctx);
+        app.requireStore();
+        Rechecks.Preview preview = server.withinLimits(ctx, () -> app.rechecks().preview(scope, lang));
+        CheckServer.page(ctx, StorePages.recheck(page, false, preview.stale(), preview.ruleChanges(), preview.effects()));
+    }
+
+    /** The page's button: re-checks as the API does, then says what it changed. */
     void recheckFromPage(Context ctx) {
-        recheckWithinLimits(ctx);
-        ctx.redirect(PageFrame.base(ctx) + "/pilots?lang=" + PageFrame.code(CheckServer.lang(ctx)), io.javalin.http.HttpStatus.SEE_OTHER);
+        Language lang = CheckServer.lang(ctx);
+        Rechecks.Rechecked done = recheckWithinLimits(ctx);
+        PageView page = PageFrame.view(ctx, lang, ServeWords.word("recheck.doneTitle", lang), "/pilots?lang=");
+        CheckServer.page(ctx, StorePages.recheck(page, true, done.submissions().size(), done.ruleChanges(), done.effects()));
     }
 
     private Rechecks.Rechecked recheckWithinLimits(Context ctx) {
         Scope scope = scope(ctx);
+        Language lang = CheckServer.lang(ctx);
         app.requireStore(); // no store: 503 before a slot is taken
-        return server.withinLimits(ctx, () -> app.rechecks().latestUnderOlderRules(scope));
+        return server.withinLimits(ctx, () -> app.rechecks().latestUnderOlderRules(scope, lang));
     }
 
     /** {@code GET /api/v1/pilots}: the pilots in scope in annex order, each with its latest dossier. */

@@ -140,6 +140,7 @@ final class StorePages {
                 lines(change.byCity(), "", lines);
                 if (change.byRules() != null) {
                     lines(change.byRules(), "rules-", lines);
+                    ruleLines(page, change, lines);
                 }
                 if (!change.apart()) {
                     lines.add(new PilotView.Change("rules-differ", "", page.word("pilot.rulesDiffer")));
@@ -172,6 +173,61 @@ final class StorePages {
         }).toList();
         return new PilotView.Current(verdict(current.entry().verdict()), day(current.entry().received()), findings,
                 self + "/report", self + "/report.xlsx");
+    }
+
+    /**
+     * The re-check's page: before it (what a re-check would change) or after it (what it changed).
+     *
+     * @param ruleChanges what changed in the rules, or null when the older rules were not kept
+     */
+    static String recheck(PageView page, boolean done, int stale, List<io.pilotcheck.rules.RuleEdition.Change> ruleChanges,
+                          List<io.pilotcheck.app.Rechecks.Effect> effects) {
+        Language lang = page.lang();
+        List<RecheckView.Effect> rows = new ArrayList<>();
+        for (io.pilotcheck.app.Rechecks.Effect e : effects) {
+            List<PilotView.Change> lines = new ArrayList<>();
+            lines(e.change(), "rules-", lines);
+            rows.add(new RecheckView.Effect(e.city().name(lang), "/pilots/" + PageFrame.path(e.city().nameEn()),
+                    e.before().verdict().id(), e.after().verdict().id(), counts(page, e.before(), e.after()), lines));
+        }
+        return Templates.render("recheck.jte", new RecheckView(page, done, stale,
+                ruleChanges == null ? null : ruleChanges.stream().map(c -> ruleChange(page, c)).toList(), rows));
+    }
+
+    /** The counts that differ between two results of one dossier, as {@code 违规 2→1}; all of them when none differs. */
+    private static String counts(PageView page, io.pilotcheck.finding.DossierResult before, io.pilotcheck.finding.DossierResult after) {
+        List<String> parts = new ArrayList<>();
+        for (io.pilotcheck.finding.Severity s : new io.pilotcheck.finding.Severity[] {io.pilotcheck.finding.Severity.VIOLATION,
+                io.pilotcheck.finding.Severity.WARNING, io.pilotcheck.finding.Severity.PENDING, io.pilotcheck.finding.Severity.ERROR}) {
+            long b = before.findings().stream().filter(f -> f.severity() == s && !f.waived()).count();
+            long a = after.findings().stream().filter(f -> f.severity() == s && !f.waived()).count();
+            if (a != b) {
+                parts.add(io.pilotcheck.report.ReportWords.severity(s, page.lang()) + " " + b + "→" + a);
+            }
+        }
+        return String.join(page.word("listSeparator"), parts);
+    }
+
+    /** One change of the rules in words: the parameter and its values, or the rule added, removed or edited. */
+    static String ruleChange(PageView page, io.pilotcheck.rules.RuleEdition.Change c) {
+        String rules = String.join(page.word("listSeparator"), c.rules());
+        return c.kind().equals("param")
+                ? page.word("rules.param", "name", c.name(), "before", c.before().isEmpty() ? "—" : c.before(),
+                "after", c.after().isEmpty() ? "—" : c.after(), "rules", rules.isEmpty() ? "—" : rules)
+                : page.word("rules." + c.kind(), "rule", c.name());
+    }
+
+    /** Why the rules changed findings: the changes of the rules that touch them (all, when none names them). */
+    private static void ruleLines(PageView page, Pilots.Change change, List<PilotView.Change> lines) {
+        java.util.Set<String> touched = new java.util.HashSet<>();
+        change.byRules().added().forEach(i -> touched.add(i.rule()));
+        change.byRules().resolved().forEach(i -> touched.add(i.rule()));
+        change.byRules().changed().forEach(c -> touched.add(c.after().rule()));
+        List<io.pilotcheck.rules.RuleEdition.Change> relevant = change.rules().stream()
+                .filter(c -> c.rules().stream().anyMatch(touched::contains)).toList();
+        for (io.pilotcheck.rules.RuleEdition.Change c : relevant.isEmpty() ? change.rules() : relevant) {
+            lines.add(new PilotView.Change("rules-why", "", ruleChange(page, c)));
+        }
     }
 
     /** A change's lines, each of a kind {@code prefix} marks: {@code rules-} for what the rules changed. */

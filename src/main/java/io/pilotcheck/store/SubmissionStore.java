@@ -59,6 +59,15 @@ public interface SubmissionStore extends AutoCloseable {
      */
     Optional<String> addEvaluationUnlessCurrent(String submissionId, EvaluationRecord evaluation);
 
+    /**
+     * Keeps what an edition of the rules said ({@code RuleEdition}'s JSON) under its
+     * fingerprint, unless it is kept already: the rules a kept evaluation was made under.
+     */
+    void keepRuleEdition(String fingerprint, String edition);
+
+    /** The edition of the rules kept under {@code fingerprint}, as JSON, or empty. */
+    Optional<String> ruleEdition(String fingerprint);
+
     /** A kept submission in {@code scope}, or empty. */
     Optional<StoredSubmission> submission(Scope scope, String id);
 

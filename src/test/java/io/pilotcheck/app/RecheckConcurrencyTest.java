@@ -67,7 +67,7 @@ class RecheckConcurrencyTest {
             for (int i = 0; i < 2; i++) {
                 runs.add(two.submit(() -> {
                     go.await();
-                    return new Application(TestRules::book, () -> store).rechecks().latestUnderOlderRules(Scope.all()).submissions();
+                    return new Application(TestRules::book, () -> store).rechecks().latestUnderOlderRules(Scope.all(), io.pilotcheck.words.Language.ZH).submissions();
                 }));
             }
             go.countDown();

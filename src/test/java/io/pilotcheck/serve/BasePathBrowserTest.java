@@ -90,8 +90,13 @@ class BasePathBrowserTest {
         browser.findElement(By.linkText("45 个试点总览")).click();
         assertThat(browser.getTitle()).isEqualTo("45 个试点总览");
         followed.addAll(linksUnder(browser, under));
-        // the re-check form posts under the sub-path and comes back to the dashboard there
-        browser.findElement(By.cssSelector("#old-rules button")).click();
+        // the re-check's page and its form are under the sub-path, and lead back to the dashboard there
+        browser.findElement(By.id("recheck-preview")).click();
+        assertThat(browser.getCurrentUrl()).startsWith(under + "/pilots/recheck");
+        followed.addAll(linksUnder(browser, under));
+        browser.findElement(By.cssSelector("#recheck-form button")).click();
+        HeadlessChromium.awaitTitle(browser, "已按当前规则重新检查");
+        browser.findElement(By.id("back-to-dashboard")).click();
         awaitGone(browser, "old-rules");
         assertThat(browser.getCurrentUrl()).startsWith(under + "/pilots");
         browser.findElement(By.cssSelector("select[name=verdict] option[value=non_compliant]")).click();

@@ -205,11 +205,21 @@ class ReviewerQuarterTest {
         Path edited = TestRules.copyRules(tmp.resolve("rules"));
         TestRules.edit(edited.resolve("params.yaml"), "plan_due: 2017-12-31", "plan_due: 2018-03-31");
         rules.set(RuleBookLoader.load(edited));
-        assertThat(post("/api/v1/recheck", "application/json", new byte[0]).statusCode()).isEqualTo(200);
+        // before the re-check: the dashboard leads to a page that names the change and whom it affects
+        assertThat(get("/pilots?lang=zh").body()).contains("id=\"recheck-preview\"");
+        String preview = get("/pilots/recheck?lang=zh").body();
+        assertThat(preview).contains("参数 plan_due：2017-12-31 → 2018-03-31", "LCP-PLAN-01", "id=\"recheck-form\"");
+        String effects = preview.substring(preview.indexOf("<table id=\"effects\""), preview.indexOf("</table>", preview.indexOf("<table id=\"effects\"")));
+        assertThat(effects).contains("data-city=\"大连市\"", "违规 2→1").doesNotContain("data-city=\"沈阳市\"");
+        assertThat(effects.split("<tr data-city=", -1).length - 1).as("pilots affected").isLessThan(3);
+        // the re-check, and its summary
+        String done = post("/pilots/recheck?lang=zh", "application/x-www-form-urlencoded", new byte[0]).body();
+        assertThat(done).contains("id=\"recheck-done\"", "大连市", "违规 2→1");
         String pilot = get("/pilots/Dalian?lang=zh").body();
         String newest = pilot.substring(pilot.indexOf("<section class=\"submission\""));
         newest = newest.substring(0, newest.indexOf("</section>"));
-        assertThat(newest).contains("规则变更·不再报告", "LCP-PLAN-01").doesNotContain("已解决 LCP-PLAN-01");
+        assertThat(newest).contains("规则变更·不再报告", "LCP-PLAN-01", "参数 plan_due：2017-12-31 → 2018-03-31")
+                .doesNotContain("已解决 LCP-PLAN-01");
         assertThat(row(get("/pilots?lang=zh").body(), "大连市")).contains("data-change=\"rules\"", "◆");
         JsonNode history = JSON.readTree(get("/api/v1/pilots/Dalian/history").body()).get("submissions");
         JsonNode change = history.get(history.size() - 1).get("change");

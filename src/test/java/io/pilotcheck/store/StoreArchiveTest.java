@@ -79,7 +79,7 @@ class StoreArchiveTest {
             source.record(submission("2026-03-31T08:00:00Z", "fixtures/03-dalian.yaml", "fixtures/01-wuhai.yaml"));
             String second = source.record(submission("2026-06-30T08:00:00Z", "fixtures/03-dalian.yaml"));
             source.record(submission("2026-09-30T08:00:00Z", "fixtures/08-jiaxing.yaml"));
-            new io.pilotcheck.app.Application(TestRules::book, () -> source).rechecks().latestUnderOlderRules(Scope.all()); // the second gets a second evaluation
+            new io.pilotcheck.app.Application(TestRules::book, () -> source).rechecks().latestUnderOlderRules(Scope.all(), io.pilotcheck.words.Language.ZH); // the second gets a second evaluation
             assertThat(source.submission(Scope.all(), second).orElseThrow().evaluations()).hasSize(2);
             try (OutputStream out = Files.newOutputStream(archive)) {
                 assertThat(StoreArchive.export(source, "0.1.0", out)).isEqualTo(3);

@@ -189,7 +189,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
     static final int SOCKET_TIMEOUT_SECONDS = 10;
 
     /** The version of the newest migration in {@code db/migration}; a test holds the two together. */
-    static final String SCHEMA_VERSION = "4";
+    static final String SCHEMA_VERSION = "5";
 
     /**
      * Whether the schema is already at {@link #SCHEMA_VERSION}, asked with one query: Flyway's
@@ -279,6 +279,19 @@ public final class SqlSubmissionStore implements SubmissionStore {
             return true;
         });
         return added ? Optional.of(id) : Optional.empty();
+    }
+
+    @Override
+    public void keepRuleEdition(String fingerprint, String edition) {
+        write(h -> h.createUpdate("INSERT INTO rule_edition (fingerprint, edition) SELECT :f, :e WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM rule_edition WHERE fingerprint = :f)")
+                .bind("f", fingerprint).bind("e", edition.getBytes(java.nio.charset.StandardCharsets.UTF_8)).execute());
+    }
+
+    @Override
+    public Optional<String> ruleEdition(String fingerprint) {
+        return read(h -> h.createQuery("SELECT edition FROM rule_edition WHERE fingerprint = :f").bind("f", fingerprint)
+                .mapTo(byte[].class).findOne().map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Override
