@@ -210,12 +210,33 @@ public final class Pilots {
             // only this dossier's rows are read: a submission of a whole province holds dozens
             DossierResult now = dossier(s, scope, e.evaluationId(), e.position());
             if (!more || previous != null) {
-                out.add(new Step(e, previous == null ? null : change(s, scope, previousEntry, previous, e, now, lang)));
+                out.add(new Step(e, previous == null ? recheckOfFirst(s, scope, e, now, lang)
+                        : change(s, scope, previousEntry, previous, e, now, lang)));
             }
             previousEntry = e;
             previous = now;
         }
         return new History(null, out, more && !out.isEmpty() ? out.get(0).entry().submissionId() : null);
+    }
+
+    /**
+     * A pilot's first submission has nothing before it to compare with, but a re-check under
+     * other rules may have changed its findings since it came in: that change, the rules' alone;
+     * null when it was not re-checked or nothing changed.
+     */
+    private static Change recheckOfFirst(SubmissionStore s, Scope scope, DossierEntry e, DossierResult now, Language lang) {
+        List<StoredSubmission.Evaluation> evaluations = s.submission(scope, e.submissionId()).orElseThrow().evaluations();
+        if (evaluations.size() < 2) {
+            return null;
+        }
+        StoredSubmission.Evaluation earlier = evaluations.get(evaluations.size() - 2);
+        if (earlier.rulesFingerprint().equals(e.rulesFingerprint())) {
+            return null;
+        }
+        DossierResult before = dossier(s, scope, earlier.id(), e.position());
+        ReportDiff.DossierDiff byRules = ReportDiff.compareDossier(before, now, lang);
+        return byRules.changedAtAll() ? new Change(ReportDiff.compareDossier(before, before, lang), byRules, true,
+                ruleChanges(s, earlier.rulesFingerprint(), e.rulesFingerprint())) : null;
     }
 
     private static DossierResult dossier(SubmissionStore s, Scope scope, String evaluationId, int position) {

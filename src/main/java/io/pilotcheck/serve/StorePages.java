@@ -184,14 +184,18 @@ final class StorePages {
                           List<io.pilotcheck.app.Rechecks.Effect> effects) {
         Language lang = page.lang();
         List<RecheckView.Effect> rows = new ArrayList<>();
+        List<RecheckView.Effect> wordingOnly = new ArrayList<>();
         for (io.pilotcheck.app.Rechecks.Effect e : effects) {
             List<PilotView.Change> lines = new ArrayList<>();
             lines(e.change(), "rules-", lines);
-            rows.add(new RecheckView.Effect(e.city().name(lang), "/pilots/" + PageFrame.path(e.city().nameEn()),
-                    e.before().verdict().id(), e.after().verdict().id(), counts(page, e.before(), e.after()), lines));
+            String counts = counts(page, e.before(), e.after());
+            RecheckView.Effect row = new RecheckView.Effect(e.city().name(lang), "/pilots/" + PageFrame.path(e.city().nameEn()),
+                    e.before().verdict().id(), e.after().verdict().id(), counts, lines);
+            // a verdict or a count that changes is what a reviewer must see; a date in a message, less so
+            (counts.isEmpty() && e.before().verdict() == e.after().verdict() ? wordingOnly : rows).add(row);
         }
         return Templates.render("recheck.jte", new RecheckView(page, done, stale,
-                ruleChanges == null ? null : ruleChanges.stream().map(c -> ruleChange(page, c)).toList(), rows));
+                ruleChanges == null ? null : ruleChanges.stream().map(c -> ruleChange(page, c)).toList(), rows, wordingOnly));
     }
 
     /** The counts that differ between two results of one dossier, as {@code 违规 2→1}; all of them when none differs. */

@@ -62,12 +62,12 @@ class ReportHeaderTest {
     void theHeaderGivesTheEvaluationDatesUsedAndTheGenerationDateEachLabelled() throws Exception {
         String today = LocalDate.now().toString();
         Document own = html(JIAXING, DALIAN);
-        assertThat(own.getElementById("as-of").text()).isEqualTo("2020-06-30（各档案的 as_of）");
+        assertThat(own.getElementById("as-of").text()).isEqualTo("2020-06-30（按各档案填写的截至日期）");
         assertThat(own.getElementById("generated").text()).isEqualTo(today);
         assertThat(own.select("header .run").text()).contains("评估日期: 2020-06-30").contains("生成日期: " + today);
 
         assertThat(html(JIAXING, "fixtures/").getElementById("as-of").text())
-                .isEqualTo("按各档案自身的 as_of，2017-01-20 至 2021-06-30");
+                .isEqualTo("按各档案填写的截至日期，2017-01-20 至 2021-06-30");
         assertThat(html("--as-of", "2019-01-01", JIAXING).getElementById("as-of").text())
                 .isEqualTo("2019-01-01（由 --as-of 指定）");
         assertThat(html("--lang", "en", JIAXING).getElementById("as-of").text())
@@ -75,7 +75,7 @@ class ReportHeaderTest {
 
         try (XSSFWorkbook wb = xlsx(JIAXING, DALIAN)) {
             Sheet summary = wb.getSheet("汇总");
-            assertThat(summaryValue(summary, "评估日期")).isEqualTo("2020-06-30（各档案的 as_of）");
+            assertThat(summaryValue(summary, "评估日期")).isEqualTo("2020-06-30（按各档案填写的截至日期）");
             assertThat(summaryValue(summary, "生成日期")).isEqualTo(today);
         }
     }
