@@ -374,6 +374,11 @@ class ReviewerQuarterTest {
         }
         String filtered = get("/pilots?lang=zh&verdict=non_compliant&change=changed").body();
         assertThat(filtered).contains("href=\"/pilots?verdict=non_compliant&amp;change=changed&amp;lang=en\"");
+        // a registry message reads in one language: the annex's province in English, the field in Chinese
+        String en = post("/api/v1/check?format=text&lang=en", "application/yaml", fixture("10-quzhou.yaml")).body();
+        assertThat(en).contains("but the annex says 'Zhejiang'").doesNotContain("'浙江'");
+        String zh = post("/api/v1/check?format=text&lang=zh", "application/yaml", fixture("10-quzhou.yaml")).body();
+        assertThat(zh).contains("衢州市的所属省份（province）填为“江苏”", "[附件]");
         String id = submit("大连.yaml", fixture("03-dalian.yaml"));
         assertThat(get("/submissions/" + id + "/report?lang=zh").body())
                 .contains("id=\"other-language\" href=\"/submissions/" + id + "/report?lang=en\"");
