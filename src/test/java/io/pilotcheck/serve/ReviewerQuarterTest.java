@@ -77,6 +77,10 @@ class ReviewerQuarterTest {
 
     /** Sends files as the upload page's form does (a folder upload: one part a file). */
     private HttpResponse<String> upload(String path, Map<String, byte[]> files) throws Exception {
+        return post(path, "multipart/form-data; boundary=b0undary", multipart(files));
+    }
+
+    private static byte[] multipart(Map<String, byte[]> files) throws java.io.IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             out.write(("--b0undary\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + f.getKey()
@@ -85,7 +89,7 @@ class ReviewerQuarterTest {
             out.write("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         out.write("--b0undary--\r\n".getBytes(StandardCharsets.UTF_8));
-        return post(path, "multipart/form-data; boundary=b0undary", out.toByteArray());
+        return out.toByteArray();
     }
 
     private static byte[] fixture(String name) throws Exception {
@@ -389,17 +393,9 @@ class ReviewerQuarterTest {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("乌海.yaml", fixture("01-wuhai.yaml"));
         files.put("坏文件.yaml", fixture("invalid/not-yaml.yaml"));
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (Map.Entry<String, byte[]> f : files.entrySet()) {
-            body.write(("--b0undary\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + f.getKey()
-                    + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.write(f.getValue());
-            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        body.write("--b0undary--\r\n".getBytes(StandardCharsets.UTF_8));
         HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
                         + "/api/v1/check?format=xlsx&lang=zh")).header("Content-Type", "multipart/form-data; boundary=b0undary")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(files))).build(), HttpResponse.BodyHandlers.ofByteArray());
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
                 new java.io.ByteArrayInputStream(r.body()))) {
             org.apache.poi.ss.usermodel.Sheet findings = wb.getSheet("发现");
