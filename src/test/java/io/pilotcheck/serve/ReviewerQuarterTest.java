@@ -373,8 +373,11 @@ class ReviewerQuarterTest {
         String missing = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/nosuch?lang=zh"))
                 .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(missing).contains("HTTP 状态 404").doesNotContain("not_found<", "· not_found");
-        for (String path : List.of("/pilots?lang=en", "/pilots/Wuhai?lang=en")) {
-            assertThat(get(path).body()).as(path).doesNotContain("(s)");
+        String kept = submit("沈阳.yaml", fixture("02-shenyang.yaml"));
+        for (String path : List.of("/pilots?lang=en", "/pilots/Wuhai?lang=en", "/submissions/" + kept + "?lang=en",
+                "/pilots/recheck?lang=en", "/?lang=en")) {
+            String text = org.jsoup.Jsoup.parse(get(path).body()).body().text();
+            assertThat(text).as(path).doesNotContain("(s)", "non_compliant", "as_of,");
         }
         String filtered = get("/pilots?lang=zh&verdict=non_compliant&change=changed").body();
         assertThat(filtered).contains("href=\"/pilots?verdict=non_compliant&amp;change=changed&amp;lang=en\"");
