@@ -65,7 +65,8 @@ final class Uploads {
     static String reason(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         String base = lower.substring(lower.lastIndexOf('/') + 1);
-        if (base.startsWith(".") || base.equals("thumbs.db") || base.equals("desktop.ini")) {
+        if (base.startsWith(".") || base.equals("thumbs.db") || base.equals("desktop.ini") || lower.startsWith("__macosx/")
+                || lower.contains("/__macosx/")) {
             return "skip.system";
         }
         if (lower.matches(".*\\.ya?ml\\.[a-z0-9]+")) {
@@ -302,8 +303,8 @@ final class Uploads {
             if (e.isDirectory()) {
                 continue;
             }
-            if (!(lower.endsWith(".yaml") || lower.endsWith(".yml"))) {
-                skip(budget.ctx, name);
+            if (!(lower.endsWith(".yaml") || lower.endsWith(".yml")) || reason(name).equals("skip.system")) {
+                skip(budget.ctx, name); // a Mac's zip holds __MACOSX/._大连.yaml beside 大连.yaml: not a dossier
                 continue;
             }
             long size = e.getSize();

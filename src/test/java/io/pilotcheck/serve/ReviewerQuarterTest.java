@@ -113,6 +113,7 @@ class ReviewerQuarterTest {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("第二季度/大连.yaml", fixture("03-dalian.yaml"));
         entries.put("第二季度/乌海.yaml", fixture("01-wuhai.yaml"));
+        entries.put("__MACOSX/第二季度/._大连.yaml", new byte[] {0, 5, 22, 7}); // what a Mac adds: no dossier
         byte[] zip = gbkZip(entries);
         // the names are GBK bytes without the language-encoding flag, as those tools leave them
         assertThat(new String(zip, StandardCharsets.ISO_8859_1)).doesNotContain(
@@ -121,6 +122,7 @@ class ReviewerQuarterTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         JsonNode files = JSON.readTree(get("/api/v1/submissions/" + JSON.readTree(r.body()).get("id").asText()).body()).get("files");
         assertThat(files.findValuesAsText("name")).containsExactly("第二季度/乌海.yaml", "第二季度/大连.yaml");
+        assertThat(JSON.readTree(r.body()).get("skipped").findValuesAsText("reason")).containsExactly("system");
     }
 
     @Test
