@@ -51,6 +51,11 @@ public final class Application {
         return rechecks;
     }
 
+    /** The store's connections now; empty while there is no store (none, or still opening). */
+    public Optional<io.pilotcheck.store.SubmissionStore.Connections> storeConnections() {
+        return store.connections();
+    }
+
     /** Why the store cannot answer now, learnt within {@code wait}; empty when it answers or there is none. */
     public Optional<String> storeProblem(Duration wait) {
         return store.problem(wait);

@@ -47,6 +47,11 @@ final class StoreAccess {
         return get().ruleEdition(fingerprint).map(io.pilotcheck.rules.RuleEdition::fromJson);
     }
 
+    java.util.Optional<io.pilotcheck.store.SubmissionStore.Connections> connections() {
+        SubmissionStore s = store.get();
+        return s == null ? java.util.Optional.empty() : java.util.Optional.of(s.connections());
+    }
+
     boolean present() {
         return store.get() != null;
     }

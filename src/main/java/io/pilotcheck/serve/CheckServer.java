@@ -6,10 +6,6 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pilotcheck.app.Application;
 import io.pilotcheck.app.CheckCall;
 import io.pilotcheck.app.Checked;
@@ -26,7 +22,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -43,7 +38,7 @@ public final class CheckServer implements AutoCloseable {
     private final UploadLimits limits;
     private final Uploads uploads;
     private final Consumer<String> log;
-    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ServiceMetrics metrics;
     /** Batches read and waiting for a checking slot; more are refused with 503 rather than queued without end. */
     private final Semaphore admitted;
     /** The bytes requests being read and checked hold in memory, against a share of the heap. */
@@ -97,6 +92,7 @@ public final class CheckServer implements AutoCloseable {
         String base = basePath(basePath);
         this.rulesState = rules;
         this.services = new Application(() -> rules.get().book(), store);
+        this.metrics = new ServiceMetrics(services::storeConnections);
         this.submissions = new SubmissionRoutes(this, services);
         this.routes = new RouteTable(List.of(new CheckRoutes(this, rules).routes(), submissions.routes(), new PilotRoutes(this, services).routes(),
                 new ServiceRoutes(this, rules, services).routes()));
@@ -141,7 +137,7 @@ public final class CheckServer implements AutoCloseable {
             routes.register(config.routes);
             config.routes.exception(io.pilotcheck.store.StoreUnavailable.class, (e, ctx) -> {
                 log.accept("pilotcheck: the store does not answer (" + ctx.method() + " " + ctx.path() + "): " + e.getMessage());
-                metrics.counter("pilotcheck_store_errors").increment();
+                metrics.storeError();
                 ctx.header("Retry-After", "30");
                 // the driver's words name tables, statements and hosts: the log has them, the client does not
                 error(ctx, new ApiError(503, "store_unavailable"));
@@ -211,6 +207,7 @@ public final class CheckServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        metrics.close();
     }
 
     static String blankToNull(String v) {
@@ -254,8 +251,7 @@ public final class CheckServer implements AutoCloseable {
         try (MemoryBudget.Reservation held = memory.open()) {
             List<DossierInput> inputs = uploads.read(ctx, held);
             Checked c = withinLimits(ctx, () -> services.checks().check(inputs, call));
-            c.batch().dossiers().forEach(d -> metrics.counter("pilotcheck_dossiers_checked",
-                    "verdict", d.verdict().id()).increment());
+            c.batch().dossiers().forEach(d -> metrics.checked(d.verdict().id(), 1));
             return c;
         }
     }
@@ -282,11 +278,11 @@ public final class CheckServer implements AutoCloseable {
 
     /** Counts a rebuild of the rules, built or not. */
     public void countReload() {
-        metrics.counter("pilotcheck_rule_reloads", "built", String.valueOf(rulesState.get().problems().isEmpty())).increment();
+        metrics.reloaded(rulesState.get().problems().isEmpty());
     }
 
     /** The metrics, for {@code /metrics}. */
-    PrometheusMeterRegistry metrics() {
+    ServiceMetrics metrics() {
         return metrics;
     }
 
@@ -475,10 +471,7 @@ public final class CheckServer implements AutoCloseable {
             route = "unmatched";
         }
         String status = String.valueOf(ctx.statusCode());
-        Counter.builder("pilotcheck_http_requests").tag("route", route).tag("method", methodLabel(ctx.method().name()))
-                .tag("status", status).register(metrics).increment();
-        Timer.builder("pilotcheck_http_request_duration").tag("route", route).publishPercentileHistogram()
-                .register(metrics).record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+        metrics.request(route, methodLabel(ctx.method().name()), status, millis);
         Object bytes = ctx.attribute(BYTES);
         log.accept(String.format(Locale.ROOT, "%s %s %s %s %.0fms", ctx.method(), ctx.path(), status,
                 bytes == null ? "-" : bytes, millis));

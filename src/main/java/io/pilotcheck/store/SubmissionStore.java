@@ -34,6 +34,21 @@ public interface SubmissionStore extends AutoCloseable {
     record Query(String city, String province, Instant since, int limit, String before) {
     }
 
+    /**
+     * The store's connections now, for the metrics.
+     *
+     * @param active  in use
+     * @param idle    open and free
+     * @param total   open
+     * @param waiting threads waiting for one
+     * @param max     the most the store opens
+     */
+    record Connections(int active, int idle, int total, int waiting, int max) {
+    }
+
+    /** The store's connections now. */
+    Connections connections();
+
     /** Where the store is, as its start-up line and {@code /readyz} show it (no password). */
     String shown();
 

@@ -282,6 +282,14 @@ public final class SqlSubmissionStore implements SubmissionStore {
     }
 
     @Override
+    public Connections connections() {
+        com.zaxxer.hikari.HikariPoolMXBean p = pool.getHikariPoolMXBean();
+        return p == null ? new Connections(0, 0, 0, 0, pool.getMaximumPoolSize())
+                : new Connections(p.getActiveConnections(), p.getIdleConnections(), p.getTotalConnections(),
+                p.getThreadsAwaitingConnection(), pool.getMaximumPoolSize());
+    }
+
+    @Override
     public void keepRuleEdition(String fingerprint, String edition) {
         write(h -> h.createUpdate("INSERT INTO rule_edition (fingerprint, edition) SELECT :f, :e WHERE NOT EXISTS "
                         + "(SELECT 1 FROM rule_edition WHERE fingerprint = :f)")
