@@ -121,13 +121,17 @@ public final class SqlSubmissionStore implements SubmissionStore {
         }
         Optional<StoreMark> mark = StoreMark.of(location);
         try {
-            if (!current(pool)) {
+            Optional<String> version = schemaVersion(pool);
+            if (version.isPresent() && newer(version.get(), SCHEMA_VERSION)) {
+                throw new io.pilotcheck.store.SchemaTooNew(version.get(), SCHEMA_VERSION);
+            }
+            if (!version.equals(Optional.of(SCHEMA_VERSION))) {
                 Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
             }
             if (mark.isPresent()) {
                 intact(pool, mark.get());
             }
-        } catch (StoreDamaged e) {
+        } catch (StoreDamaged | io.pilotcheck.store.SchemaTooNew e) {
             pool.close();
             throw e;
         } catch (RuntimeException e) {
@@ -192,26 +196,48 @@ public final class SqlSubmissionStore implements SubmissionStore {
     static final String SCHEMA_VERSION = "5";
 
     /**
-     * Whether the schema is already at {@link #SCHEMA_VERSION}, asked with one query: Flyway's
-     * own start (about 0.7 s of a service's start-up, measured in bench/NOTES.md) is then left
-     * out. A new or older store goes through Flyway.
+     * The store's schema version (its newest migration applied), asked with one query, or empty
+     * for a new store: at {@link #SCHEMA_VERSION} Flyway's own start (about 0.7 s of a service's
+     * start-up, measured in bench/NOTES.md) is left out; an older one goes through Flyway; a
+     * newer one is refused (Flyway itself would ignore migrations it does not know).
      */
-    private static boolean current(HikariDataSource pool) {
+    private static Optional<String> schemaVersion(HikariDataSource pool) {
         try (java.sql.Connection c = pool.getConnection()) {
             // asked of the metadata first: a query of a missing table would leave H2 an error trace file
             try (java.sql.ResultSet tables = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
                 if (!tables.next()) {
-                    return false; // a new store
+                    return Optional.empty(); // a new store
                 }
             }
             try (java.sql.Statement st = c.createStatement();
                  java.sql.ResultSet rs = st.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" "
-                         + "WHERE \"success\" = TRUE ORDER BY \"installed_rank\" DESC")) {
-                return rs.next() && SCHEMA_VERSION.equals(rs.getString(1));
+                         + "WHERE \"success\" = TRUE AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC")) {
+                String newest = null;
+                while (rs.next()) {
+                    String v = rs.getString(1);
+                    if (newest == null || newer(v, newest)) {
+                        newest = v;
+                    }
+                }
+                return Optional.ofNullable(newest);
             }
         } catch (java.sql.SQLException e) {
-            return false; // Flyway will say what is wrong
+            return Optional.empty(); // Flyway will say what is wrong
         }
+    }
+
+    /** Whether schema version {@code a} is newer than {@code b} ({@code 10} after {@code 9}; {@code 5.1} after {@code 5}). */
+    static boolean newer(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            long p = i < x.length ? Long.parseLong(x[i].replaceAll("\\D", "0")) : 0;
+            long q = i < y.length ? Long.parseLong(y[i].replaceAll("\\D", "0")) : 0;
+            if (p != q) {
+                return p > q;
+            }
+        }
+        return false;
     }
 
     /** Where this store is. */
