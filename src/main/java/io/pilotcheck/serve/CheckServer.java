@@ -130,6 +130,7 @@ public final class CheckServer implements AutoCloseable {
             });
             config.requestLogger.http(this::access);
             config.router.contextPath = base.isEmpty() ? "/" : base;
+            config.routes.before(RequestIds::assign);
             config.routes.before(BrowserGuard::before);
             config.routes.before(CheckServer::noControlCharactersInQuery);
             // every page's header tells of a broken rule edit, so the state it is read once a request
@@ -462,6 +463,10 @@ public final class CheckServer implements AutoCloseable {
         return KNOWN_METHODS.contains(method) ? method : "other";
     }
 
+    /** An access-log line's moment: ISO 8601 to the millisecond, with the zone's offset. */
+    private static final java.time.format.DateTimeFormatter LOG_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT);
+
     /** One access-log line per request, and the request metrics. */
     private void access(Context ctx, Float millis) {
         String route;
@@ -473,7 +478,9 @@ public final class CheckServer implements AutoCloseable {
         String status = String.valueOf(ctx.statusCode());
         metrics.request(route, methodLabel(ctx.method().name()), status, millis);
         Object bytes = ctx.attribute(BYTES);
-        log.accept(String.format(Locale.ROOT, "%s %s %s %s %.0fms", ctx.method(), ctx.path(), status,
-                bytes == null ? "-" : bytes, millis));
+        // timestamp, client, request id, then the request as before: a line an operator's tools can split on spaces
+        log.accept(String.format(Locale.ROOT, "%s %s %s %s %s %s %s %.0fms",
+                LOG_TIME.format(java.time.OffsetDateTime.now()), ctx.ip(), RequestIds.of(ctx),
+                ctx.method(), ctx.path(), status, bytes == null ? "-" : bytes, millis));
     }
 }

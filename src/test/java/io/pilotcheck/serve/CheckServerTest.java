@@ -230,8 +230,19 @@ class CheckServerTest {
         assertThat(metrics).contains("pilotcheck_http_requests_total{").contains("route=\"/api/v1/check\"")
                 .contains("pilotcheck_dossiers_checked_total{verdict=\"non_compliant\"}")
                 .contains("pilotcheck_http_request_duration_seconds_bucket");
-        // one access-log line: method, path, status, the response's bytes, milliseconds
-        assertThat(LOG).anyMatch(l -> l.matches("POST /api/v1/check 200 " + length + " \\d+ms"));
+        // one access-log line: ISO timestamp with its offset, client address, request id, method,
+        // path, status, the response's bytes, milliseconds
+        assertThat(LOG).anyMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) 127\\.0\\.0\\.1 "
+                + "[0-9a-f]{16} POST /api/v1/check 200 " + length + " \\d+ms"));
+        // a proxy's request id is kept and answered; one that is no plain token is replaced
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<Void> given = http.send(HttpRequest.newBuilder(uri("/healthz"))
+                .header("X-Request-Id", "nginx-7f3a.1").build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(given.headers().firstValue("X-Request-Id")).hasValue("nginx-7f3a.1");
+        assertThat(LOG).anyMatch(l -> l.contains(" nginx-7f3a.1 GET /healthz 200 "));
+        HttpResponse<Void> odd = http.send(HttpRequest.newBuilder(uri("/healthz"))
+                .header("X-Request-Id", "a b\"<c>").build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(odd.headers().firstValue("X-Request-Id").orElse("")).matches("[0-9a-f]{16}");
     }
 
     @Test
