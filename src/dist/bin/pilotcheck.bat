@@ -10,7 +10,11 @@ rem its own code page back afterwards.
 set "OLDCP="
 for /f "tokens=2 delims=:." %%a in ('chcp') do set "OLDCP=%%a"
 chcp 65001 >nul 2>&1
-"%JAVA_EXE%" -XX:+UseSerialGC -Xmn48m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+ExitOnOutOfMemoryError %PILOTCHECK_JAVA_OPTS% "-Dpilotcheck.home=%PILOTCHECK_HOME%" -jar "%PILOTCHECK_HOME%\lib\pilotcheck.jar" %*
+rem The same JVM options as bin/pilotcheck gives (bench/NOTES.md): C1 alone, a small young
+rem generation, an end on running out of memory; a service's heap capped at 1 GiB.
+set "SERVE_OPTS="
+if /i "%~1"=="serve" set "SERVE_OPTS=-Xmx1g"
+"%JAVA_EXE%" -XX:+UseSerialGC -Xmn48m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 %SERVE_OPTS% -XX:+ExitOnOutOfMemoryError %PILOTCHECK_JAVA_OPTS% "-Dpilotcheck.home=%PILOTCHECK_HOME%" -jar "%PILOTCHECK_HOME%\lib\pilotcheck.jar" %*
 set "CODE=%ERRORLEVEL%"
 if defined OLDCP chcp %OLDCP% >nul 2>&1
 exit /b %CODE%
