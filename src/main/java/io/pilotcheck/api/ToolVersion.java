@@ -8,7 +8,9 @@ import java.util.Properties;
 public final class ToolVersion {
 
     /** Read once: every check's report names it, and reading the jar's resource cost a share of each request. */
-    private static final String VERSION = read();
+    private static final Properties BUILD = read();
+    private static final String VERSION = value("version", "dev");
+    private static final String COMMIT = value("commit", "unknown") + ("true".equals(value("dirty", "false")) ? "-dirty" : "");
 
     private ToolVersion() {
     }
@@ -18,17 +20,29 @@ public final class ToolVersion {
         return VERSION;
     }
 
-    private static String read() {
+    /**
+     * The commit the jar was built from (12 hexadecimal digits, {@code -dirty} when the tree had
+     * changes), or {@code unknown} when built without Git. For operators (the build metric,
+     * {@code /healthz}, {@code --version}), never in a report.
+     */
+    public static String commit() {
+        return COMMIT;
+    }
+
+    private static String value(String key, String otherwise) {
+        String v = BUILD.getProperty(key, otherwise);
+        return v.startsWith("${") ? otherwise : v;
+    }
+
+    private static Properties read() {
+        Properties p = new Properties();
         try (InputStream in = ToolVersion.class.getResourceAsStream("/io/pilotcheck/pilotcheck.properties")) {
             if (in != null) {
-                Properties p = new Properties();
                 p.load(in);
-                String v = p.getProperty("version", "dev");
-                return v.startsWith("${") ? "dev" : v;
             }
         } catch (IOException e) {
             // fall through: a version is nice to have, never a reason to fail
         }
-        return "dev";
+        return p;
     }
 }

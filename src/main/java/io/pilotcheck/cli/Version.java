@@ -13,6 +13,6 @@ public final class Version implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"pilotcheck " + get()};
+        return new String[] {"pilotcheck " + get() + " (commit " + ToolVersion.commit() + ")"};
     }
 }

@@ -54,8 +54,8 @@ final class ServiceMetrics implements AutoCloseable {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
-        Gauge.builder("pilotcheck_build", () -> 1).description("pilotcheck's version; always 1")
-                .tag("version", ToolVersion.get()).register(registry);
+        Gauge.builder("pilotcheck_build", () -> 1).description("pilotcheck's version and the commit it was built from; always 1")
+                .tag("version", ToolVersion.get()).tag("commit", ToolVersion.commit()).register(registry);
         pool("active", "connections of the store in use", connections, SubmissionStore.Connections::active);
         pool("idle", "connections of the store open and free", connections, SubmissionStore.Connections::idle);
         pool("open", "connections of the store open", connections, SubmissionStore.Connections::total);

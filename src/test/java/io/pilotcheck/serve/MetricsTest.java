@@ -49,7 +49,7 @@ class MetricsTest {
                 assertThat(before).contains("pilotcheck_dossiers_checked_total{verdict=\"compliant\"} 0.0",
                         "pilotcheck_dossiers_checked_total{verdict=\"error\"} 0.0",
                         "pilotcheck_rule_reloads_total{built=\"false\"} 0.0", "pilotcheck_store_errors_total 0.0",
-                        "pilotcheck_build{version=", "pilotcheck_store_connections_limit 8.0", "pilotcheck_store_connections_open ",
+                        "pilotcheck_build{commit=\"" + io.pilotcheck.api.ToolVersion.commit() + "\",version=", "pilotcheck_store_connections_limit 8.0", "pilotcheck_store_connections_open ",
                         "jvm_memory_used_bytes", "jvm_threads_live_threads", "process_cpu_usage", "process_uptime_seconds");
                 HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/check"))
                         .header("Content-Type", "application/yaml")
