@@ -49,8 +49,9 @@ public final class BatchTally {
      * @param city  the pilot
      * @param count how many of the batch's dossiers are about it
      * @param files the first {@value #NAMED} of their names, in batch order
+     * @param last  the last of their names in batch order: the one a store takes as the pilot's latest
      */
-    public record SharedCity(String city, int count, List<String> files) {
+    public record SharedCity(String city, int count, List<String> files, String last) {
     }
 
     /** How many of a shared city's file names are kept. */
@@ -65,6 +66,7 @@ public final class BatchTally {
             if (c.files.size() < NAMED) {
                 c.files.add(d.file());
             }
+            c.last = d.file();
         }
         verdicts.merge(d.verdict(), 1, Integer::sum);
         for (Finding f : d.findings()) {
@@ -109,12 +111,13 @@ public final class BatchTally {
     /** The pilots with more than one dossier in the batch, in the order they first appeared. */
     public List<SharedCity> sharedCities() {
         return byCity.entrySet().stream().filter(e -> e.getValue().count > 1)
-                .map(e -> new SharedCity(e.getKey(), e.getValue().count, List.copyOf(e.getValue().files))).toList();
+                .map(e -> new SharedCity(e.getKey(), e.getValue().count, List.copyOf(e.getValue().files), e.getValue().last)).toList();
     }
 
     private static final class CityFiles {
         int count;
         final List<String> files = new ArrayList<>(NAMED);
+        String last;
     }
 
     /** Findings a waiver accepts. */

@@ -5,11 +5,8 @@ import io.pilotcheck.report.ReportFormats;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import io.pilotcheck.finding.BatchResult;
-import io.pilotcheck.finding.DossierResult;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The strip the page puts above a report it answers with: the kept submission in every other
@@ -70,19 +67,11 @@ final class DownloadBar {
 
     /** The notes on an upload: its skipped files, and each pilot with several dossiers in it. */
     static UploadNotesView notes(PageView page, List<Uploads.Skipped> skipped, BatchResult batch) {
-        Map<String, List<String>> byCity = new LinkedHashMap<>();
-        for (DossierResult d : batch.dossiers()) {
-            if (d.city() != null) {
-                byCity.computeIfAbsent(d.city(), c -> new ArrayList<>()).add(d.file());
-            }
-        }
-        List<String> shared = new ArrayList<>();
-        byCity.forEach((city, files) -> {
-            if (files.size() > 1) {
-                shared.add(page.word("shared.line", "city", city, "count", files.size(), "files", String.join(", ", files),
-                        "latest", files.get(files.size() - 1)));
-            }
-        });
+        // the pilots check warns of on the command line, with the same names
+        String separator = page.word("listSeparator");
+        List<String> shared = batch.tally().sharedCities().stream().map(c -> page.word("shared.line", "city", c.city(),
+                "count", c.count(), "files", String.join(separator, c.files()) + (c.count() > c.files().size() ? separator + "…" : ""),
+                "latest", c.last())).toList();
         return new UploadNotesView(page, skipped.stream().map(f -> new UploadNotesView.Skipped(UploadNames.shown(f.name()),
                 page.word(f.reason()))).toList(), shared);
     }
