@@ -92,7 +92,8 @@ public final class Rechecks {
         Map<String, BatchResult> rechecked = new HashMap<>();
         List<Effect> effects = new ArrayList<>();
         for (DossierEntry e : stale.values()) {
-            BatchResult batch = rechecked.computeIfAbsent(e.submissionId(), id -> recheck(s, scope, book, id));
+            BatchResult batch = rechecked.computeIfAbsent(e.submissionId(),
+                    id -> recheck(s, scope, book, s.submission(scope, id).orElseThrow()));
             effect(s, scope, book, e, batch, lang).ifPresent(effects::add);
         }
         return new Preview(stale.size(), ruleChanges(book, stale), effects);
@@ -124,9 +125,10 @@ public final class Rechecks {
             List<String> done = new ArrayList<>();
             for (DossierEntry e : stale.values()) {
                 if (!rechecked.containsKey(e.submissionId())) {
-                    BatchResult batch = recheck(s, scope, book, e.submissionId());
+                    StoredSubmission kept = s.submission(scope, e.submissionId()).orElseThrow();
+                    BatchResult batch = recheck(s, scope, book, kept);
                     rechecked.put(e.submissionId(), batch);
-                    StoredSubmission.Evaluation first = s.submission(scope, e.submissionId()).orElseThrow().evaluations().get(0);
+                    StoredSubmission.Evaluation first = kept.evaluations().get(0);
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
                     if (s.addEvaluationUnlessCurrent(e.submissionId(), Submissions.evaluation(now, EvaluationRecord.RECHECK,
                             book.fingerprint(), book.rules().size(), first.asOf(), batch)).isEmpty()) {
@@ -162,11 +164,10 @@ public final class Rechecks {
     }
 
     /** A kept submission's files checked again under {@code book}, as of the date its first check used. */
-    private static BatchResult recheck(SubmissionStore s, Scope scope, RuleBook book, String id) {
-        StoredSubmission kept = s.submission(scope, id).orElseThrow();
+    private static BatchResult recheck(SubmissionStore s, Scope scope, RuleBook book, StoredSubmission kept) {
         List<DossierInput> inputs = new ArrayList<>();
         for (StoredSubmission.File f : kept.files()) {
-            inputs.add(DossierInput.bytes(f.name(), s.file(scope, id, f.name()).orElseThrow()));
+            inputs.add(DossierInput.bytes(f.name(), s.file(scope, kept.id(), f.name()).orElseThrow()));
         }
         return Check.runToEnd(CheckRequest.of(book, inputs).withAsOf(kept.evaluations().get(0).asOf()).withJobs(1)).batch();
     }
