@@ -75,8 +75,11 @@ public final class Pilots {
         }
     }
 
-    /** One submission of the pilot, and what changed since the one before (null for the first). */
-    public record Step(DossierEntry entry, Change change) {
+    /**
+     * One submission of the pilot, what changed since the one before (null for the first), and
+     * its dossier as that submission's latest evaluation found it.
+     */
+    public record Step(DossierEntry entry, Change change, DossierResult dossier) {
     }
 
     /**
@@ -126,14 +129,13 @@ public final class Pilots {
             }
             DossierEntry e = step.entry();
             rows.add(new Row(c, e, e.rulesFingerprint().equals(book.fingerprint()), violated.get(e), step.change(),
-                    "error".equals(e.verdict()) ? firstError(s, scope, e) : null));
+                    "error".equals(e.verdict()) ? firstError(step.dossier()) : null));
         }
         return new Overview(book.fingerprint(), rows);
     }
 
-    private static Message firstError(SubmissionStore s, Scope scope, DossierEntry e) {
-        return s.evaluation(scope, e.evaluationId(), e.position()).orElseThrow().batch().dossiers().get(0).findings().stream()
-                .filter(f -> f.severity() == Severity.ERROR).map(Finding::message).findFirst().orElse(null);
+    private static Message firstError(DossierResult d) {
+        return d.findings().stream().filter(f -> f.severity() == Severity.ERROR).map(Finding::message).findFirst().orElse(null);
     }
 
     /**
@@ -164,12 +166,11 @@ public final class Pilots {
     }
 
     /**
-     * A report of the pilot's latest dossier alone, in {@code format} and {@code lang}, as its
-     * evaluation was made: what a reviewer forwards to the city. Empty as {@link #current}.
+     * A report of the pilot's latest dossier alone ({@link #current}), in {@code format} and
+     * {@code lang}, as its evaluation was made: what a reviewer forwards to the city.
      */
-    public Optional<byte[]> report(Scope scope, String name, ReportFormat format, Language lang, Severity threshold) {
-        return current(scope, name).map(c -> Check.render(format, c.evaluation().batch(),
-                Submissions.context(rules.get(), c.evaluation(), lang, threshold)));
+    public byte[] report(Current current, ReportFormat format, Language lang, Severity threshold) {
+        return Check.render(format, current.evaluation().batch(), Submissions.context(rules.get(), current.evaluation(), lang, threshold));
     }
 
     /** A rule's title in {@code lang}, or its id when the rules in use have no such rule. */
@@ -211,7 +212,7 @@ public final class Pilots {
             DossierResult now = dossier(s, scope, e.evaluationId(), e.position());
             if (!more || previous != null) {
                 out.add(new Step(e, previous == null ? recheckOfFirst(s, scope, e, now, lang)
-                        : change(s, scope, previousEntry, previous, e, now, lang)));
+                        : change(s, scope, previousEntry, previous, e, now, lang), now));
             }
             previousEntry = e;
             previous = now;

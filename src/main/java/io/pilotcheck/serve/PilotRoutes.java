@@ -75,8 +75,7 @@ final class PilotRoutes {
         PageView page = PageFrame.view(ctx, lang, history.city().name(lang),
                 "/pilots/" + PageFrame.path(history.city().nameEn()) + "?lang=");
         boolean paged = CheckServer.blankToNull(CheckServer.param(ctx, "cursor")) != null;
-        Pilots.Current current = paged ? null : app.pilots().current(scope(ctx), history.city().name()).orElse(null);
-        CheckServer.page(ctx, StorePages.pilot(page, history, paged, current, app.pilots()::rule));
+        CheckServer.page(ctx, StorePages.pilot(page, history, paged, app.pilots()::rule));
     }
 
     /**
@@ -94,8 +93,7 @@ final class PilotRoutes {
             throw SubmissionRoutes.notFound(ctx);
         }
         Pilots.Current current = app.pilots().current(scope(ctx), ctx.pathParam("city")).orElseThrow(() -> SubmissionRoutes.notFound(ctx));
-        byte[] bytes = app.pilots().report(scope(ctx), current.city().name(), format, lang, CheckServer.failOn(ctx))
-                .orElseThrow(() -> SubmissionRoutes.notFound(ctx));
+        byte[] bytes = app.pilots().report(current, format, lang, CheckServer.failOn(ctx));
         if (!file.equals("report")) {
             ctx.header("Content-Disposition", "attachment; filename=\"" + current.city().nameEn().replaceAll("[^A-Za-z0-9._-]", "_")
                     + "-" + io.pilotcheck.words.Clock.day(current.entry().received()) + "." + format.extension() + "\"");

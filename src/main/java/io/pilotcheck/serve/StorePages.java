@@ -126,7 +126,7 @@ final class StorePages {
      *
      * @param paged whether this page was asked for older submissions than the newest
      */
-    static String pilot(PageView page, Pilots.History history, boolean paged, Pilots.Current current,
+    static String pilot(PageView page, Pilots.History history, boolean paged,
                         java.util.function.Function<String, java.util.Optional<io.pilotcheck.rules.RuleInfo>> rules) {
         Language lang = page.lang();
         PilotCity city = history.city();
@@ -156,11 +156,12 @@ final class StorePages {
         return Templates.render("pilot.jte", new PilotView(page, city.provinceFull(lang),
                 whole ? "pilot.submissions" : "pilot.shown", steps.size(), steps.isEmpty() ? null : chart(page, steps), items,
                 paged ? self : null, history.older() == null ? null : self + "?cursor=" + PageFrame.path(history.older()),
-                paged || current == null ? null : current(page, current, self, rules)));
+                // the newest step of a page not asked for older ones is the pilot's latest dossier
+                paged || steps.isEmpty() ? null : current(page, steps.get(steps.size() - 1), self, rules)));
     }
 
     /** The latest dossier's findings, each with its rule's title and the notice's words. */
-    private static PilotView.Current current(PageView page, Pilots.Current current, String self,
+    private static PilotView.Current current(PageView page, Pilots.Step current, String self,
                                              java.util.function.Function<String, java.util.Optional<io.pilotcheck.rules.RuleInfo>> rules) {
         Language lang = page.lang();
         List<PilotView.Finding> findings = current.dossier().findings().stream().map(f -> {
