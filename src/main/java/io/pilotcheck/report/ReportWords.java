@@ -45,8 +45,11 @@ public final class ReportWords {
         if (lang != Language.ZH || clause == null) {
             return clause;
         }
-        return clause.replace(", ", "、").replace("annex", word("clause.annex", lang));
+        // a report writes one a finding, of a dozen clauses: each worded once
+        return CHINESE_CLAUSES.computeIfAbsent(clause, c -> c.replace(", ", "、").replace("annex", word("clause.annex", Language.ZH)));
     }
+
+    private static final java.util.Map<String, String> CHINESE_CLAUSES = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A severity's name in {@code lang}. */
     public static String severity(Severity s, Language lang) {
