@@ -81,7 +81,7 @@ class ArchitectureTest {
     void theRepositoryInterfaceHidesItsDatabase() {
         noClasses().that().resideInAPackage("io.pilotcheck.store")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jdbi..", "com.zaxxer..", "org.flywaydb..",
-                        "java.sql..", "org.h2..", "org.postgresql..", "io.pilotcheck.store.sql..")
+                        "java.sql..", "org.sqlite..", "org.postgresql..", "io.pilotcheck.store.sql..")
                 .check(classes);
     }
 

@@ -27,7 +27,7 @@ class RecordAndHistoryTest {
     Path tmp;
 
     private List<String> store(StoreLocation.Kind kind, StoreLocation where) {
-        return kind == StoreLocation.Kind.H2 ? List.of("--data", tmp.resolve("data").toString()) : List.of("--db", where.url());
+        return kind == StoreLocation.Kind.SQLITE ? List.of("--data", tmp.resolve("data").toString()) : List.of("--db", where.url());
     }
 
     private static String[] args(List<String> store, String... rest) {
@@ -61,7 +61,7 @@ class RecordAndHistoryTest {
         assertThat(newest.out()).contains("最近的 1 次提交，更早的未列出").doesNotContain("cli 王五")
                 .contains("    - LCP-PLAN-01 大连市于 2018-02-01 通过低碳发展规划");
         assertThat(run(args(store, "history", "--limit", "-1", "Dalian")).err()).contains("--limit 应为 0");
-        try (SubmissionStore opened = SqlSubmissionStore.open(kind == StoreLocation.Kind.H2
+        try (SubmissionStore opened = SqlSubmissionStore.open(kind == StoreLocation.Kind.SQLITE
                 ? StoreLocation.embedded(tmp.resolve("data")) : where)) {
             String id = opened.ids(Scope.all()).get(0);
             assertThat(opened.file(Scope.all(), id, q2.toString())).hasValueSatisfying(b -> assertThat(new String(b)).isEqualTo(v1));

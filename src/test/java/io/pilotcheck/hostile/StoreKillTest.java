@@ -52,7 +52,7 @@ class StoreKillTest {
     @MethodSource("io.pilotcheck.store.TestDatabases#kinds")
     void everyAcknowledgedSubmissionSurvivesAKillAndNoneIsHalfWritten(StoreLocation.Kind kind) throws Exception {
         StoreLocation where = TestDatabases.fresh(kind, tmp);
-        List<String> store = kind == StoreLocation.Kind.H2 ? List.of("--data", tmp.resolve("data").toString())
+        List<String> store = kind == StoreLocation.Kind.SQLITE ? List.of("--data", tmp.resolve("data").toString())
                 : List.of("--db", where.url());
         byte[] dalian = Files.readAllBytes(Path.of("fixtures/03-dalian.yaml"));
         byte[] wuhai = Files.readAllBytes(Path.of("fixtures/01-wuhai.yaml"));
@@ -117,7 +117,7 @@ class StoreKillTest {
         }
 
         // and nothing half-written: every submission the store holds is complete
-        try (SubmissionStore opened = SqlSubmissionStore.open(kind == StoreLocation.Kind.H2
+        try (SubmissionStore opened = SqlSubmissionStore.open(kind == StoreLocation.Kind.SQLITE
                 ? StoreLocation.embedded(tmp.resolve("data")) : where)) {
             List<String> ids = opened.ids(Scope.all());
             assertThat(ids).containsAll(acknowledged.keySet());

@@ -213,7 +213,7 @@ class HostileUploadTest {
     /** File links on the pages were written as the names stood: {@code %}, {@code ?}, {@code #} broke them. */
     @org.junit.jupiter.api.Test
     void everyFileAndPilotLinkOnThePagesReachesWhatItNames() throws Exception {
-        try (Served s = serve(StoreLocation.Kind.H2)) {
+        try (Served s = serve(StoreLocation.Kind.SQLITE)) {
             byte[] d = dalian();
             List<String> names = List.of("2026Q1/大连 #1 100%.yaml", "a?b=c&d.yaml", "Simao District, Pu'er.yaml");
             List<Map.Entry<String, byte[]>> upload = new ArrayList<>();

@@ -41,7 +41,7 @@ class MetricsTest {
 
     @Test
     void everyFamilyIsThereFromTheStartWithItsHelpTextAndPromtoolAcceptsThePage() throws Exception {
-        try (SubmissionStore store = SqlSubmissionStore.open(TestDatabases.fresh(StoreLocation.Kind.H2, tmp))) {
+        try (SubmissionStore store = SqlSubmissionStore.open(TestDatabases.fresh(StoreLocation.Kind.SQLITE, tmp))) {
             CheckServer server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()), UploadLimits.DEFAULTS,
                     line -> { }, store).start("127.0.0.1", 0);
             try {

@@ -53,7 +53,7 @@ class ReviewerQuarterTest {
 
     @BeforeEach
     void start() {
-        store = SqlSubmissionStore.open(TestDatabases.fresh(StoreLocation.Kind.H2, tmp.resolve("store")));
+        store = SqlSubmissionStore.open(TestDatabases.fresh(StoreLocation.Kind.SQLITE, tmp.resolve("store")));
         server = new CheckServer(() -> new ServedRules.State(rules.get(), ruleProblems.get()), UploadLimits.DEFAULTS,
                 line -> { }, store).start("127.0.0.1", 0);
     }

@@ -38,9 +38,9 @@ class StoreArchiveTest {
     Path tmp;
 
     static Stream<Arguments> directions() {
-        return Stream.of(Arguments.of(StoreLocation.Kind.H2, StoreLocation.Kind.POSTGRESQL),
-                Arguments.of(StoreLocation.Kind.POSTGRESQL, StoreLocation.Kind.H2),
-                Arguments.of(StoreLocation.Kind.H2, StoreLocation.Kind.H2));
+        return Stream.of(Arguments.of(StoreLocation.Kind.SQLITE, StoreLocation.Kind.POSTGRESQL),
+                Arguments.of(StoreLocation.Kind.POSTGRESQL, StoreLocation.Kind.SQLITE),
+                Arguments.of(StoreLocation.Kind.SQLITE, StoreLocation.Kind.SQLITE));
     }
 
     private static NewSubmission submission(String received, String... files) throws Exception {

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The two databases every store test runs against: H2 in a folder of the test's, and a real
+ * The two databases every store test runs against: SQLite in a folder of the test's, and a real
  * PostgreSQL server, a fresh database on it for each use. The server is named by
  * {@code PILOTCHECK_TEST_POSTGRES} (a JDBC URL of a database the user may create databases from;
  * {@code .ci/run} starts Debian's PostgreSQL and sets it). On CI a missing server fails the test;
@@ -33,9 +33,9 @@ public final class TestDatabases {
         return StoreLocation.Kind.values();
     }
 
-    /** A new, empty store location of that kind; H2's under {@code dir}. */
+    /** A new, empty store location of that kind; SQLite's under {@code dir}. */
     public static StoreLocation fresh(StoreLocation.Kind kind, Path dir) {
-        return kind == StoreLocation.Kind.H2 ? StoreLocation.embedded(dir.resolve("h2-" + UUID.randomUUID()))
+        return kind == StoreLocation.Kind.SQLITE ? StoreLocation.embedded(dir.resolve("sqlite-" + UUID.randomUUID()))
                 : freshPostgres();
     }
 

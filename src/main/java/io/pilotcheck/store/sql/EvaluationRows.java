@@ -115,8 +115,8 @@ final class EvaluationRows {
         Optional<EvaluationRecord> head = h.createQuery("SELECT evaluated_at, reason, rules_fingerprint, rule_count, "
                         + "tool_version, as_of FROM evaluation WHERE id = :id")
                 .bind("id", evaluationId)
-                .map((rs, ctx) -> new EvaluationRecord(rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2),
-                        rs.getString(3), rs.getInt(4), rs.getString(5), rs.getObject(6, LocalDate.class), null))
+                .map((rs, ctx) -> new EvaluationRecord(SqliteValues.instant(rs, 1), rs.getString(2),
+                        rs.getString(3), rs.getInt(4), rs.getString(5), SqliteValues.date(rs, 6), null))
                 .findOne();
         if (head.isEmpty()) {
             return head;
@@ -135,7 +135,7 @@ final class EvaluationRows {
                 .bind("id", evaluationId).bindMap(position < 0 ? Map.of() : Map.of("position", position))
                 .map((rs, ctx) -> new DossierResult(rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5) == null ? null : new Message(rs.getString(5), rs.getString(6)),
-                        rs.getObject(7, LocalDate.class), byDossier.getOrDefault(rs.getInt(1), List.of())))
+                        SqliteValues.date(rs, 7), byDossier.getOrDefault(rs.getInt(1), List.of())))
                 .list();
         List<WaiverUse> uses = h.createQuery("SELECT status, matched, waiver FROM waiver_use WHERE evaluation_id = :id "
                         + "ORDER BY position")

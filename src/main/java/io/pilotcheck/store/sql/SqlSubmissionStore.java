@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The kept submissions, in H2 or PostgreSQL through the same statements: the schema is Flyway's
+ * The kept submissions, in SQLite or PostgreSQL through the same statements: the schema is Flyway's
  * migrations ({@code db/migration}), connections come from a HikariCP pool, statements go
  * through JDBI. A submission is written in one transaction: once {@link #record} returns, it is
  * committed whole, and if it throws, nothing of it is kept.
@@ -54,8 +54,11 @@ public final class SqlSubmissionStore implements SubmissionStore {
         this.pool = pool;
         this.mark = mark;
         this.jdbi = Jdbi.create(pool);
+        if (location.kind() == StoreLocation.Kind.SQLITE) {
+            SqliteValues.register(jdbi);
+        }
         this.submissions = new GroupCommit<>("store-writer", GROUP, group -> write(h -> {
-            WriteBatch rows = new WriteBatch(h, location.kind());
+            WriteBatch rows = new WriteBatch(h);
             for (Map.Entry<String, NewSubmission> s : group) {
                 rows.submission(s.getKey(), s.getValue()).evaluation(s.getKey(), newId(s.getValue().evaluation().evaluatedAt()),
                         s.getValue().evaluation());
@@ -101,9 +104,9 @@ public final class SqlSubmissionStore implements SubmissionStore {
         config.setConnectionTimeout(5_000);
         // a database server that is down at start is reported, not waited for: the pool keeps
         // trying; an embedded file that cannot be opened will not open a second later either
-        config.setInitializationFailTimeout(location.kind() == StoreLocation.Kind.H2 ? 1 : -1);
-        if (location.kind() == StoreLocation.Kind.H2) {
-            config.setExceptionOverrideClassName(ClosedDatabaseEviction.class.getName());
+        config.setInitializationFailTimeout(location.kind() == StoreLocation.Kind.SQLITE ? 1 : -1);
+        if (location.kind() == StoreLocation.Kind.SQLITE) {
+            SqliteValues.configure(config, location);
         }
         if (location.kind() == StoreLocation.Kind.POSTGRESQL) {
             // a server that is down, frozen or unreachable is an answer within seconds (503), never
@@ -142,16 +145,16 @@ public final class SqlSubmissionStore implements SubmissionStore {
     }
 
     /**
-     * Why a store could not be opened. An embedded file that H2 cannot read (it fails on its own
-     * bytes: a buffer underflow, a checksum) is damaged, and said so with what to do; one that
-     * another process holds, or that this user may not read or write, is not.
+     * Why a store could not be opened. An embedded file that SQLite cannot read (not a database,
+     * a malformed page) is damaged, and said so with what to do; one that another process holds,
+     * or that this user may not read or write, is not.
      */
     private static StoreUnavailable unopened(StoreLocation location, RuntimeException e) {
         String reason = RootCause.message(e);
         String lower = reason.toLowerCase(java.util.Locale.ROOT);
-        boolean access = java.util.stream.Stream.of("locked", "denied", "permission", "read only", "readonly", "read-only")
+        boolean damaged = java.util.stream.Stream.of("malformed", "not a database", "corrupt")
                 .anyMatch(lower::contains);
-        if (location.kind() == StoreLocation.Kind.H2 && !access) {
+        if (location.kind() == StoreLocation.Kind.SQLITE && damaged) {
             return new StoreDamaged("the file cannot be read (" + reason + "): it is damaged. Restore the newest "
                     + "backup: pilotcheck import BACKUP.zip --data AN-EMPTY-FOLDER");
         }
@@ -160,16 +163,16 @@ public final class SqlSubmissionStore implements SubmissionStore {
 
     /**
      * Refuses an embedded store whose file holds less than it acknowledged (see {@link StoreMark}),
-     * and counts every table, so a table H2 cannot open is found now, not by a reviewer.
+     * and has SQLite check its file's structure, so a damaged page is found now, not by a reviewer.
      */
     private static void intact(HikariDataSource pool, StoreMark mark) {
         Optional<String> acknowledged = mark.read();
         String newest;
         try (java.sql.Connection c = pool.getConnection(); java.sql.Statement st = c.createStatement()) {
-            for (String table : List.of("stored_file", "submission", "submission_file", "evaluation", "dossier_result",
-                    "finding", "waiver_use")) {
-                try (java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
-                    rs.next();
+            try (java.sql.ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
+                String first = rs.next() ? rs.getString(1) : "ok";
+                if (!"ok".equals(first)) {
+                    throw new java.sql.SQLException(first);
                 }
             }
             try (java.sql.ResultSet rs = st.executeQuery("SELECT MAX(id) FROM evaluation")) {
@@ -203,7 +206,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
      */
     private static Optional<String> schemaVersion(HikariDataSource pool) {
         try (java.sql.Connection c = pool.getConnection()) {
-            // asked of the metadata first: a query of a missing table would leave H2 an error trace file
+            // asked of the metadata first: a failed query would end a PostgreSQL transaction
             try (java.sql.ResultSet tables = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
                 if (!tables.next()) {
                     return Optional.empty(); // a new store
@@ -276,7 +279,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
             if (h.createQuery("SELECT COUNT(*) FROM submission WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0) {
                 return false;
             }
-            WriteBatch rows = new WriteBatch(h, location.kind()).submission(id, submission);
+            WriteBatch rows = new WriteBatch(h).submission(id, submission);
             for (Map.Entry<String, EvaluationRecord> e : evaluations) {
                 rows.evaluation(id, e.getKey(), e.getValue());
             }
@@ -295,13 +298,16 @@ public final class SqlSubmissionStore implements SubmissionStore {
     public Optional<String> addEvaluationUnlessCurrent(String submissionId, EvaluationRecord evaluation) {
         String id = newId(evaluation.evaluatedAt());
         boolean added = write(h -> {
-            h.createQuery("SELECT id FROM submission WHERE id = :id FOR UPDATE").bind("id", submissionId).mapTo(String.class).findOne();
+            if (location.kind() == StoreLocation.Kind.POSTGRESQL) {
+                // SQLite's write transactions are one at a time already (begun IMMEDIATE)
+                h.createQuery("SELECT id FROM submission WHERE id = :id FOR UPDATE").bind("id", submissionId).mapTo(String.class).findOne();
+            }
             String latest = h.createQuery("SELECT rules_fingerprint FROM evaluation WHERE submission_id = :id ORDER BY id DESC LIMIT 1")
                     .bind("id", submissionId).mapTo(String.class).findOne().orElse("");
             if (latest.equals(evaluation.rulesFingerprint())) {
                 return false;
             }
-            new WriteBatch(h, location.kind()).evaluation(submissionId, id, evaluation).execute();
+            new WriteBatch(h).evaluation(submissionId, id, evaluation).execute();
             return true;
         });
         return added ? Optional.of(id) : Optional.empty();
@@ -334,7 +340,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
         return read(h -> in.bind(h.createQuery("SELECT id, received_at, submitter, source FROM submission s WHERE id = :id"
                         + in.submission("s.id")))
                 .bind("id", id)
-                .map((rs, ctx) -> new StoredSubmission(rs.getString("id"), instant(rs.getObject("received_at", OffsetDateTime.class)),
+                .map((rs, ctx) -> new StoredSubmission(rs.getString("id"), SqliteValues.instant(rs, rs.findColumn("received_at")),
                         rs.getString("submitter"), Source.fromId(rs.getString("source")), files(h, id), evaluations(h, id)))
                 .findOne());
     }
@@ -368,15 +374,15 @@ public final class SqlSubmissionStore implements SubmissionStore {
             + "JOIN evaluation e ON e.id = d.evaluation_id ";
 
     private static DossierEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new DossierEntry(rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class)), rs.getString(3),
+        return new DossierEntry(rs.getString(1), SqliteValues.instant(rs, 2), rs.getString(3),
                 Source.fromId(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8),
-                rs.getString(9), rs.getObject(10, LocalDate.class), rs.getString(11), rs.getInt(12), rs.getInt(13),
+                rs.getString(9), SqliteValues.date(rs, 10), rs.getString(11), rs.getInt(12), rs.getInt(13),
                 rs.getInt(14), rs.getInt(15), rs.getInt(16));
     }
 
     /**
      * The order of a pilot's dossiers newest first, the last of a submission's dossiers of one
-     * pilot before the others; {@code d.city} leads so that H2 reads it from the index (V4).
+     * pilot before the others; {@code d.city} leads so that it is read from the index (V4).
      */
     private static final String NEWEST_FIRST = "ORDER BY d.city, d.submission_id DESC, d.evaluation_id DESC, d.position DESC";
 
@@ -501,7 +507,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
             if (province != null) {
                 query.bind("province", province);
             }
-            List<Listed> heads = query.map((rs, ctx) -> new Listed(rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class)),
+            List<Listed> heads = query.map((rs, ctx) -> new Listed(rs.getString(1), SqliteValues.instant(rs, 2),
                     rs.getString(3), Source.fromId(rs.getString(4)), List.of(), java.util.Map.of())).list();
             if (heads.isEmpty()) {
                 return heads;
@@ -618,25 +624,19 @@ public final class SqlSubmissionStore implements SubmissionStore {
     }
 
     /**
-     * One write transaction, in the file before this returns. H2 writes its commits from a
-     * background thread, which also rewrites its file's sparse chunks; writing every commit at
-     * once ({@code WRITE_DELAY=0}) stops that thread and the file then only grows
-     * (bench/NOTES.md), so the commit is written by a checkpoint instead.
+     * One write transaction, on disk before this returns (SQLite's full sync; PostgreSQL's commit).
      */
     private <T> T write(org.jdbi.v3.core.HandleCallback<T, RuntimeException> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return jdbi.withHandle(h -> {
                     T result = h.inTransaction(transaction);
-                    if (location.kind() == StoreLocation.Kind.H2) {
-                        h.execute("CHECKPOINT");
-                    }
                     mark.ifPresent(m -> m.advance(h.createQuery("SELECT MAX(id) FROM evaluation").mapTo(String.class).one()));
                     return result;
                 });
             } catch (JdbiException e) {
-                // on H2, two submissions keeping the same new bytes at once: one of them finds the
-                // other's row only when it inserts its own, and is written again, finding it kept
+                // two writers keeping the same new bytes at once: one of them finds the other's
+                // row only when it inserts its own, and is written again, finding it kept
                 if (attempt < 3 && "23505".equals(sqlState(e))) {
                     continue;
                 }
@@ -667,8 +667,8 @@ public final class SqlSubmissionStore implements SubmissionStore {
         return h.createQuery("SELECT id, evaluated_at, reason, rules_fingerprint, rule_count, tool_version, as_of "
                         + "FROM evaluation WHERE submission_id = :id ORDER BY id")
                 .bind("id", id)
-                .map((rs, ctx) -> new StoredSubmission.Evaluation(rs.getString(1), instant(rs.getObject(2, OffsetDateTime.class)),
-                        rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getObject(7, LocalDate.class)))
+                .map((rs, ctx) -> new StoredSubmission.Evaluation(rs.getString(1), SqliteValues.instant(rs, 2),
+                        rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), SqliteValues.date(rs, 7)))
                 .list();
     }
 
@@ -684,10 +684,6 @@ public final class SqlSubmissionStore implements SubmissionStore {
 
     static OffsetDateTime utc(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(OffsetDateTime at) {
-        return at.toInstant();
     }
 
     static String sha256(byte[] bytes) {

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Where the submissions are kept: an H2 file database under a data folder (the default, needing
- * nothing installed), or a PostgreSQL server named by its JDBC URL.
+ * Where the submissions are kept: a SQLite file under a data folder (the default, needing nothing
+ * installed), or a PostgreSQL server named by its JDBC URL.
  *
  * @param url      the JDBC URL
  * @param user     the user, or null when the URL names it
@@ -15,19 +15,32 @@ public record StoreLocation(String url, String user, String password) {
 
     /** The database kinds the store speaks; the schema and statements are the same for both. */
     public enum Kind {
-        H2, POSTGRESQL
+        SQLITE, POSTGRESQL
     }
 
     /**
-     * The embedded store in {@code dataDir}. H2's own write delay is named so that a store made
-     * by an earlier version (which set it to 0, a persistent setting) gets its background
-     * writer back; {@link SubmissionStore} writes each of its commits to the file itself. Its
-     * pages split at 4 KB rather than 16 KB: every commit writes each changed table's last page
-     * anew, and smaller pages made the file grow less (figures in bench/NOTES.md).
+     * The embedded store in {@code dataDir}: {@code pilotcheck.db}, a SQLite file. Its settings
+     * (write-ahead log, full sync, waiting for a lock) are the store's, made where it is opened.
      */
     public static StoreLocation embedded(Path dataDir) {
-        String file = dataDir.toAbsolutePath().resolve("pilotcheck").toString().replace('\\', '/');
-        return new StoreLocation("jdbc:h2:file:" + file + ";WRITE_DELAY=500;PAGE_SIZE=4096", "sa", "");
+        String file = dataDir.toAbsolutePath().resolve(FILE_NAME).toString().replace('\\', '/');
+        return new StoreLocation("jdbc:sqlite:" + file, null, null);
+    }
+
+    /** The embedded store's file name in its data folder. */
+    public static final String FILE_NAME = "pilotcheck.db";
+
+    /** The embedded store's file, or empty when this names a server. */
+    public java.util.Optional<Path> file() {
+        String prefix = "jdbc:sqlite:";
+        if (kind() != Kind.SQLITE || !url.startsWith(prefix)) {
+            return java.util.Optional.empty();
+        }
+        String rest = url.substring(prefix.length());
+        int options = rest.indexOf('?');
+        String path = options < 0 ? rest : rest.substring(0, options);
+        return path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:") ? java.util.Optional.empty()
+                : java.util.Optional.of(Path.of(path));
     }
 
     /** A database named by a JDBC URL, as {@code --db} gives it. */
@@ -43,18 +56,18 @@ public record StoreLocation(String url, String user, String password) {
     /** Which database the URL names. */
     public Kind kind() {
         String u = url.toLowerCase(Locale.ROOT);
-        if (u.startsWith("jdbc:h2:")) {
-            return Kind.H2;
+        if (u.startsWith("jdbc:sqlite:")) {
+            return Kind.SQLITE;
         }
         if (u.startsWith("jdbc:postgresql:")) {
             return Kind.POSTGRESQL;
         }
-        throw new IllegalArgumentException("not an H2 or PostgreSQL JDBC URL: " + url);
+        throw new IllegalArgumentException("not a SQLite or PostgreSQL JDBC URL: " + url);
     }
 
     /** The URL with any password in it hidden, for logs and {@code /readyz}. */
     public String shown() {
-        String shown = url.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:") ? url.replaceFirst(";.*$", "") : url;
+        String shown = url.toLowerCase(Locale.ROOT).startsWith("jdbc:sqlite:") ? url.replaceFirst("\\?.*$", "") : url;
         return shown.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 }

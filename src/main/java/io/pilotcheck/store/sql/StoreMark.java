@@ -12,9 +12,10 @@ import java.util.Optional;
 
 /**
  * The newest evaluation the embedded store has acknowledged, kept in a small file beside its
- * database file. H2 opens a damaged file (bytes flipped, cut short) at the last version it can
- * read, older data without a word; the mark tells: a store whose newest evaluation is older than
- * its mark has lost what it acknowledged. Ids are time-ordered, so "older" is their order. The
+ * database file. A file put back from an older copy, or copied without its write-ahead log (which
+ * holds the newest commits until they are moved into the file), opens cleanly with older data;
+ * the mark tells: a store whose newest evaluation is older than its mark has lost what it
+ * acknowledged. Ids are time-ordered, so "older" is their order. The
  * mark is written after each commit, atomically, and only ever moves forward; one that was not
  * written (a crash, a full disk) is older, never newer, than the data, so it never cries wolf.
  */
@@ -29,13 +30,7 @@ final class StoreMark {
 
     /** The mark of an embedded store's file, or empty for a server database (it keeps its own integrity). */
     static Optional<StoreMark> of(StoreLocation location) {
-        String prefix = "jdbc:h2:file:";
-        if (location.kind() != StoreLocation.Kind.H2 || !location.url().startsWith(prefix)) {
-            return Optional.empty();
-        }
-        String rest = location.url().substring(prefix.length());
-        int options = rest.indexOf(';');
-        return Optional.of(new StoreMark(Path.of((options < 0 ? rest : rest.substring(0, options)) + ".mark")));
+        return location.file().map(f -> new StoreMark(f.resolveSibling(f.getFileName().toString().replaceFirst("\\.db$", "") + ".mark")));
     }
 
     /** Where the mark is. */

@@ -25,14 +25,11 @@ final class WriteBatch {
     private final PreparedBatch waiverUses;
     private final Set<String> filesAdded = new HashSet<>();
 
-    WriteBatch(Handle h, StoreLocation.Kind kind) {
-        // identical bytes are kept once, and bytes already kept are not written again (H2's
-        // MERGE ... KEY rewrote the row each time); a concurrent write of the same bytes is no conflict
-        files = h.prepareBatch(kind == StoreLocation.Kind.POSTGRESQL
-                ? "INSERT INTO stored_file (sha256, size_bytes, content) VALUES (:sha, :size, :content) ON CONFLICT DO NOTHING"
-                : "MERGE INTO stored_file t USING (VALUES (CAST(:sha AS CHAR(64)), CAST(:size AS BIGINT), CAST(:content AS BYTEA))) "
-                        + "AS s (sha256, size_bytes, content) ON t.sha256 = s.sha256 "
-                        + "WHEN NOT MATCHED THEN INSERT (sha256, size_bytes, content) VALUES (s.sha256, s.size_bytes, s.content)");
+    WriteBatch(Handle h) {
+        // identical bytes are kept once, and bytes already kept are not written again; a
+        // concurrent write of the same bytes is no conflict
+        files = h.prepareBatch("INSERT INTO stored_file (sha256, size_bytes, content) VALUES (:sha, :size, :content) "
+                + "ON CONFLICT DO NOTHING");
         submissions = h.prepareBatch("INSERT INTO submission (id, received_at, submitter, source, file_count) "
                 + "VALUES (:id, :received, :submitter, :source, :count)");
         submissionFiles = h.prepareBatch("INSERT INTO submission_file (submission_id, position, name, sha256) "

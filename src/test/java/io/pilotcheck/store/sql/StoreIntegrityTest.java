@@ -60,7 +60,7 @@ class StoreIntegrityTest {
     }
 
     private static Path file(Path data) {
-        return data.resolve("pilotcheck.mv.db");
+        return data.resolve("pilotcheck.db");
     }
 
     @Test
@@ -110,11 +110,11 @@ class StoreIntegrityTest {
                 .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("damaged", "orrupt"));
     }
 
-    /** The file H2 reads cleanly but that ends before what the store acknowledged: only the mark tells. */
+    /** The file SQLite reads cleanly but that ends before what the store acknowledged: only the mark tells. */
     @Test
     void anOlderCopyOfTheFileIsRefusedByTheMarkAndServedOnceTheMarkIsRemoved() throws Exception {
         Path data = storeOfSix();
-        Path older = tmp.resolve("older.mv.db");
+        Path older = tmp.resolve("older.db");
         Files.copy(file(data), older);
         // three more submissions, then the older file put back, as a careless restore would
         try (SubmissionStore store = SqlSubmissionStore.open(StoreLocation.embedded(data))) {
