@@ -25,6 +25,7 @@ public final class PilotcheckCommand implements Runnable {
         SUBCOMMANDS.put("serve", ServeCommand::new);
         SUBCOMMANDS.put("history", HistoryCommand::new);
         SUBCOMMANDS.put("export", ExportCommand::new);
+        SUBCOMMANDS.put("backup", BackupCommand::new);
         SUBCOMMANDS.put("import", ImportCommand::new);
     }
 

@@ -313,6 +313,20 @@ public final class SqlSubmissionStore implements SubmissionStore {
         return added ? Optional.of(id) : Optional.empty();
     }
 
+    /**
+     * Writes a consistent copy of the embedded store into {@code emptyFile} (which must be empty
+     * or not exist) while others go on writing: SQLite's {@code VACUUM INTO} reads one snapshot,
+     * and the copy is compact and needs no write-ahead log beside it.
+     *
+     * @throws IllegalStateException for a PostgreSQL store, which its own tools back up
+     */
+    public void backupInto(java.nio.file.Path emptyFile) {
+        if (location.kind() != StoreLocation.Kind.SQLITE) {
+            throw new IllegalStateException("a PostgreSQL store is backed up with pg_dump");
+        }
+        read(h -> h.createUpdate("VACUUM INTO :file").bind("file", emptyFile.toAbsolutePath().toString()).execute());
+    }
+
     @Override
     public Connections connections() {
         com.zaxxer.hikari.HikariPoolMXBean p = pool.getHikariPoolMXBean();
