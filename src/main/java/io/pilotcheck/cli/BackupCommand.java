@@ -48,7 +48,7 @@ public final class BackupCommand implements Callable<Integer> {
         Path copy = null;
         // SQLite writes the copy into a new file of its own; it is then written to the output the
         // way every output is (beside its name first, or into a device), so no half copy is left
-        try (SqlSubmissionStore kept = SqlSubmissionStore.open(where); OutputFile file = OutputFile.open(output)) {
+        try (SqlSubmissionStore kept = SqlSubmissionStore.open(where, where.migratesItself()); OutputFile file = OutputFile.open(output)) {
             Path folder = output.toAbsolutePath().getParent();
             copy = Files.createTempFile(folder != null && Files.isDirectory(folder) && Files.isWritable(folder) ? folder
                     : Path.of(System.getProperty("java.io.tmpdir")), ".pilotcheck-backup-", ".db");

@@ -42,7 +42,7 @@ public final class ExportCommand implements Callable<Integer> {
         StoreLocation where = store.location();
         // written beside its name first when it is a regular file: a failed export never leaves a
         // zip that looks whole; a device or FIFO is written into (see OutputFile)
-        try (SubmissionStore kept = SqlSubmissionStore.open(where); OutputFile file = OutputFile.open(output)) {
+        try (SubmissionStore kept = SqlSubmissionStore.open(where, where.migratesItself()); OutputFile file = OutputFile.open(output)) {
             int n = StoreArchive.export(kept, ToolVersion.get(), new BufferedOutputStream(file.stream(), 1 << 16));
             file.commit();
             err.println(Say.say(common.lang, "exported", "file", output, "count", n, "store", where.shown()));

@@ -66,7 +66,7 @@ public final class HistoryCommand implements Callable<Integer> {
             return ExitCode.CANNOT_CHECK.code();
         }
         Pilots.History page;
-        try (SubmissionStore kept = SqlSubmissionStore.open(where)) {
+        try (SubmissionStore kept = SqlSubmissionStore.open(where, where.migratesItself())) {
             page = new Application(book::get, () -> kept).pilots().history(Scope.all(), pilot.get().name(), lang,
                     limit == 0 ? Integer.MAX_VALUE - 1 : limit, null).orElseThrow();
         } catch (StoreUnavailable | IllegalArgumentException e) {

@@ -38,7 +38,7 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         StoreLocation where = store.location();
-        try (ZipFile zip = new ZipFile(archive.toFile()); SubmissionStore kept = SqlSubmissionStore.open(where)) {
+        try (ZipFile zip = new ZipFile(archive.toFile()); SubmissionStore kept = SqlSubmissionStore.open(where, where.migratesItself())) {
             StoreArchive.Imported done = StoreArchive.importInto(kept, zip);
             err.println(Say.say(common.lang, "imported", "file", archive, "added", done.added(), "present", done.present(),
                     "store", where.shown()));

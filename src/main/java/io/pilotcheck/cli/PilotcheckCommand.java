@@ -26,6 +26,7 @@ public final class PilotcheckCommand implements Runnable {
         SUBCOMMANDS.put("history", HistoryCommand::new);
         SUBCOMMANDS.put("export", ExportCommand::new);
         SUBCOMMANDS.put("backup", BackupCommand::new);
+        SUBCOMMANDS.put("migrate", MigrateCommand::new);
         SUBCOMMANDS.put("import", ImportCommand::new);
     }
 

@@ -27,7 +27,7 @@ final class Recording {
                         PrintWriter err) {
         StoreLocation where = o.store.location();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        try (SubmissionStore store = SqlSubmissionStore.open(where)) {
+        try (SubmissionStore store = SqlSubmissionStore.open(where, where.migratesItself())) {
             String id = new Application(() -> book, () -> store).submissions().keep(batch, checked, now, o.submitter, o.asOf);
             // the bytes that were checked are kept; a file not read whole (too large, unreadable) is not
             long files = batch.dossiers().stream().filter(d -> checked.get(d.file()) instanceof DossierInput.Bytes).count();

@@ -62,6 +62,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
+    @Option(names = "--migrate", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            description = "apply the store's pending schema migrations at start (default: yes for the embedded store, "
+                    + "no for --db: run pilotcheck migrate, so the service's database user needs no right to change tables)")
+    Boolean migrate;
+
     /** The zone {@code name} names (an IANA name such as {@code Asia/Shanghai}, or an offset such as {@code +08:00}), or empty. */
     static Optional<java.util.TimeZone> zone(String name) {
         try {
@@ -119,7 +124,8 @@ public final class ServeCommand implements Callable<Integer> {
         };
         // the store opens (and migrates its schema) on a third thread, beside the rules and Jetty
         StoreLocation where = storeOptions.location();
-        CompletableFuture<SubmissionStore> opening = CompletableFuture.supplyAsync(() -> SqlSubmissionStore.open(where),
+        boolean migrates = migrate != null ? migrate : where.migratesItself();
+        CompletableFuture<SubmissionStore> opening = CompletableFuture.supplyAsync(() -> SqlSubmissionStore.open(where, migrates),
                 task -> new Thread(task, "store-opening").start());
         CompletableFuture<ServedRules> served = new CompletableFuture<>();
         CheckServer server = new CheckServer(() -> served.join().state(), UploadLimits.of(maxUpload, maxFileSize), log,

@@ -39,8 +39,18 @@ public final class TestDatabases {
                 : freshPostgres();
     }
 
-    /** A new, empty database on the test PostgreSQL server. */
+    /**
+     * A new store on the test PostgreSQL server: a new database, migrated as an operator would
+     * before serving it ({@code pilotcheck migrate}).
+     */
     public static StoreLocation freshPostgres() {
+        StoreLocation where = emptyPostgres();
+        io.pilotcheck.store.sql.SqlSubmissionStore.migrate(where);
+        return where;
+    }
+
+    /** A new, empty database on the test PostgreSQL server, with no schema in it. */
+    public static StoreLocation emptyPostgres() {
         String url = System.getenv(POSTGRES);
         if ((url == null || url.isBlank()) && System.getenv("CI") != null) {
             fail("CI needs a PostgreSQL server for the store tests: set " + POSTGRES + " (.ci/run does)");

@@ -90,6 +90,76 @@ public final class SqlSubmissionStore implements SubmissionStore {
      * @throws StoreUnavailable when the database cannot be reached or migrated
      */
     public static SqlSubmissionStore open(StoreLocation location) {
+        return open(location, true);
+    }
+
+    /**
+     * Opens the store; migrates its schema only when {@code migrate} is set, and otherwise
+     * refuses a schema older than this version needs ({@link io.pilotcheck.store.SchemaTooOld}),
+     * so that a service whose database role has no right to change tables never tries to.
+     *
+     * @throws StoreUnavailable when the database cannot be reached, or its schema is not this version's
+     */
+    public static SqlSubmissionStore open(StoreLocation location, boolean migrate) {
+        HikariDataSource pool = pool(location);
+        Optional<StoreMark> mark = StoreMark.of(location);
+        try {
+            Optional<String> version = schemaVersion(pool);
+            if (version.isPresent() && newer(version.get(), SCHEMA_VERSION)) {
+                throw new io.pilotcheck.store.SchemaTooNew(version.get(), SCHEMA_VERSION);
+            }
+            if (!version.equals(Optional.of(SCHEMA_VERSION))) {
+                if (!migrate) {
+                    throw new io.pilotcheck.store.SchemaTooOld(version.orElse(null), SCHEMA_VERSION, location.option());
+                }
+                Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            }
+            if (mark.isPresent()) {
+                intact(pool, mark.get());
+            }
+        } catch (StoreDamaged | io.pilotcheck.store.SchemaTooNew | io.pilotcheck.store.SchemaTooOld e) {
+            pool.close();
+            throw e;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw unopened(location, e);
+        }
+        return new SqlSubmissionStore(location, pool, mark);
+    }
+
+    /**
+     * What {@link #migrate} did: the schema version before (null for a new store) and after, and
+     * how many migrations it applied.
+     */
+    public record Migrated(String from, String to, int applied) {
+    }
+
+    /**
+     * Applies the migrations this version holds and that the store lacks, and nothing else: the
+     * operator's step before a new version serves a shared database.
+     *
+     * @throws StoreUnavailable when the database cannot be reached, or its schema is newer than this version's
+     */
+    public static Migrated migrate(StoreLocation location) {
+        try (HikariDataSource pool = pool(location)) {
+            Optional<String> version;
+            org.flywaydb.core.api.output.MigrateResult result;
+            try {
+                version = schemaVersion(pool);
+                if (version.isPresent() && newer(version.get(), SCHEMA_VERSION)) {
+                    throw new io.pilotcheck.store.SchemaTooNew(version.get(), SCHEMA_VERSION);
+                }
+                result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            } catch (io.pilotcheck.store.SchemaTooNew e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw unopened(location, e);
+            }
+            return new Migrated(version.orElse(null), SCHEMA_VERSION, result.migrationsExecuted);
+        }
+    }
+
+    private static HikariDataSource pool(StoreLocation location) {
         location.kind(); // refuses a URL of another database before any connection is tried
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(location.url());
@@ -116,32 +186,11 @@ public final class SqlSubmissionStore implements SubmissionStore {
             config.addDataSourceProperty("socketTimeout", String.valueOf(SOCKET_TIMEOUT_SECONDS));
             config.addDataSourceProperty("options", "-c statement_timeout=" + (SOCKET_TIMEOUT_SECONDS - 2) * 1000);
         }
-        HikariDataSource pool;
         try {
-            pool = new HikariDataSource(config);
+            return new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw unopened(location, e);
         }
-        Optional<StoreMark> mark = StoreMark.of(location);
-        try {
-            Optional<String> version = schemaVersion(pool);
-            if (version.isPresent() && newer(version.get(), SCHEMA_VERSION)) {
-                throw new io.pilotcheck.store.SchemaTooNew(version.get(), SCHEMA_VERSION);
-            }
-            if (!version.equals(Optional.of(SCHEMA_VERSION))) {
-                Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
-            }
-            if (mark.isPresent()) {
-                intact(pool, mark.get());
-            }
-        } catch (StoreDamaged | io.pilotcheck.store.SchemaTooNew e) {
-            pool.close();
-            throw e;
-        } catch (RuntimeException e) {
-            pool.close();
-            throw unopened(location, e);
-        }
-        return new SqlSubmissionStore(location, pool, mark);
     }
 
     /**

@@ -53,6 +53,14 @@ public record StoreLocation(String url, String user, String password) {
         return io.pilotcheck.files.UserFolders.data();
     }
 
+    /**
+     * Whether this store's own commands migrate its schema: the embedded file's, which only this
+     * pilotcheck uses; a server's schema changes only by {@code pilotcheck migrate} or {@code serve --migrate}.
+     */
+    public boolean migratesItself() {
+        return kind() == Kind.SQLITE;
+    }
+
     /** Which database the URL names. */
     public Kind kind() {
         String u = url.toLowerCase(Locale.ROOT);
@@ -63,6 +71,14 @@ public record StoreLocation(String url, String user, String password) {
             return Kind.POSTGRESQL;
         }
         throw new IllegalArgumentException("not a SQLite or PostgreSQL JDBC URL: " + url);
+    }
+
+    /**
+     * The command-line option that names this store, as a message tells it to an operator:
+     * {@code --data DIR} or {@code --db URL} (with any password hidden).
+     */
+    public String option() {
+        return file().map(f -> "--data " + f.toAbsolutePath().getParent()).orElseGet(() -> "--db '" + shown() + "'");
     }
 
     /** The URL with any password in it hidden, for logs and {@code /readyz}. */
