@@ -18,6 +18,7 @@ public final class Application {
     private final Submissions submissions;
     private final Pilots pilots;
     private final Rechecks rechecks;
+    private final RuleSets ruleSets;
 
     /**
      * The services over the rules in use now ({@code rules} is asked at the start of each piece
@@ -29,6 +30,7 @@ public final class Application {
         this.submissions = new Submissions(rules, this.store);
         this.pilots = new Pilots(rules, this.store);
         this.rechecks = new Rechecks(rules, this.store);
+        this.ruleSets = new RuleSets(this.store);
     }
 
     /** Checking uploads. */
@@ -49,6 +51,11 @@ public final class Application {
     /** Re-checking under the rules in use now. */
     public Rechecks rechecks() {
         return rechecks;
+    }
+
+    /** The rule sets published into the store. */
+    public RuleSets ruleSets() {
+        return ruleSets;
     }
 
     /** The store's connections now; empty while there is no store (none, or still opening). */

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 /** {@code pilotcheck rules ...}: the rule catalogue. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Work with the rules.",
         subcommands = {RulesCommand.ListCommand.class, RulesCommand.ValidateCommand.class, RulesCommand.DocCommand.class,
-                RulesCommand.TestCommand.class})
+                RulesCommand.TestCommand.class, RulesCommand.PublishCommand.class, RulesCommand.HistoryCommand.class})
 public final class RulesCommand {
 
     /**
@@ -178,6 +178,130 @@ public final class RulesCommand {
                 spec.commandLine().getErr().flush();
             }
             return result.failed() > 0 || shortCoverage ? ExitCode.FINDINGS.code() : ExitCode.OK.code();
+        }
+    }
+
+    /**
+     * {@code pilotcheck rules publish [DIR]}: the rules folder, once it builds and its tests pass,
+     * kept in the store as the next numbered rule set, which every instance serving the store
+     * checks with from then on.
+     */
+    @Command(name = "publish", mixinStandardHelpOptions = true,
+            description = {"Publish a rules folder (default: the rules folder) into the store as the next rule set: "
+                    + "every pilotcheck serve on that store checks with it within seconds. The rules must build and "
+                    + "their tests (DIR/tests) pass.",
+                    "Exit 0 when published (or already the active set), 1 when a rule test fails, 2 when the rules or the store cannot be used."})
+    public static final class PublishCommand implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Mixin
+        StoreOptions store;
+
+        @Parameters(arity = "0..1", paramLabel = "DIR", descriptionKey = "DIR", description = "the rules folder to publish (default: the rules folder)")
+        Path dir;
+
+        @Option(names = "--note", paramLabel = "TEXT", description = "why: shown by rules history")
+        String note;
+
+        @Option(names = "--by", paramLabel = "NAME", description = "who publishes (default: the system user's name)")
+        String by;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            Path folder = dir != null ? dir : common.rulesDir();
+            Optional<RuleBook> book = RulesLoading.load(folder, common.cache(), common.lang, err);
+            if (book.isEmpty()) {
+                return ExitCode.CANNOT_CHECK.code();
+            }
+            Path tests = folder.resolve("tests");
+            if (Files.isDirectory(tests)) {
+                try {
+                    RuleTestRun.Result result = RuleTestRun.run(book.get(), tests, LocalDate.now());
+                    if (result.failed() > 0) {
+                        err.print(RuleTestReport.text(result, common.lang));
+                        err.println(Say.say(common.lang, "publishTestsFail", "n", result.failed(), "dir", folder));
+                        err.flush();
+                        return ExitCode.FINDINGS.code();
+                    }
+                } catch (RuleInputException e) {
+                    e.problems().forEach(err::println);
+                    err.println(Say.say(common.lang, "ruleTestsCannotRun", "n", e.problems().size(), "plural", e.problems().size() == 1 ? "" : "s"));
+                    err.flush();
+                    return ExitCode.CANNOT_CHECK.code();
+                }
+            }
+            io.pilotcheck.store.sql.StoreLocation where = store.location();
+            try (io.pilotcheck.store.SubmissionStore kept = io.pilotcheck.store.sql.SqlSubmissionStore.open(where, where.migratesItself())) {
+                io.pilotcheck.store.RuleSetStore.Published done = io.pilotcheck.app.RuleSets.of(kept).publish(book.get(),
+                        by != null ? by : System.getProperty("user.name"), note, java.time.Instant.now());
+                err.println(Say.say(common.lang, done.added() ? "published" : "publishedAlready", "number", done.set().number(),
+                        "rules", done.set().ruleCount(), "fingerprint", done.set().fingerprint(), "store", where.shown()));
+                err.flush();
+                return ExitCode.OK.code();
+            } catch (io.pilotcheck.store.StoreUnavailable | IllegalArgumentException e) {
+                err.println(Say.say(common.lang, "publishFailed", "store", where.shown(), "reason", String.valueOf(e.getMessage())));
+                err.flush();
+                return ExitCode.CANNOT_CHECK.code();
+            }
+        }
+    }
+
+    /** {@code pilotcheck rules history}: the rule sets published into the store, newest first, with what each changed. */
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = "List the rule sets published into the store, newest first: number, when, by whom, why, "
+                    + "and what changed from the set before (parameters, rules added, removed, edited).")
+    public static final class HistoryCommand implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        CommonOptions common;
+
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            io.pilotcheck.store.sql.StoreLocation where = store.location();
+            try (io.pilotcheck.store.SubmissionStore kept = io.pilotcheck.store.sql.SqlSubmissionStore.open(where, where.migratesItself())) {
+                java.util.List<io.pilotcheck.app.RuleSets.Listed> sets = io.pilotcheck.app.RuleSets.of(kept).history();
+                if (sets.isEmpty()) {
+                    out.println(Say.say(common.lang, "ruleSetsNone", "store", where.shown()));
+                }
+                boolean first = true;
+                for (io.pilotcheck.app.RuleSets.Listed l : sets) {
+                    io.pilotcheck.store.RuleSetStore.RuleSet set = l.set();
+                    out.println(Say.say(common.lang, first ? "ruleSetActive" : "ruleSetLine", "number", set.number(),
+                            "at", io.pilotcheck.words.Clock.minute(set.publishedAt()), "by", set.publishedBy() == null ? "—" : set.publishedBy(),
+                            "rules", set.ruleCount(), "fingerprint", set.fingerprint(), "note", set.note() == null ? "" : set.note()));
+                    first = false;
+                    if (l.changes() == null) {
+                        out.println("    " + Say.say(common.lang, "ruleSetChangesUnknown"));
+                        continue;
+                    }
+                    for (io.pilotcheck.rules.RuleEdition.Change c : l.changes()) {
+                        out.println("    " + (c.kind().equals("param")
+                                ? Say.say(common.lang, "ruleChange.param", "name", c.name(), "before", c.before().isEmpty() ? "—" : c.before(),
+                                "after", c.after().isEmpty() ? "—" : c.after(), "rules", c.rules().isEmpty() ? "—" : String.join(", ", c.rules()))
+                                : Say.say(common.lang, "ruleChange." + c.kind(), "rule", c.name())));
+                    }
+                }
+                out.flush();
+                return ExitCode.OK.code();
+            } catch (io.pilotcheck.store.StoreUnavailable | IllegalArgumentException e) {
+                err.println(Say.say(common.lang, "ruleSetsFailed", "store", where.shown(), "reason", String.valueOf(e.getMessage())));
+                err.flush();
+                return ExitCode.CANNOT_CHECK.code();
+            }
         }
     }
 }

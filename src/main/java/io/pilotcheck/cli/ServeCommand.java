@@ -156,17 +156,28 @@ public final class ServeCommand implements Callable<Integer> {
             return ExitCode.CANNOT_CHECK.code();
         }
         ServedRules rules = new ServedRules(book.get(), common.rulesDir(), common.cache(), log, server::countReload);
+        if (common.rules == null) {
+            // no rules folder named: the store's published rule set, when there is one, is what
+            // every instance on the store checks with (docs/operations.md, "Rules in production")
+            rules.follow(io.pilotcheck.app.RuleSets.of(store), ruleSetFolders(), java.time.Duration.ofSeconds(2));
+        }
         served.complete(rules);
         try {
             rules.watch();
         } catch (java.io.IOException e) {
             log.accept("pilotcheck: cannot watch " + common.rulesDir() + " for edits: " + e.getMessage());
         }
-        return serve(server, rules, store, out, base);
+        return serve(server, rules, store, out, base, where, log);
     }
 
-    private int serve(CheckServer server, ServedRules rules, SubmissionStore store, PrintWriter out, String base)
-            throws InterruptedException {
+    /** Where published rule sets are written out to be loaded: beside the compiled-rules cache. */
+    private java.nio.file.Path ruleSetFolders() {
+        return common.cache().dir().orElseGet(() -> java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "pilotcheck"))
+                .resolve("rule-sets");
+    }
+
+    private int serve(CheckServer server, ServedRules rules, SubmissionStore store, PrintWriter out, String base,
+                      StoreLocation where, java.util.function.Consumer<String> log) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM and Ctrl-C stop gracefully: requests in flight finish, then exit 0
         for (String signal : new String[] {"TERM", "INT"}) {
@@ -177,7 +188,14 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
-        out.println("pilotcheck: serving on http://" + host + ":" + server.port() + base + "/");
+        String address = "http://" + host + ":" + server.port() + base + "/";
+        ServedRules.State state = rules.state();
+        // the operator's line: what runs, with which rules and store, where (the line below is the one tools read)
+        log.accept("pilotcheck " + Version.get() + " (commit " + io.pilotcheck.api.ToolVersion.commit() + ") started: rules "
+                + (state.ruleSet() > 0 ? "rule set " + state.ruleSet() + " from the store" : common.rulesDir().toAbsolutePath().normalize())
+                + " (" + state.book().rules().size() + " rules, " + state.book().fingerprint() + "), store " + where.shown()
+                + ", serving on " + address);
+        out.println("pilotcheck: serving on " + address);
         out.flush();
         stopped.await();
         rules.close();

@@ -66,6 +66,11 @@ public final class RuleInputs {
         return dir.relativize(file).toString().replace('\\', '/');
     }
 
+    /** Every input's bytes by its path below the rules folder, in sorted order: what a rule set publishes. */
+    public Map<String, byte[]> files() {
+        return java.util.Collections.unmodifiableMap(files);
+    }
+
     /** Every input's path below the rules folder, in sorted order. */
     java.util.Set<String> paths() {
         return files.keySet();

@@ -467,6 +467,11 @@ public final class CheckServer implements AutoCloseable {
     private static final java.time.format.DateTimeFormatter LOG_TIME =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT);
 
+    /** The rules in use now, with the published rule set they are (0: a rules folder's). */
+    ServedRules.State rules() {
+        return rulesState.get();
+    }
+
     /** One access-log line per request, and the request metrics. */
     private void access(Context ctx, Float millis) {
         String route;

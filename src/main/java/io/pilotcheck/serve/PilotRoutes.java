@@ -109,8 +109,12 @@ final class PilotRoutes {
     /** {@code POST /api/v1/recheck}: each pilot's latest submission checked under older rules, re-checked under the current ones. */
     void recheck(Context ctx) {
         Rechecks.Rechecked done = recheckWithinLimits(ctx);
-        ObjectNode body = JSON.createObjectNode().put("rules_fingerprint", done.rulesFingerprint())
-                .put("rechecked", done.submissions().size());
+        ObjectNode body = JSON.createObjectNode().put("rules_fingerprint", done.rulesFingerprint());
+        int ruleSet = server.rules().ruleSet();
+        if (ruleSet > 0) {
+            body.put("rule_set", ruleSet);
+        }
+        body.put("rechecked", done.submissions().size());
         done.submissions().forEach(body.putArray("submissions")::add);
         ArrayNode changed = body.putArray("changed");
         for (Rechecks.Effect e : done.effects()) {
@@ -133,7 +137,7 @@ final class PilotRoutes {
         Scope scope = scope(ctx);
         app.requireStore();
         Rechecks.Preview preview = server.withinLimits(ctx, () -> app.rechecks().preview(scope, lang));
-        CheckServer.page(ctx, StorePages.recheck(page, false, preview.stale(), preview.ruleChanges(), preview.effects()));
+        CheckServer.page(ctx, StorePages.recheck(page, false, server.rules().ruleSet(), preview.stale(), preview.ruleChanges(), preview.effects()));
     }
 
     /** The page's button: re-checks as the API does, then says what it changed. */
@@ -141,7 +145,7 @@ final class PilotRoutes {
         Language lang = CheckServer.lang(ctx);
         Rechecks.Rechecked done = recheckWithinLimits(ctx);
         PageView page = PageFrame.view(ctx, lang, ServeWords.word("recheck.doneTitle", lang), "/pilots?lang=");
-        CheckServer.page(ctx, StorePages.recheck(page, true, done.submissions().size(), done.ruleChanges(), done.effects()));
+        CheckServer.page(ctx, StorePages.recheck(page, true, server.rules().ruleSet(), done.submissions().size(), done.ruleChanges(), done.effects()));
     }
 
     private Rechecks.Rechecked recheckWithinLimits(Context ctx) {

@@ -8,12 +8,13 @@ import java.util.List;
  *
  * @param page        the page's frame
  * @param done        whether the re-check has been done (the summary) or not (the preview)
+ * @param ruleSet     the published rule set the rules in use are, or 0 (a rules folder's)
  * @param stale       how many pilots' latest dossiers older rules checked (before), or were re-checked (after)
  * @param ruleChanges what changed in the rules, one line each; null when the older rules were not kept
  * @param effects     the pilots whose verdict or counts change, in annex order
  * @param wordingOnly the pilots whose findings change only in their words (a deadline in a message)
  */
-public record RecheckView(PageView page, boolean done, int stale, List<String> ruleChanges, List<Effect> effects,
+public record RecheckView(PageView page, boolean done, int ruleSet, int stale, List<String> ruleChanges, List<Effect> effects,
                           List<Effect> wordingOnly) {
 
     /**

@@ -47,6 +47,9 @@ final class ServiceRoutes {
         Optional<String> storeProblem = app.storeProblem(Duration.ofMillis(800));
         ObjectNode body = JSON.createObjectNode().put("status", storeProblem.isEmpty() ? "ready" : "not_ready")
                 .put("rules", state.book().rules().size()).put("fingerprint", state.book().fingerprint());
+        if (state.ruleSet() > 0) {
+            body.put("rule_set", state.ruleSet());
+        }
         body.put("store", storeProblem.orElse(app.storeShown()));
         if (!state.problems().isEmpty()) {
             body.put("rules_edit", "does not build; the previous rules are in use");

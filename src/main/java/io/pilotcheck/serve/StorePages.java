@@ -179,9 +179,10 @@ final class StorePages {
     /**
      * The re-check's page: before it (what a re-check would change) or after it (what it changed).
      *
+     * @param ruleSet     the published rule set the rules in use are, or 0 (a rules folder's)
      * @param ruleChanges what changed in the rules, or null when the older rules were not kept
      */
-    static String recheck(PageView page, boolean done, int stale, List<io.pilotcheck.rules.RuleEdition.Change> ruleChanges,
+    static String recheck(PageView page, boolean done, int ruleSet, int stale, List<io.pilotcheck.rules.RuleEdition.Change> ruleChanges,
                           List<io.pilotcheck.app.Rechecks.Effect> effects) {
         Language lang = page.lang();
         List<RecheckView.Effect> rows = new ArrayList<>();
@@ -195,7 +196,7 @@ final class StorePages {
             // a verdict or a count that changes is what a reviewer must see; a date in a message, less so
             (counts.isEmpty() && e.before().verdict() == e.after().verdict() ? wordingOnly : rows).add(row);
         }
-        return Templates.render("recheck.jte", new RecheckView(page, done, stale,
+        return Templates.render("recheck.jte", new RecheckView(page, done, ruleSet, stale,
                 ruleChanges == null ? null : ruleChanges.stream().map(c -> ruleChange(page, c)).toList(), rows, wordingOnly));
     }
 

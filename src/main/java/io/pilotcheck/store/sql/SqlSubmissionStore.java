@@ -10,6 +10,9 @@ import io.pilotcheck.store.StoreRefused;
 import io.pilotcheck.store.StoreUnavailable;
 import io.pilotcheck.store.StoredSubmission;
 import io.pilotcheck.store.SubmissionStore;
+import io.pilotcheck.store.RuleSetStore.NewRuleSet;
+import io.pilotcheck.store.RuleSetStore.Published;
+import io.pilotcheck.store.RuleSetStore.RuleSet;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -245,7 +248,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
     static final int SOCKET_TIMEOUT_SECONDS = 10;
 
     /** The version of the newest migration in {@code db/migration}; a test holds the two together. */
-    static final String SCHEMA_VERSION = "5";
+    static final String SCHEMA_VERSION = "6";
 
     /**
      * The store's schema version (its newest migration applied), asked with one query, or empty
@@ -389,6 +392,69 @@ public final class SqlSubmissionStore implements SubmissionStore {
         write(h -> h.createUpdate("INSERT INTO rule_edition (fingerprint, edition) SELECT :f, :e WHERE NOT EXISTS "
                         + "(SELECT 1 FROM rule_edition WHERE fingerprint = :f)")
                 .bind("f", fingerprint).bind("e", edition.getBytes(java.nio.charset.StandardCharsets.UTF_8)).execute());
+    }
+
+    @Override
+    public Published publish(NewRuleSet set) {
+        return write(h -> {
+            Optional<RuleSet> active = active(h);
+            if (active.isPresent() && active.get().fingerprint().equals(set.fingerprint())) {
+                return new Published(active.get(), false);
+            }
+            int number = active.map(RuleSet::number).orElse(0) + 1;
+            h.createUpdate("INSERT INTO rule_set (number, fingerprint, rule_count, published_at, published_by, note) "
+                            + "VALUES (:n, :f, :c, :at, :by, :note)")
+                    .bind("n", number).bind("f", set.fingerprint()).bind("c", set.ruleCount()).bind("at", utc(set.at()))
+                    .bind("by", set.by()).bind("note", set.note()).execute();
+            org.jdbi.v3.core.statement.PreparedBatch bytes = h.prepareBatch("INSERT INTO stored_file (sha256, size_bytes, content) "
+                    + "VALUES (:sha, :size, :content) ON CONFLICT DO NOTHING");
+            org.jdbi.v3.core.statement.PreparedBatch files = h.prepareBatch("INSERT INTO rule_set_file (rule_set, path, sha256) "
+                    + "VALUES (:n, :path, :sha)");
+            for (Map.Entry<String, byte[]> f : new java.util.TreeMap<>(set.files()).entrySet()) {
+                String sha = sha256(f.getValue());
+                bytes.bind("sha", sha).bind("size", (long) f.getValue().length).bind("content", f.getValue()).add();
+                files.bind("n", number).bind("path", f.getKey()).bind("sha", sha).add();
+            }
+            if (bytes.size() > 0) {
+                bytes.execute();
+                files.execute();
+            }
+            return new Published(new RuleSet(number, set.fingerprint(), set.ruleCount(), set.at(), set.by(), set.note()), true);
+        });
+    }
+
+    private static final String RULE_SET = "SELECT number, fingerprint, rule_count, published_at, published_by, note FROM rule_set ";
+
+    private static RuleSet ruleSet(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new RuleSet(rs.getInt(1), rs.getString(2), rs.getInt(3), SqliteValues.instant(rs, 4), rs.getString(5), rs.getString(6));
+    }
+
+    private static Optional<RuleSet> active(Handle h) {
+        return h.createQuery(RULE_SET + "ORDER BY number DESC LIMIT 1").map((rs, ctx) -> ruleSet(rs)).findOne();
+    }
+
+    @Override
+    public Optional<RuleSet> activeRuleSet() {
+        return read(SqlSubmissionStore::active);
+    }
+
+    @Override
+    public List<RuleSet> ruleSets() {
+        return read(h -> h.createQuery(RULE_SET + "ORDER BY number DESC").map((rs, ctx) -> ruleSet(rs)).list());
+    }
+
+    @Override
+    public Optional<Map<String, byte[]>> ruleSetFiles(int number) {
+        return read(h -> {
+            if (h.createQuery("SELECT COUNT(*) FROM rule_set WHERE number = :n").bind("n", number).mapTo(Integer.class).one() == 0) {
+                return Optional.empty();
+            }
+            Map<String, byte[]> files = new java.util.TreeMap<>();
+            h.createQuery("SELECT f.path, b.content FROM rule_set_file f JOIN stored_file b ON b.sha256 = f.sha256 "
+                            + "WHERE f.rule_set = :n ORDER BY f.path").bind("n", number)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getBytes(2))).forEach(e -> files.put(e.getKey(), e.getValue()));
+            return Optional.of(java.util.Collections.unmodifiableMap(files));
+        });
     }
 
     @Override
