@@ -20,6 +20,12 @@ public final class CommonOptions {
     @Option(names = {"-v", "--verbose"}, description = "log what the rule engine does, on stderr")
     boolean verbose;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "a settings file (YAML, option: value): default $PILOTCHECK_CONFIG, else "
+                    + "$XDG_CONFIG_HOME/pilotcheck/pilotcheck.yaml, else /etc/pilotcheck/pilotcheck.yaml; "
+                    + "a flag wins over PILOTCHECK_* variables, which win over the file (docs/operations.md)")
+    Path config;
+
     @Option(names = "--no-cache", description = "compile the rules even when the compiled-rules cache has them")
     boolean noCache;
 

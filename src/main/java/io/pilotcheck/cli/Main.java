@@ -40,6 +40,15 @@ public final class Main {
             }
         });
         io.pilotcheck.words.Language lang = HelpLanguage.of(args, System.getenv());
+        Settings settings;
+        try {
+            settings = Settings.of(args, System.getenv());
+        } catch (Settings.Unusable e) {
+            err.println(Say.say(lang, "settingsUnusable", "reason", e.getMessage()));
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        cli.setDefaultValueProvider(settings);
         cli.setCaseInsensitiveEnumValuesAllowed(true)
                 .setResourceBundle(HelpLanguage.bundle(lang))
                 .setParameterExceptionHandler(new UsageErrors(lang))

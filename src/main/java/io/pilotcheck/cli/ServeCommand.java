@@ -59,6 +59,22 @@ public final class ServeCommand implements Callable<Integer> {
             description = "the time zone pages, reports and download names show times and dates in (Asia/Shanghai; default: the system's)")
     String timeZone;
 
+    @Option(names = "--checks-at-once", paramLabel = "N",
+            description = "batches checked at once (default: one per core)")
+    Integer checksAtOnce;
+
+    @Option(names = "--requests-admitted", paramLabel = "N",
+            description = "batches read and waiting for a check; more are answered 503 busy (default: 64, or 16 per core)")
+    Integer requestsAdmitted;
+
+    @Option(names = "--bytes-admitted", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "memory all requests being read and checked may hold; past it a request is 503 busy (default: half the heap)")
+    Long bytesAdmitted;
+
+    @Option(names = "--pool-size", paramLabel = "N", defaultValue = "8",
+            description = "the most connections to the store at once (default: 8)")
+    int poolSize;
+
     @Mixin
     StoreOptions storeOptions;
 
@@ -98,6 +114,19 @@ public final class ServeCommand implements Callable<Integer> {
             // the process's zone: every date the service shows (io.pilotcheck.words.Clock) follows it
             java.util.TimeZone.setDefault(zone.get());
         }
+        UploadLimits limits = UploadLimits.of(maxUpload, maxFileSize);
+        if ((checksAtOnce != null && checksAtOnce < 1) || (requestsAdmitted != null && requestsAdmitted < 1) || poolSize < 1) {
+            err.println(Say.say(common.lang, "serveBadCapacity"));
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        if (checksAtOnce != null || requestsAdmitted != null) {
+            limits = limits.withCapacity(checksAtOnce != null ? checksAtOnce : limits.checksAtOnce(),
+                    requestsAdmitted != null ? requestsAdmitted : limits.requestsAdmitted());
+        }
+        if (bytesAdmitted != null) {
+            limits = limits.withMemory(bytesAdmitted);
+        }
         if (!loopback(bind)) {
             err.println(Say.say(common.lang, "serveLoopbackOnly", "address", bind));
             err.flush();
@@ -125,10 +154,10 @@ public final class ServeCommand implements Callable<Integer> {
         // the store opens (and migrates its schema) on a third thread, beside the rules and Jetty
         StoreLocation where = storeOptions.location();
         boolean migrates = migrate != null ? migrate : where.migratesItself();
-        CompletableFuture<SubmissionStore> opening = CompletableFuture.supplyAsync(() -> SqlSubmissionStore.open(where, migrates),
+        CompletableFuture<SubmissionStore> opening = CompletableFuture.supplyAsync(() -> SqlSubmissionStore.open(where, migrates, poolSize),
                 task -> new Thread(task, "store-opening").start());
         CompletableFuture<ServedRules> served = new CompletableFuture<>();
-        CheckServer server = new CheckServer(() -> served.join().state(), UploadLimits.of(maxUpload, maxFileSize), log,
+        CheckServer server = new CheckServer(() -> served.join().state(), limits, log,
                 () -> opening.join(), base);
         try {
             server.start(bind, port);

@@ -17,8 +17,17 @@ final class StoreOptions {
             description = "keep submissions in PostgreSQL instead: jdbc:postgresql://HOST:PORT/DB?user=U&password=P")
     String db;
 
+    @Option(names = "--db-password-file", paramLabel = "FILE", converter = PasswordFile.class,
+            description = "read the database password from FILE (its first line), so it is never on the command line; "
+                    + "else $PILOTCHECK_DB_PASSWORD, else the URL's or PGPASSFILE's")
+    PasswordFile.Password password;
+
     /** The store these options name. */
     StoreLocation location() {
-        return db != null ? StoreLocation.of(db) : StoreLocation.embedded(data != null ? data : StoreLocation.defaultDataDir());
+        if (db == null) {
+            return StoreLocation.embedded(data != null ? data : StoreLocation.defaultDataDir());
+        }
+        String given = password != null ? password.value() : System.getenv("PILOTCHECK_DB_PASSWORD");
+        return new StoreLocation(db, null, given == null || given.isEmpty() ? null : given);
     }
 }

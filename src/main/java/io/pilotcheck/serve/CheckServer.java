@@ -99,9 +99,8 @@ public final class CheckServer implements AutoCloseable {
         this.limits = limits;
         this.uploads = new Uploads(limits);
         this.log = log;
-        int cores = Runtime.getRuntime().availableProcessors();
-        this.checking = new Semaphore(cores);
-        this.admitted = new Semaphore(Math.max(64, cores * 16));
+        this.checking = new Semaphore(limits.checksAtOnce());
+        this.admitted = new Semaphore(limits.requestsAdmitted());
         this.memory = new MemoryBudget(limits.memory());
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

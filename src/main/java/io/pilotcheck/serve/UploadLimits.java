@@ -2,7 +2,8 @@ package io.pilotcheck.serve;
 
 /**
  * What one request may send: the body, each dossier, and a zip's entries, their total inflated
- * size and how much they may inflate (a zip bomb is refused before it is inflated).
+ * size and how much they may inflate (a zip bomb is refused before it is inflated); and what all
+ * requests together may hold: memory, checks at once, requests admitted.
  *
  * @param maxBody         bytes of a request body ({@code --max-upload})
  * @param maxFile         bytes of one dossier ({@code --max-file-size})
@@ -14,9 +15,19 @@ package io.pilotcheck.serve;
  * @param idleMillis      how long a connection may send nothing at all
  * @param memory          bytes all requests being read and checked may hold at once (by default
  *                        half the heap): past it a request is 503 {@code busy}
+ * @param checksAtOnce    batches checked at once (by default one per core)
+ * @param requestsAdmitted batches read and waiting for a check, past which a request is 503
+ *                        {@code busy} (by default 64, or 16 per core)
  */
 public record UploadLimits(long maxBody, long maxFile, int maxEntries, long maxUncompressed, int maxRatio,
-                           long minBytesPerSecond, long idleMillis, long memory) {
+                           long minBytesPerSecond, long idleMillis, long memory, int checksAtOnce, int requestsAdmitted) {
+
+    /** These limits, with as many checks at once as cores and the requests admitted that go with it. */
+    public UploadLimits(long maxBody, long maxFile, int maxEntries, long maxUncompressed, int maxRatio,
+                        long minBytesPerSecond, long idleMillis, long memory) {
+        this(maxBody, maxFile, maxEntries, maxUncompressed, maxRatio, minBytesPerSecond, idleMillis, memory,
+                Runtime.getRuntime().availableProcessors(), Math.max(64, Runtime.getRuntime().availableProcessors() * 16));
+    }
 
     /** The limits {@code pilotcheck serve} starts with when no option names them: 64 MiB a body, 10 MiB a dossier. */
     public static final UploadLimits DEFAULTS = of(64L << 20, 10L << 20);
@@ -28,11 +39,19 @@ public record UploadLimits(long maxBody, long maxFile, int maxEntries, long maxU
 
     /** These limits with other timings (tests, or a very slow network). */
     public UploadLimits withTimings(long bytesPerSecond, long idle) {
-        return new UploadLimits(maxBody, maxFile, maxEntries, maxUncompressed, maxRatio, bytesPerSecond, idle, memory);
+        return new UploadLimits(maxBody, maxFile, maxEntries, maxUncompressed, maxRatio, bytesPerSecond, idle, memory,
+                checksAtOnce, requestsAdmitted);
     }
 
-    /** These limits with another memory budget (tests). */
+    /** These limits with another memory budget. */
     public UploadLimits withMemory(long bytes) {
-        return new UploadLimits(maxBody, maxFile, maxEntries, maxUncompressed, maxRatio, minBytesPerSecond, idleMillis, bytes);
+        return new UploadLimits(maxBody, maxFile, maxEntries, maxUncompressed, maxRatio, minBytesPerSecond, idleMillis, bytes,
+                checksAtOnce, requestsAdmitted);
+    }
+
+    /** These limits with {@code checks} batches checked at once and {@code admitted} read and waiting. */
+    public UploadLimits withCapacity(int checks, int admitted) {
+        return new UploadLimits(maxBody, maxFile, maxEntries, maxUncompressed, maxRatio, minBytesPerSecond, idleMillis, memory,
+                checks, admitted);
     }
 }

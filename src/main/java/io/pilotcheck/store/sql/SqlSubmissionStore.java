@@ -104,7 +104,15 @@ public final class SqlSubmissionStore implements SubmissionStore {
      * @throws StoreUnavailable when the database cannot be reached, or its schema is not this version's
      */
     public static SqlSubmissionStore open(StoreLocation location, boolean migrate) {
-        HikariDataSource pool = pool(location);
+        return open(location, migrate, DEFAULT_POOL);
+    }
+
+    /** The most connections a store opens unless told otherwise. */
+    public static final int DEFAULT_POOL = 8;
+
+    /** As {@link #open(StoreLocation, boolean)}, with at most {@code poolSize} connections. */
+    public static SqlSubmissionStore open(StoreLocation location, boolean migrate, int poolSize) {
+        HikariDataSource pool = pool(location, poolSize);
         Optional<StoreMark> mark = StoreMark.of(location);
         try {
             Optional<String> version = schemaVersion(pool);
@@ -144,7 +152,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
      * @throws StoreUnavailable when the database cannot be reached, or its schema is newer than this version's
      */
     public static Migrated migrate(StoreLocation location) {
-        try (HikariDataSource pool = pool(location)) {
+        try (HikariDataSource pool = pool(location, 2)) {
             Optional<String> version;
             org.flywaydb.core.api.output.MigrateResult result;
             try {
@@ -162,7 +170,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
         }
     }
 
-    private static HikariDataSource pool(StoreLocation location) {
+    private static HikariDataSource pool(StoreLocation location, int size) {
         location.kind(); // refuses a URL of another database before any connection is tried
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(location.url());
@@ -173,7 +181,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
             config.setPassword(location.password());
         }
         config.setPoolName("pilotcheck-store");
-        config.setMaximumPoolSize(8);
+        config.setMaximumPoolSize(size);
         config.setConnectionTimeout(5_000);
         // a database server that is down at start is reported, not waited for: the pool keeps
         // trying; an embedded file that cannot be opened will not open a second later either
