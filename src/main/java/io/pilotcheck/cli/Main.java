@@ -24,8 +24,7 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
         if (verbose) {
-            // Before any logger exists: slf4j-simple reads its level once.
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+            ServiceLogging.verbose();
         }
         RulesPreload preload = RulesPreload.start(args);
         CommandLine cli = new CommandLine(new PilotcheckCommand());

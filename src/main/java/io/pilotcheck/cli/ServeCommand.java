@@ -5,6 +5,7 @@ import io.pilotcheck.failure.RootCause;
 import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.serve.CheckServer;
 import io.pilotcheck.serve.ServedRules;
+import io.pilotcheck.serve.ServiceLog;
 import io.pilotcheck.serve.UploadLimits;
 import io.pilotcheck.store.sql.StoreLocation;
 import io.pilotcheck.store.sql.SqlSubmissionStore;
@@ -75,6 +76,18 @@ public final class ServeCommand implements Callable<Integer> {
             description = "the most connections to the store at once (default: 8)")
     int poolSize;
 
+    @Option(names = "--log-format", paramLabel = "text|json", defaultValue = "text",
+            description = "the log's lines: text (default: time, level, message) or json (one JSON object a line)")
+    ServiceLogging.Format logFormat;
+
+    @Option(names = "--log-file", paramLabel = "FILE",
+            description = "write the log to FILE instead of stderr, rotated daily and at 100 MB, kept 30 days (FILE.DATE.N.gz)")
+    java.nio.file.Path logFile;
+
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS", split = ",",
+            description = "a reverse proxy's address: for requests from it, the log names the client from X-Forwarded-For")
+    java.util.Set<String> trustedProxies = new java.util.HashSet<>();
+
     @Mixin
     StoreOptions storeOptions;
 
@@ -144,21 +157,25 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }, "rules-loading");
         loader.start();
-        Object logLock = new Object();
-        java.util.function.Consumer<String> log = line -> {
-            synchronized (logLock) {
-                err.println(line);
-                err.flush();
-            }
-        };
+        ServiceLog serviceLog = ServiceLogging.start(logFormat, logFile, common.verbose);
+        try {
+            return serve(serviceLog, loader, loading, limits, base, err, out);
+        } finally {
+            ServiceLogging.stop();
+        }
+    }
+
+    private int serve(ServiceLog serviceLog, Thread loader, CompletableFuture<Optional<RuleBook>> loading, UploadLimits limits,
+                      String base, PrintWriter err, PrintWriter out) throws InterruptedException {
+        java.util.function.Consumer<String> log = serviceLog::info;
         // the store opens (and migrates its schema) on a third thread, beside the rules and Jetty
         StoreLocation where = storeOptions.location();
         boolean migrates = migrate != null ? migrate : where.migratesItself();
         CompletableFuture<SubmissionStore> opening = CompletableFuture.supplyAsync(() -> SqlSubmissionStore.open(where, migrates, poolSize),
                 task -> new Thread(task, "store-opening").start());
         CompletableFuture<ServedRules> served = new CompletableFuture<>();
-        CheckServer server = new CheckServer(() -> served.join().state(), limits, log,
-                () -> opening.join(), base);
+        CheckServer server = new CheckServer(() -> served.join().state(), limits, serviceLog,
+                () -> opening.join(), base).trustProxies(trustedProxies);
         try {
             server.start(bind, port);
         } catch (RuntimeException e) {

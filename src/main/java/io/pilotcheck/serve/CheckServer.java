@@ -37,7 +37,9 @@ public final class CheckServer implements AutoCloseable {
 
     private final UploadLimits limits;
     private final Uploads uploads;
-    private final Consumer<String> log;
+    private final ServiceLog log;
+    /** The proxies whose {@code X-Forwarded-For} names the client ({@code serve --trusted-proxy}). */
+    private volatile java.util.Set<String> trustedProxies = java.util.Set.of();
     private final ServiceMetrics metrics;
     /** Batches read and waiting for a checking slot; more are refused with 503 rather than queued without end. */
     private final Semaphore admitted;
@@ -89,6 +91,12 @@ public final class CheckServer implements AutoCloseable {
      */
     public CheckServer(Supplier<ServedRules.State> rules, UploadLimits limits, Consumer<String> log,
                        Supplier<io.pilotcheck.store.SubmissionStore> store, String basePath) {
+        this(rules, limits, ServiceLog.lines(log), store, basePath);
+    }
+
+    /** As the constructor above, telling the operator through {@code log} ({@code serve}'s logging backend). */
+    public CheckServer(Supplier<ServedRules.State> rules, UploadLimits limits, ServiceLog log,
+                       Supplier<io.pilotcheck.store.SubmissionStore> store, String basePath) {
         String base = basePath(basePath);
         this.rulesState = rules;
         this.services = new Application(() -> rules.get().book(), store);
@@ -136,14 +144,14 @@ public final class CheckServer implements AutoCloseable {
             config.routes.before(ctx -> ctx.attribute(PageFrame.RULE_PROBLEMS, rulesState.get().problems()));
             routes.register(config.routes);
             config.routes.exception(io.pilotcheck.store.StoreUnavailable.class, (e, ctx) -> {
-                log.accept("pilotcheck: the store does not answer (" + ctx.method() + " " + ctx.path() + "): " + e.getMessage());
+                log.warn("pilotcheck: the store does not answer (" + ctx.method() + " " + ctx.path() + "): " + e.getMessage());
                 metrics.storeError();
                 ctx.header("Retry-After", "30");
                 // the driver's words name tables, statements and hosts: the log has them, the client does not
                 error(ctx, new ApiError(503, "store_unavailable"));
             });
             config.routes.exception(io.pilotcheck.store.StoreRefused.class, (e, ctx) -> {
-                log.accept("pilotcheck: the store refused the data (" + ctx.method() + " " + ctx.path() + "): " + e.getMessage());
+                log.warn("pilotcheck: the store refused the data (" + ctx.method() + " " + ctx.path() + "): " + e.getMessage());
                 error(ctx, new ApiError(422, "not_storable"));
             });
             config.routes.exception(ApiError.class, (e, ctx) -> {
@@ -161,9 +169,7 @@ public final class CheckServer implements AutoCloseable {
                             : new ApiError(400, "body_unreadable", "reason", String.valueOf(e.getReason()))));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 // a 500 is a bug: the log keeps where it happened, for whoever mends it
-                java.io.StringWriter trace = new java.io.StringWriter();
-                e.printStackTrace(new java.io.PrintWriter(trace));
-                log.accept("pilotcheck: error on " + ctx.method() + " " + ctx.path() + ": " + trace.toString().stripTrailing());
+                log.error("pilotcheck: error on " + ctx.method() + " " + ctx.path(), e);
                 error(ctx, new ApiError(500, "internal"));
             });
             config.routes.error(404, ctx -> {
@@ -462,9 +468,14 @@ public final class CheckServer implements AutoCloseable {
         return KNOWN_METHODS.contains(method) ? method : "other";
     }
 
-    /** An access-log line's moment: ISO 8601 to the millisecond, with the zone's offset. */
-    private static final java.time.format.DateTimeFormatter LOG_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT);
+    /**
+     * Takes the client's address from {@code X-Forwarded-For} when a request comes from one of
+     * {@code proxies} (a reverse proxy in front of the service); others' headers are not believed.
+     */
+    public CheckServer trustProxies(java.util.Set<String> proxies) {
+        this.trustedProxies = java.util.Set.copyOf(proxies);
+        return this;
+    }
 
     /** The rules in use now, with the published rule set they are (0: a rules folder's). */
     ServedRules.State rules() {
@@ -482,9 +493,7 @@ public final class CheckServer implements AutoCloseable {
         String status = String.valueOf(ctx.statusCode());
         metrics.request(route, methodLabel(ctx.method().name()), status, millis);
         Object bytes = ctx.attribute(BYTES);
-        // timestamp, client, request id, then the request as before: a line an operator's tools can split on spaces
-        log.accept(String.format(Locale.ROOT, "%s %s %s %s %s %s %s %.0fms",
-                LOG_TIME.format(java.time.OffsetDateTime.now()), ctx.ip(), RequestIds.of(ctx),
-                ctx.method(), ctx.path(), status, bytes == null ? "-" : bytes, millis));
+        log.access(new ServiceLog.Access(java.time.OffsetDateTime.now(), RequestIds.client(ctx, trustedProxies), RequestIds.of(ctx),
+                ctx.method().name(), ctx.path(), ctx.statusCode(), bytes instanceof Number n ? n.longValue() : null, millis));
     }
 }

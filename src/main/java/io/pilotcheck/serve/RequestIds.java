@@ -33,6 +33,27 @@ final class RequestIds {
         return id == null ? "-" : id;
     }
 
+    /**
+     * The client's address: the connection's, or, when the connection is from a trusted proxy,
+     * the nearest address in {@code X-Forwarded-For} that is not itself a trusted proxy.
+     */
+    static String client(Context ctx, java.util.Set<String> trusted) {
+        String peer = ctx.ip();
+        String forwarded = ctx.header("X-Forwarded-For");
+        if (forwarded == null || !trusted.contains(peer)) {
+            return peer;
+        }
+        String[] hops = forwarded.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].strip();
+            if (!hop.isEmpty() && !trusted.contains(hop)) {
+                // an address is digits, hex, dots and colons; anything else is not written into the log
+                return hop.matches("[0-9A-Fa-f:.]{2,45}") ? hop : peer;
+            }
+        }
+        return peer;
+    }
+
     private static String fresh() {
         byte[] b = new byte[8];
         RANDOM.nextBytes(b);
