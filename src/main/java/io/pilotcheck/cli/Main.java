@@ -23,6 +23,9 @@ public final class Main {
     /** Runs pilotcheck with the given streams; returns the exit code ({@link ExitCode}). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
+        // set up on this thread, before any other logs: loggers first used from several threads
+        // at once (the rules' preload, the store's opening) had their calls replayed with a warning
+        org.slf4j.LoggerFactory.getILoggerFactory();
         if (verbose) {
             ServiceLogging.verbose();
         }

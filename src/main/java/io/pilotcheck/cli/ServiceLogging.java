@@ -21,7 +21,7 @@ import java.nio.file.Path;
  * The service's logging through Logback: every line with its time and level, as text or as
  * JSON lines ({@code --log-format json}), on stderr or in a file rotated daily and at 100 MB,
  * kept 30 days ({@code --log-file}); Drools' and the libraries' own chatter kept out unless
- * {@code --verbose} asks for it. The command line's default (silence) is {@code logback.xml}.
+ * {@code --verbose} asks for it. The command line's default (silence) is {@link QuietLogging}.
  */
 final class ServiceLogging {
 
@@ -99,7 +99,7 @@ final class ServiceLogging {
     static void stop() {
         LoggerContext ctx = context();
         ctx.reset();
-        ctx.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.OFF);
+        new QuietLogging().configure(ctx);
     }
 
     /** The service's records as Logback events; an access record's fields also as key-value pairs (JSON). */

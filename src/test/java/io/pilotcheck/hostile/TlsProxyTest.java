@@ -1,0 +1,177 @@
+package io.pilotcheck.hostile;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * docs/operations.md's nginx configuration, run as it stands (its ports, certificate paths and
+ * upstream put in): the service behind it over HTTPS at its sub-path, plain HTTP redirected, and
+ * the service's log naming the client the proxy forwarded and nginx's request id.
+ */
+class TlsProxyTest {
+
+    private static final Path NGINX = Path.of("/usr/sbin/nginx");
+
+    @TempDir
+    Path tmp;
+
+    /** The server blocks between docs/operations.md's nginx markers. */
+    static String documented() throws IOException {
+        String doc = Files.readString(Path.of("docs/operations.md"));
+        Matcher m = Pattern.compile("<!-- nginx:begin[^>]*-->\\s*```nginx\\n(.*?)```\\s*<!-- nginx:end -->", Pattern.DOTALL).matcher(doc);
+        assertThat(m.find()).as("docs/operations.md's nginx block").isTrue();
+        return m.group(1);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void theDocumentedProxyServesOverHttpsAndTheLogNamesClientAndRequestId() throws Exception {
+        boolean present = Files.isExecutable(NGINX) && Files.isExecutable(Path.of("/usr/bin/openssl"));
+        if (!present && System.getenv("CI") != null) {
+            fail("CI needs nginx and openssl (.ci/run installs them)");
+        }
+        assumeTrue(present, "no nginx or openssl here; .ci/run installs them");
+        Path root = Files.createDirectories(tmp.resolve("nginx"));
+        Path cert = root.resolve("fullchain.pem");
+        Path key = root.resolve("privkey.pem");
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                "-subj", "/CN=pilotcheck.example", "-addext", "subjectAltName=IP:127.0.0.1,DNS:pilotcheck.example",
+                "-keyout", key.toString(), "-out", cert.toString()).redirectErrorStream(true).start();
+        String said = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(openssl.waitFor()).as(said).isZero();
+
+        Path log = tmp.resolve("pilotcheck.log");
+        Process server = Jvm.start(tmp, List.of(), "serve", "--port", "0", "--data", tmp.resolve("data").toString(),
+                "--cache-dir", tmp.resolve("cache").toString(), "--base-path", "/pilotcheck", "--trusted-proxy", "127.0.0.1",
+                "--log-file", log.toString());
+        Process nginx = null;
+        try {
+            int upstream = port(server);
+            int http = freePort();
+            int https = freePort();
+            String servers = documented()
+                    .replace("listen 80;", "listen 127.0.0.1:" + http + ";")
+                    .replace("listen 443 ssl;", "listen 127.0.0.1:" + https + " ssl;")
+                    .replace("/etc/ssl/pilotcheck/fullchain.pem", cert.toString())
+                    .replace("/etc/ssl/pilotcheck/privkey.pem", key.toString())
+                    .replace("http://127.0.0.1:8417", "http://127.0.0.1:" + upstream);
+            String conf = """
+                    daemon off;
+                    master_process off;
+                    pid %1$s/nginx.pid;
+                    error_log %1$s/error.log warn;
+                    events { worker_connections 64; }
+                    http {
+                      access_log off;
+                      client_body_temp_path %1$s/body;
+                      proxy_temp_path %1$s/proxy;
+                      fastcgi_temp_path %1$s/fastcgi;
+                      uwsgi_temp_path %1$s/uwsgi;
+                      scgi_temp_path %1$s/scgi;
+                    %2$s
+                    }
+                    """.formatted(root, servers);
+            Path file = Files.writeString(root.resolve("nginx.conf"), conf);
+            nginx = new ProcessBuilder(NGINX.toString(), "-p", root.toString(), "-e", root.resolve("error.log").toString(),
+                    "-c", file.toString()).redirectErrorStream(true).redirectOutput(root.resolve("out.log").toFile()).start();
+            waitForPort(nginx, https, root);
+
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            try (InputStream in = Files.newInputStream(cert)) {
+                trusted.setCertificateEntry("pilotcheck", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trusted);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, tmf.getTrustManagers(), null);
+            HttpClient client = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + https + "/pilotcheck/"))
+                    .header("X-Forwarded-For", "203.0.113.9").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("/pilotcheck/");
+            String requestId = page.headers().firstValue("X-Request-Id").orElseThrow();
+            assertThat(requestId).matches("[0-9a-f]{32}"); // nginx's $request_id, kept by the service
+
+            HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + http + "/pilotcheck/pilots")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.statusCode()).isEqualTo(301);
+            assertThat(plain.headers().firstValue("Location").orElseThrow()).startsWith("https://127.0.0.1").endsWith("/pilotcheck/pilots");
+
+            long deadline = System.currentTimeMillis() + 10_000;
+            String line = "";
+            while (System.currentTimeMillis() < deadline) {
+                line = Files.exists(log) ? Files.readAllLines(log).stream().filter(l -> l.contains(requestId)).findFirst().orElse("") : "";
+                if (!line.isEmpty()) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertThat(line).contains("203.0.113.9 " + requestId + " GET /pilotcheck/ 200");
+        } finally {
+            if (nginx != null) {
+                nginx.destroy();
+                nginx.waitFor(10, TimeUnit.SECONDS);
+            }
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void waitForPort(Process nginx, int port, Path root) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < end) {
+            if (!nginx.isAlive()) {
+                throw new AssertionError("nginx stopped: " + Files.readString(root.resolve("out.log"))
+                        + (Files.exists(root.resolve("error.log")) ? Files.readString(root.resolve("error.log")) : ""));
+            }
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("nginx did not listen on " + port);
+    }
+
+    private static int port(Process p) throws IOException {
+        String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        assertThat(line).startsWith("pilotcheck: serving on");
+        Matcher m = Pattern.compile(":(\\d+)/pilotcheck/$").matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+}
