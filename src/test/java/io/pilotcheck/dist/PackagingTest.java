@@ -59,8 +59,10 @@ class PackagingTest {
                 assertThat(bat).as(option).contains(option);
             }
         }
-        assertThat(sh).contains("opts+=(-Xmx1g)");
-        assertThat(bat).contains("if /i \"%~1\"==\"serve\" set \"SERVE_OPTS=-Xmx1g\"", "%SERVE_OPTS%");
+        // a service's heap: 1 GiB unless PILOTCHECK_HEAP says otherwise, on both
+        assertThat(sh).contains("opts+=(\"-Xmx${PILOTCHECK_HEAP:-1g}\")");
+        assertThat(bat).contains("set \"HEAP=1g\"", "if defined PILOTCHECK_HEAP set \"HEAP=%PILOTCHECK_HEAP%\"",
+                "if /i \"%~1\"==\"serve\" set \"SERVE_OPTS=-Xmx%HEAP%\"", "%SERVE_OPTS%");
     }
 
     @Test
