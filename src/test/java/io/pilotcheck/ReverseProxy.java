@@ -30,15 +30,37 @@ public final class ReverseProxy implements AutoCloseable {
 
     /** A proxy on a free loopback port passing {@code subPath/…} to {@code 127.0.0.1:upstreamPort}. */
     public static ReverseProxy start(Path dir, String subPath, int upstreamPort) throws IOException, InterruptedException {
+        int port = freePort();
+        return run(dir, """
+                  client_max_body_size 64m;
+                  server {
+                    listen 127.0.0.1:%1$d;
+                    location %2$s/ {
+                      proxy_pass http://127.0.0.1:%3$d;
+                      proxy_set_header Host $http_host;
+                    }
+                    location / { return 404; }
+                  }
+                """.formatted(port, subPath, upstreamPort), port);
+    }
+
+    /** A free loopback port, for a {@code listen} of a configuration given to {@link #run}. */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /**
+     * nginx with {@code servers} (what goes inside its {@code http} block: server blocks, as an
+     * operator writes them), once it listens on {@code port}.
+     */
+    public static ReverseProxy run(Path dir, String servers, int port) throws IOException, InterruptedException {
         boolean present = Files.isExecutable(NGINX);
         if (!present && System.getenv("CI") != null) {
             fail("CI needs Debian's nginx: apt-get install nginx-light (.ci/run does)");
         }
         assumeTrue(present, "no nginx here; .ci/run installs it");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
         Path root = Files.createDirectories(dir.resolve("nginx"));
         String conf = """
                 daemon off;
@@ -53,17 +75,9 @@ public final class ReverseProxy implements AutoCloseable {
                   fastcgi_temp_path %1$s/fastcgi;
                   uwsgi_temp_path %1$s/uwsgi;
                   scgi_temp_path %1$s/scgi;
-                  client_max_body_size 64m;
-                  server {
-                    listen 127.0.0.1:%2$d;
-                    location %3$s/ {
-                      proxy_pass http://127.0.0.1:%4$d;
-                      proxy_set_header Host $http_host;
-                    }
-                    location / { return 404; }
-                  }
+                %2$s
                 }
-                """.formatted(root, port, subPath, upstreamPort);
+                """.formatted(root, servers);
         Path file = Files.writeString(root.resolve("nginx.conf"), conf);
         Process p = new ProcessBuilder(NGINX.toString(), "-p", root.toString(), "-e", root.resolve("error.log").toString(),
                 "-c", file.toString()).redirectErrorStream(true).redirectOutput(root.resolve("out.log").toFile()).start();

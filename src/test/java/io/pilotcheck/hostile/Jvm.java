@@ -51,6 +51,16 @@ final class Jvm {
         return builder.start();
     }
 
+    /** The port a {@code serve} started by {@link #start} names in its start-up line (its first line on stdout). */
+    static int port(Process serve) throws IOException {
+        String line = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8)).readLine();
+        org.assertj.core.api.Assertions.assertThat(line).startsWith("pilotcheck: serving on");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("://[^/]*:(\\d+)/").matcher(line);
+        org.assertj.core.api.Assertions.assertThat(m.find()).as(line).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
     /** {@code from} at {@code to}: each file a hard link where the file system allows, else a copy. */
     static void linkTree(Path from, Path to) throws IOException {
         try (var all = Files.walk(from)) {

@@ -6,14 +6,11 @@ import io.pilotcheck.store.sql.StoreLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -69,7 +66,7 @@ class LeastPrivilegeTest {
 
         Process server = Jvm.start(tmp, List.of(), "serve", "--port", "0", "--db", app, "--cache-dir", tmp.resolve("cache").toString());
         try {
-            int port = port(server);
+            int port = Jvm.port(server);
             HttpResponse<String> kept = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                             + "/api/v1/submissions?name=dalian.yaml")).header("Content-Type", "application/yaml")
                     .POST(HttpRequest.BodyPublishers.ofFile(Path.of("fixtures/03-dalian.yaml"))).build(), HttpResponse.BodyHandlers.ofString());
@@ -94,13 +91,5 @@ class LeastPrivilegeTest {
         }
         CliTest.Run publish = CliTest.run("rules", "publish", "--lang", "en", "--db", app);
         assertThat(publish.code()).as(publish.err()).isZero(); // publishing is rows, not schema
-    }
-
-    private static int port(Process p) throws IOException {
-        String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        assertThat(line).startsWith("pilotcheck: serving on");
-        Matcher m = Pattern.compile(":(\\d+)/$").matcher(line);
-        assertThat(m.find()).isTrue();
-        return Integer.parseInt(m.group(1));
     }
 }

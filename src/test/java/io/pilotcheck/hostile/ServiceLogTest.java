@@ -18,8 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +43,7 @@ class ServiceLogTest {
                 "--cache-dir", tmp.resolve("cache").toString(), "--log-format", "json", "--log-file", log.toString(),
                 "--trusted-proxy", "127.0.0.1");
         try {
-            int port = port(server);
+            int port = Jvm.port(server);
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))
                     .header("X-Forwarded-For", "198.51.100.4, 203.0.113.7").header("X-Request-Id", "proxy-42").build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -90,7 +88,7 @@ class ServiceLogTest {
         });
         reader.start();
         try {
-            int port = port(server);
+            int port = Jvm.port(server);
             HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).header("X-Forwarded-For", "203.0.113.7")
                     .build(), HttpResponse.BodyHandlers.discarding());
             long deadline = System.currentTimeMillis() + 10_000;
@@ -106,13 +104,5 @@ class ServiceLogTest {
         // no trusted proxy named: the header is not believed
         assertThat(health).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) INFO  127\\.0\\.0\\.1 [0-9a-f]{16} GET /healthz 200 \\d+ \\d+ms");
         assertThat(err).anyMatch(l -> l.matches("\\S+ INFO  pilotcheck \\S+ \\(commit \\S+\\) started: .*"));
-    }
-
-    private static int port(Process p) throws IOException {
-        String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        assertThat(line).startsWith("pilotcheck: serving on");
-        Matcher m = Pattern.compile(":(\\d+)/$").matcher(line);
-        assertThat(m.find()).isTrue();
-        return Integer.parseInt(m.group(1));
     }
 }

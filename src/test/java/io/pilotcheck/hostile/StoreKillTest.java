@@ -12,9 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -58,7 +56,7 @@ class StoreKillTest {
         byte[] wuhai = Files.readAllBytes(Path.of("fixtures/01-wuhai.yaml"));
 
         Process server = start(store);
-        int port = port(server);
+        int port = Jvm.port(server);
         Map<String, String> acknowledged = new ConcurrentHashMap<>(); // id → the submitter it was sent with
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> clients = new ArrayList<>();
@@ -104,7 +102,7 @@ class StoreKillTest {
         // restarted on the same store: every acknowledged submission is there, whole
         Process again = start(store);
         try {
-            int port2 = port(again);
+            int port2 = Jvm.port(again);
             for (Map.Entry<String, String> e : acknowledged.entrySet()) {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port2
                         + "/api/v1/submissions/" + e.getKey())).build(), HttpResponse.BodyHandlers.ofString());
@@ -137,13 +135,5 @@ class StoreKillTest {
         List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--cache-dir", tmp.resolve("cache").toString()));
         args.addAll(store);
         return Jvm.start(tmp, List.of(), args.toArray(String[]::new));
-    }
-
-    private static int port(Process p) throws IOException {
-        String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        assertThat(line).startsWith("pilotcheck: serving on");
-        Matcher m = Pattern.compile(":(\\d+)/$").matcher(line);
-        assertThat(m.find()).isTrue();
-        return Integer.parseInt(m.group(1));
     }
 }

@@ -8,24 +8,18 @@ import io.pilotcheck.store.sql.StoreLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +46,7 @@ class StoreWhileServingTest {
         AtomicInteger acknowledged = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         try {
-            int port = port(server);
+            int port = Jvm.port(server);
             Thread client = new Thread(() -> {
                 while (!stop.get()) {
                     try {
@@ -113,13 +107,5 @@ class StoreWhileServingTest {
         assertThat(backup.code()).isEqualTo(2);
         assertThat(backup.err()).contains("pg_dump").contains("pilotcheck export");
         assertThat(tmp.resolve("b.db")).doesNotExist();
-    }
-
-    private static int port(Process p) throws IOException {
-        String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        assertThat(line).startsWith("pilotcheck: serving on");
-        Matcher m = Pattern.compile(":(\\d+)/$").matcher(line);
-        assertThat(m.find()).isTrue();
-        return Integer.parseInt(m.group(1));
     }
 }

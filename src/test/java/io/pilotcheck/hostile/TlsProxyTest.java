@@ -1,16 +1,13 @@
 package io.pilotcheck.hostile;
 
+import io.pilotcheck.ReverseProxy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,8 +34,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class TlsProxyTest {
 
-    private static final Path NGINX = Path.of("/usr/sbin/nginx");
-
     @TempDir
     Path tmp;
 
@@ -50,22 +45,15 @@ class TlsProxyTest {
         return m.group(1);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
     @Test
     void theDocumentedProxyServesOverHttpsAndTheLogNamesClientAndRequestId() throws Exception {
-        boolean present = Files.isExecutable(NGINX) && Files.isExecutable(Path.of("/usr/bin/openssl"));
+        boolean present = Files.isExecutable(Path.of("/usr/bin/openssl"));
         if (!present && System.getenv("CI") != null) {
-            fail("CI needs nginx and openssl (.ci/run installs them)");
+            fail("CI needs openssl (.ci/run installs it)");
         }
-        assumeTrue(present, "no nginx or openssl here; .ci/run installs them");
-        Path root = Files.createDirectories(tmp.resolve("nginx"));
-        Path cert = root.resolve("fullchain.pem");
-        Path key = root.resolve("privkey.pem");
+        assumeTrue(present, "no openssl here; .ci/run installs it");
+        Path cert = tmp.resolve("fullchain.pem");
+        Path key = tmp.resolve("privkey.pem");
         Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
                 "-subj", "/CN=pilotcheck.example", "-addext", "subjectAltName=IP:127.0.0.1,DNS:pilotcheck.example",
                 "-keyout", key.toString(), "-out", cert.toString()).redirectErrorStream(true).start();
@@ -76,37 +64,18 @@ class TlsProxyTest {
         Process server = Jvm.start(tmp, List.of(), "serve", "--port", "0", "--data", tmp.resolve("data").toString(),
                 "--cache-dir", tmp.resolve("cache").toString(), "--base-path", "/pilotcheck", "--trusted-proxy", "127.0.0.1",
                 "--log-file", log.toString());
-        Process nginx = null;
+        ReverseProxy nginx = null;
         try {
-            int upstream = port(server);
-            int http = freePort();
-            int https = freePort();
+            int upstream = Jvm.port(server);
+            int http = ReverseProxy.freePort();
+            int https = ReverseProxy.freePort();
             String servers = documented()
                     .replace("listen 80;", "listen 127.0.0.1:" + http + ";")
                     .replace("listen 443 ssl;", "listen 127.0.0.1:" + https + " ssl;")
                     .replace("/etc/ssl/pilotcheck/fullchain.pem", cert.toString())
                     .replace("/etc/ssl/pilotcheck/privkey.pem", key.toString())
                     .replace("http://127.0.0.1:8417", "http://127.0.0.1:" + upstream);
-            String conf = """
-                    daemon off;
-                    master_process off;
-                    pid %1$s/nginx.pid;
-                    error_log %1$s/error.log warn;
-                    events { worker_connections 64; }
-                    http {
-                      access_log off;
-                      client_body_temp_path %1$s/body;
-                      proxy_temp_path %1$s/proxy;
-                      fastcgi_temp_path %1$s/fastcgi;
-                      uwsgi_temp_path %1$s/uwsgi;
-                      scgi_temp_path %1$s/scgi;
-                    %2$s
-                    }
-                    """.formatted(root, servers);
-            Path file = Files.writeString(root.resolve("nginx.conf"), conf);
-            nginx = new ProcessBuilder(NGINX.toString(), "-p", root.toString(), "-e", root.resolve("error.log").toString(),
-                    "-c", file.toString()).redirectErrorStream(true).redirectOutput(root.resolve("out.log").toFile()).start();
-            waitForPort(nginx, https, root);
+            nginx = ReverseProxy.run(tmp, servers, https);
 
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
             trusted.load(null, null);
@@ -143,35 +112,10 @@ class TlsProxyTest {
             assertThat(line).contains("203.0.113.9 " + requestId + " GET /pilotcheck/ 200");
         } finally {
             if (nginx != null) {
-                nginx.destroy();
-                nginx.waitFor(10, TimeUnit.SECONDS);
+                nginx.close();
             }
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
         }
-    }
-
-    private static void waitForPort(Process nginx, int port, Path root) throws Exception {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < end) {
-            if (!nginx.isAlive()) {
-                throw new AssertionError("nginx stopped: " + Files.readString(root.resolve("out.log"))
-                        + (Files.exists(root.resolve("error.log")) ? Files.readString(root.resolve("error.log")) : ""));
-            }
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("nginx did not listen on " + port);
-    }
-
-    private static int port(Process p) throws IOException {
-        String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        assertThat(line).startsWith("pilotcheck: serving on");
-        Matcher m = Pattern.compile(":(\\d+)/pilotcheck/$").matcher(line);
-        assertThat(m.find()).as(line).isTrue();
-        return Integer.parseInt(m.group(1));
     }
 }

@@ -12,22 +12,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,8 +50,8 @@ class TwoInstancesTest {
             servers.add(a);
             Process b = serve(where, "b");
             servers.add(b);
-            int portA = port(a);
-            int portB = port(b);
+            int portA = Jvm.port(a);
+            int portB = Jvm.port(b);
             String folderRules = get(portA, "/readyz").path("fingerprint").asText();
 
             // the first quarter, checked under the rules folder both instances were started with
@@ -147,13 +142,5 @@ class TwoInstancesTest {
     private static JsonNode post(int port, String path) throws Exception {
         return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body());
-    }
-
-    private static int port(Process p) throws IOException {
-        String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine();
-        assertThat(line).startsWith("pilotcheck: serving on");
-        Matcher m = Pattern.compile(":(\\d+)/$").matcher(line);
-        assertThat(m.find()).isTrue();
-        return Integer.parseInt(m.group(1));
     }
 }
