@@ -281,7 +281,7 @@ public final class RulesCommand {
                 for (io.pilotcheck.app.RuleSets.Listed l : sets) {
                     io.pilotcheck.store.RuleSetStore.RuleSet set = l.set();
                     out.println(Say.say(common.lang, first ? "ruleSetActive" : "ruleSetLine", "number", set.number(),
-                            "at", io.pilotcheck.words.Clock.minute(set.publishedAt()), "by", set.publishedBy() == null ? "—" : set.publishedBy(),
+                            "at", io.pilotcheck.words.Clock.second(set.publishedAt()), "by", set.publishedBy() == null ? "—" : set.publishedBy(),
                             "rules", set.ruleCount(), "fingerprint", set.fingerprint(), "note", set.note() == null ? "" : set.note()));
                     first = false;
                     if (l.changes() == null) {
