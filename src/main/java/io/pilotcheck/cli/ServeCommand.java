@@ -181,8 +181,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             loader.join();
             opening.thenAccept(SubmissionStore::close);
-            err.println(Say.say(common.lang, "serveCannotStart", "address", bind, "port", port, "reason", RootCause.message(e)));
-            err.flush();
+            startFailed(serviceLog, err, "serveCannotStart", "address", bind, "port", port, "reason", RootCause.message(e));
             return ExitCode.CANNOT_CHECK.code();
         }
         SubmissionStore store;
@@ -191,8 +190,7 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (java.util.concurrent.CompletionException e) {
             loader.join();
             server.close();
-            err.println(Say.say(common.lang, "serveNoStore", "store", where.shown(), "reason", RootCause.message(e)));
-            err.flush();
+            startFailed(serviceLog, err, "serveNoStore", "store", where.shown(), "reason", RootCause.message(e));
             return ExitCode.CANNOT_CHECK.code();
         }
         Optional<RuleBook> book = loading.join();
@@ -214,6 +212,18 @@ public final class ServeCommand implements Callable<Integer> {
             log.accept("pilotcheck: cannot watch " + common.rulesDir() + " for edits: " + e.getMessage());
         }
         return serve(server, rules, store, out, base, where, log);
+    }
+
+    /**
+     * A start that failed: said on stderr in the reader's language, and, when the log is the
+     * operator's (a file, or JSON lines), logged there too in English, as every log line is.
+     */
+    private void startFailed(ServiceLog serviceLog, PrintWriter err, String key, Object... values) {
+        err.println(Say.say(common.lang, key, values));
+        err.flush();
+        if (logFile != null || logFormat == ServiceLogging.Format.json) {
+            serviceLog.error(Say.say(io.pilotcheck.words.Language.EN, key, values), null);
+        }
     }
 
     /** Where published rule sets are written out to be loaded: beside the compiled-rules cache. */

@@ -45,7 +45,7 @@ public interface ServiceLog {
     /** Something went wrong outside the program (the store does not answer, data refused). */
     void warn(String message);
 
-    /** A fault of the program: where it happened goes with it. */
+    /** A fault of the program, where it happened going with it; or, without a cause, a failure to start. */
     void error(String message, Throwable cause);
 
     /** Every record as one plain line to {@code out}; a fault's trace follows its line. */
@@ -68,6 +68,10 @@ public interface ServiceLog {
 
             @Override
             public void error(String message, Throwable cause) {
+                if (cause == null) {
+                    out.accept(message);
+                    return;
+                }
                 java.io.StringWriter trace = new java.io.StringWriter();
                 cause.printStackTrace(new java.io.PrintWriter(trace));
                 out.accept(message + ": " + trace.toString().stripTrailing());

@@ -105,4 +105,15 @@ class ServiceLogTest {
         assertThat(health).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) INFO  127\\.0\\.0\\.1 [0-9a-f]{16} GET /healthz 200 \\d+ \\d+ms");
         assertThat(err).anyMatch(l -> l.matches("\\S+ INFO  pilotcheck \\S+ \\(commit \\S+\\) started: .*"));
     }
+
+    @Test
+    void aStartThatFailsIsLoggedInEnglishWhereTheOperatorReadsIt() throws Exception {
+        Path log = tmp.resolve("pilotcheck.log");
+        Path notAFolder = Files.writeString(tmp.resolve("file"), "x");
+        io.pilotcheck.cli.CliTest.Run run = io.pilotcheck.cli.CliTest.run("serve", "--port", "0", "--data",
+                notAFolder.resolve("data").toString(), "--log-file", log.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("无法打开").doesNotContain("\tat "); // the reader's language on stderr
+        assertThat(Files.readString(log)).contains("ERROR", "cannot open the store of submissions").doesNotContain("无法");
+    }
 }

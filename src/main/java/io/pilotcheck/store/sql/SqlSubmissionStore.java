@@ -187,7 +187,11 @@ public final class SqlSubmissionStore implements SubmissionStore {
         // trying; an embedded file that cannot be opened will not open a second later either
         config.setInitializationFailTimeout(location.kind() == StoreLocation.Kind.SQLITE ? 1 : -1);
         if (location.kind() == StoreLocation.Kind.SQLITE) {
-            SqliteValues.configure(config, location);
+            try {
+                SqliteValues.configure(config, location);
+            } catch (RuntimeException e) {
+                throw unopened(location, e); // its folder cannot be made
+            }
         }
         if (location.kind() == StoreLocation.Kind.POSTGRESQL) {
             // a server that is down, frozen or unreachable is an answer within seconds (503), never
