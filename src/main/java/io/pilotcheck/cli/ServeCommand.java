@@ -84,8 +84,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "write the log to FILE instead of stderr, rotated daily and at 100 MB, kept 30 days (FILE.DATE.N.gz)")
     java.nio.file.Path logFile;
 
-    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS", split = ",",
-            description = "a reverse proxy's address: for requests from it, the log names the client from X-Forwarded-For")
+    @Option(names = "--trust-proxy", paramLabel = "ADDRESS", split = ",",
+            description = "a reverse proxy's address (repeatable): for requests from it, the client is taken from X-Forwarded-For")
     java.util.Set<String> trustedProxies = new java.util.HashSet<>();
 
     @Mixin

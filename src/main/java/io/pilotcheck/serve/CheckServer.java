@@ -38,7 +38,7 @@ public final class CheckServer implements AutoCloseable {
     private final UploadLimits limits;
     private final Uploads uploads;
     private final ServiceLog log;
-    /** The proxies whose {@code X-Forwarded-For} names the client ({@code serve --trusted-proxy}). */
+    /** The proxies whose {@code X-Forwarded-For} names the client ({@code serve --trust-proxy}). */
     private volatile java.util.Set<String> trustedProxies = java.util.Set.of();
     private final ServiceMetrics metrics;
     /** Batches read and waiting for a checking slot; more are refused with 503 rather than queued without end. */

@@ -41,7 +41,7 @@ class ServiceLogTest {
         Path log = tmp.resolve("log").resolve("pilotcheck.log");
         Process server = Jvm.start(tmp, List.of(), "serve", "--port", "0", "--data", tmp.resolve("data").toString(),
                 "--cache-dir", tmp.resolve("cache").toString(), "--log-format", "json", "--log-file", log.toString(),
-                "--trusted-proxy", "127.0.0.1");
+                "--trust-proxy", "127.0.0.1");
         try {
             int port = Jvm.port(server);
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz"))

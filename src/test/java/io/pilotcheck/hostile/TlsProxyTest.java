@@ -62,7 +62,7 @@ class TlsProxyTest {
 
         Path log = tmp.resolve("pilotcheck.log");
         Process server = Jvm.start(tmp, List.of(), "serve", "--port", "0", "--data", tmp.resolve("data").toString(),
-                "--cache-dir", tmp.resolve("cache").toString(), "--base-path", "/pilotcheck", "--trusted-proxy", "127.0.0.1",
+                "--cache-dir", tmp.resolve("cache").toString(), "--base-path", "/pilotcheck", "--trust-proxy", "127.0.0.1",
                 "--log-file", log.toString());
         ReverseProxy nginx = null;
         try {
