@@ -10,6 +10,8 @@ import io.pilotcheck.store.StoreRefused;
 import io.pilotcheck.store.StoreUnavailable;
 import io.pilotcheck.store.StoredSubmission;
 import io.pilotcheck.store.SubmissionStore;
+import io.pilotcheck.store.AccountStore.Account;
+import io.pilotcheck.store.AccountStore.AuditEntry;
 import io.pilotcheck.store.RuleSetStore.NewRuleSet;
 import io.pilotcheck.store.RuleSetStore.Published;
 import io.pilotcheck.store.RuleSetStore.RuleSet;
@@ -260,7 +262,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
     static final int SOCKET_TIMEOUT_SECONDS = 10;
 
     /** The version of the newest migration in {@code db/migration}; a test holds the two together. */
-    static final String SCHEMA_VERSION = "6";
+    static final String SCHEMA_VERSION = "7";
 
     /**
      * The store's schema version (its newest migration applied), asked with one query, or empty
@@ -467,6 +469,44 @@ public final class SqlSubmissionStore implements SubmissionStore {
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getBytes(2))).forEach(e -> files.put(e.getKey(), e.getValue()));
             return Optional.of(java.util.Collections.unmodifiableMap(files));
         });
+    }
+
+    @Override
+    public int accountCount() {
+        return read(AccountRows::count);
+    }
+
+    @Override
+    public boolean addAccount(Account account, AuditEntry audit) {
+        return write(h -> AccountRows.add(h, account, audit));
+    }
+
+    @Override
+    public Optional<Account> account(String name) {
+        return read(h -> AccountRows.find(h, name));
+    }
+
+    @Override
+    public List<Account> accounts() {
+        return read(AccountRows::all);
+    }
+
+    @Override
+    public boolean changeAccount(Account changed, AuditEntry audit) {
+        return write(h -> AccountRows.change(h, changed, audit));
+    }
+
+    @Override
+    public void audit(AuditEntry entry) {
+        write(h -> {
+            AccountRows.audit(h, entry);
+            return null;
+        });
+    }
+
+    @Override
+    public List<AuditEntry> auditLog(Instant since, int limit) {
+        return read(h -> AccountRows.log(h, since, limit));
     }
 
     @Override
