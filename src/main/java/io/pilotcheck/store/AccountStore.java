@@ -67,4 +67,60 @@ public interface AccountStore {
 
     /** The audit log's rows at or after {@code since} (all when null), oldest first, at most {@code limit}. */
     List<AuditEntry> auditLog(Instant since, int limit);
+
+    /**
+     * A browser's session.
+     *
+     * @param idSha256 the SHA-256 of the id its cookie holds (the id itself is never kept)
+     * @param csrf     the token its pages' forms carry
+     * @param endedAt  when it was ended (logout, a changed password, a disabled account), or null
+     */
+    record Session(String idSha256, String account, String csrf, Instant createdAt, Instant lastSeenAt, Instant endedAt) {
+    }
+
+    /** Keeps a new session, and its audit row (a login) in the same transaction. */
+    void addSession(Session session, AuditEntry audit);
+
+    /** A session by its id's SHA-256, or empty. */
+    Optional<Session> session(String idSha256);
+
+    /** Notes that a session was used at {@code at}. */
+    void touchSession(String idSha256, Instant at);
+
+    /** Ends a session, with its audit row (a logout). */
+    void endSession(String idSha256, Instant at, AuditEntry audit);
+
+    /** Notes a failed login of {@code name} from {@code address}. */
+    void addLoginFailure(String name, String address, Instant at);
+
+    /** When the failed logins of {@code name} at or after {@code since} were, newest first. */
+    List<Instant> loginFailuresOfName(String name, Instant since);
+
+    /** When the failed logins from {@code address} at or after {@code since} were, newest first. */
+    List<Instant> loginFailuresFrom(String address, Instant since);
+
+    /**
+     * A tool's token.
+     *
+     * @param scope        {@code submit}, {@code read} or {@code metrics}
+     * @param secretSha256 the SHA-256 of the token (the token itself is shown once and never kept)
+     */
+    record Token(String id, String account, String label, String scope, String secretSha256, Instant createdAt,
+                 Instant lastUsedAt, Instant revokedAt) {
+    }
+
+    /** Keeps a new token, with its audit row. */
+    void addToken(Token token, AuditEntry audit);
+
+    /** A token by its secret's SHA-256, revoked or not, or empty. */
+    Optional<Token> tokenBySecret(String secretSha256);
+
+    /** The tokens of {@code account}, or of every account when null, oldest first. */
+    List<Token> tokens(String account);
+
+    /** Revokes a token, with its audit row; false when there is no such token. */
+    boolean revokeToken(String id, Instant at, AuditEntry audit);
+
+    /** Notes that a token was used at {@code at}. */
+    void touchToken(String id, Instant at);
 }

@@ -111,4 +111,77 @@ final class AccountRows {
     private static String provinces(List<String> provinces) {
         return provinces.isEmpty() ? null : String.join("\n", provinces);
     }
+
+    static void addSession(Handle h, io.pilotcheck.store.AccountStore.Session s, AuditEntry audit) {
+        h.createUpdate("INSERT INTO login_session (id_sha256, account, csrf, created_at, last_seen_at) "
+                        + "VALUES (:id, :account, :csrf, :created, :seen)")
+                .bind("id", s.idSha256()).bind("account", s.account()).bind("csrf", s.csrf())
+                .bind("created", SqlSubmissionStore.utc(s.createdAt())).bind("seen", SqlSubmissionStore.utc(s.lastSeenAt())).execute();
+        audit(h, audit);
+    }
+
+    static Optional<io.pilotcheck.store.AccountStore.Session> session(Handle h, String idSha256) {
+        return h.createQuery("SELECT id_sha256, account, csrf, created_at, last_seen_at, ended_at FROM login_session WHERE id_sha256 = :id")
+                .bind("id", idSha256)
+                .map((rs, ctx) -> new io.pilotcheck.store.AccountStore.Session(rs.getString(1), rs.getString(2), rs.getString(3),
+                        SqliteValues.instant(rs, 4), SqliteValues.instant(rs, 5), SqliteValues.instant(rs, 6))).findOne();
+    }
+
+    static void touchSession(Handle h, String idSha256, Instant at) {
+        h.createUpdate("UPDATE login_session SET last_seen_at = :at WHERE id_sha256 = :id AND last_seen_at < :at")
+                .bind("id", idSha256).bind("at", SqlSubmissionStore.utc(at)).execute();
+    }
+
+    static void endSession(Handle h, String idSha256, Instant at, AuditEntry audit) {
+        h.createUpdate("UPDATE login_session SET ended_at = :at WHERE id_sha256 = :id AND ended_at IS NULL")
+                .bind("id", idSha256).bind("at", SqlSubmissionStore.utc(at)).execute();
+        audit(h, audit);
+    }
+
+    static void addLoginFailure(Handle h, String name, String address, Instant at) {
+        h.createUpdate("INSERT INTO login_failure (at, name, address) VALUES (:at, :name, :address)")
+                .bind("at", SqlSubmissionStore.utc(at)).bind("name", name).bind("address", address).execute();
+    }
+
+    static List<Instant> loginFailures(Handle h, String column, String value, Instant since) {
+        return h.createQuery("SELECT at FROM login_failure WHERE " + column + " = :v AND at >= :since ORDER BY at DESC")
+                .bind("v", value).bind("since", SqlSubmissionStore.utc(since)).map((rs, ctx) -> SqliteValues.instant(rs, 1)).list();
+    }
+
+    private static final String TOKEN = "SELECT id, account, label, scope, secret_sha256, created_at, last_used_at, revoked_at FROM api_token ";
+
+    private static io.pilotcheck.store.AccountStore.Token token(ResultSet rs) throws SQLException {
+        return new io.pilotcheck.store.AccountStore.Token(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), SqliteValues.instant(rs, 6), SqliteValues.instant(rs, 7), SqliteValues.instant(rs, 8));
+    }
+
+    static void addToken(Handle h, io.pilotcheck.store.AccountStore.Token t, AuditEntry audit) {
+        h.createUpdate("INSERT INTO api_token (id, account, label, scope, secret_sha256, created_at) "
+                        + "VALUES (:id, :account, :label, :scope, :sha, :created)")
+                .bind("id", t.id()).bind("account", t.account()).bind("label", t.label()).bind("scope", t.scope())
+                .bind("sha", t.secretSha256()).bind("created", SqlSubmissionStore.utc(t.createdAt())).execute();
+        audit(h, audit);
+    }
+
+    static Optional<io.pilotcheck.store.AccountStore.Token> tokenBySecret(Handle h, String sha) {
+        return h.createQuery(TOKEN + "WHERE secret_sha256 = :sha").bind("sha", sha).map((rs, ctx) -> token(rs)).findOne();
+    }
+
+    static List<io.pilotcheck.store.AccountStore.Token> tokens(Handle h, String account) {
+        return (account == null ? h.createQuery(TOKEN + "ORDER BY id") : h.createQuery(TOKEN + "WHERE account = :a ORDER BY id").bind("a", account))
+                .map((rs, ctx) -> token(rs)).list();
+    }
+
+    static boolean revokeToken(Handle h, String id, Instant at, AuditEntry audit) {
+        int n = h.createUpdate("UPDATE api_token SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
+                .bind("id", id).bind("at", SqlSubmissionStore.utc(at)).execute();
+        if (n > 0) {
+            audit(h, audit);
+        }
+        return n > 0;
+    }
+
+    static void touchToken(Handle h, String id, Instant at) {
+        h.createUpdate("UPDATE api_token SET last_used_at = :at WHERE id = :id").bind("id", id).bind("at", SqlSubmissionStore.utc(at)).execute();
+    }
 }

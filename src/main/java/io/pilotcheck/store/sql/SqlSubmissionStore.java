@@ -12,6 +12,8 @@ import io.pilotcheck.store.StoredSubmission;
 import io.pilotcheck.store.SubmissionStore;
 import io.pilotcheck.store.AccountStore.Account;
 import io.pilotcheck.store.AccountStore.AuditEntry;
+import io.pilotcheck.store.AccountStore.Session;
+import io.pilotcheck.store.AccountStore.Token;
 import io.pilotcheck.store.RuleSetStore.NewRuleSet;
 import io.pilotcheck.store.RuleSetStore.Published;
 import io.pilotcheck.store.RuleSetStore.RuleSet;
@@ -507,6 +509,84 @@ public final class SqlSubmissionStore implements SubmissionStore {
     @Override
     public List<AuditEntry> auditLog(Instant since, int limit) {
         return read(h -> AccountRows.log(h, since, limit));
+    }
+
+    @Override
+    public void addSession(Session session, AuditEntry audit) {
+        write(h -> {
+            AccountRows.addSession(h, session, audit);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Session> session(String idSha256) {
+        return read(h -> AccountRows.session(h, idSha256));
+    }
+
+    @Override
+    public void touchSession(String idSha256, Instant at) {
+        write(h -> {
+            AccountRows.touchSession(h, idSha256, at);
+            return null;
+        });
+    }
+
+    @Override
+    public void endSession(String idSha256, Instant at, AuditEntry audit) {
+        write(h -> {
+            AccountRows.endSession(h, idSha256, at, audit);
+            return null;
+        });
+    }
+
+    @Override
+    public void addLoginFailure(String name, String address, Instant at) {
+        write(h -> {
+            AccountRows.addLoginFailure(h, name, address, at);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Instant> loginFailuresOfName(String name, Instant since) {
+        return read(h -> AccountRows.loginFailures(h, "name", name, since));
+    }
+
+    @Override
+    public List<Instant> loginFailuresFrom(String address, Instant since) {
+        return read(h -> AccountRows.loginFailures(h, "address", address, since));
+    }
+
+    @Override
+    public void addToken(Token token, AuditEntry audit) {
+        write(h -> {
+            AccountRows.addToken(h, token, audit);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Token> tokenBySecret(String secretSha256) {
+        return read(h -> AccountRows.tokenBySecret(h, secretSha256));
+    }
+
+    @Override
+    public List<Token> tokens(String account) {
+        return read(h -> AccountRows.tokens(h, account));
+    }
+
+    @Override
+    public boolean revokeToken(String id, Instant at, AuditEntry audit) {
+        return write(h -> AccountRows.revokeToken(h, id, at, audit));
+    }
+
+    @Override
+    public void touchToken(String id, Instant at) {
+        write(h -> {
+            AccountRows.touchToken(h, id, at);
+            return null;
+        });
     }
 
     @Override
