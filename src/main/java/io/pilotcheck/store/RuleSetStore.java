@@ -55,4 +55,12 @@ public interface RuleSetStore {
 
     /** A rule set's files by path, or empty when there is no such set. */
     Optional<Map<String, byte[]>> ruleSetFiles(int number);
+
+    /**
+     * Puts back a rule set from an export under its own number, unless a set of that number is
+     * here already (then it is left as it is).
+     *
+     * @return whether it was added
+     */
+    boolean restoreRuleSet(RuleSet set, Map<String, byte[]> files);
 }

@@ -71,6 +71,26 @@ public final class StoreArchive {
                 }
                 put(zip, "submissions/" + id + ".json", JSON.writeValueAsBytes(node));
             }
+            // what each edition of the rules said, and the published rule sets with their files
+            for (Map.Entry<String, String> e : store.ruleEditions().entrySet()) {
+                // the edition's own text, kept as it was written, so an import keeps it byte for byte
+                ObjectNode node = JSON.createObjectNode().put("fingerprint", e.getKey()).put("edition", e.getValue());
+                put(zip, "rule-editions/" + e.getKey().replaceAll("[^A-Za-z0-9]", "-") + ".json", JSON.writeValueAsBytes(node));
+            }
+            for (RuleSetStore.RuleSet set : store.ruleSets()) {
+                ObjectNode node = JSON.createObjectNode().put("number", set.number()).put("fingerprint", set.fingerprint())
+                        .put("rule_count", set.ruleCount()).put("published_at", set.publishedAt().toString())
+                        .put("published_by", set.publishedBy()).put("note", set.note());
+                ArrayNode files = node.putArray("files");
+                for (Map.Entry<String, byte[]> f : store.ruleSetFiles(set.number()).orElseThrow().entrySet()) {
+                    String sha = SubmissionStore.sha256(f.getValue());
+                    files.addObject().put("path", f.getKey()).put("sha256", sha);
+                    if (written.add(sha)) {
+                        put(zip, "files/" + sha, f.getValue());
+                    }
+                }
+                put(zip, "rule-sets/" + set.number() + ".json", JSON.writeValueAsBytes(node));
+            }
         }
         return ids.size();
     }
@@ -141,7 +161,51 @@ public final class StoreArchive {
                 present++;
             }
         }
+        importRules(store, zip);
         return new Imported(added, present);
+    }
+
+    /**
+     * The editions of the rules and the rule sets an archive holds (an archive from before they
+     * were exported holds none); a set whose number the store has already is left as it is.
+     */
+    private static void importRules(SubmissionStore store, ZipFile zip) throws IOException {
+        List<String> names = zip.stream().map(ZipEntry::getName)
+                .filter(n -> (n.startsWith("rule-editions/") || n.startsWith("rule-sets/")) && n.endsWith(".json")).sorted().toList();
+        for (String name : names) {
+            JsonNode node = read(zip, zip.getEntry(name));
+            try {
+                if (name.startsWith("rule-editions/")) {
+                    String edition = required(node, "edition");
+                    io.pilotcheck.rules.RuleEdition.fromJson(edition); // refuses what is not one
+                    store.keepRuleEdition(required(node, "fingerprint"), edition);
+                    continue;
+                }
+                Map<String, byte[]> files = new java.util.TreeMap<>();
+                for (JsonNode f : node.path("files")) {
+                    String sha256 = required(f, "sha256");
+                    ZipEntry bytes = sha256.matches("[0-9a-f]{64}") ? zip.getEntry("files/" + sha256) : null;
+                    if (bytes == null) {
+                        throw new IllegalArgumentException("it names a file " + shown(sha256) + " the export does not hold");
+                    }
+                    byte[] content = bytes(zip, bytes, MAX_FILE_BYTES);
+                    if (!SubmissionStore.sha256(content).equals(sha256)) {
+                        throw new IllegalArgumentException("files/" + sha256 + " does not hold the bytes its name says");
+                    }
+                    files.put(required(f, "path"), content);
+                }
+                int number = node.path("number").asInt(0);
+                if (number < 1 || files.isEmpty()) {
+                    throw new IllegalArgumentException("no rule set number, or no files");
+                }
+                store.restoreRuleSet(new RuleSetStore.RuleSet(number, required(node, "fingerprint"), node.path("rule_count").asInt(),
+                        Instant.parse(required(node, "published_at")), text(node, "published_by"), text(node, "note")), files);
+            } catch (RuntimeException e) {
+                throw new IOException(name + ": " + (e instanceof IllegalArgumentException && e.getMessage() != null
+                        && !(e instanceof java.time.format.DateTimeParseException) ? e.getMessage()
+                        : "not what pilotcheck export writes (" + io.pilotcheck.failure.RootCause.described(e) + ")"), e);
+            }
+        }
     }
 
     /** The most a stored file may inflate to: far above any dossier, far below the heap. */

@@ -83,6 +83,9 @@ public interface SubmissionStore extends AutoCloseable, RuleSetStore, AccountSto
     /** The edition of the rules kept under {@code fingerprint}, as JSON, or empty. */
     Optional<String> ruleEdition(String fingerprint);
 
+    /** Every edition of the rules kept, as JSON by fingerprint, in fingerprint order. */
+    Map<String, String> ruleEditions();
+
     /** A kept submission in {@code scope}, or empty. */
     Optional<StoredSubmission> submission(Scope scope, String id);
 

@@ -81,6 +81,10 @@ class StoreArchiveTest {
             source.record(submission("2026-09-30T08:00:00Z", "fixtures/08-jiaxing.yaml"));
             new io.pilotcheck.app.Application(TestRules::book, () -> source).rechecks().latestUnderOlderRules(Scope.all(), io.pilotcheck.words.Language.ZH); // the second gets a second evaluation
             assertThat(source.submission(Scope.all(), second).orElseThrow().evaluations()).hasSize(2);
+            // a published rule set, and what the rules said, travel with the submissions
+            io.pilotcheck.app.RuleSets.of(source).publish(TestRules.book(), "王五", "第一版", Instant.parse("2026-10-01T08:00:00Z"));
+            assertThat(source.ruleSets()).hasSize(1);
+            assertThat(source.ruleEditions()).isNotEmpty();
             try (OutputStream out = Files.newOutputStream(archive)) {
                 assertThat(StoreArchive.export(source, "0.1.0", out)).isEqualTo(3);
             }
@@ -91,6 +95,11 @@ class StoreArchiveTest {
                     assertThat(StoreArchive.importInto(target, zip)).isEqualTo(new StoreArchive.Imported(0, 3));
                 }
                 assertThat(target.ids(Scope.all())).isEqualTo(ids);
+                assertThat(target.ruleSets()).isEqualTo(source.ruleSets());
+                assertThat(target.ruleSetFiles(1).orElseThrow()).containsOnlyKeys(source.ruleSetFiles(1).orElseThrow().keySet());
+                source.ruleSetFiles(1).orElseThrow().forEach((path, bytes) ->
+                        assertThat(target.ruleSetFiles(1).orElseThrow().get(path)).as(path).isEqualTo(bytes));
+                assertThat(target.ruleEditions()).isEqualTo(source.ruleEditions());
                 assertThat(target.storedBytes()).isEqualTo(source.storedBytes());
                 for (String id : ids) {
                     StoredSubmission a = source.submission(Scope.all(), id).orElseThrow();

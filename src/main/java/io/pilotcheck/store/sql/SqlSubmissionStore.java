@@ -418,23 +418,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
                 return new Published(active.get(), false);
             }
             int number = active.map(RuleSet::number).orElse(0) + 1;
-            h.createUpdate("INSERT INTO rule_set (number, fingerprint, rule_count, published_at, published_by, note) "
-                            + "VALUES (:n, :f, :c, :at, :by, :note)")
-                    .bind("n", number).bind("f", set.fingerprint()).bind("c", set.ruleCount()).bind("at", utc(set.at()))
-                    .bind("by", set.by()).bind("note", set.note()).execute();
-            org.jdbi.v3.core.statement.PreparedBatch bytes = h.prepareBatch("INSERT INTO stored_file (sha256, size_bytes, content) "
-                    + "VALUES (:sha, :size, :content) ON CONFLICT DO NOTHING");
-            org.jdbi.v3.core.statement.PreparedBatch files = h.prepareBatch("INSERT INTO rule_set_file (rule_set, path, sha256) "
-                    + "VALUES (:n, :path, :sha)");
-            for (Map.Entry<String, byte[]> f : new java.util.TreeMap<>(set.files()).entrySet()) {
-                String sha = sha256(f.getValue());
-                bytes.bind("sha", sha).bind("size", (long) f.getValue().length).bind("content", f.getValue()).add();
-                files.bind("n", number).bind("path", f.getKey()).bind("sha", sha).add();
-            }
-            if (bytes.size() > 0) {
-                bytes.execute();
-                files.execute();
-            }
+            insertRuleSet(h, new RuleSet(number, set.fingerprint(), set.ruleCount(), set.at(), set.by(), set.note()), set.files());
             return new Published(new RuleSet(number, set.fingerprint(), set.ruleCount(), set.at(), set.by(), set.note()), true);
         });
     }
@@ -587,6 +571,48 @@ public final class SqlSubmissionStore implements SubmissionStore {
             AccountRows.touchToken(h, id, at);
             return null;
         });
+    }
+
+    @Override
+    public Map<String, String> ruleEditions() {
+        return read(h -> {
+            Map<String, String> out = new java.util.TreeMap<>();
+            h.createQuery("SELECT fingerprint, edition FROM rule_edition").map((rs, ctx) -> Map.entry(rs.getString(1),
+                    new String(rs.getBytes(2), java.nio.charset.StandardCharsets.UTF_8))).forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
+        });
+    }
+
+    @Override
+    public boolean restoreRuleSet(RuleSet set, Map<String, byte[]> files) {
+        return write(h -> {
+            if (h.createQuery("SELECT COUNT(*) FROM rule_set WHERE number = :n").bind("n", set.number()).mapTo(Integer.class).one() > 0) {
+                return false;
+            }
+            insertRuleSet(h, set, files);
+            return true;
+        });
+    }
+
+    /** A rule set's row, its files' bytes (each once) and its file rows. */
+    private static void insertRuleSet(Handle h, RuleSet set, Map<String, byte[]> files) {
+        h.createUpdate("INSERT INTO rule_set (number, fingerprint, rule_count, published_at, published_by, note) "
+                        + "VALUES (:n, :f, :c, :at, :by, :note)")
+                .bind("n", set.number()).bind("f", set.fingerprint()).bind("c", set.ruleCount()).bind("at", utc(set.publishedAt()))
+                .bind("by", set.publishedBy()).bind("note", set.note()).execute();
+        org.jdbi.v3.core.statement.PreparedBatch bytes = h.prepareBatch("INSERT INTO stored_file (sha256, size_bytes, content) "
+                + "VALUES (:sha, :size, :content) ON CONFLICT DO NOTHING");
+        org.jdbi.v3.core.statement.PreparedBatch rows = h.prepareBatch("INSERT INTO rule_set_file (rule_set, path, sha256) "
+                + "VALUES (:n, :path, :sha)");
+        for (Map.Entry<String, byte[]> f : new java.util.TreeMap<>(files).entrySet()) {
+            String sha = sha256(f.getValue());
+            bytes.bind("sha", sha).bind("size", (long) f.getValue().length).bind("content", f.getValue()).add();
+            rows.bind("n", set.number()).bind("path", f.getKey()).bind("sha", sha).add();
+        }
+        if (bytes.size() > 0) {
+            bytes.execute();
+            rows.execute();
+        }
     }
 
     @Override
