@@ -19,6 +19,7 @@ public final class Application {
     private final Pilots pilots;
     private final Rechecks rechecks;
     private final RuleSets ruleSets;
+    private final Supplier<RuleBook> rules;
 
     /**
      * The services over the rules in use now ({@code rules} is asked at the start of each piece
@@ -31,6 +32,7 @@ public final class Application {
         this.pilots = new Pilots(rules, this.store);
         this.rechecks = new Rechecks(rules, this.store);
         this.ruleSets = new RuleSets(this.store);
+        this.rules = rules;
     }
 
     /** Checking uploads. */
@@ -51,6 +53,21 @@ public final class Application {
     /** Re-checking under the rules in use now. */
     public Rechecks rechecks() {
         return rechecks;
+    }
+
+    /** The accounts of a shared service; asks the store, so it waits for it to open. */
+    public Accounts accounts() {
+        return new Accounts(store.get(), () -> rules.get().registry());
+    }
+
+    /** Logging in and out; asks the store. */
+    public Logins logins() {
+        return new Logins(store.get());
+    }
+
+    /** Tools' tokens; asks the store. */
+    public Tokens tokens() {
+        return new Tokens(store.get());
     }
 
     /** The rule sets published into the store. */

@@ -88,8 +88,25 @@ public final class ServeCommand implements Callable<Integer> {
             description = "a reverse proxy's address (repeatable): for requests from it, the client is taken from X-Forwarded-For")
     java.util.Set<String> trustedProxies = new java.util.HashSet<>();
 
+    @Option(names = "--host", paramLabel = "NAME", split = ",",
+            description = "a host name shared mode answers to (repeatable; beside the bound address and localhost): the name users open")
+    java.util.Set<String> hosts = new java.util.HashSet<>();
+
     @Mixin
     StoreOptions storeOptions;
+
+    /**
+     * Whether the store holds an account (shared mode), asked before anything listens: only
+     * then may the service bind another address than loopback.
+     */
+    private boolean shared() {
+        StoreLocation where = storeOptions.location();
+        try (SubmissionStore store = SqlSubmissionStore.open(where, where.migratesItself())) {
+            return store.accountCount() > 0;
+        } catch (RuntimeException e) {
+            return false; // the store's own error is said when it is opened to serve
+        }
+    }
 
     @Option(names = "--migrate", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
             description = "apply the store's pending schema migrations at start (default: yes for the embedded store, "
@@ -140,7 +157,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (bytesAdmitted != null) {
             limits = limits.withMemory(bytesAdmitted);
         }
-        if (!loopback(bind)) {
+        if (!loopback(bind) && !shared()) {
+            // desktop mode (no account in the store): nobody but this PC's own user may reach it
             err.println(Say.say(common.lang, "serveLoopbackOnly", "address", bind));
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
@@ -175,7 +193,7 @@ public final class ServeCommand implements Callable<Integer> {
                 task -> new Thread(task, "store-opening").start());
         CompletableFuture<ServedRules> served = new CompletableFuture<>();
         CheckServer server = new CheckServer(() -> served.join().state(), limits, serviceLog,
-                () -> opening.join(), base).trustProxies(trustedProxies);
+                () -> opening.join(), base).trustProxies(trustedProxies).hosts(hosts);
         try {
             server.start(bind, port);
         } catch (RuntimeException e) {

@@ -32,13 +32,18 @@ final class BrowserGuard {
     }
 
     /** Runs before every route: the headers, then the host and the request's origin. */
-    static void before(Context ctx) {
+    static void before(Context ctx, Access access, String boundAddress) {
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "same-origin");
         String host = ctx.header("Host");
-        if (host != null && !LOOPBACK_NAMES.contains(hostName(host))) {
+        if (host != null && access.shared()) {
+            // shared mode: the names the operator gave (serve --host), the bound address, loopback
+            if (!access.hostAccepted(hostName(host), boundAddress)) {
+                throw new ApiError(421, "unknown_host", "host", host);
+            }
+        } else if (host != null && !LOOPBACK_NAMES.contains(hostName(host))) {
             throw new ApiError(421, "bad_host", "host", host);
         }
         if (STATE_CHANGING.contains(ctx.method().name()) && crossSite(ctx, host)) {

@@ -28,11 +28,11 @@ final class CheckRoutes {
 
     List<Route> routes() {
         return List.of(
-                Route.get(UploadPage.SCRIPT_PATH, Role.EVERYONE, ctx -> CheckServer.respond(ctx,
+                Route.get(UploadPage.SCRIPT_PATH, Role.PUBLIC, ctx -> CheckServer.respond(ctx,
                         "text/javascript; charset=utf-8", UploadPage.PROGRESS_SCRIPT.getBytes(StandardCharsets.UTF_8))),
                 Route.get("/", Role.EVERYONE, ctx -> CheckServer.page(ctx,
                         UploadPage.html(ctx, CheckServer.lang(ctx)))),
-                Route.post("/", Role.EVERYONE, this::pageCheck),
+                Route.post("/", Role.SUBMIT, this::pageCheck),
                 Route.post("/api/v1/check", Role.EVERYONE, this::apiCheck),
                 Route.get("/api/v1/rules", Role.EVERYONE, this::rules));
     }

@@ -53,6 +53,10 @@ public final class CheckServer implements AutoCloseable {
     /** Every page and API route, and who may use each. */
     private final RouteTable routes;
     private final Application services;
+    /** Who is asking, in the service's mode: desktop (no accounts) or shared. */
+    private final Access access;
+    /** The address served on, which shared mode accepts as a host name. */
+    private volatile String bound = "127.0.0.1";
 
     /**
      * A server, not yet started.
@@ -102,8 +106,9 @@ public final class CheckServer implements AutoCloseable {
         this.services = new Application(() -> rules.get().book(), store);
         this.metrics = new ServiceMetrics(services::storeConnections);
         this.submissions = new SubmissionRoutes(this, services);
+        this.access = new Access(services);
         this.routes = new RouteTable(List.of(new CheckRoutes(this, rules).routes(), submissions.routes(), new PilotRoutes(this, services).routes(),
-                new ServiceRoutes(this, rules, services).routes()));
+                new ServiceRoutes(this, rules, services).routes(), new LoginRoutes(this, services).routes()), access);
         this.limits = limits;
         this.uploads = new Uploads(limits);
         this.log = log;
@@ -138,7 +143,7 @@ public final class CheckServer implements AutoCloseable {
             config.requestLogger.http(this::access);
             config.router.contextPath = base.isEmpty() ? "/" : base;
             config.routes.before(RequestIds::assign);
-            config.routes.before(BrowserGuard::before);
+            config.routes.before(ctx -> BrowserGuard.before(ctx, access, bound));
             config.routes.before(CheckServer::noControlCharactersInQuery);
             // every page's header tells of a broken rule edit, so the state it is read once a request
             config.routes.before(ctx -> ctx.attribute(PageFrame.RULE_PROBLEMS, rulesState.get().problems()));
@@ -153,6 +158,11 @@ public final class CheckServer implements AutoCloseable {
             config.routes.exception(io.pilotcheck.store.StoreRefused.class, (e, ctx) -> {
                 log.warn("pilotcheck: the store refused the data (" + ctx.method() + " " + ctx.path() + "): " + e.getMessage());
                 error(ctx, new ApiError(422, "not_storable"));
+            });
+            config.routes.exception(RouteTable.LoginRedirect.class, (e, ctx) -> {
+                ctx.status(303);
+                ctx.header("Location", PageFrame.base(ctx) + "/login?next="
+                        + java.net.URLEncoder.encode(e.next(), java.nio.charset.StandardCharsets.UTF_8));
             });
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 drainBody(ctx, e);
@@ -200,6 +210,7 @@ public final class CheckServer implements AutoCloseable {
 
     /** Starts serving on {@code host:port} (port 0: any free one); returns once the port accepts requests. */
     public CheckServer start(String host, int port) {
+        this.bound = host;
         app.start(host, port);
         return this;
     }
@@ -475,6 +486,25 @@ public final class CheckServer implements AutoCloseable {
     public CheckServer trustProxies(java.util.Set<String> proxies) {
         this.trustedProxies = java.util.Set.copyOf(proxies);
         return this;
+    }
+
+    /** Shared mode's accepted host names besides loopback and the bound address ({@code serve --host}). */
+    public CheckServer hosts(java.util.Set<String> names) {
+        access.hosts(names);
+        return this;
+    }
+
+    /** The client's address, as the access log names it (from a trusted proxy's header when it came through one). */
+    String client(Context ctx) {
+        return RequestIds.client(ctx, trustedProxies);
+    }
+
+    /** Whether a request came over TLS: to this server, or to a trusted proxy that says so. */
+    boolean secure(Context ctx) {
+        if ("https".equalsIgnoreCase(ctx.scheme())) {
+            return true;
+        }
+        return trustedProxies.contains(ctx.ip()) && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 
     /** The rules in use now, with the published rule set they are (0: a rules folder's). */

@@ -16,7 +16,10 @@ final class PageFrame {
     /** The frame of a page served to {@code ctx}, titled {@code title}; {@code otherLanguagePath} ends in {@code lang=}. */
     static PageView view(io.javalin.http.Context ctx, Language lang, String title, String otherLanguagePath) {
         java.util.List<String> problems = ctx.attribute(RULE_PROBLEMS);
-        return new PageView(lang, base(ctx), title, otherLanguagePath, problems == null ? java.util.List.of() : problems);
+        io.pilotcheck.app.Caller caller = ctx.attribute(RouteTable.CALLER);
+        boolean signed = caller != null && caller.csrf() != null;
+        return new PageView(lang, base(ctx), title, otherLanguagePath, problems == null ? java.util.List.of() : problems,
+                signed ? caller.name() : null, signed ? caller.csrf() : null);
     }
 
     /** The request attribute that holds the problems of a rule edit that did not build (empty: it built). */

@@ -14,8 +14,21 @@ import java.util.List;
  * @param otherLanguagePath this page's path and query below the base path, ending in {@code lang=}
  * @param ruleProblems      the problems of the last rule edit when it did not build, each
  *                          located in its file (empty when it built): every page's header says so
+ * @param user              the signed-in account's name (shared mode), or null
+ * @param csrf              the token this page's forms carry (a signed-in browser's), or null
  */
-public record PageView(Language lang, String base, String title, String otherLanguagePath, List<String> ruleProblems) {
+public record PageView(Language lang, String base, String title, String otherLanguagePath, List<String> ruleProblems,
+                       String user, String csrf) {
+
+    /** A page with no one signed in (desktop mode, the login page). */
+    public PageView(Language lang, String base, String title, String otherLanguagePath, List<String> ruleProblems) {
+        this(lang, base, title, otherLanguagePath, ruleProblems, null, null);
+    }
+
+    /** Where a form that changes something posts: {@link #href}, with the session's CSRF token when there is one. */
+    public String action(String path) {
+        return csrf == null ? href(path) : href(path) + "&csrf=" + csrf;
+    }
 
     /** The language's code, as the pages' queries name it. */
     public String code() {

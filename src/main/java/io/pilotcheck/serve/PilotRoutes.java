@@ -34,13 +34,13 @@ final class PilotRoutes {
     List<Route> routes() {
         return List.of(
                 Route.get("/pilots", Role.EVERYONE, this::dashboard),
-                Route.get("/pilots/recheck", Role.EVERYONE, this::recheckPreview),
-                Route.post("/pilots/recheck", Role.EVERYONE, this::recheckFromPage),
+                Route.get("/pilots/recheck", Role.REVIEW, this::recheckPreview),
+                Route.post("/pilots/recheck", Role.REVIEW, this::recheckFromPage),
                 Route.get("/pilots/{city}", Role.EVERYONE, this::pilotPage),
                 Route.get("/pilots/{city}/{file}", Role.EVERYONE, this::pilotReport),
                 Route.get("/api/v1/pilots", Role.EVERYONE, this::pilots),
                 Route.get("/api/v1/pilots/{city}/history", Role.EVERYONE, this::history),
-                Route.post("/api/v1/recheck", Role.EVERYONE, this::recheck));
+                Route.post("/api/v1/recheck", Role.REVIEW, this::recheck));
     }
 
     private static Scope scope(Context ctx) {

@@ -18,36 +18,75 @@ import java.util.List;
 final class RouteTable {
 
     /** The request attribute holding the caller. */
-    private static final String CALLER = "pilotcheck.caller";
+    static final String CALLER = "pilotcheck.caller";
 
     /** A role as Javalin carries it on a route, so the before-handler can read it. */
     private record Needs(Role role) implements RouteRole {
     }
 
     private final List<Route> routes;
+    private final Access access;
 
-    RouteTable(List<List<Route>> modules) {
+    RouteTable(List<List<Route>> modules, Access access) {
         List<Route> all = new ArrayList<>();
         modules.forEach(all::addAll);
         this.routes = List.copyOf(all);
+        this.access = access;
     }
 
     /** Registers every route, and the before-handler that admits callers to them. */
     void register(RoutesConfig config) {
-        config.beforeMatched(RouteTable::admit);
+        config.beforeMatched(this::admit);
         for (Route r : routes) {
             config.addHttpHandler(r.method(), r.path(), r.handler(), new Needs(r.needs()));
         }
     }
 
-    /** Who is asking, and whether they may use the matched route; a route outside their role is 404. */
-    private static void admit(Context ctx) {
-        Caller caller = Caller.desktop();
+    /**
+     * Who is asking, and whether they may use the matched route. Desktop mode: its one caller.
+     * Shared mode: nobody signed in is sent to the login page (a page) or answered 401 (the
+     * API); a role that may never use a route is 403; a signed-in browser's change carries its
+     * session's CSRF token, or is 403 {@code csrf}.
+     */
+    private void admit(Context ctx) {
+        Caller caller = access.shared() ? access.caller(ctx) : Caller.desktop();
         ctx.attribute(CALLER, caller);
         for (RouteRole r : ctx.routeRoles()) {
             if (r instanceof Needs needs && !caller.may(needs.role())) {
-                throw new ApiError(404, "not_found", "path", ctx.path());
+                if (caller.roles().equals(Caller.anonymous().roles())) {
+                    String path = ctx.endpoint() == null ? ctx.path() : ctx.endpoint().path;
+                    if (path.startsWith("/api/") || path.equals("/metrics") || !"GET".equals(ctx.method().name())) {
+                        ctx.header("WWW-Authenticate", "Bearer");
+                        throw new ApiError(401, "unauthenticated");
+                    }
+                    throw new LoginRedirect(ctx.path().substring(PageFrame.base(ctx).length())
+                            + (ctx.queryString() == null ? "" : "?" + ctx.queryString()));
+                }
+                throw new ApiError(403, "forbidden");
             }
+        }
+        if (caller.csrf() != null && !"GET".equals(ctx.method().name()) && !"HEAD".equals(ctx.method().name())) {
+            String given = ctx.header("X-CSRF-Token") != null ? ctx.header("X-CSRF-Token") : ctx.queryParam("csrf");
+            if (given == null || !java.security.MessageDigest.isEqual(given.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    caller.csrf().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+                throw new ApiError(403, "csrf");
+            }
+        }
+    }
+
+    /** A page asked for by nobody signed in: to the login page, which comes back to {@code next} after. */
+    static final class LoginRedirect extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String next;
+
+        LoginRedirect(String next) {
+            super(null, null, false, false);
+            this.next = next;
+        }
+
+        /** The path (below the base path) and query asked for. */
+        String next() {
+            return next;
         }
     }
 

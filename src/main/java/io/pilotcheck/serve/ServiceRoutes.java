@@ -30,10 +30,10 @@ final class ServiceRoutes {
 
     List<Route> routes() {
         return List.of(
-                Route.get("/healthz", Role.EVERYONE, ctx -> CheckServer.json(ctx, 200, JSON.createObjectNode()
+                Route.get("/healthz", Role.PUBLIC, ctx -> CheckServer.json(ctx, 200, JSON.createObjectNode()
                         .put("status", "ok").put("version", ToolVersion.get()).put("commit", ToolVersion.commit()))),
-                Route.get("/readyz", Role.EVERYONE, this::ready),
-                Route.get("/metrics", Role.EVERYONE, ctx -> CheckServer.respond(ctx, "text/plain; version=0.0.4; charset=utf-8",
+                Route.get("/readyz", Role.PUBLIC, this::ready),
+                Route.get("/metrics", Role.METRICS, ctx -> CheckServer.respond(ctx, "text/plain; version=0.0.4; charset=utf-8",
                         server.metrics().scrape().getBytes(StandardCharsets.UTF_8))));
     }
 

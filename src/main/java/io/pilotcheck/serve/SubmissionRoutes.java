@@ -46,7 +46,7 @@ final class SubmissionRoutes {
 
     List<Route> routes() {
         return List.of(
-                Route.post("/api/v1/submissions", Role.EVERYONE, this::submit),
+                Route.post("/api/v1/submissions", Role.SUBMIT, this::submit),
                 Route.get("/api/v1/submissions", Role.EVERYONE, this::list),
                 Route.get("/api/v1/submissions/{id}", Role.EVERYONE, this::submission),
                 Route.get("/api/v1/submissions/{id}/files/<path>", Role.EVERYONE, this::file),
@@ -80,6 +80,7 @@ final class SubmissionRoutes {
         Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         // the answer embeds the JSON report, whatever format the query names
         Checked c = server.check(ctx, ReportFormats.find("json").orElseThrow(), received);
+        inScope(ctx, c);
         String id = app.submissions().keep(c, received, submitter(ctx), Source.API);
         ObjectNode body = JSON.createObjectNode().put("id", id).put("received", received.toString());
         body.set("report", JSON.readTree(c.bytes()));
@@ -100,7 +101,28 @@ final class SubmissionRoutes {
 
     /** Keeps an upload from the page (source {@code page}); its id, or null when this server keeps nothing. */
     String keepFromPage(Context ctx, Checked c, Instant received) {
-        return !app.keepsSubmissions() ? null : app.submissions().keep(c, received, submitter(ctx), Source.PAGE);
+        if (!app.keepsSubmissions()) {
+            return null;
+        }
+        inScope(ctx, c);
+        return app.submissions().keep(c, received, submitter(ctx), Source.PAGE);
+    }
+
+    /**
+     * Refuses, whole, an upload holding a dossier of a pilot outside the caller's scope (a
+     * submitter's for another city): 422 {@code out_of_scope}, naming the file and the city.
+     */
+    private static void inScope(Context ctx, Checked c) {
+        io.pilotcheck.registry.Scope scope = RouteTable.scope(ctx);
+        if (scope.everything()) {
+            return;
+        }
+        for (io.pilotcheck.finding.DossierResult d : c.batch().dossiers()) {
+            if (d.city() != null && !(scope.provinces().isEmpty() ? d.city().equals(scope.city())
+                    : scope.provinces().stream().anyMatch(p -> d.province() != null && d.province().in(Language.ZH).startsWith(p)))) {
+                throw new ApiError(422, "out_of_scope", "file", d.file(), "city", d.city());
+            }
+        }
     }
 
     /** {@code GET /submissions/{id}/NAME.EXT}: a kept submission's latest report as a download, in the format its extension names. */

@@ -177,7 +177,9 @@ public final class StoreArchive {
             try {
                 if (name.startsWith("rule-editions/")) {
                     String edition = required(node, "edition");
-                    io.pilotcheck.rules.RuleEdition.fromJson(edition); // refuses what is not one
+                    if (!JSON.readTree(edition).isObject()) {
+                        throw new IllegalArgumentException("its edition is not a JSON object");
+                    }
                     store.keepRuleEdition(required(node, "fingerprint"), edition);
                     continue;
                 }
