@@ -27,6 +27,8 @@ public final class PilotcheckCommand implements Runnable {
         SUBCOMMANDS.put("export", ExportCommand::new);
         SUBCOMMANDS.put("backup", BackupCommand::new);
         SUBCOMMANDS.put("migrate", MigrateCommand::new);
+        SUBCOMMANDS.put("users", UsersCommand::new);
+        SUBCOMMANDS.put("tokens", TokensCommand::new);
         SUBCOMMANDS.put("import", ImportCommand::new);
     }
 

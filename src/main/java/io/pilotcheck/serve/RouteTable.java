@@ -54,7 +54,7 @@ final class RouteTable {
         for (RouteRole r : ctx.routeRoles()) {
             if (r instanceof Needs needs && !caller.may(needs.role())) {
                 if (caller.roles().equals(Caller.anonymous().roles())) {
-                    String path = ctx.endpoint() == null ? ctx.path() : ctx.endpoint().path;
+                    String path = ctx.path().substring(PageFrame.base(ctx).length());
                     if (path.startsWith("/api/") || path.equals("/metrics") || !"GET".equals(ctx.method().name())) {
                         ctx.header("WWW-Authenticate", "Bearer");
                         throw new ApiError(401, "unauthenticated");
