@@ -29,7 +29,10 @@ final class Access {
 
     private final Application app;
     private volatile Set<String> hosts = Set.of();
-    private volatile boolean shared;
+    /** Until the store has said otherwise, shared: a store that cannot be asked never opens the service to everyone. */
+    private volatile boolean shared = true;
+    /** Whether the service listens on a loopback address only; on any other, it is never in desktop mode. */
+    private volatile boolean loopbackOnly = true;
     private final AtomicLong checked = new AtomicLong(Long.MIN_VALUE);
 
     Access(Application app) {
@@ -43,8 +46,24 @@ final class Access {
         this.hosts = Set.copyOf(lower);
     }
 
-    /** Whether the store holds an account; asked of the store at most every 2 s (no store: desktop). */
+    /** Notes the address the service listens on. */
+    void bound(String address) {
+        try {
+            loopbackOnly = java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            loopbackOnly = false;
+        }
+    }
+
+    /**
+     * Whether the store holds an account; asked of the store at most every 2 s (no store:
+     * desktop). A service listening beyond loopback is always in shared mode, whatever the store
+     * says, and one whose store does not answer keeps the mode it had.
+     */
     boolean shared() {
+        if (!loopbackOnly) {
+            return true;
+        }
         long now = System.nanoTime();
         long last = checked.get();
         if (last == Long.MIN_VALUE || now - last > RECHECK_NANOS) {

@@ -211,6 +211,7 @@ public final class CheckServer implements AutoCloseable {
     /** Starts serving on {@code host:port} (port 0: any free one); returns once the port accepts requests. */
     public CheckServer start(String host, int port) {
         this.bound = host;
+        access.bound(host);
         app.start(host, port);
         return this;
     }

@@ -187,6 +187,21 @@ class SharedModeTest {
         assertThat(rawStatus("localhost:" + server.port())).isEqualTo(200);
     }
 
+    /** A service listening beyond loopback never serves without login, even if its store held no account. */
+    @Test
+    void beyondLoopbackThereIsNoDesktopMode() throws Exception {
+        try (SubmissionStore empty = SqlSubmissionStore.open(TestDatabases.fresh(StoreLocation.Kind.SQLITE, tmp.resolve("empty")))) {
+            CheckServer open = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()), UploadLimits.DEFAULTS,
+                    line -> { }, () -> empty, "").start("0.0.0.0", 0);
+            try {
+                HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + open.port() + "/api/v1/pilots")));
+                assertThat(r.statusCode()).isEqualTo(401);
+            } finally {
+                open.close();
+            }
+        }
+    }
+
     /** The status of {@code GET /healthz} sent with this {@code Host} (which Java's HTTP client will not set). */
     private int rawStatus(String host) throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
