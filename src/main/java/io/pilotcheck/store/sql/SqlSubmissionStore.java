@@ -635,9 +635,19 @@ public final class SqlSubmissionStore implements SubmissionStore {
     @Override
     public Optional<byte[]> file(Scope scope, String submissionId, String name) {
         ScopeSql in = new ScopeSql(scope);
-        return read(h -> in.bind(h.createQuery("SELECT b.content FROM submission_file f JOIN stored_file b ON b.sha256 = f.sha256 "
-                        + "WHERE f.submission_id = :id AND f.name = :name" + in.submission("f.submission_id")))
-                .bind("id", submissionId).bind("name", name).mapTo(byte[].class).findOne());
+        Optional<Map.Entry<String, byte[]>> kept = read(h -> in.bind(h.createQuery("SELECT b.sha256, b.content FROM submission_file f "
+                        + "JOIN stored_file b ON b.sha256 = f.sha256 WHERE f.submission_id = :id AND f.name = :name"
+                        + in.submission("f.submission_id")))
+                .bind("id", submissionId).bind("name", name).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getBytes(2))).findOne());
+        // a file's bytes are kept under their SHA-256: bytes that no longer hash to it were damaged
+        // where they lie (the embedded file has no checksum of its own pages' contents)
+        kept.ifPresent(k -> {
+            if (!sha256(k.getValue()).equals(k.getKey().strip())) {
+                throw new StoreDamaged("the kept file " + name + " of submission " + submissionId + " no longer has the bytes it was "
+                        + "kept with (SHA-256 " + k.getKey().strip() + "): the store is damaged. Restore the newest backup");
+            }
+        });
+        return kept.map(Map.Entry::getValue);
     }
 
     @Override

@@ -92,22 +92,44 @@ class StoreIntegrityTest {
         assertThat(served.err()).contains("cannot open the store of submissions");
     }
 
+    /** Damaged pages (a failing disk's sectors): the first bytes of each page of the last third, where the newest rows are. */
     @Test
-    void bytesFlippedMidFileAreRefusedNamingWhatIsMissing() throws Exception {
+    void damagedPagesAreRefusedAtOpen() throws Exception {
         Path data = storeOfSix();
         long size = Files.size(file(data));
         try (RandomAccessFile f = new RandomAccessFile(file(data).toFile(), "rw")) {
-            // the last third of the file: the newest chunks, where the last submissions are
-            for (long at = size * 2 / 3; at < size - 4096; at += 512) {
-                f.seek(at);
-                int b = f.read();
-                f.seek(at);
-                f.write(b ^ 0xFF);
+            for (long page = (size * 2 / 3) / 4096 * 4096; page < size; page += 4096) {
+                for (int i = 0; i < 8; i++) {
+                    f.seek(page + i);
+                    int b = f.read();
+                    f.seek(page + i);
+                    f.write(b ^ 0xFF);
+                }
             }
         }
         assertThatThrownBy(() -> SqlSubmissionStore.open(StoreLocation.embedded(data)).close())
                 .isInstanceOf(StoreUnavailable.class)
-                .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("damaged", "orrupt"));
+                .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("damaged", "orrupt", "malformed"));
+    }
+
+    /**
+     * Bytes flipped inside a kept file's content leave the database's structure whole, so it
+     * opens; the file's bytes no longer hash to the SHA-256 they are kept under, and reading it
+     * says the store is damaged rather than handing on other bytes than were received.
+     */
+    @Test
+    void aKeptFileWhoseBytesChangedIsRefusedWhenRead() throws Exception {
+        Path data = storeOfSix();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(StoreLocation.embedded(data).url());
+             java.sql.Statement st = c.createStatement()) {
+            // as a flipped bit inside the row would: the content changes, its key does not
+            st.executeUpdate("UPDATE stored_file SET content = CAST(REPLACE(CAST(content AS TEXT), 'city', 'citz') AS BLOB)");
+        }
+        try (SubmissionStore store = SqlSubmissionStore.open(StoreLocation.embedded(data))) {
+            String id = store.ids(Scope.all()).get(0);
+            assertThatThrownBy(() -> store.file(Scope.all(), id, "03-dalian.yaml")).isInstanceOf(StoreDamaged.class)
+                    .hasMessageContaining("no longer has the bytes it was kept with");
+        }
     }
 
     /** The file SQLite reads cleanly but that ends before what the store acknowledged: only the mark tells. */
