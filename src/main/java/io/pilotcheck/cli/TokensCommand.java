@@ -1,58 +1,26 @@
 package io.pilotcheck.cli;
 
-import io.pilotcheck.app.Accounts;
 import io.pilotcheck.app.Tokens;
 import io.pilotcheck.store.AccountStore.Token;
-import io.pilotcheck.store.StoreUnavailable;
 import io.pilotcheck.store.SubmissionStore;
-import io.pilotcheck.store.sql.SqlSubmissionStore;
-import io.pilotcheck.store.sql.StoreLocation;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 
 /** {@code pilotcheck tokens add NAME --label L --scope S | list | revoke ID}: tools' tokens (docs/spec/access.md). */
 @Command(name = "tokens", mixinStandardHelpOptions = true, description = "Manage the tokens tools call the API with.",
         subcommands = {TokensCommand.Add.class, TokensCommand.ListTokens.class, TokensCommand.Revoke.class})
 public final class TokensCommand {
 
-    /** Opens the store, runs the subcommand, says what was refused in the reader's words. */
-    abstract static class OnTokens implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        CommonOptions common;
-
-        @Mixin
-        StoreOptions store;
+    /** A {@code tokens} subcommand. */
+    abstract static class OnTokens extends AccountCommand {
 
         @Override
-        public final Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            StoreLocation where = store.location();
-            try (SubmissionStore kept = SqlSubmissionStore.open(where, where.migratesItself())) {
-                int code = run(new Tokens(kept), spec.commandLine().getOut(), err);
-                spec.commandLine().getOut().flush();
-                err.flush();
-                return code;
-            } catch (Accounts.Refused e) {
-                err.println(Say.say(common.lang, "account." + e.key(), e.values()));
-                err.flush();
-                return ExitCode.CANNOT_CHECK.code();
-            } catch (StoreUnavailable | IllegalArgumentException e) {
-                err.println(Say.say(common.lang, "accountsFailed", "store", where.shown(), "reason", String.valueOf(e.getMessage())));
-                err.flush();
-                return ExitCode.CANNOT_CHECK.code();
-            }
+        final int run(SubmissionStore kept, PrintWriter out, PrintWriter err) {
+            return run(new Tokens(kept), out, err);
         }
 
         abstract int run(Tokens tokens, PrintWriter out, PrintWriter err);

@@ -4,16 +4,10 @@ import io.pilotcheck.app.Accounts;
 import io.pilotcheck.app.Passwords;
 import io.pilotcheck.registry.PilotRegistry;
 import io.pilotcheck.store.AccountStore.Account;
-import io.pilotcheck.store.StoreUnavailable;
 import io.pilotcheck.store.SubmissionStore;
-import io.pilotcheck.store.sql.SqlSubmissionStore;
-import io.pilotcheck.store.sql.StoreLocation;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -24,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 /**
  * {@code pilotcheck users …}: the accounts of a shared service (docs/spec/access.md), on the
@@ -36,40 +29,13 @@ import java.util.concurrent.Callable;
                 UsersCommand.ResetPassword.class})
 public final class UsersCommand {
 
-    /** What every {@code users} subcommand does: open the store, do its work, say what was refused in the reader's words. */
-    abstract static class OnAccounts implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        CommonOptions common;
-
-        @Mixin
-        StoreOptions store;
+    /** A {@code users} subcommand: the accounts, their scopes named from the rules folder's registry. */
+    abstract static class OnAccounts extends AccountCommand {
 
         @Override
-        public final Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
+        final int run(SubmissionStore kept, PrintWriter out, PrintWriter err) throws IOException {
             Optional<PilotRegistry> registry = RulesLoading.loadRegistry(common.rulesDir(), common.lang, err);
-            if (registry.isEmpty()) {
-                return ExitCode.CANNOT_CHECK.code();
-            }
-            StoreLocation where = store.location();
-            try (SubmissionStore kept = SqlSubmissionStore.open(where, where.migratesItself())) {
-                int code = run(new Accounts(kept, registry::get), spec.commandLine().getOut(), err);
-                spec.commandLine().getOut().flush();
-                err.flush();
-                return code;
-            } catch (Accounts.Refused e) {
-                err.println(Say.say(common.lang, "account." + e.key(), e.values()));
-                err.flush();
-                return ExitCode.CANNOT_CHECK.code();
-            } catch (StoreUnavailable | IllegalArgumentException | IOException e) {
-                err.println(Say.say(common.lang, "accountsFailed", "store", where.shown(), "reason", String.valueOf(e.getMessage())));
-                err.flush();
-                return ExitCode.CANNOT_CHECK.code();
-            }
+            return registry.isEmpty() ? ExitCode.CANNOT_CHECK.code() : run(new Accounts(kept, registry::get), out, err);
         }
 
         abstract int run(Accounts accounts, PrintWriter out, PrintWriter err) throws IOException;

@@ -484,10 +484,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
 
     @Override
     public void audit(AuditEntry entry) {
-        write(h -> {
-            AccountRows.audit(h, entry);
-            return null;
-        });
+        change(h -> AccountRows.audit(h, entry));
     }
 
     @Override
@@ -497,10 +494,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
 
     @Override
     public void addSession(Session session, AuditEntry audit) {
-        write(h -> {
-            AccountRows.addSession(h, session, audit);
-            return null;
-        });
+        change(h -> AccountRows.addSession(h, session, audit));
     }
 
     @Override
@@ -510,26 +504,17 @@ public final class SqlSubmissionStore implements SubmissionStore {
 
     @Override
     public void touchSession(String idSha256, Instant at) {
-        write(h -> {
-            AccountRows.touchSession(h, idSha256, at);
-            return null;
-        });
+        change(h -> AccountRows.touchSession(h, idSha256, at));
     }
 
     @Override
     public void endSession(String idSha256, Instant at, AuditEntry audit) {
-        write(h -> {
-            AccountRows.endSession(h, idSha256, at, audit);
-            return null;
-        });
+        change(h -> AccountRows.endSession(h, idSha256, at, audit));
     }
 
     @Override
     public void addLoginFailure(String name, String address, Instant at) {
-        write(h -> {
-            AccountRows.addLoginFailure(h, name, address, at);
-            return null;
-        });
+        change(h -> AccountRows.addLoginFailure(h, name, address, at));
     }
 
     @Override
@@ -544,10 +529,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
 
     @Override
     public void addToken(Token token, AuditEntry audit) {
-        write(h -> {
-            AccountRows.addToken(h, token, audit);
-            return null;
-        });
+        change(h -> AccountRows.addToken(h, token, audit));
     }
 
     @Override
@@ -567,10 +549,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
 
     @Override
     public void touchToken(String id, Instant at) {
-        write(h -> {
-            AccountRows.touchToken(h, id, at);
-            return null;
-        });
+        change(h -> AccountRows.touchToken(h, id, at));
     }
 
     @Override
@@ -943,6 +922,14 @@ public final class SqlSubmissionStore implements SubmissionStore {
                 throw new StoreUnavailable(RootCause.message(e), e);
             }
         }
+    }
+
+    /** One write transaction that answers nothing. */
+    private void change(java.util.function.Consumer<Handle> transaction) {
+        write(h -> {
+            transaction.accept(h);
+            return null;
+        });
     }
 
     private <T> T read(org.jdbi.v3.core.HandleCallback<T, RuntimeException> callback) {
