@@ -29,8 +29,12 @@ final class Access {
 
     private final Application app;
     private volatile Set<String> hosts = Set.of();
-    /** Until the store has said otherwise, shared: a store that cannot be asked never opens the service to everyone. */
-    private volatile boolean shared = true;
+    /**
+     * The store's answer, once it has given one. Until then a loopback service is in desktop
+     * mode: its store does not answer, so nothing it keeps can be read, and the check that needs
+     * no store goes on (http-api.md); a service beyond loopback is shared whatever this says.
+     */
+    private volatile boolean shared;
     /** Whether the service listens on a loopback address only; on any other, it is never in desktop mode. */
     private volatile boolean loopbackOnly = true;
     private final AtomicLong checked = new AtomicLong(Long.MIN_VALUE);
@@ -58,7 +62,7 @@ final class Access {
     /**
      * Whether the store holds an account; asked of the store at most every 2 s (no store:
      * desktop). A service listening beyond loopback is always in shared mode, whatever the store
-     * says, and one whose store does not answer keeps the mode it had.
+     * says, and one whose store stops answering keeps the mode it had.
      */
     boolean shared() {
         if (!loopbackOnly) {
