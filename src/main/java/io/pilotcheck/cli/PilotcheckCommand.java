@@ -29,6 +29,7 @@ public final class PilotcheckCommand implements Runnable {
         SUBCOMMANDS.put("migrate", MigrateCommand::new);
         SUBCOMMANDS.put("users", UsersCommand::new);
         SUBCOMMANDS.put("tokens", TokensCommand::new);
+        SUBCOMMANDS.put("audit", AuditCommand::new);
         SUBCOMMANDS.put("import", ImportCommand::new);
     }
 

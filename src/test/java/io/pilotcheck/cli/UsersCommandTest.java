@@ -52,6 +52,13 @@ class UsersCommandTest {
         assertThat(CliTest.run("tokens", "list", "--data", data).out()).contains("revoked");
         assertThat(CliTest.run("tokens", "add", "admin", "--label", "x", "--scope", "all", "--lang", "en", "--data", data).err())
                 .contains("submit, read or metrics");
+
+        CliTest.Run audit = CliTest.run("audit", "--data", data);
+        assertThat(audit.code()).as(audit.err()).isZero();
+        assertThat(audit.out()).contains("\tcli\t-\taccount.created\tadmin", "account.disabled\tli.si", "token.revoked\t" + id);
+        CliTest.Run csv = CliTest.run("audit", "-f", "csv", "--since", "2000-01-01", "--data", data);
+        assertThat(csv.out()).startsWith("at,actor,address,action,object,detail").contains(",cli,,account.created,admin,admin");
+        assertThat(CliTest.run("audit", "-f", "json", "--since", "2999-01-01", "--data", data).out()).contains("\"audit\" : [ ]");
     }
 
     @Test
