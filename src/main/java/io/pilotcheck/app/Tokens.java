@@ -57,10 +57,8 @@ public final class Tokens {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = "pct_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        byte[] random = new byte[10];
-        RANDOM.nextBytes(random);
         // the store's id form (time-ordered, 32 hexadecimal digits), so a token's id is safe in any page
-        String id = String.format("%012x", at.toEpochMilli()) + java.util.HexFormat.of().formatHex(random);
+        String id = io.pilotcheck.store.StoreIds.next(at);
         Token token = new Token(id, account, label.strip(), scope, Logins.sha256(secret), at, null, null);
         store.addToken(token, new AuditEntry(at, actor, address, "token.created", id, account + " " + scope + " " + label.strip()));
         return new Made(secret, token);

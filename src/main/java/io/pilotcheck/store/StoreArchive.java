@@ -127,19 +127,7 @@ public final class StoreArchive {
                 id = id(s, "id");
                 List<NewSubmission.SubmittedFile> files = new ArrayList<>();
                 for (JsonNode f : s.path("files")) {
-                    String sha256 = required(f, "sha256");
-                    if (!sha256.matches("[0-9a-f]{64}")) {
-                        throw new IllegalArgumentException("a file's sha256 is not 64 hexadecimal digits: " + shown(sha256));
-                    }
-                    ZipEntry bytes = zip.getEntry("files/" + sha256);
-                    if (bytes == null) {
-                        throw new IllegalArgumentException("it names a file " + sha256 + " the export does not hold");
-                    }
-                    byte[] content = bytes(zip, bytes, MAX_FILE_BYTES);
-                    if (!SubmissionStore.sha256(content).equals(sha256)) {
-                        throw new IllegalArgumentException("files/" + sha256 + " does not hold the bytes its name says");
-                    }
-                    files.add(new NewSubmission.SubmittedFile(required(f, "name"), content));
+                    files.add(new NewSubmission.SubmittedFile(required(f, "name"), file(zip, f)));
                 }
                 for (JsonNode e : s.path("evaluations")) {
                     evaluations.add(Map.entry(id(e, "id"), evaluation(e)));
@@ -185,16 +173,7 @@ public final class StoreArchive {
                 }
                 Map<String, byte[]> files = new java.util.TreeMap<>();
                 for (JsonNode f : node.path("files")) {
-                    String sha256 = required(f, "sha256");
-                    ZipEntry bytes = sha256.matches("[0-9a-f]{64}") ? zip.getEntry("files/" + sha256) : null;
-                    if (bytes == null) {
-                        throw new IllegalArgumentException("it names a file " + shown(sha256) + " the export does not hold");
-                    }
-                    byte[] content = bytes(zip, bytes, MAX_FILE_BYTES);
-                    if (!SubmissionStore.sha256(content).equals(sha256)) {
-                        throw new IllegalArgumentException("files/" + sha256 + " does not hold the bytes its name says");
-                    }
-                    files.put(required(f, "path"), content);
+                    files.put(required(f, "path"), file(zip, f));
                 }
                 int number = node.path("number").asInt(0);
                 if (number < 1 || files.isEmpty()) {
@@ -208,6 +187,26 @@ public final class StoreArchive {
                         : "not what pilotcheck export writes (" + io.pilotcheck.failure.RootCause.described(e) + ")"), e);
             }
         }
+    }
+
+    /**
+     * The bytes of the file an entry names by its {@code sha256}, read from {@code files/SHA256}
+     * and checked against it.
+     */
+    private static byte[] file(ZipFile zip, JsonNode f) throws IOException {
+        String sha256 = required(f, "sha256");
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a file's sha256 is not 64 hexadecimal digits: " + shown(sha256));
+        }
+        ZipEntry bytes = zip.getEntry("files/" + sha256);
+        if (bytes == null) {
+            throw new IllegalArgumentException("it names a file " + sha256 + " the export does not hold");
+        }
+        byte[] content = bytes(zip, bytes, MAX_FILE_BYTES);
+        if (!SubmissionStore.sha256(content).equals(sha256)) {
+            throw new IllegalArgumentException("files/" + sha256 + " does not hold the bytes its name says");
+        }
+        return content;
     }
 
     /** The most a stored file may inflate to: far above any dossier, far below the heap. */

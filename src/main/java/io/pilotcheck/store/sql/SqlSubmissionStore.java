@@ -26,12 +26,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +41,6 @@ import java.util.Optional;
  * committed whole, and if it throws, nothing of it is kept.
  */
 public final class SqlSubmissionStore implements SubmissionStore {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The most submissions one transaction holds: a few requests' worth of a busy server's. */
     private static final int GROUP = 64;
@@ -67,7 +63,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
         this.submissions = new GroupCommit<>("store-writer", GROUP, group -> write(h -> {
             WriteBatch rows = new WriteBatch(h);
             for (Map.Entry<String, NewSubmission> s : group) {
-                rows.submission(s.getKey(), s.getValue()).evaluation(s.getKey(), newId(s.getValue().evaluation().evaluatedAt()),
+                rows.submission(s.getKey(), s.getValue()).evaluation(s.getKey(), io.pilotcheck.store.StoreIds.next(s.getValue().evaluation().evaluatedAt()),
                         s.getValue().evaluation());
             }
             rows.execute();
@@ -119,15 +115,12 @@ public final class SqlSubmissionStore implements SubmissionStore {
         HikariDataSource pool = pool(location, poolSize);
         Optional<StoreMark> mark = StoreMark.of(location);
         try {
-            Optional<String> version = schemaVersion(pool);
-            if (version.isPresent() && newer(version.get(), SCHEMA_VERSION)) {
-                throw new io.pilotcheck.store.SchemaTooNew(version.get(), SCHEMA_VERSION);
-            }
+            Optional<String> version = knownVersion(pool);
             if (!version.equals(Optional.of(SCHEMA_VERSION))) {
                 if (!migrate) {
                     throw new io.pilotcheck.store.SchemaTooOld(version.orElse(null), SCHEMA_VERSION, location.option());
                 }
-                Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+                applyMigrations(pool);
             }
             if (mark.isPresent()) {
                 intact(pool, mark.get());
@@ -160,11 +153,8 @@ public final class SqlSubmissionStore implements SubmissionStore {
             Optional<String> version;
             org.flywaydb.core.api.output.MigrateResult result;
             try {
-                version = schemaVersion(pool);
-                if (version.isPresent() && newer(version.get(), SCHEMA_VERSION)) {
-                    throw new io.pilotcheck.store.SchemaTooNew(version.get(), SCHEMA_VERSION);
-                }
-                result = Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+                version = knownVersion(pool);
+                result = applyMigrations(pool);
             } catch (io.pilotcheck.store.SchemaTooNew e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -172,6 +162,20 @@ public final class SqlSubmissionStore implements SubmissionStore {
             }
             return new Migrated(version.orElse(null), SCHEMA_VERSION, result.migrationsExecuted);
         }
+    }
+
+    /** The store's schema version (empty for a new store), refused when newer than this pilotcheck knows. */
+    private static Optional<String> knownVersion(HikariDataSource pool) {
+        Optional<String> version = schemaVersion(pool);
+        if (version.isPresent() && newer(version.get(), SCHEMA_VERSION)) {
+            throw new io.pilotcheck.store.SchemaTooNew(version.get(), SCHEMA_VERSION);
+        }
+        return version;
+    }
+
+    /** Applies this version's migrations that the store lacks. */
+    private static org.flywaydb.core.api.output.MigrateResult applyMigrations(HikariDataSource pool) {
+        return Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
     }
 
     private static HikariDataSource pool(StoreLocation location, int size) {
@@ -330,7 +334,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
      */
     @Override
     public String record(NewSubmission submission) {
-        String id = newId(submission.received());
+        String id = io.pilotcheck.store.StoreIds.next(submission.received());
         submissions.write(Map.entry(id, submission));
         return id;
     }
@@ -364,7 +368,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
      */
     @Override
     public Optional<String> addEvaluationUnlessCurrent(String submissionId, EvaluationRecord evaluation) {
-        String id = newId(evaluation.evaluatedAt());
+        String id = io.pilotcheck.store.StoreIds.next(evaluation.evaluatedAt());
         boolean added = write(h -> {
             if (location.kind() == StoreLocation.Kind.POSTGRESQL) {
                 // SQLite's write transactions are one at a time already (begun IMMEDIATE)
@@ -954,16 +958,6 @@ public final class SqlSubmissionStore implements SubmissionStore {
                 .map((rs, ctx) -> new StoredSubmission.Evaluation(rs.getString(1), SqliteValues.instant(rs, 2),
                         rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), SqliteValues.date(rs, 7)))
                 .list();
-    }
-
-    /**
-     * A new id: the time in milliseconds, then 80 random bits, in hexadecimal. Ids sort by time
-     * on every database, and two made in the same millisecond do not collide.
-     */
-    static String newId(Instant at) {
-        byte[] random = new byte[10];
-        RANDOM.nextBytes(random);
-        return String.format("%012x", at.toEpochMilli()) + HexFormat.of().formatHex(random);
     }
 
     static OffsetDateTime utc(Instant at) {
