@@ -158,6 +158,11 @@ public final class Accounts {
      * answer for a name that does not exist as for one that does.
      */
     public Optional<Account> verify(String name, String password) {
+        return verify(store, name, password);
+    }
+
+    /** As {@link #verify(String, String)}, against the accounts of {@code store}. */
+    static Optional<Account> verify(AccountStore store, String name, String password) {
         Optional<Account> a = name == null ? Optional.empty() : store.account(name);
         boolean match = Passwords.matches(password == null ? "" : password, a.map(Account::passwordHash).orElse(null));
         return match && a.get().active() ? a : Optional.empty();

@@ -62,10 +62,11 @@ public final class Logins {
      */
     public Begun login(String name, String password, String address, Instant at) {
         String who = name == null ? "" : name.strip();
-        boolean locked = locked(store.loginFailuresOfName(who, at.minus(WINDOW.multipliedBy(2))), NAME_LIMIT, at)
+        java.util.List<Instant> byName = store.loginFailuresOfName(who, at.minus(WINDOW.multipliedBy(2)));
+        boolean locked = locked(byName, NAME_LIMIT, at)
                 || locked(store.loginFailuresFrom(address, at.minus(WINDOW.multipliedBy(2))), ADDRESS_LIMIT, at);
         // the password is checked even when locked, so that a locked name answers as slowly as any other
-        Optional<Account> account = new Accounts(store, () -> null).verify(who, password);
+        Optional<Account> account = Accounts.verify(store, who, password);
         if (locked) {
             // not counted as a failure: the lock lasts 15 minutes from the failure that set it, however often it is tried
             store.audit(new AuditEntry(at, who.isEmpty() ? "-" : who, address, "login.refused_locked", who, null));
@@ -74,7 +75,9 @@ public final class Logins {
         if (account.isEmpty()) {
             store.addLoginFailure(who, address, at);
             store.audit(new AuditEntry(at, who.isEmpty() ? "-" : who, address, "login.failed", who, null));
-            if (locked(store.loginFailuresOfName(who, at.minus(WINDOW)), NAME_LIMIT, at)) {
+            java.util.List<Instant> withThis = new java.util.ArrayList<>(byName);
+            withThis.add(0, at); // the failures newest first, this one included: whether it sets a lock
+            if (locked(withThis, NAME_LIMIT, at)) {
                 store.audit(new AuditEntry(at, "system", address, "login.locked", who,
                         NAME_LIMIT + " failed logins in " + WINDOW.toMinutes() + " minutes; refused for " + WINDOW.toMinutes() + " minutes"));
             }

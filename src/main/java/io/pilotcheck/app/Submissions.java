@@ -40,6 +40,20 @@ public final class Submissions {
         this.store = store;
     }
 
+    /**
+     * The first dossier of {@code checked} that names a pilot outside {@code scope} (a
+     * submitter's upload for another city), or empty: such an upload is refused whole. A dossier
+     * naming no pilot the annex knows is not another pilot's.
+     */
+    public Optional<io.pilotcheck.finding.DossierResult> outOfScope(io.pilotcheck.registry.Scope scope, Checked checked) {
+        if (scope.everything()) {
+            return Optional.empty();
+        }
+        io.pilotcheck.registry.PilotRegistry registry = rules.get().registry();
+        return checked.batch().dossiers().stream().filter(d -> d.city() != null)
+                .filter(d -> registry.find(d.city()).map(p -> !scope.covers(p)).orElse(false)).findFirst();
+    }
+
     /** Keeps a checked upload as a submission; its id, once the transaction has committed. */
     public String keep(Checked checked, Instant received, String submitter, Source source) {
         List<NewSubmission.SubmittedFile> files = new ArrayList<>();

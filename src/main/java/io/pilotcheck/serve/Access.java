@@ -35,7 +35,9 @@ final class Access {
      * no store goes on (http-api.md); a service beyond loopback is shared whatever this says.
      */
     private volatile boolean shared;
-    /** Whether the service listens on a loopback address only; on any other, it is never in desktop mode. */
+    /** The address the service listens on, which shared mode accepts as a host name. */
+    private volatile String bound = "127.0.0.1";
+    /** Whether that address is a loopback one; on any other, the service is never in desktop mode. */
     private volatile boolean loopbackOnly = true;
     private final AtomicLong checked = new AtomicLong(Long.MIN_VALUE);
 
@@ -52,6 +54,7 @@ final class Access {
 
     /** Notes the address the service listens on. */
     void bound(String address) {
+        bound = address;
         try {
             loopbackOnly = java.net.InetAddress.getByName(address).isLoopbackAddress();
         } catch (java.net.UnknownHostException e) {
@@ -84,9 +87,9 @@ final class Access {
     }
 
     /** Whether shared mode answers a request with this {@code Host} name (without its port). */
-    boolean hostAccepted(String hostName, String boundAddress) {
+    boolean hostAccepted(String hostName) {
         return LOOPBACK_NAMES.contains(hostName) || hosts.contains(hostName)
-                || hostName.equalsIgnoreCase(boundAddress) || ("[" + boundAddress + "]").equalsIgnoreCase(hostName);
+                || hostName.equalsIgnoreCase(bound) || ("[" + bound + "]").equalsIgnoreCase(hostName);
     }
 
     /** The caller of a request in shared mode: a token's, a session's, or nobody. */

@@ -32,7 +32,7 @@ final class BrowserGuard {
     }
 
     /** Runs before every route: the headers, then the host and the request's origin. */
-    static void before(Context ctx, Access access, String boundAddress) {
+    static void before(Context ctx, Access access) {
         ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
@@ -40,7 +40,7 @@ final class BrowserGuard {
         String host = ctx.header("Host");
         if (host != null && access.shared()) {
             // shared mode: the names the operator gave (serve --host), the bound address, loopback
-            if (!access.hostAccepted(hostName(host), boundAddress)) {
+            if (!access.hostAccepted(hostName(host))) {
                 throw new ApiError(421, "unknown_host", "host", host);
             }
         } else if (host != null && !LOOPBACK_NAMES.contains(hostName(host))) {

@@ -55,8 +55,6 @@ public final class CheckServer implements AutoCloseable {
     private final Application services;
     /** Who is asking, in the service's mode: desktop (no accounts) or shared. */
     private final Access access;
-    /** The address served on, which shared mode accepts as a host name. */
-    private volatile String bound = "127.0.0.1";
 
     /**
      * A server, not yet started.
@@ -143,7 +141,7 @@ public final class CheckServer implements AutoCloseable {
             config.requestLogger.http(this::access);
             config.router.contextPath = base.isEmpty() ? "/" : base;
             config.routes.before(RequestIds::assign);
-            config.routes.before(ctx -> BrowserGuard.before(ctx, access, bound));
+            config.routes.before(ctx -> BrowserGuard.before(ctx, access));
             config.routes.before(CheckServer::noControlCharactersInQuery);
             // every page's header tells of a broken rule edit, so the state it is read once a request
             config.routes.before(ctx -> ctx.attribute(PageFrame.RULE_PROBLEMS, rulesState.get().problems()));
@@ -210,7 +208,6 @@ public final class CheckServer implements AutoCloseable {
 
     /** Starts serving on {@code host:port} (port 0: any free one); returns once the port accepts requests. */
     public CheckServer start(String host, int port) {
-        this.bound = host;
         access.bound(host);
         app.start(host, port);
         return this;

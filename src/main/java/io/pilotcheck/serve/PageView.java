@@ -20,11 +20,6 @@ import java.util.List;
 public record PageView(Language lang, String base, String title, String otherLanguagePath, List<String> ruleProblems,
                        String user, String csrf) {
 
-    /** A page with no one signed in (desktop mode, the login page). */
-    public PageView(Language lang, String base, String title, String otherLanguagePath, List<String> ruleProblems) {
-        this(lang, base, title, otherLanguagePath, ruleProblems, null, null);
-    }
-
     /** Where a form that changes something posts: {@link #href}, with the session's CSRF token when there is one. */
     public String action(String path) {
         return csrf == null ? href(path) : href(path) + "&csrf=" + csrf;

@@ -112,17 +112,10 @@ final class SubmissionRoutes {
      * Refuses, whole, an upload holding a dossier of a pilot outside the caller's scope (a
      * submitter's for another city): 422 {@code out_of_scope}, naming the file and the city.
      */
-    private static void inScope(Context ctx, Checked c) {
-        io.pilotcheck.registry.Scope scope = RouteTable.scope(ctx);
-        if (scope.everything()) {
-            return;
-        }
-        for (io.pilotcheck.finding.DossierResult d : c.batch().dossiers()) {
-            if (d.city() != null && !(scope.provinces().isEmpty() ? d.city().equals(scope.city())
-                    : scope.provinces().stream().anyMatch(p -> d.province() != null && d.province().in(Language.ZH).startsWith(p)))) {
-                throw new ApiError(422, "out_of_scope", "file", d.file(), "city", d.city());
-            }
-        }
+    private void inScope(Context ctx, Checked c) {
+        app.submissions().outOfScope(RouteTable.scope(ctx), c).ifPresent(d -> {
+            throw new ApiError(422, "out_of_scope", "file", d.file(), "city", d.city());
+        });
     }
 
     /** {@code GET /submissions/{id}/NAME.EXT}: a kept submission's latest report as a download, in the format its extension names. */
