@@ -95,19 +95,6 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
-    /**
-     * Whether the store holds an account (shared mode), asked before anything listens: only
-     * then may the service bind another address than loopback.
-     */
-    private boolean shared() {
-        StoreLocation where = storeOptions.location();
-        try (SubmissionStore store = SqlSubmissionStore.open(where, where.migratesItself())) {
-            return store.accountCount() > 0;
-        } catch (RuntimeException e) {
-            return false; // the store's own error is said when it is opened to serve
-        }
-    }
-
     @Option(names = "--migrate", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
             description = "apply the store's pending schema migrations at start (default: yes for the embedded store, "
                     + "no for --db: run pilotcheck migrate, so the service's database user needs no right to change tables)")
@@ -157,11 +144,31 @@ public final class ServeCommand implements Callable<Integer> {
         if (bytesAdmitted != null) {
             limits = limits.withMemory(bytesAdmitted);
         }
-        if (!loopback(bind) && !shared()) {
-            // desktop mode (no account in the store): nobody but this PC's own user may reach it
-            err.println(Say.say(common.lang, "serveLoopbackOnly", "address", bind));
-            err.flush();
-            return ExitCode.CANNOT_CHECK.code();
+        StoreLocation where = storeOptions.location();
+        boolean migrates = migrate != null ? migrate : where.migratesItself();
+        CompletableFuture<SubmissionStore> opening;
+        if (loopback(bind)) {
+            // the store opens (and migrates its schema) on a third thread, beside the rules and Jetty
+            opening = CompletableFuture.supplyAsync(() -> SqlSubmissionStore.open(where, migrates, poolSize),
+                    task -> new Thread(task, "store-opening").start());
+        } else {
+            // beyond loopback only in shared mode: the store is opened before anything listens, asked, then served
+            SubmissionStore early;
+            try {
+                early = SqlSubmissionStore.open(where, migrates, poolSize);
+            } catch (RuntimeException e) {
+                err.println(Say.say(common.lang, "serveNoStore", "store", where.shown(), "reason", RootCause.message(e)));
+                err.flush();
+                return ExitCode.CANNOT_CHECK.code();
+            }
+            if (early.accountCount() == 0) {
+                early.close();
+                // desktop mode (no account in the store): nobody but this PC's own user may reach it
+                err.println(Say.say(common.lang, "serveLoopbackOnly", "address", bind));
+                err.flush();
+                return ExitCode.CANNOT_CHECK.code();
+            }
+            opening = CompletableFuture.completedFuture(early);
         }
         // The rules load on their own thread while Jetty starts on this one: each takes about
         // half of the start-up, and the machine has a core for each. Requests that arrive before
@@ -177,20 +184,16 @@ public final class ServeCommand implements Callable<Integer> {
         loader.start();
         ServiceLog serviceLog = ServiceLogging.start(logFormat, logFile, common.verbose);
         try {
-            return serve(serviceLog, loader, loading, limits, base, err, out);
+            return serve(serviceLog, loader, loading, opening, where, limits, base, err, out);
         } finally {
             ServiceLogging.stop();
         }
     }
 
-    private int serve(ServiceLog serviceLog, Thread loader, CompletableFuture<Optional<RuleBook>> loading, UploadLimits limits,
-                      String base, PrintWriter err, PrintWriter out) throws InterruptedException {
+    private int serve(ServiceLog serviceLog, Thread loader, CompletableFuture<Optional<RuleBook>> loading,
+                      CompletableFuture<SubmissionStore> opening, StoreLocation where, UploadLimits limits, String base,
+                      PrintWriter err, PrintWriter out) throws InterruptedException {
         java.util.function.Consumer<String> log = serviceLog::info;
-        // the store opens (and migrates its schema) on a third thread, beside the rules and Jetty
-        StoreLocation where = storeOptions.location();
-        boolean migrates = migrate != null ? migrate : where.migratesItself();
-        CompletableFuture<SubmissionStore> opening = CompletableFuture.supplyAsync(() -> SqlSubmissionStore.open(where, migrates, poolSize),
-                task -> new Thread(task, "store-opening").start());
         CompletableFuture<ServedRules> served = new CompletableFuture<>();
         CheckServer server = new CheckServer(() -> served.join().state(), limits, serviceLog,
                 () -> opening.join(), base).trustProxies(trustedProxies).hosts(hosts);
