@@ -6,12 +6,10 @@ import io.pilotcheck.store.sql.StoreLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,8 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -38,14 +34,6 @@ class LeastPrivilegeTest {
     @TempDir
     Path tmp;
 
-    /** The SQL between docs/operations.md's grants markers. */
-    static String grants() throws IOException {
-        String doc = Files.readString(Path.of("docs/operations.md"));
-        Matcher m = Pattern.compile("<!-- grants:begin[^>]*-->\\s*```sql\\n(.*?)```\\s*<!-- grants:end -->", Pattern.DOTALL).matcher(doc);
-        assertThat(m.find()).as("docs/operations.md's grants block").isTrue();
-        return m.group(1);
-    }
-
     @Test
     void theServiceRunsWithTheDocumentedGrantsAndCannotMigrate() throws Exception {
         StoreLocation owner = TestDatabases.freshPostgres(); // migrated by its owner, as the operator does
@@ -56,7 +44,7 @@ class LeastPrivilegeTest {
             assumeTrue(false, "no role pilotcheck_app on the test server (.ci/run makes it): " + e.getMessage());
         }
         try (Connection c = DriverManager.getConnection(owner.url()); Statement st = c.createStatement()) {
-            for (String statement : grants().split(";")) {
+            for (String statement : OperationsDoc.block("grants", "sql").split(";")) {
                 String sql = statement.lines().filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).strip();
                 if (!sql.isEmpty()) {
                     st.execute(sql);

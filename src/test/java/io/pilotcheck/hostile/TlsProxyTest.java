@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,8 +19,6 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -36,14 +33,6 @@ class TlsProxyTest {
 
     @TempDir
     Path tmp;
-
-    /** The server blocks between docs/operations.md's nginx markers. */
-    static String documented() throws IOException {
-        String doc = Files.readString(Path.of("docs/operations.md"));
-        Matcher m = Pattern.compile("<!-- nginx:begin[^>]*-->\\s*```nginx\\n(.*?)```\\s*<!-- nginx:end -->", Pattern.DOTALL).matcher(doc);
-        assertThat(m.find()).as("docs/operations.md's nginx block").isTrue();
-        return m.group(1);
-    }
 
     @Test
     void theDocumentedProxyServesOverHttpsAndTheLogNamesClientAndRequestId() throws Exception {
@@ -69,7 +58,7 @@ class TlsProxyTest {
             int upstream = Jvm.port(server);
             int http = ReverseProxy.freePort();
             int https = ReverseProxy.freePort();
-            String servers = documented()
+            String servers = OperationsDoc.block("nginx", "nginx")
                     .replace("listen 80;", "listen 127.0.0.1:" + http + ";")
                     .replace("listen 443 ssl;", "listen 127.0.0.1:" + https + " ssl;")
                     .replace("/etc/ssl/pilotcheck/fullchain.pem", cert.toString())
