@@ -55,6 +55,11 @@ public final class Application {
         return rechecks;
     }
 
+    /** The audit log; asks the store, so it waits for it to open. */
+    public AuditLog auditLog() {
+        return new AuditLog(store.get());
+    }
+
     /** The accounts of a shared service; asks the store, so it waits for it to open. */
     public Accounts accounts() {
         return new Accounts(store.get(), () -> rules.get().registry());

@@ -115,6 +115,11 @@ public final class Rechecks {
 
     /** Re-checks the latest submissions of the pilots in scope that older rules checked; its effects in {@code lang}. */
     public Rechecked latestUnderOlderRules(Scope scope, Language lang) {
+        return latestUnderOlderRules(scope, lang, "system", null);
+    }
+
+    /** As {@link #latestUnderOlderRules(Scope, Language)}, the audit log naming {@code actor} and {@code address}. */
+    public Rechecked latestUnderOlderRules(Scope scope, Language lang, String actor, String address) {
         RuleBook book = rules.get();
         SubmissionStore s = store.get();
         ONE_AT_A_TIME.lock();
@@ -145,6 +150,8 @@ public final class Rechecks {
                     effect(s, scope, book, e, batch, lang).ifPresent(effects::add);
                 }
             }
+            new AuditLog(s).add(Instant.now(), actor, address, "recheck", book.fingerprint(),
+                    done.size() + " submissions, " + effects.size() + " pilots changed");
             return new Rechecked(book.fingerprint(), done, ruleChanges(book, stale), effects);
         } finally {
             ONE_AT_A_TIME.unlock();

@@ -44,7 +44,13 @@ public final class RuleSets {
      */
     public Published publish(RuleBook book, String by, String note, Instant at) {
         store.keepEdition(book);
-        return store.get().publish(new NewRuleSet(book.fingerprint(), book.rules().size(), at, by, note, book.inputs().files()));
+        String before = store.get().activeRuleSet().map(r -> r.fingerprint()).orElse("-");
+        Published done = store.get().publish(new NewRuleSet(book.fingerprint(), book.rules().size(), at, by, note, book.inputs().files()));
+        if (done.added()) {
+            new AuditLog(store.get()).add(at, by == null ? AuditLog.CLI : by, null, "rules.published", String.valueOf(done.set().number()),
+                    before + " → " + book.fingerprint());
+        }
+        return done;
     }
 
     /**

@@ -54,8 +54,11 @@ public final class Submissions {
                 .filter(d -> registry.find(d.city()).map(p -> !scope.covers(p)).orElse(false)).findFirst();
     }
 
-    /** Keeps a checked upload as a submission; its id, once the transaction has committed. */
-    public String keep(Checked checked, Instant received, String submitter, Source source) {
+    /**
+     * Keeps a checked upload as a submission; its id, once the transaction has committed. The
+     * audit log names {@code actor} (an account, or {@code desktop}) and {@code address}.
+     */
+    public String keep(Checked checked, Instant received, String submitter, Source source, String actor, String address) {
         List<NewSubmission.SubmittedFile> files = new ArrayList<>();
         for (DossierInput input : checked.inputs()) {
             if (input instanceof DossierInput.Bytes b) {
@@ -69,6 +72,7 @@ public final class Submissions {
         if (book.fingerprint().equals(checked.rulesFingerprint())) { // else a reload came between: the next keeps it
             store.keepEdition(book);
         }
+        received(id, received, actor, address, checked.batch());
         return id;
     }
 
@@ -77,7 +81,7 @@ public final class Submissions {
      * dossiers (a file not read whole is not kept).
      */
     public String keep(BatchResult batch, Map<String, DossierInput> checked, Instant received, String submitter,
-                       LocalDate asOf) {
+                       LocalDate asOf, String actor) {
         List<NewSubmission.SubmittedFile> files = new ArrayList<>();
         batch.dossiers().forEach(d -> {
             if (checked.get(d.file()) instanceof DossierInput.Bytes b) {
@@ -88,7 +92,15 @@ public final class Submissions {
         String id = store.get().record(new NewSubmission(received, submitter, Source.CLI, files,
                 evaluation(received, EvaluationRecord.SUBMITTED, book.fingerprint(), book.rules().size(), asOf, batch)));
         store.keepEdition(book);
+        received(id, received, actor, null, batch);
         return id;
+    }
+
+    /** The audit row of a kept submission: who, from where, and the pilots it holds. */
+    private void received(String id, Instant at, String actor, String address, BatchResult batch) {
+        String cities = String.join(",", batch.dossiers().stream().map(d -> d.city() == null ? "?" : d.city()).distinct().toList());
+        new AuditLog(store.get()).add(at, actor, address, "submission.received", id,
+                cities.length() > 1000 ? cities.substring(0, 1000) + "…" : cities);
     }
 
     /** An evaluation made now by this pilotcheck. */

@@ -4,8 +4,7 @@ import io.pilotcheck.store.AccountStore.AuditEntry;
 import io.pilotcheck.store.SubmissionStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import io.pilotcheck.app.AuditLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,17 +32,10 @@ public final class AuditCommand extends AccountCommand {
 
     @Override
     int run(SubmissionStore kept, PrintWriter out, PrintWriter err) throws IOException {
-        java.util.List<AuditEntry> rows = kept.auditLog(since == null ? null
-                : since.atStartOfDay(io.pilotcheck.words.Clock.zone()).toInstant(), Math.max(1, limit));
+        java.util.List<AuditEntry> rows = AuditLog.of(kept).oldestFirst(new AuditLog.Query(null, null, null, since, null),
+                Math.max(1, limit));
         switch (format) {
-            case csv -> {
-                CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                        .setHeader("at", "actor", "address", "action", "object", "detail").get());
-                for (AuditEntry e : rows) {
-                    csv.printRecord(e.at(), e.actor(), e.address(), e.action(), e.object(), e.detail());
-                }
-                csv.flush();
-            }
+            case csv -> out.print(io.pilotcheck.app.AuditLog.csv(rows));
             case json -> {
                 ObjectMapper json = new ObjectMapper();
                 ArrayNode list = json.createArrayNode();

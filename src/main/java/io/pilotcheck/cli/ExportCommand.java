@@ -45,6 +45,8 @@ public final class ExportCommand implements Callable<Integer> {
         try (SubmissionStore kept = SqlSubmissionStore.open(where, where.migratesItself()); OutputFile file = OutputFile.open(output)) {
             int n = StoreArchive.export(kept, ToolVersion.get(), new BufferedOutputStream(file.stream(), 1 << 16));
             file.commit();
+            io.pilotcheck.app.AuditLog.of(kept).add(java.time.Instant.now(), io.pilotcheck.app.AuditLog.CLI, null, "export",
+                    String.valueOf(output), n + " submissions");
             err.println(Say.say(common.lang, "exported", "file", output, "count", n, "store", where.shown()));
             err.flush();
             return ExitCode.OK.code();

@@ -40,6 +40,8 @@ public final class ImportCommand implements Callable<Integer> {
         StoreLocation where = store.location();
         try (ZipFile zip = new ZipFile(archive.toFile()); SubmissionStore kept = SqlSubmissionStore.open(where, where.migratesItself())) {
             StoreArchive.Imported done = StoreArchive.importInto(kept, zip);
+            io.pilotcheck.app.AuditLog.of(kept).add(java.time.Instant.now(), io.pilotcheck.app.AuditLog.CLI, null, "import",
+                    String.valueOf(archive), done.added() + " added, " + done.present() + " present");
             err.println(Say.say(common.lang, "imported", "file", archive, "added", done.added(), "present", done.present(),
                     "store", where.shown()));
             err.flush();

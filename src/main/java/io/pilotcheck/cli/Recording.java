@@ -28,7 +28,7 @@ final class Recording {
         StoreLocation where = o.store.location();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         try (SubmissionStore store = SqlSubmissionStore.open(where, where.migratesItself())) {
-            String id = new Application(() -> book, () -> store).submissions().keep(batch, checked, now, o.submitter, o.asOf);
+            String id = new Application(() -> book, () -> store).submissions().keep(batch, checked, now, o.submitter, o.asOf, io.pilotcheck.app.AuditLog.CLI);
             // the bytes that were checked are kept; a file not read whole (too large, unreadable) is not
             long files = batch.dossiers().stream().filter(d -> checked.get(d.file()) instanceof DossierInput.Bytes).count();
             err.println(Say.say(lang, "recorded", "id", id, "dossiers", files, "store", where.shown()));

@@ -46,7 +46,7 @@ public final class CsvReport {
      * {@code =HYPERLINK(...).yaml} runs when the CSV is opened), so it gets a leading
      * apostrophe, as OWASP's advice on CSV injection has it.
      */
-    static String text(String value) {
+    public static String text(String value) {
         if (value == null || value.isEmpty()) {
             return value;
         }

@@ -19,7 +19,8 @@ final class PageFrame {
         io.pilotcheck.app.Caller caller = ctx.attribute(RouteTable.CALLER);
         boolean signed = caller != null && caller.csrf() != null;
         return new PageView(lang, base(ctx), title, otherLanguagePath, problems == null ? java.util.List.of() : problems,
-                signed ? caller.name() : null, signed ? caller.csrf() : null);
+                signed ? caller.name() : null, signed ? caller.csrf() : null,
+                signed && caller.may(io.pilotcheck.app.Role.ADMIN));
     }
 
     /** The request attribute that holds the problems of a rule edit that did not build (empty: it built). */

@@ -16,9 +16,10 @@ import java.util.List;
  *                          located in its file (empty when it built): every page's header says so
  * @param user              the signed-in account's name (shared mode), or null
  * @param csrf              the token this page's forms carry (a signed-in browser's), or null
+ * @param admin             whether the signed-in account is an admin (its pages are linked from every page)
  */
 public record PageView(Language lang, String base, String title, String otherLanguagePath, List<String> ruleProblems,
-                       String user, String csrf) {
+                       String user, String csrf, boolean admin) {
 
     /** Where a form that changes something posts: {@link #href}, with the session's CSRF token when there is one. */
     public String action(String path) {

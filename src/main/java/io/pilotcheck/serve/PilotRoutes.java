@@ -152,7 +152,8 @@ final class PilotRoutes {
         Scope scope = scope(ctx);
         Language lang = CheckServer.lang(ctx);
         app.requireStore(); // no store: 503 before a slot is taken
-        return server.withinLimits(ctx, () -> app.rechecks().latestUnderOlderRules(scope, lang));
+        return server.withinLimits(ctx, () -> app.rechecks().latestUnderOlderRules(scope, lang,
+                RouteTable.caller(ctx).name(), server.client(ctx)));
     }
 
     /** {@code GET /api/v1/pilots}: the pilots in scope in annex order, each with its latest dossier. */

@@ -81,7 +81,7 @@ final class SubmissionRoutes {
         // the answer embeds the JSON report, whatever format the query names
         Checked c = server.check(ctx, ReportFormats.find("json").orElseThrow(), received);
         inScope(ctx, c);
-        String id = app.submissions().keep(c, received, submitter(ctx), Source.API);
+        String id = app.submissions().keep(c, received, submitter(ctx), Source.API, RouteTable.caller(ctx).name(), server.client(ctx));
         ObjectNode body = JSON.createObjectNode().put("id", id).put("received", received.toString());
         body.set("report", JSON.readTree(c.bytes()));
         skipped(body, ctx);
@@ -105,7 +105,7 @@ final class SubmissionRoutes {
             return null;
         }
         inScope(ctx, c);
-        return app.submissions().keep(c, received, submitter(ctx), Source.PAGE);
+        return app.submissions().keep(c, received, submitter(ctx), Source.PAGE, RouteTable.caller(ctx).name(), server.client(ctx));
     }
 
     /**
@@ -220,7 +220,14 @@ final class SubmissionRoutes {
         CheckServer.json(ctx, 200, body);
     }
 
+    /**
+     * Who a submission is from: in shared mode the signed-in account, whatever the request says;
+     * on the desktop, the {@code submitter} the request names, if any.
+     */
     private static String submitter(Context ctx) {
+        if (RouteTable.caller(ctx) != io.pilotcheck.app.Caller.desktop()) {
+            return RouteTable.caller(ctx).name();
+        }
         String v = CheckServer.param(ctx, "submitter");
         if (v == null || v.isBlank()) {
             return null;

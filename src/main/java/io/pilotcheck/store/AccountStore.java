@@ -66,7 +66,38 @@ public interface AccountStore {
     void audit(AuditEntry entry);
 
     /** The audit log's rows at or after {@code since} (all when null), oldest first, at most {@code limit}. */
-    List<AuditEntry> auditLog(Instant since, int limit);
+    default List<AuditEntry> auditLog(Instant since, int limit) {
+        return auditRows(new AuditFilter(null, null, null, since, null, false), limit);
+    }
+
+    /**
+     * Which rows of the audit log to read: each condition that is not null must hold.
+     *
+     * @param actor       the actor, exactly
+     * @param action      the action, exactly, or every action under it ({@code account} for {@code account.created}, …)
+     * @param object      the object, exactly
+     * @param from        at or after this moment
+     * @param until       before this moment
+     * @param newestFirst newest row first (the admin's page), else oldest first (a file that is read top to bottom)
+     */
+    record AuditFilter(String actor, String action, String object, Instant from, Instant until, boolean newestFirst) {
+    }
+
+    /** The audit log's rows that {@code filter} keeps, at most {@code limit}. */
+    List<AuditEntry> auditRows(AuditFilter filter, int limit);
+
+    /** An audit row with its id, as an export carries it: ids sort in the order rows were added. */
+    record AuditRecord(String id, AuditEntry entry) {
+    }
+
+    /** Up to {@code limit} audit rows after the id {@code afterId} (from the first when null), in order. */
+    List<AuditRecord> auditRecords(String afterId, int limit);
+
+    /** Adds the rows of another store's audit log (an import), each once: a row whose id is here already is passed over. */
+    int restoreAudit(List<AuditRecord> rows);
+
+    /** Every distinct action in the audit log, sorted: what a filter may pick from. */
+    List<String> auditActions();
 
     /**
      * A browser's session.

@@ -33,7 +33,9 @@ import java.util.zip.ZipOutputStream;
  * A whole store in one zip, and back: the backup, and the way from the embedded store to
  * PostgreSQL. The zip holds {@code pilotcheck-export.json} (what it is), one
  * {@code submissions/ID.json} a submission (who, when, its files by SHA-256, every evaluation
- * with every finding in both languages) and {@code files/SHA256} the bytes of each file, once.
+ * with every finding in both languages) and {@code files/SHA256} the bytes of each file, once;
+ * then the rule editions and sets, and the audit log in {@code audit/NNNNNN.json}, up to
+ * {@value #AUDIT_ROWS_AN_ENTRY} rows an entry, oldest first (accounts, sessions and tokens stay behind).
  * Ids are kept, so an import into a store that has some of them adds only the others.
  */
 public final class StoreArchive {
@@ -91,8 +93,52 @@ public final class StoreArchive {
                 }
                 put(zip, "rule-sets/" + set.number() + ".json", JSON.writeValueAsBytes(node));
             }
+            exportAudit(store, zip);
         }
         return ids.size();
+    }
+
+    /** How many audit rows one archive entry holds. */
+    static final int AUDIT_ROWS_AN_ENTRY = 10_000;
+
+    private static void exportAudit(SubmissionStore store, ZipOutputStream zip) throws IOException {
+        String after = null;
+        for (int n = 1; ; n++) {
+            List<AccountStore.AuditRecord> rows = store.auditRecords(after, AUDIT_ROWS_AN_ENTRY);
+            if (rows.isEmpty()) {
+                return;
+            }
+            ArrayNode list = JSON.createArrayNode();
+            for (AccountStore.AuditRecord r : rows) {
+                AccountStore.AuditEntry e = r.entry();
+                list.addObject().put("id", r.id()).put("at", e.at().toString()).put("actor", e.actor()).put("address", e.address())
+                        .put("action", e.action()).put("object", e.object()).put("detail", e.detail());
+            }
+            put(zip, String.format("audit/%06d.json", n), JSON.writeValueAsBytes(JSON.createObjectNode().set("audit", list)));
+            after = rows.get(rows.size() - 1).id();
+        }
+    }
+
+    private static void importAudit(SubmissionStore store, ZipFile zip) throws IOException {
+        List<String> names = zip.stream().map(ZipEntry::getName).filter(n -> n.startsWith("audit/") && n.endsWith(".json")).sorted().toList();
+        for (String name : names) {
+            List<AccountStore.AuditRecord> rows = new ArrayList<>();
+            try {
+                for (JsonNode r : read(zip, zip.getEntry(name)).path("audit")) {
+                    String id = required(r, "id");
+                    if (!id.matches("[0-9a-f]{32}")) {
+                        throw new IllegalArgumentException("an audit row's id is not 32 hexadecimal digits: " + shown(id));
+                    }
+                    rows.add(new AccountStore.AuditRecord(id, new AccountStore.AuditEntry(Instant.parse(required(r, "at")),
+                            required(r, "actor"), text(r, "address"), required(r, "action"), text(r, "object"), text(r, "detail"))));
+                }
+            } catch (RuntimeException e) {
+                throw new IOException(name + ": " + (e instanceof IllegalArgumentException && e.getMessage() != null
+                        && !(e instanceof java.time.format.DateTimeParseException) ? e.getMessage()
+                        : "not what pilotcheck export writes (" + io.pilotcheck.failure.RootCause.described(e) + ")"), e);
+            }
+            store.restoreAudit(rows);
+        }
     }
 
     /** What an import did. */
@@ -150,6 +196,7 @@ public final class StoreArchive {
             }
         }
         importRules(store, zip);
+        importAudit(store, zip);
         return new Imported(added, present);
     }
 

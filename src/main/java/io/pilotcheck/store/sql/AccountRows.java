@@ -93,12 +93,63 @@ final class AccountRows {
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
-    static List<AuditEntry> log(Handle h, Instant since, int limit) {
+    static List<AuditEntry> log(Handle h, io.pilotcheck.store.AccountStore.AuditFilter f, int limit) {
+        List<String> where = new java.util.ArrayList<>();
+        java.util.Map<String, Object> values = new java.util.HashMap<>();
+        values.put("limit", limit);
+        if (f.actor() != null) {
+            where.add("actor = :actor");
+            values.put("actor", f.actor());
+        }
+        if (f.action() != null) {
+            where.add("(action = :action OR action LIKE :under ESCAPE '!')");
+            values.put("action", f.action());
+            values.put("under", f.action().replace("!", "!!").replace("%", "!%").replace("_", "!_") + ".%");
+        }
+        if (f.object() != null) {
+            where.add("object = :object");
+            values.put("object", f.object());
+        }
+        if (f.from() != null) {
+            where.add("at >= :from");
+            values.put("from", SqlSubmissionStore.utc(f.from()));
+        }
+        if (f.until() != null) {
+            where.add("at < :until");
+            values.put("until", SqlSubmissionStore.utc(f.until()));
+        }
         return h.createQuery("SELECT at, actor, address, action, object, detail FROM audit"
-                        + (since == null ? "" : " WHERE at >= :since") + " ORDER BY id LIMIT :limit")
-                .bindMap(since == null ? java.util.Map.of("limit", limit) : java.util.Map.of("limit", limit, "since", SqlSubmissionStore.utc(since)))
+                        + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                        + " ORDER BY id" + (f.newestFirst() ? " DESC" : "") + " LIMIT :limit")
+                .bindMap(values)
                 .map((rs, ctx) -> new AuditEntry(SqliteValues.instant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6))).list();
+    }
+
+    static List<io.pilotcheck.store.AccountStore.AuditRecord> records(Handle h, String afterId, int limit) {
+        return h.createQuery("SELECT id, at, actor, address, action, object, detail FROM audit"
+                        + (afterId == null ? "" : " WHERE id > :after") + " ORDER BY id LIMIT :limit")
+                .bindMap(afterId == null ? java.util.Map.of("limit", limit) : java.util.Map.of("limit", limit, "after", afterId))
+                .map((rs, ctx) -> new io.pilotcheck.store.AccountStore.AuditRecord(rs.getString(1), new AuditEntry(
+                        SqliteValues.instant(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7)))).list();
+    }
+
+    static int restore(Handle h, List<io.pilotcheck.store.AccountStore.AuditRecord> rows) {
+        int added = 0;
+        for (io.pilotcheck.store.AccountStore.AuditRecord r : rows) {
+            AuditEntry e = r.entry();
+            added += h.createUpdate("INSERT INTO audit (id, at, actor, address, action, object, detail) "
+                            + "VALUES (:id, :at, :actor, :address, :action, :object, :detail) ON CONFLICT DO NOTHING")
+                    .bind("id", r.id()).bind("at", SqlSubmissionStore.utc(e.at())).bind("actor", e.actor())
+                    .bind("address", e.address()).bind("action", e.action()).bind("object", e.object()).bind("detail", e.detail())
+                    .execute();
+        }
+        return added;
+    }
+
+    static List<String> actions(Handle h) {
+        return h.createQuery("SELECT DISTINCT action FROM audit ORDER BY action").mapTo(String.class).list();
     }
 
     private static Account account(ResultSet rs) throws SQLException {

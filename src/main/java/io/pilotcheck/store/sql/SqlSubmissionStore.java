@@ -492,8 +492,23 @@ public final class SqlSubmissionStore implements SubmissionStore {
     }
 
     @Override
-    public List<AuditEntry> auditLog(Instant since, int limit) {
-        return read(h -> AccountRows.log(h, since, limit));
+    public List<AuditEntry> auditRows(AuditFilter filter, int limit) {
+        return read(h -> AccountRows.log(h, filter, limit));
+    }
+
+    @Override
+    public List<AuditRecord> auditRecords(String afterId, int limit) {
+        return read(h -> AccountRows.records(h, afterId, limit));
+    }
+
+    @Override
+    public int restoreAudit(List<AuditRecord> rows) {
+        return write(h -> AccountRows.restore(h, rows));
+    }
+
+    @Override
+    public List<String> auditActions() {
+        return read(AccountRows::actions);
     }
 
     @Override
