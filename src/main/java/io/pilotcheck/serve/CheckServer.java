@@ -254,6 +254,11 @@ public final class CheckServer implements AutoCloseable {
         respond(ctx, format.mediaType(), bytes);
     }
 
+    /** Every page and API route, with the role each needs. */
+    List<Route> routes() {
+        return routes.routes();
+    }
+
     /** The routes that keep submissions, for the page's form. */
     SubmissionRoutes submissions() {
         return submissions;

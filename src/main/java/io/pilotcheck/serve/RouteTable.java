@@ -34,6 +34,11 @@ final class RouteTable {
         this.access = access;
     }
 
+    /** Every route, in the order registered. */
+    List<Route> routes() {
+        return routes;
+    }
+
     /** Registers every route, and the before-handler that admits callers to them. */
     void register(RoutesConfig config) {
         config.beforeMatched(this::admit);
