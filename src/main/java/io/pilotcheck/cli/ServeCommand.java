@@ -92,6 +92,13 @@ public final class ServeCommand implements Callable<Integer> {
             description = "a host name shared mode answers to (repeatable; beside the bound address and localhost): the name users open")
     java.util.Set<String> hosts = new java.util.HashSet<>();
 
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "serve HTTPS with this PEM certificate (and its chain), with --tls-key; HSTS is sent")
+    java.nio.file.Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "the certificate's PEM private key (unencrypted PKCS#8 or PKCS#1)")
+    java.nio.file.Path tlsKey;
+
     @Mixin
     StoreOptions storeOptions;
 
@@ -99,6 +106,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "apply the store's pending schema migrations at start (default: yes for the embedded store, "
                     + "no for --db: run pilotcheck migrate, so the service's database user needs no right to change tables)")
     Boolean migrate;
+
+    /** The certificate and key read at start, when serving HTTPS. */
+    private io.pilotcheck.serve.TlsKeys tlsKeys;
 
     /** The zone {@code name} names (an IANA name such as {@code Asia/Shanghai}, or an offset such as {@code +08:00}), or empty. */
     static Optional<java.util.TimeZone> zone(String name) {
@@ -130,6 +140,20 @@ public final class ServeCommand implements Callable<Integer> {
             }
             // the process's zone: every date the service shows (io.pilotcheck.words.Clock) follows it
             java.util.TimeZone.setDefault(zone.get());
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            err.println(Say.say(common.lang, "serveTlsPair"));
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
+        if (tlsCert != null) {
+            try {
+                tlsKeys = io.pilotcheck.serve.TlsKeys.read(tlsCert, tlsKey);
+            } catch (io.pilotcheck.serve.TlsKeys.Unusable e) {
+                err.println(Say.say(common.lang, "serveTlsUnusable", "reason", e.getMessage()));
+                err.flush();
+                return ExitCode.CANNOT_CHECK.code();
+            }
         }
         UploadLimits limits = UploadLimits.of(maxUpload, maxFileSize);
         if ((checksAtOnce != null && checksAtOnce < 1) || (requestsAdmitted != null && requestsAdmitted < 1) || poolSize < 1) {
@@ -197,6 +221,9 @@ public final class ServeCommand implements Callable<Integer> {
         CompletableFuture<ServedRules> served = new CompletableFuture<>();
         CheckServer server = new CheckServer(() -> served.join().state(), limits, serviceLog,
                 () -> opening.join(), base).trustProxies(trustedProxies).hosts(hosts);
+        if (tlsKeys != null) {
+            server.tls(tlsKeys);
+        }
         try {
             server.start(bind, port);
         } catch (RuntimeException e) {
@@ -265,7 +292,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
-        String address = "http://" + host + ":" + server.port() + base + "/";
+        String address = (tlsKeys == null ? "http://" : "https://") + host + ":" + server.port() + base + "/";
         ServedRules.State state = rules.state();
         // the operator's line: what runs, with which rules and store, where (the line below is the one tools read)
         log.accept("pilotcheck " + Version.get() + " (commit " + io.pilotcheck.api.ToolVersion.commit() + ") started: rules "

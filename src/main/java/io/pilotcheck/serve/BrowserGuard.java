@@ -37,6 +37,10 @@ final class BrowserGuard {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "same-origin");
+        if ("https".equalsIgnoreCase(ctx.scheme())) {
+            // served over TLS by the service itself: browsers keep to HTTPS for a year
+            ctx.header("Strict-Transport-Security", "max-age=31536000");
+        }
         String host = ctx.header("Host");
         if (host != null && access.shared()) {
             // shared mode: the names the operator gave (serve --host), the bound address, loopback

@@ -139,6 +139,8 @@ public final class CheckServer implements AutoCloseable {
                     }
                 }
             });
+            // the one connector, made at start: plain HTTP, or HTTPS with serve --tls-cert/--tls-key
+            config.jetty.addConnector(this::connector);
             config.requestLogger.http(this::access);
             config.router.contextPath = base.isEmpty() ? "/" : base;
             config.routes.before(RequestIds::assign);
@@ -210,8 +212,42 @@ public final class CheckServer implements AutoCloseable {
     /** Starts serving on {@code host:port} (port 0: any free one); returns once the port accepts requests. */
     public CheckServer start(String host, int port) {
         access.bound(host);
+        this.host = host;
+        this.port = port;
         app.start(host, port);
         return this;
+    }
+
+    /** Serves HTTPS with this certificate and key ({@code serve --tls-cert/--tls-key}), sending HSTS; before {@link #start}. */
+    public CheckServer tls(TlsKeys keys) {
+        this.tls = keys;
+        return this;
+    }
+
+    private volatile TlsKeys tls;
+    private volatile String host;
+    private volatile int port;
+
+    /** The service's connector: HTTP, or HTTPS when a certificate was given. */
+    private org.eclipse.jetty.server.Connector connector(org.eclipse.jetty.server.Server server,
+                                                         org.eclipse.jetty.server.HttpConfiguration http) {
+        org.eclipse.jetty.server.ServerConnector connector;
+        if (tls == null) {
+            connector = new org.eclipse.jetty.server.ServerConnector(server, new org.eclipse.jetty.server.HttpConnectionFactory(http));
+        } else {
+            org.eclipse.jetty.util.ssl.SslContextFactory.Server ssl = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+            ssl.setKeyStore(tls.keyStore());
+            ssl.setKeyStorePassword("");
+            org.eclipse.jetty.server.HttpConfiguration https = new org.eclipse.jetty.server.HttpConfiguration(http);
+            // the Host allow-list decides which names are served; a certificate's own name check would refuse 127.0.0.1
+            https.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false));
+            connector = new org.eclipse.jetty.server.ServerConnector(server,
+                    new org.eclipse.jetty.server.SslConnectionFactory(ssl, "http/1.1"), new org.eclipse.jetty.server.HttpConnectionFactory(https));
+        }
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(limits.idleMillis());
+        return connector;
     }
 
     /** The port served on. */
