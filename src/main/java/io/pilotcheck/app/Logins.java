@@ -62,6 +62,30 @@ public final class Logins {
      */
     public Begun login(String name, String password, String address, Instant at) {
         String who = name == null ? "" : name.strip();
+        Account account = checked(who, password, address, at);
+        byte[] id = new byte[32];
+        RANDOM.nextBytes(id);
+        String cookie = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        byte[] csrf = new byte[32];
+        RANDOM.nextBytes(csrf);
+        String token = HexFormat.of().formatHex(csrf);
+        store.addSession(new Session(sha256(cookie), who, token, at, at, null), new AuditEntry(at, who, address, "login", who, null));
+        return new Begun(cookie, token, account);
+    }
+
+    /**
+     * The account {@code name} and its password, checked as a login is (the same lock-outs and
+     * audit rows), without a session: for the command line ({@code check --record --user}).
+     *
+     * @throws Accounts.Refused {@code badLogin}, for every reason a login is refused
+     */
+    public Caller caller(String name, String password, String address, Instant at) {
+        Account account = checked(name == null ? "" : name.strip(), password, address, at);
+        return Caller.of(account, null);
+    }
+
+    /** The account of a name and password, or {@code badLogin}; failures counted, lock-outs applied and audited. */
+    private Account checked(String who, String password, String address, Instant at) {
         java.util.List<Instant> byName = store.loginFailuresOfName(who, at.minus(WINDOW.multipliedBy(2)));
         boolean locked = locked(byName, NAME_LIMIT, at)
                 || locked(store.loginFailuresFrom(address, at.minus(WINDOW.multipliedBy(2))), ADDRESS_LIMIT, at);
@@ -83,14 +107,7 @@ public final class Logins {
             }
             throw new Accounts.Refused("badLogin");
         }
-        byte[] id = new byte[32];
-        RANDOM.nextBytes(id);
-        String cookie = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-        byte[] csrf = new byte[32];
-        RANDOM.nextBytes(csrf);
-        String token = HexFormat.of().formatHex(csrf);
-        store.addSession(new Session(sha256(cookie), who, token, at, at, null), new AuditEntry(at, who, address, "login", who, null));
-        return new Begun(cookie, token, account.get());
+        return account.get();
     }
 
     /**

@@ -46,11 +46,16 @@ public final class Submissions {
      * naming no pilot the annex knows is not another pilot's.
      */
     public Optional<io.pilotcheck.finding.DossierResult> outOfScope(io.pilotcheck.registry.Scope scope, Checked checked) {
+        return outOfScope(scope, checked.batch());
+    }
+
+    /** As {@link #outOfScope(io.pilotcheck.registry.Scope, Checked)}, of a batch the command line checked. */
+    public Optional<io.pilotcheck.finding.DossierResult> outOfScope(io.pilotcheck.registry.Scope scope, BatchResult batch) {
         if (scope.everything()) {
             return Optional.empty();
         }
         io.pilotcheck.registry.PilotRegistry registry = rules.get().registry();
-        return checked.batch().dossiers().stream().filter(d -> d.city() != null)
+        return batch.dossiers().stream().filter(d -> d.city() != null)
                 .filter(d -> registry.find(d.city()).map(p -> !scope.covers(p)).orElse(false)).findFirst();
     }
 

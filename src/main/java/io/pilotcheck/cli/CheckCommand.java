@@ -98,6 +98,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--submitter", paramLabel = "NAME", description = "with --record: who submits (a name, kept with it)")
     String submitter;
 
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "with --record on a shared store: the account that submits; its token from $PILOTCHECK_TOKEN, "
+                    + "else its password from $PILOTCHECK_PASSWORD or asked on the terminal")
+    String user;
+
     @Mixin
     StoreOptions store;
 

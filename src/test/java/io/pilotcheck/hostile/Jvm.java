@@ -24,6 +24,12 @@ final class Jvm {
 
     /** As {@link #start(Path, List, String...)}, with options for the JVM itself. */
     static Process start(Path scratch, List<String> prefix, List<String> jvmOptions, String... args) throws IOException {
+        return start(scratch, prefix, jvmOptions, java.util.Map.of(), args);
+    }
+
+    /** As {@link #start(Path, List, List, String...)}, with these variables added to the environment. */
+    static Process start(Path scratch, List<String> prefix, List<String> jvmOptions, java.util.Map<String, String> env, String... args)
+            throws IOException {
         Path lib = Files.createDirectories(scratch.resolve("cp"));
         List<String> entries = new ArrayList<>();
         int n = 0;
@@ -48,6 +54,7 @@ final class Jvm {
         }
         // serve keeps submissions under the data folder: a test's, never the user's
         builder.environment().put("XDG_DATA_HOME", scratch.resolve("xdg-data").toString());
+        builder.environment().putAll(env);
         return builder.start();
     }
 
