@@ -247,7 +247,8 @@ public final class ServeCommand implements Callable<Integer> {
             store.close();
             return ExitCode.CANNOT_CHECK.code();
         }
-        ServedRules rules = new ServedRules(book.get(), common.rulesDir(), common.cache(), log, server::countReload);
+        ServedRules rules = new ServedRules(book.get(), common.rulesDir(), common.cache(), log, server::countReload)
+                .onChange(server::rulesChanged);
         if (common.rules == null) {
             // no rules folder named: the store's published rule set, when there is one, is what
             // every instance on the store checks with (docs/operations.md, "Rules in production")

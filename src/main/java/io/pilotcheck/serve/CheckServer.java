@@ -333,6 +333,18 @@ public final class CheckServer implements AutoCloseable {
         }
     }
 
+    /** Writes to the audit log that an edit of the rules folder changed the rules in use (when the service keeps a store). */
+    public void rulesChanged(String before, String after) {
+        if (!services.keepsSubmissions()) {
+            return;
+        }
+        try {
+            services.auditLog().add(java.time.Instant.now(), "system", null, "rules.changed", after, before + " → " + after);
+        } catch (RuntimeException e) {
+            log.warn("pilotcheck: the audit log could not note the rules' change: " + e.getMessage());
+        }
+    }
+
     /** Counts a rebuild of the rules, built or not. */
     public void countReload() {
         metrics.reloaded(rulesState.get().problems().isEmpty());

@@ -87,15 +87,27 @@ public final class ServedRules implements AutoCloseable {
         return this;
     }
 
+    private volatile java.util.function.BiConsumer<String, String> changed = (before, after) -> { };
+
+    /** Tells {@code listener} the fingerprints before and after each edit of the folder that built and changed the rules. */
+    public ServedRules onChange(java.util.function.BiConsumer<String, String> listener) {
+        this.changed = listener;
+        return this;
+    }
+
     /** Builds the rules from the folder again; swaps them in when they build (not once a published set is followed). */
     public void rebuild() {
         if (state.get().ruleSet() > 0) {
             return;
         }
         try {
+            String before = state.get().book().fingerprint();
             RuleBook book = RuleBookLoader.load(dir, cache);
             state.set(new State(book, List.of()));
             log.accept("pilotcheck: rules rebuilt: " + book.rules().size() + " rules, " + book.fingerprint());
+            if (!before.equals(book.fingerprint())) {
+                changed.accept(before, book.fingerprint());
+            }
         } catch (RuleInputException e) {
             List<String> problems = e.problems().stream().map(Object::toString).toList();
             state.set(new State(state.get().book(), problems));

@@ -51,8 +51,9 @@ class RuleReloadTest {
         CompiledRulesCache cache = CompiledRulesCache.in(tmp.resolve("cache"));
         List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
         CheckServer[] server = new CheckServer[1];
+        List<String> changes = java.util.Collections.synchronizedList(new ArrayList<>());
         try (ServedRules served = new ServedRules(RuleBookLoader.load(rules, cache), rules, cache, log::add,
-                () -> server[0].countReload()).watch()) {
+                () -> server[0].countReload()).onChange((before, after) -> changes.add(before + " > " + after)).watch()) {
             server[0] = new CheckServer(served::state, UploadLimits.of(1 << 20, 1 << 20), log::add).start("127.0.0.1", 0);
             int port = server[0].port();
             HttpClient http = HttpClient.newHttpClient();
@@ -72,6 +73,9 @@ class RuleReloadTest {
             JsonNode fixed = awaitReady(http, port, r -> !r.has("rules_problems") && !r.get("fingerprint").asText().equals(first));
             assertThat(fixed.has("rules_problems")).isFalse();
             assertThat(fixed.get("fingerprint").asText()).isNotEqualTo(first);
+            // what the audit log is told (CheckServer.rulesChanged): the change that built, not the broken edit
+            assertThat(changes).last().isEqualTo(first + " > " + fixed.get("fingerprint").asText());
+            assertThat(changes).noneMatch(c -> c.startsWith(first + " > " + first));
             String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(metrics).contains("pilotcheck_rule_reloads_total{built=\"false\"}")
