@@ -114,7 +114,8 @@ final class SubmissionRoutes {
      */
     private void inScope(Context ctx, Checked c) {
         app.submissions().outOfScope(RouteTable.scope(ctx), c).ifPresent(d -> {
-            throw new ApiError(422, "out_of_scope", "file", d.file(), "city", d.city());
+            String english = server.rules().book().registry().find(d.city()).map(io.pilotcheck.registry.PilotCity::nameEn).orElse(d.city());
+            throw new ApiError(422, "out_of_scope", "file", d.file(), "city", d.city(), "city_en", english);
         });
     }
 
