@@ -151,7 +151,7 @@ class SharedModeTest {
                 .header("X-CSRF-Token", token).header("Content-Type", "application/yaml")
                 .POST(HttpRequest.BodyPublishers.ofFile(Path.of("fixtures/02-shenyang.yaml"))));
         assertThat(shenyang.statusCode()).isEqualTo(422);
-        assertThat(shenyang.body()).contains("out_of_scope", "沈阳市", "a dossier of Shenyang");
+        assertThat(shenyang.body()).contains("out_of_scope", "沈阳市", "a dossier of Shenyang (沈阳市)");
         HttpResponse<String> own = send(HttpRequest.newBuilder(uri("/api/v1/submissions?name=03-dalian.yaml")).header("Cookie", dalian)
                 .header("X-CSRF-Token", token).header("Content-Type", "application/yaml")
                 .POST(HttpRequest.BodyPublishers.ofFile(Path.of("fixtures/03-dalian.yaml"))));
