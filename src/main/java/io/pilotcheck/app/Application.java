@@ -19,6 +19,8 @@ public final class Application {
     private final Pilots pilots;
     private final Rechecks rechecks;
     private final RuleSets ruleSets;
+    private final Periods periods;
+    private final Reviews reviews;
     private final Supplier<RuleBook> rules;
 
     /**
@@ -32,6 +34,9 @@ public final class Application {
         this.pilots = new Pilots(rules, this.store);
         this.rechecks = new Rechecks(rules, this.store);
         this.ruleSets = new RuleSets(this.store);
+        this.periods = new Periods(this.store, rules);
+        this.reviews = new Reviews(rules, this.store, submissions);
+        this.submissions.reviews(reviews);
         this.rules = rules;
     }
 
@@ -53,6 +58,21 @@ public final class Application {
     /** Re-checking under the rules in use now. */
     public Rechecks rechecks() {
         return rechecks;
+    }
+
+    /** Reporting periods. */
+    public Periods periods() {
+        return periods;
+    }
+
+    /** The review loop: pilots' states in a period, and the steps that move them. */
+    public Reviews reviews() {
+        return reviews;
+    }
+
+    /** An account's notifications. */
+    public Inbox inbox() {
+        return new Inbox(store.get());
     }
 
     /** The audit log; asks the store, so it waits for it to open. */

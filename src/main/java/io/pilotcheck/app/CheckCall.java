@@ -16,6 +16,23 @@ import java.time.LocalDate;
  * @param threshold the severity at which the run fails, or null (never)
  * @param at        when the upload arrived: the report's generation date is that moment's day
  * @param maxFile   the largest dossier read, in bytes
+ * @param waivers   the waivers granted in review that the check applies (docs/spec/review.md)
  */
-public record CheckCall(ReportFormat format, Language lang, LocalDate asOf, Severity threshold, Instant at, long maxFile) {
+public record CheckCall(ReportFormat format, Language lang, LocalDate asOf, Severity threshold, Instant at, long maxFile,
+                        java.util.List<io.pilotcheck.finding.Waiver> waivers) {
+
+    /** Copies the waivers. */
+    public CheckCall {
+        waivers = java.util.List.copyOf(waivers);
+    }
+
+    /** A call with no waiver. */
+    public CheckCall(ReportFormat format, Language lang, LocalDate asOf, Severity threshold, Instant at, long maxFile) {
+        this(format, lang, asOf, threshold, at, maxFile, java.util.List.of());
+    }
+
+    /** This call, checked as of {@code day} with {@code granted} waivers. */
+    public CheckCall forPeriod(LocalDate day, java.util.List<io.pilotcheck.finding.Waiver> granted) {
+        return new CheckCall(format, lang, day, threshold, at, maxFile, granted);
+    }
 }

@@ -25,7 +25,7 @@ public final class Checks {
     /** Checks {@code inputs} one at a time on the calling thread and renders the report {@code call} asks for. */
     public Checked check(List<DossierInput> inputs, CheckCall call) {
         RuleBook book = rules.get(); // the rules this check started with, whatever a reload does
-        CheckOutcome outcome = Check.runToEnd(CheckRequest.of(book, inputs).withAsOf(call.asOf())
+        CheckOutcome outcome = Check.runToEnd(CheckRequest.of(book, inputs).withAsOf(call.asOf()).withWaivers(call.waivers())
                 .withLimits(new LoadLimits(call.maxFile(), LoadLimits.DEFAULT.maxDepth())).withJobs(1));
         ReportContext context = Check.reportContext(book,
                 ReportHeader.of(io.pilotcheck.words.Clock.day(call.at()), call.asOf()), call.lang(),

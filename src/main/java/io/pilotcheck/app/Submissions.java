@@ -64,6 +64,18 @@ public final class Submissions {
      * audit log names {@code actor} (an account, or {@code desktop}) and {@code address}.
      */
     public String keep(Checked checked, Instant received, String submitter, Source source, String actor, String address) {
+        return keep(checked, received, submitter, source, actor, address, null);
+    }
+
+    /**
+     * As above, sent for {@code period} (null: outside any period): each pilot of the upload that
+     * the period expects is submitted in it, and its reviewers are told, in the submission's transaction.
+     *
+     * @throws Accounts.Refused {@code periodClosed}, or {@code accepted} for a pilot already accepted in the period
+     */
+    public String keep(Checked checked, Instant received, String submitter, Source source, String actor, String address,
+                       io.pilotcheck.store.ReviewStore.Period period) {
+        NewSubmission.InPeriod inPeriod = period == null ? null : reviews.inPeriod(period, checked.batch(), actor, received);
         List<NewSubmission.SubmittedFile> files = new ArrayList<>();
         for (DossierInput input : checked.inputs()) {
             if (input instanceof DossierInput.Bytes b) {
@@ -72,7 +84,7 @@ public final class Submissions {
         }
         String id = store.get().record(new NewSubmission(received, submitter, source, files,
                 evaluation(received, EvaluationRecord.SUBMITTED, checked.rulesFingerprint(), checked.ruleCount(),
-                        checked.asOf(), checked.batch())));
+                        checked.asOf(), checked.batch()), inPeriod));
         RuleBook book = rules.get();
         if (book.fingerprint().equals(checked.rulesFingerprint())) { // else a reload came between: the next keeps it
             store.keepEdition(book);
@@ -99,6 +111,13 @@ public final class Submissions {
         store.keepEdition(book);
         received(id, received, actor, null, batch);
         return id;
+    }
+
+    /** The review loop, which a submission sent for a period enters. */
+    private Reviews reviews;
+
+    void reviews(Reviews loop) {
+        this.reviews = loop;
     }
 
     /** The audit row of a kept submission: who, from where, and the pilots it holds. */

@@ -19,7 +19,7 @@ import java.util.Optional;
  * it: a submission lies in a scope when one of its dossiers does. The SQL behind it is in
  * {@code store.sql}; nothing here knows how the rows are kept.
  */
-public interface SubmissionStore extends AutoCloseable, RuleSetStore, AccountStore {
+public interface SubmissionStore extends AutoCloseable, RuleSetStore, AccountStore, ReviewStore {
 
     /** A submission in a list: who, when, and what its latest evaluation found, pilot by pilot. */
     record Listed(String id, Instant received, String submitter, Source source, List<String> cities,

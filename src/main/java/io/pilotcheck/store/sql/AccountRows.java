@@ -73,25 +73,11 @@ final class AccountRows {
                 .execute();
     }
 
-    private static long lastMillis;
-    private static int sequence;
-
-    /**
-     * An audit row's id: its time in milliseconds, a sequence within the millisecond, then random
-     * bits, so that rows this process adds sort in the order they were added (two in the same
-     * millisecond too; a time earlier than the last row's takes the last row's), and ids made by
-     * other instances never collide.
-     */
-    static synchronized String nextAuditId(Instant at) {
-        long millis = Math.max(at.toEpochMilli(), lastMillis);
-        sequence = millis == lastMillis ? sequence + 1 : 0;
-        lastMillis = millis;
-        byte[] random = new byte[8];
-        RANDOM.nextBytes(random);
-        return String.format("%012x%04x", millis, sequence & 0xffff) + java.util.HexFormat.of().formatHex(random);
+    /** An audit row's id: in the order this process adds them (see {@link io.pilotcheck.store.StoreIds#ordered}). */
+    static String nextAuditId(Instant at) {
+        return io.pilotcheck.store.StoreIds.ordered(at);
     }
 
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     static List<AuditEntry> log(Handle h, io.pilotcheck.store.AccountStore.AuditFilter f, int limit) {
         List<String> where = new java.util.ArrayList<>();

@@ -17,6 +17,12 @@ import io.pilotcheck.store.AccountStore.Token;
 import io.pilotcheck.store.RuleSetStore.NewRuleSet;
 import io.pilotcheck.store.RuleSetStore.Published;
 import io.pilotcheck.store.RuleSetStore.RuleSet;
+import io.pilotcheck.store.ReviewStore.Comment;
+import io.pilotcheck.store.ReviewStore.Decision;
+import io.pilotcheck.store.ReviewStore.Notice;
+import io.pilotcheck.store.ReviewStore.Notification;
+import io.pilotcheck.store.ReviewStore.Period;
+import io.pilotcheck.store.ReviewStore.Step;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -67,6 +73,11 @@ public final class SqlSubmissionStore implements SubmissionStore {
                         s.getValue().evaluation());
             }
             rows.execute();
+            for (Map.Entry<String, NewSubmission> s : group) {
+                if (s.getValue().inPeriod() != null) {
+                    ReviewRows.inPeriod(h, s.getKey(), s.getValue().inPeriod());
+                }
+            }
             return null;
         }), SqlSubmissionStore::refusedData);
     }
@@ -268,7 +279,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
     static final int SOCKET_TIMEOUT_SECONDS = 10;
 
     /** The version of the newest migration in {@code db/migration}; a test holds the two together. */
-    static final String SCHEMA_VERSION = "7";
+    static final String SCHEMA_VERSION = "8";
 
     /**
      * The store's schema version (its newest migration applied), asked with one query, or empty
@@ -504,6 +515,91 @@ public final class SqlSubmissionStore implements SubmissionStore {
     @Override
     public int restoreAudit(List<AuditRecord> rows) {
         return write(h -> AccountRows.restore(h, rows));
+    }
+
+    @Override
+    public boolean addPeriod(Period period, AuditEntry audit) {
+        return write(h -> ReviewRows.addPeriod(h, period, audit));
+    }
+
+    @Override
+    public List<Period> periods() {
+        return read(ReviewRows::periods);
+    }
+
+    @Override
+    public Optional<Period> period(String name) {
+        return read(h -> ReviewRows.period(h, name));
+    }
+
+    @Override
+    public boolean closePeriod(String name, Instant at, String by, AuditEntry audit) {
+        return write(h -> ReviewRows.closePeriod(h, name, at, by, audit));
+    }
+
+    @Override
+    public void review(Change change) {
+        change(h -> ReviewRows.change(h, change));
+    }
+
+    @Override
+    public List<Step> steps(String period, String city) {
+        return read(h -> ReviewRows.steps(h, period, city));
+    }
+
+    @Override
+    public Map<String, Step> lastSteps(String period) {
+        return read(h -> ReviewRows.lastSteps(h, period));
+    }
+
+    @Override
+    public List<Decision> decisions(String submissionId, String city) {
+        return read(h -> ReviewRows.decisions(h, submissionId, city));
+    }
+
+    @Override
+    public List<Decision> waivers(String city, LocalDate day) {
+        return read(h -> ReviewRows.waivers(h, city, day));
+    }
+
+    @Override
+    public List<Comment> comments(String submissionId, String city) {
+        return read(h -> ReviewRows.comments(h, submissionId, city));
+    }
+
+    @Override
+    public Optional<String> periodOf(String submissionId) {
+        return read(h -> ReviewRows.periodOf(h, submissionId));
+    }
+
+    @Override
+    public List<Notification> notifications(String account, int limit) {
+        return read(h -> ReviewRows.notifications(h, account, limit));
+    }
+
+    @Override
+    public int unread(String account) {
+        return read(h -> ReviewRows.unread(h, account));
+    }
+
+    @Override
+    public void markRead(String account, Instant at) {
+        change(h -> ReviewRows.markRead(h, account, at));
+    }
+
+    @Override
+    public int addNotices(List<Notice> notices) {
+        return write(h -> ReviewRows.notices(h, notices, true));
+    }
+
+    @Override
+    public List<Notification> unmailed(int limit) {
+        return read(h -> ReviewRows.unmailed(h, limit));
+    }
+
+    @Override
+    public boolean claimMailing(String id, Instant at) {
+        return write(h -> ReviewRows.claimMailing(h, id, at));
     }
 
     @Override

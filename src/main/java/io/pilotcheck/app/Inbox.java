@@ -1,0 +1,37 @@
+package io.pilotcheck.app;
+
+import io.pilotcheck.store.ReviewStore;
+import io.pilotcheck.store.ReviewStore.Notification;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An account's notifications (docs/spec/review.md): what the review loop told it, read or not. */
+public final class Inbox {
+
+    /** The most notifications a list holds. */
+    public static final int LIMIT = 200;
+
+    private final ReviewStore store;
+
+    Inbox(ReviewStore store) {
+        this.store = store;
+    }
+
+    /** The caller's notifications, newest first; none for a caller that is no account. */
+    public List<Notification> list(Caller caller) {
+        return caller == Caller.desktop() || caller == Caller.anonymous() ? List.of() : store.notifications(caller.name(), LIMIT);
+    }
+
+    /** How many of the caller's notifications are unread. */
+    public int unread(Caller caller) {
+        return caller == Caller.desktop() || caller == Caller.anonymous() ? 0 : store.unread(caller.name());
+    }
+
+    /** Marks the caller's notifications read. */
+    public void markRead(Caller caller, Instant at) {
+        if (caller != Caller.desktop() && caller != Caller.anonymous()) {
+            store.markRead(caller.name(), at);
+        }
+    }
+}

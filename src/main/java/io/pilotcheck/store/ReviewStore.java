@@ -1,0 +1,146 @@
+package io.pilotcheck.store;
+
+import io.pilotcheck.store.AccountStore.AuditEntry;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The review loop's rows (docs/spec/review.md): reporting periods, each pilot's steps through a
+ * period, reviewers' decisions on findings, comments, and notifications. Rows are only added
+ * (a period's closing and a notification's reading and mailing are noted on their rows): a
+ * pilot's state is its last step, a finding's decision the last one made on it. What a step may
+ * follow, and who may take it, are the application layer's.
+ */
+public interface ReviewStore {
+
+    /**
+     * A reporting period.
+     *
+     * @param asOf   the date its dossiers are checked at
+     * @param pilots the pilots expected to submit (annex names); empty for all of them
+     */
+    record Period(String name, LocalDate due, LocalDate asOf, List<String> pilots, Instant openedAt, String openedBy,
+                  Instant closedAt, String closedBy) {
+        /** Copies the pilots. */
+        public Period {
+            pilots = List.copyOf(pilots);
+        }
+
+        /** Whether it is still open. */
+        public boolean open() {
+            return closedAt == null;
+        }
+
+        /** Whether {@code city} is expected to submit in it. */
+        public boolean expects(String city) {
+            return pilots.isEmpty() || pilots.contains(city);
+        }
+    }
+
+    /**
+     * A pilot's step through a period.
+     *
+     * @param id           its id, time-ordered (null for one not yet kept)
+     * @param submissionId the submission it is about (null: the submission it is kept with)
+     * @param step         {@code submitted}, {@code in_review}, {@code returned}, {@code accepted}, {@code withdrawn} or {@code reopened}
+     * @param note         a return's comment, a reopening's reason, or null
+     */
+    record Step(String id, String period, String city, String submissionId, String step, String actor, Instant at, String note) {
+    }
+
+    /**
+     * A reviewer's decision on a finding of a pilot's dossier in a submission.
+     *
+     * @param kind  {@code must_fix}, {@code waived} or {@code noted}
+     * @param until a waiver's last day, else null
+     */
+    record Decision(String id, String submissionId, String city, String ruleId, String path, String kind, String reason,
+                    LocalDate until, String author, Instant at) {
+    }
+
+    /** A comment on a pilot's dossier in a submission, or on one of its findings ({@code ruleId} and {@code path} set). */
+    record Comment(String id, String submissionId, String city, String ruleId, String path, String author, Instant at, String body) {
+    }
+
+    /**
+     * A notification for an account.
+     *
+     * @param kind    what happened ({@code submitted}, {@code returned}, {@code accepted}, {@code comment}, {@code waived},
+     *                {@code reminder.before7}, {@code reminder.before1}, {@code reminder.overdue}, …)
+     * @param onceKey what makes it one of a kind (a reminder), so that it is added once however often it is computed; or null
+     */
+    record Notice(String account, Instant at, String kind, String period, String city, String submissionId, String actor,
+                  String detail, String onceKey) {
+    }
+
+    /** A notification as kept: when it was read and mailed, if it was. */
+    record Notification(String id, Notice notice, Instant readAt, Instant mailedAt) {
+    }
+
+    /** What one action of the review loop adds, kept in one transaction. */
+    record Change(List<Step> steps, List<Decision> decisions, List<Comment> comments, List<Notice> notices, List<AuditEntry> audit) {
+        /** Copies the lists. */
+        public Change {
+            steps = List.copyOf(steps);
+            decisions = List.copyOf(decisions);
+            comments = List.copyOf(comments);
+            notices = List.copyOf(notices);
+            audit = List.copyOf(audit);
+        }
+    }
+
+    /** Adds a period, with its audit row; false when the name is taken. */
+    boolean addPeriod(Period period, AuditEntry audit);
+
+    /** Every period, newest first. */
+    List<Period> periods();
+
+    /** A period by name. */
+    Optional<Period> period(String name);
+
+    /** Closes a period, with its audit row; false when there is no such open period. */
+    boolean closePeriod(String name, Instant at, String by, AuditEntry audit);
+
+    /** Keeps what one action adds. */
+    void review(Change change);
+
+    /** A pilot's steps in a period, oldest first. */
+    List<Step> steps(String period, String city);
+
+    /** The last step of each pilot that has one in a period, by city. */
+    Map<String, Step> lastSteps(String period);
+
+    /** The decisions on a pilot's dossier in a submission, oldest first. */
+    List<Decision> decisions(String submissionId, String city);
+
+    /** The waivers granted for {@code city} (every city when null) whose last day is {@code day} or later, oldest first. */
+    List<Decision> waivers(String city, LocalDate day);
+
+    /** The comments on a pilot's dossier in a submission, oldest first. */
+    List<Comment> comments(String submissionId, String city);
+
+    /** The period a submission was sent for, if any. */
+    Optional<String> periodOf(String submissionId);
+
+    /** An account's notifications, newest first, at most {@code limit}. */
+    List<Notification> notifications(String account, int limit);
+
+    /** How many of an account's notifications are unread. */
+    int unread(String account);
+
+    /** Marks every notification of an account read. */
+    void markRead(String account, Instant at);
+
+    /** Adds notices that are not there yet (by their {@code onceKey}); how many were added. */
+    int addNotices(List<Notice> notices);
+
+    /** Notifications not yet mailed, oldest first, at most {@code limit}. */
+    List<Notification> unmailed(int limit);
+
+    /** Claims a notification for mailing: true for the one caller that marks it, false when another instance did. */
+    boolean claimMailing(String id, Instant at);
+}
