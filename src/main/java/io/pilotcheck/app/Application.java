@@ -34,7 +34,7 @@ public final class Application {
         this.pilots = new Pilots(rules, this.store);
         this.rechecks = new Rechecks(rules, this.store);
         this.ruleSets = new RuleSets(this.store);
-        this.periods = new Periods(this.store, rules);
+        this.periods = new Periods(this.store, () -> rules.get().registry());
         this.reviews = new Reviews(rules, this.store, submissions);
         this.submissions.reviews(reviews);
         this.rules = rules;

@@ -1,7 +1,7 @@
 package io.pilotcheck.app;
 
 import io.pilotcheck.registry.PilotCity;
-import io.pilotcheck.rules.RuleBook;
+import io.pilotcheck.registry.PilotRegistry;
 import io.pilotcheck.store.AccountStore.AuditEntry;
 import io.pilotcheck.store.ReviewStore.Period;
 
@@ -24,11 +24,16 @@ public final class Periods {
     public static final String NONE = "none";
 
     private final StoreAccess store;
-    private final Supplier<RuleBook> rules;
+    private final Supplier<PilotRegistry> registry;
 
-    Periods(StoreAccess store, Supplier<RuleBook> rules) {
+    Periods(StoreAccess store, Supplier<PilotRegistry> registry) {
         this.store = store;
-        this.rules = rules;
+        this.registry = registry;
+    }
+
+    /** The periods of {@code store}, pilots named from {@code registry}: for the command line, which opens a store of its own. */
+    public static Periods of(io.pilotcheck.store.SubmissionStore store, Supplier<PilotRegistry> registry) {
+        return new Periods(new StoreAccess(() -> store), registry);
     }
 
     /**
@@ -49,7 +54,7 @@ public final class Periods {
         List<String> expected = new ArrayList<>();
         for (String p : pilots) {
             if (!p.isBlank()) {
-                expected.add(rules.get().registry().find(p.strip()).map(PilotCity::name)
+                expected.add(registry.get().find(p.strip()).map(PilotCity::name)
                         .orElseThrow(() -> new Accounts.Refused("unknownCity", "city", p.strip())));
             }
         }

@@ -30,6 +30,7 @@ public final class PilotcheckCommand implements Runnable {
         SUBCOMMANDS.put("users", UsersCommand::new);
         SUBCOMMANDS.put("tokens", TokensCommand::new);
         SUBCOMMANDS.put("audit", AuditCommand::new);
+        SUBCOMMANDS.put("periods", PeriodsCommand::new);
         SUBCOMMANDS.put("import", ImportCommand::new);
     }
 
