@@ -12,6 +12,7 @@ public final class ApiError extends RuntimeException {
 
     private final int status;
     private final String code;
+    private final String wordKey;
     private final transient Object[] values;
 
     /**
@@ -20,11 +21,29 @@ public final class ApiError extends RuntimeException {
      * @param values the message's {@code {name}}s and their values, in pairs
      */
     public ApiError(int status, String code, Object... values) {
+        this(code, status, code, values);
+    }
+
+    /** An error whose words are the key {@code wordKey} (the application layer's refusals, {@code account.KEY}). */
+    private ApiError(String wordKey, int status, String code, Object[] values) {
         super(code, null, false, false);
         this.status = status;
         this.code = code;
+        this.wordKey = wordKey;
         this.values = values.clone();
     }
+
+    /** What the application layer refused: 403 for a role that may not, 409 for a state that does not allow it, else 422. */
+    static ApiError refused(io.pilotcheck.app.Accounts.Refused e) {
+        String key = e.key();
+        int status = key.equals("forbidden") ? 403 : CONFLICTS.contains(key) ? 409 : 422;
+        String code = key.equals("forbidden") ? "forbidden" : key.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return new ApiError(key.equals("forbidden") ? "forbidden" : "account." + key, status, code, e.values());
+    }
+
+    /** The refusals that say the thing asked for clashes with what is there now. */
+    private static final java.util.Set<String> CONFLICTS = java.util.Set.of("badState", "accepted", "periodClosed", "returnNeedsMustFix",
+            "acceptHasMustFix", "periodTaken", "nameTaken", "nothingSubmitted", "noSuchPeriod");
 
     /** The HTTP status. */
     public int status() {
@@ -38,6 +57,6 @@ public final class ApiError extends RuntimeException {
 
     /** The message in {@code lang}. */
     public String message(Language lang) {
-        return ServeWords.word(code, lang, values);
+        return ServeWords.word(wordKey, lang, values);
     }
 }

@@ -50,8 +50,9 @@ final class CheckRoutes {
      */
     private void pageCheck(Context ctx) throws IOException {
         Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Checked c = server.check(ctx, CheckServer.format(ctx, "html"), received);
-        String id = server.submissions().keepFromPage(ctx, c, received);
+        io.pilotcheck.store.ReviewStore.Period period = server.submissions().period(ctx);
+        Checked c = server.check(ctx, CheckServer.format(ctx, "html"), received, period);
+        String id = server.submissions().keepFromPage(ctx, c, received, period);
         ctx.header("X-Pilotcheck-Exit", String.valueOf(c.exit()));
         if (!c.format().name().equals("html")) {
             CheckServer.download(ctx, c.format(), c.bytes());

@@ -165,6 +165,9 @@ public final class CheckServer implements AutoCloseable {
                 ctx.header("Location", PageFrame.base(ctx) + "/login?next="
                         + java.net.URLEncoder.encode(e.next(), java.nio.charset.StandardCharsets.UTF_8));
             });
+            config.routes.exception(io.pilotcheck.app.Accounts.Refused.class, (e, ctx) -> error(ctx, ApiError.refused(e)));
+            config.routes.exception(io.pilotcheck.app.Reviews.NotInScope.class,
+                    (e, ctx) -> error(ctx, new ApiError(404, "not_found", "path", ctx.path())));
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 drainBody(ctx, e);
                 error(ctx, e);
@@ -300,9 +303,35 @@ public final class CheckServer implements AutoCloseable {
         return submissions;
     }
 
+    /**
+     * The waivers granted in review that hold on {@code at}'s day; none when the store does not
+     * answer and nothing is being kept (a check that keeps nothing goes on without the store).
+     */
+    private List<io.pilotcheck.finding.Waiver> granted(java.time.Instant at, io.pilotcheck.store.ReviewStore.Period period) {
+        try {
+            return services.reviews().waivers(io.pilotcheck.words.Clock.day(at));
+        } catch (io.pilotcheck.store.StoreUnavailable e) {
+            if (period != null) {
+                throw e;
+            }
+            return List.of();
+        }
+    }
+
     /** Checks the upload as {@code at} (the report's generation date is that moment's day), reported in {@code format}. */
     Checked check(Context ctx, ReportFormat format, java.time.Instant at) throws IOException {
-        CheckCall call = new CheckCall(format, lang(ctx), asOf(ctx), failOn(ctx), at, limits.maxFile());
+        return check(ctx, format, at, null);
+    }
+
+    /**
+     * As above, for a submission sent for {@code period} (or null): checked as of the period's
+     * date unless the request names one; the waivers reviewers granted apply whenever there is a store.
+     */
+    Checked check(Context ctx, ReportFormat format, java.time.Instant at, io.pilotcheck.store.ReviewStore.Period period)
+            throws IOException {
+        CheckCall asked = new CheckCall(format, lang(ctx), asOf(ctx), failOn(ctx), at, limits.maxFile());
+        CheckCall call = !services.keepsSubmissions() ? asked
+                : asked.forPeriod(asked.asOf() != null || period == null ? asked.asOf() : period.asOf(), granted(at, period));
         // the body is read before a slot is taken: a client trickling its upload holds only the
         // bytes it has sent (against the memory budget), not a place among the checks
         try (MemoryBudget.Reservation held = memory.open()) {

@@ -79,9 +79,11 @@ final class SubmissionRoutes {
         app.requireStore(); // no store: 503 before the upload is read
         Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         // the answer embeds the JSON report, whatever format the query names
-        Checked c = server.check(ctx, ReportFormats.find("json").orElseThrow(), received);
+        io.pilotcheck.store.ReviewStore.Period period = period(ctx);
+        Checked c = server.check(ctx, ReportFormats.find("json").orElseThrow(), received, period);
         inScope(ctx, c);
-        String id = app.submissions().keep(c, received, submitter(ctx), Source.API, RouteTable.caller(ctx).name(), server.client(ctx));
+        String id = app.submissions().keep(c, received, submitter(ctx), Source.API, RouteTable.caller(ctx).name(), server.client(ctx),
+                period);
         ObjectNode body = JSON.createObjectNode().put("id", id).put("received", received.toString());
         body.set("report", JSON.readTree(c.bytes()));
         skipped(body, ctx);
@@ -99,13 +101,32 @@ final class SubmissionRoutes {
         }
     }
 
-    /** Keeps an upload from the page (source {@code page}); its id, or null when this server keeps nothing. */
-    String keepFromPage(Context ctx, Checked c, Instant received) {
+    /** Keeps an upload from the page (source {@code page}) for {@code period}; its id, or null when this server keeps nothing. */
+    String keepFromPage(Context ctx, Checked c, Instant received, io.pilotcheck.store.ReviewStore.Period period) {
         if (!app.keepsSubmissions()) {
             return null;
         }
         inScope(ctx, c);
-        return app.submissions().keep(c, received, submitter(ctx), Source.PAGE, RouteTable.caller(ctx).name(), server.client(ctx));
+        return app.submissions().keep(c, received, submitter(ctx), Source.PAGE, RouteTable.caller(ctx).name(), server.client(ctx),
+                period);
+    }
+
+    /**
+     * The period a submission is sent for: the one {@code period} names ({@code none}: no period),
+     * else, in shared mode, the open period opened last; on the desktop, none.
+     */
+    io.pilotcheck.store.ReviewStore.Period period(Context ctx) {
+        if (!app.keepsSubmissions()) {
+            return null;
+        }
+        String named = CheckServer.blankToNull(CheckServer.param(ctx, "period"));
+        if (named == null) {
+            return RouteTable.caller(ctx) == io.pilotcheck.app.Caller.desktop() ? null : app.periods().current().orElse(null);
+        }
+        if (named.equals(io.pilotcheck.app.Periods.NONE)) {
+            return null;
+        }
+        return app.periods().find(named).orElseThrow(() -> new ApiError(422, "period_unknown", "period", UploadNames.shown(named)));
     }
 
     /**
