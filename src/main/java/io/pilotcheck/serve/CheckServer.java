@@ -107,7 +107,7 @@ public final class CheckServer implements AutoCloseable {
         this.access = new Access(services);
         this.routes = new RouteTable(List.of(new CheckRoutes(this, rules).routes(), submissions.routes(), new PilotRoutes(this, services).routes(),
                 new ServiceRoutes(this, rules, services).routes(), new LoginRoutes(this, services).routes(),
-                new AdminRoutes(this, services, rules).routes()), access);
+                new AdminRoutes(this, services, rules).routes(), new ReviewRoutes(this, services).routes()), access);
         this.limits = limits;
         this.uploads = new Uploads(limits);
         this.log = log;
