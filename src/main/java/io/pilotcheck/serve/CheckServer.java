@@ -107,7 +107,8 @@ public final class CheckServer implements AutoCloseable {
         this.access = new Access(services);
         this.routes = new RouteTable(List.of(new CheckRoutes(this, rules).routes(), submissions.routes(), new PilotRoutes(this, services).routes(),
                 new ServiceRoutes(this, rules, services).routes(), new LoginRoutes(this, services).routes(),
-                new AdminRoutes(this, services, rules).routes(), new ReviewRoutes(this, services).routes()), access);
+                new AdminRoutes(this, services, rules).routes(), new ReviewRoutes(this, services).routes(),
+                new ReviewPages(this, services).routes()), access);
         this.limits = limits;
         this.uploads = new Uploads(limits);
         this.log = log;
@@ -148,6 +149,11 @@ public final class CheckServer implements AutoCloseable {
             config.routes.before(CheckServer::noControlCharactersInQuery);
             // every page's header tells of a broken rule edit, so the state it is read once a request
             config.routes.before(ctx -> ctx.attribute(PageFrame.RULE_PROBLEMS, rulesState.get().problems()));
+            // what every page's header links to, asked of the store only when a page is drawn
+            config.routes.before(ctx -> {
+                ctx.attribute(PageFrame.UNREAD, (java.util.function.Function<io.pilotcheck.app.Caller, Integer>) c -> services.inbox().unread(c));
+                ctx.attribute(PageFrame.PERIOD, (java.util.function.Supplier<String>) () -> currentPeriod());
+            });
             routes.register(config.routes);
             config.routes.exception(io.pilotcheck.store.StoreUnavailable.class, (e, ctx) -> {
                 log.warn("pilotcheck: the store does not answer (" + ctx.method() + " " + ctx.path() + "): " + e.getMessage());
@@ -291,6 +297,18 @@ public final class CheckServer implements AutoCloseable {
         ctx.header("Content-Disposition", "attachment; filename=\"pilotcheck-" + LocalDate.now() + "."
                 + format.extension() + "\"");
         respond(ctx, format.mediaType(), bytes);
+    }
+
+    /** The open period's name, for every page's header; none when there is no store, or it does not answer. */
+    private String currentPeriod() {
+        if (!services.keepsSubmissions()) {
+            return null;
+        }
+        try {
+            return services.periods().current().map(io.pilotcheck.store.ReviewStore.Period::name).orElse(null);
+        } catch (io.pilotcheck.store.StoreUnavailable e) {
+            return null;
+        }
     }
 
     /** Every page and API route, with the role each needs. */

@@ -18,10 +18,21 @@ final class PageFrame {
         java.util.List<String> problems = ctx.attribute(RULE_PROBLEMS);
         io.pilotcheck.app.Caller caller = ctx.attribute(RouteTable.CALLER);
         boolean signed = caller != null && caller.csrf() != null;
+        java.util.function.Function<io.pilotcheck.app.Caller, Integer> unread = ctx.attribute(UNREAD);
+        java.util.function.Supplier<String> period = ctx.attribute(PERIOD);
         return new PageView(lang, base(ctx), title, otherLanguagePath, problems == null ? java.util.List.of() : problems,
                 signed ? caller.name() : null, signed ? caller.csrf() : null,
-                signed && caller.may(io.pilotcheck.app.Role.ADMIN));
+                signed && caller.may(io.pilotcheck.app.Role.ADMIN), signed && unread != null ? unread.apply(caller) : -1,
+                period == null ? null : period.get());
     }
+
+    /** The request attribute that counts a caller's unread notifications (the header's link to the inbox). */
+    static final String UNREAD = "pilotcheck.unread";
+
+    /** The request attribute that names the open period, when the service keeps a store. */
+    static final String PERIOD = "pilotcheck.period";
+
+
 
     /** The request attribute that holds the problems of a rule edit that did not build (empty: it built). */
     static final String RULE_PROBLEMS = "pilotcheck.ruleProblems";

@@ -17,9 +17,16 @@ import java.util.List;
  * @param user              the signed-in account's name (shared mode), or null
  * @param csrf              the token this page's forms carry (a signed-in browser's), or null
  * @param admin             whether the signed-in account is an admin (its pages are linked from every page)
+ * @param unread            the signed-in account's unread notifications, or -1 (no account)
+ * @param period            the open period's name, linked from every page, or null
  */
 public record PageView(Language lang, String base, String title, String otherLanguagePath, List<String> ruleProblems,
-                       String user, String csrf, boolean admin) {
+                       String user, String csrf, boolean admin, int unread, String period) {
+
+    /** The open period's page, below the base path. */
+    public String periodPath() {
+        return "/periods/" + PageFrame.path(period);
+    }
 
     /** Where a form that changes something posts: {@link #href}, with the session's CSRF token when there is one. */
     public String action(String path) {
