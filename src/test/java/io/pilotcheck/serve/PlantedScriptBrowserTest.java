@@ -131,11 +131,30 @@ class PlantedScriptBrowserTest {
         browser.findElement(By.cssSelector("#add-token button[type=submit]")).click();
         HeadlessChromium.awaitUrl(browser, "/admin/tokens");
 
+        // the review loop: a period named as a script (a name holds no '/'), a comment and a waiver's reason written as one
+        String periodName = "\"'><b class=planted>P<img src=x onerror=\"document.title='pwned'\">";
+        io.pilotcheck.app.Application app = new io.pilotcheck.app.Application(TestRules::book, () -> store);
+        io.pilotcheck.store.ReviewStore.Period period = app.periods().add(periodName, java.time.LocalDate.now().plusDays(10),
+                java.time.LocalDate.of(2020, 6, 30), List.of(), "admin", null, Instant.now());
+        io.pilotcheck.app.Caller admin = io.pilotcheck.app.Caller.of(store.account("admin").orElseThrow(), null);
+        HttpResponse<String> inPeriod = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/v1/submissions?name=03-dalian.yaml&period="
+                + encoded(periodName)))).header("Authorization", "Bearer " + new io.pilotcheck.app.Tokens(store).add("admin", "t", "submit",
+                "cli", null, Instant.now()).secret()).header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(dossier)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(inPeriod.statusCode()).as(inPeriod.body()).isEqualTo(201);
+        app.reviews().open(admin, periodName, "大连市", null, Instant.now());
+        app.reviews().decide(admin, periodName, "大连市", "LCP-PLAN-01", app.reviews().review(admin.scope(), periodName, "大连市",
+                java.time.LocalDate.now()).findings().get(1).finding().path(), "waived", PAYLOAD, java.time.LocalDate.of(2027, 6, 30), null,
+                Instant.now());
+        app.reviews().comment(admin, periodName, "大连市", null, null, PAYLOAD, null, Instant.now());
+        String periodPath = "/periods/" + encoded(periodName).replace("+", "%20");
+
         Map<String, String> shown = new LinkedHashMap<>();
         List<String> paths = new ArrayList<>(List.of("/", "/pilots", "/pilots/Dalian", "/pilots/Dalian/report", "/pilots/recheck",
                 "/admin/accounts", "/admin/tokens", "/admin/audit", "/admin/audit?actor=" + encoded(PAYLOAD),
                 "/login?next=" + encoded("/" + PAYLOAD), "/no/such/" + encoded(PAYLOAD), "/pilots?province=" + encoded(PAYLOAD),
-                "/pilots/" + encoded(PAYLOAD), "/?lang=" + encoded(PAYLOAD)));
+                "/pilots/" + encoded(PAYLOAD), "/?lang=" + encoded(PAYLOAD), periodPath, periodPath + "/pilots/Dalian", "/inbox",
+                "/admin/periods"));
         for (String id : ids) {
             paths.add("/submissions/" + id);
             paths.add("/submissions/" + id + "/report");
@@ -152,6 +171,8 @@ class PlantedScriptBrowserTest {
         assertThat(shown.get("/admin/accounts")).as("a display name").contains(SEEN);
         assertThat(shown.get("/admin/tokens")).as("a token's label").contains(SEEN);
         assertThat(shown.get("/admin/audit")).as("a login name typed at the login page").contains(SEEN);
+        assertThat(shown.get("/admin/periods")).as("a period's name").contains("<b class=planted>P<img");
+        assertThat(shown.get(periodPath + "/pilots/Dalian")).as("a comment and a waiver's reason").contains(SEEN + "<img", "<b class=planted>P<img");
         assertThat(shown.get("/no/such/" + encoded(PAYLOAD))).as("a path, shown as it was sent").contains("%3Cb+class%3Dplanted");
     }
 }
