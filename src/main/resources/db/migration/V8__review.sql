@@ -79,3 +79,11 @@ CREATE TABLE notification (
 );
 CREATE INDEX notification_account ON notification (account, id);
 CREATE INDEX notification_unmailed ON notification (mailed_at, id);
+
+-- where an account's notifications are mailed, and in which language (zh or en); an account
+-- without an address has its notifications on its inbox page only
+CREATE TABLE account_contact (
+    account VARCHAR(100) PRIMARY KEY REFERENCES account (name),
+    email   VARCHAR(320),
+    lang    VARCHAR(8)   NOT NULL DEFAULT 'zh'
+);

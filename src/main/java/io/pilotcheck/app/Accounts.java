@@ -56,11 +56,11 @@ public final class Accounts {
     /** A login name: letters, digits and {@code . _ @ -}, 2 to 64 of them. */
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._@-]{2,64}");
 
-    private final AccountStore store;
+    private final io.pilotcheck.store.SubmissionStore store;
     private final Supplier<PilotRegistry> registry;
 
     /** Accounts in {@code store}, scopes named from {@code registry}'s pilots. */
-    public Accounts(AccountStore store, Supplier<PilotRegistry> registry) {
+    public Accounts(io.pilotcheck.store.SubmissionStore store, Supplier<PilotRegistry> registry) {
         this.store = store;
         this.registry = registry;
     }
@@ -130,6 +130,41 @@ public final class Accounts {
     /** Every account, by name. */
     public List<Account> list() {
         return store.accounts();
+    }
+
+    /** An address as notifications are mailed to: one {@code @}, no space, at most 320 characters. */
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
+
+    /**
+     * Sets where an account's notifications are mailed, and in which language.
+     *
+     * @param email an address, or null for the inbox page only
+     * @param lang  {@code zh} or {@code en}
+     * @throws Refused {@code badEmail}, {@code badLang}, {@code noSuchAccount}
+     */
+    public void setContact(String name, String email, String lang, String actor, String address, Instant at) {
+        store.account(name).orElseThrow(() -> new Refused("noSuchAccount", "name", name));
+        io.pilotcheck.store.ReviewStore.Contact c = contact(name, email, lang);
+        store.setContact(c,
+                new AuditEntry(at, actor, address, "account.contact", name, (c.email() == null ? "-" : c.email()) + " " + c.lang()));
+    }
+
+    /**
+     * A contact as it is kept, or why it cannot be: a front end asks before adding an account,
+     * so that a bad address adds nothing.
+     *
+     * @throws Refused {@code badEmail}, {@code badLang}
+     */
+    public static io.pilotcheck.store.ReviewStore.Contact contact(String name, String email, String lang) {
+        String mail = email == null || email.isBlank() ? null : email.strip();
+        if (mail != null && (mail.length() > 320 || !EMAIL.matcher(mail).matches())) {
+            throw new Refused("badEmail", "email", mail);
+        }
+        String language = lang == null || lang.isBlank() ? "zh" : lang.strip();
+        if (!language.equals("zh") && !language.equals("en")) {
+            throw new Refused("badLang", "lang", language);
+        }
+        return new io.pilotcheck.store.ReviewStore.Contact(name, mail, language);
     }
 
     /** Disables or enables an account; a disabled one's sessions end. */

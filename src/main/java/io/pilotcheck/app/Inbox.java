@@ -34,4 +34,19 @@ public final class Inbox {
             store.markRead(caller.name(), at);
         }
     }
+
+    /** Notifications not yet mailed, oldest first: what a service that mails them sends next. */
+    public List<Notification> unmailed(int limit) {
+        return store.unmailed(limit);
+    }
+
+    /** Claims a notification for mailing: true for the one instance that gets it. */
+    public boolean claim(String id, Instant at) {
+        return store.claimMailing(id, at);
+    }
+
+    /** Where an account's notifications are mailed, and in which language. */
+    public ReviewStore.Contact contact(String account) {
+        return store.contact(account);
+    }
 }

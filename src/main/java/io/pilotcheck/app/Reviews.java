@@ -206,6 +206,42 @@ public final class Reviews {
         return new NewSubmission.InPeriod(period.name(), steps, notices);
     }
 
+    /**
+     * Adds the reminders due on {@code today} to the submitters of each pilot with nothing
+     * submitted in an open period: from 7 days before the due date, from the day before it, and
+     * once it has passed — each once per period, pilot and account, however many instances ask
+     * (so a service that was down on the day still sends it when it is back). How many were added.
+     */
+    public int remind(LocalDate today, Instant at) {
+        List<Notice> notices = new ArrayList<>();
+        List<AccountStore.Account> accounts = null;
+        for (Period p : store.get().periods()) {
+            if (!p.open() || today.isBefore(p.due().minusDays(7))) {
+                continue;
+            }
+            String kind = today.isBefore(p.due().minusDays(1)) ? "reminder.before7"
+                    : !today.isAfter(p.due()) ? "reminder.before1" : "reminder.overdue";
+            Map<String, Step> last = store.get().lastSteps(p.name());
+            for (PilotCity city : rules.get().registry().cities()) {
+                if (!p.expects(city.name())) {
+                    continue;
+                }
+                State state = state(city, p, last.get(city.name()), today).state();
+                if (state != State.due && state != State.overdue) {
+                    continue;
+                }
+                if (accounts == null) {
+                    accounts = store.get().accounts();
+                }
+                for (AccountStore.Account a : submitters(accounts, city)) {
+                    notices.add(new Notice(a.name(), at, kind, p.name(), city.name(), null, "system", p.due().toString(),
+                            kind + "|" + p.name() + "|" + city.name() + "|" + a.name()));
+                }
+            }
+        }
+        return notices.isEmpty() ? 0 : store.get().addNotices(notices);
+    }
+
     /** The active reviewers who see {@code city}. */
     private static List<AccountStore.Account> reviewers(List<AccountStore.Account> accounts, PilotCity city) {
         return accounts.stream().filter(AccountStore.Account::active)

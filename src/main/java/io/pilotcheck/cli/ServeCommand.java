@@ -92,6 +92,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "a host name shared mode answers to (repeatable; beside the bound address and localhost): the name users open")
     java.util.Set<String> hosts = new java.util.HashSet<>();
 
+    @Option(names = "--smtp", paramLabel = "URL",
+            description = "mail the review loop's notifications through this server: smtp://[USER:PASSWORD@]HOST[:PORT]?from=ADDRESS"
+                    + "[&starttls=true] or smtps://… (keep it in the settings file or $PILOTCHECK_SMTP, not on the command line)")
+    String smtp;
+
     @Option(names = "--tls-cert", paramLabel = "FILE",
             description = "serve HTTPS with this PEM certificate (and its chain), with --tls-key; HSTS is sent")
     java.nio.file.Path tlsCert;
@@ -106,6 +111,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "apply the store's pending schema migrations at start (default: yes for the embedded store, "
                     + "no for --db: run pilotcheck migrate, so the service's database user needs no right to change tables)")
     Boolean migrate;
+
+    /** The SMTP server notifications are mailed through, when one was named. */
+    private io.pilotcheck.serve.SmtpServer smtpServer;
 
     /** The certificate and key read at start, when serving HTTPS. */
     private io.pilotcheck.serve.TlsKeys tlsKeys;
@@ -140,6 +148,15 @@ public final class ServeCommand implements Callable<Integer> {
             }
             // the process's zone: every date the service shows (io.pilotcheck.words.Clock) follows it
             java.util.TimeZone.setDefault(zone.get());
+        }
+        if (smtp != null) {
+            try {
+                smtpServer = io.pilotcheck.serve.SmtpServer.parse(smtp);
+            } catch (IllegalArgumentException e) {
+                err.println(Say.say(common.lang, "serveBadSmtp", "reason", e.getMessage()));
+                err.flush();
+                return ExitCode.CANNOT_CHECK.code();
+            }
         }
         if ((tlsCert == null) != (tlsKey == null)) {
             err.println(Say.say(common.lang, "serveTlsPair"));
@@ -260,6 +277,8 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             log.accept("pilotcheck: cannot watch " + common.rulesDir() + " for edits: " + e.getMessage());
         }
+        // reminders every minute; mail too, when an SMTP server was named
+        server.notifications(smtpServer, 60);
         return serve(server, rules, store, out, base, where, log);
     }
 

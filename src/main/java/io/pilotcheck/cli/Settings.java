@@ -31,7 +31,7 @@ final class Settings implements CommandLine.IDefaultValueProvider {
     /** The options that may be set in the file or the environment, by their long name without dashes. */
     static final Set<String> NAMES = new TreeSet<>(List.of("port", "bind", "max-upload", "max-file-size", "base-path", "time-zone",
             "data", "db", "db-password-file", "migrate", "rules", "cache-dir", "lang", "checks-at-once", "requests-admitted",
-            "bytes-admitted", "pool-size", "log-format", "log-file", "trust-proxy", "host", "tls-cert", "tls-key"));
+            "bytes-admitted", "pool-size", "log-format", "log-file", "trust-proxy", "host", "tls-cert", "tls-key", "smtp"));
 
     private final Map<String, String> env;
     private final Map<String, String> file;

@@ -74,10 +74,20 @@ public final class UsersCommand {
         @Option(names = "--generate", description = "make a password and print it once")
         boolean generate;
 
+        @Option(names = "--email", paramLabel = "ADDRESS", description = "where its notifications are mailed (serve with an SMTP server)")
+        String email;
+
+        @Option(names = "--mail-lang", paramLabel = "zh|en", description = "the language of its notifications (default: zh)")
+        String mailLang;
+
         @Override
         int run(Accounts accounts, PrintWriter out, PrintWriter err) throws IOException {
+            Accounts.contact(name, email, mailLang);
             String password = password(generate, out);
             Account a = accounts.add(name, displayName, role, provinces, city, password, "cli", null, Instant.now());
+            if (email != null || mailLang != null) {
+                accounts.setContact(a.name(), email, mailLang, "cli", null, Instant.now());
+            }
             err.println(Say.say(common.lang, "account.added", "name", a.name(), "role", a.role(), "scope", scope(a)));
             return ExitCode.OK.code();
         }

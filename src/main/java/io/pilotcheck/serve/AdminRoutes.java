@@ -85,10 +85,15 @@ final class AdminRoutes {
         String secret = generated ? Passwords.generate() : password;
         try {
             Accounts.AccountRole role = role(ctx.formParam("role"));
+            Accounts.contact(name, ctx.formParam("email"), ctx.formParam("mail_lang"));
             app.accounts().add(name, CheckServer.blankToNull(ctx.formParam("display_name")), role,
                     role == Accounts.AccountRole.reviewer ? ctx.formParams("province") : List.of(),
                     role == Accounts.AccountRole.submitter ? CheckServer.blankToNull(ctx.formParam("city")) : null,
                     secret, actor(ctx), server.client(ctx), Instant.now());
+            String email = CheckServer.blankToNull(ctx.formParam("email"));
+            if (email != null || ctx.formParam("mail_lang") != null) {
+                app.accounts().setContact(name, email, ctx.formParam("mail_lang"), actor(ctx), server.client(ctx), Instant.now());
+            }
             accounts(ctx, 201, ServeWords.word("admin.added", lang, "name", name), generated ? secret : null, null);
         } catch (Accounts.Refused e) {
             accounts(ctx, 422, null, null, refusal(e, lang));

@@ -227,6 +227,35 @@ public final class CheckServer implements AutoCloseable {
         return this;
     }
 
+    /** What "now" is to the review loop: the system's clock, or a test's. */
+    private volatile java.util.function.Supplier<java.time.Instant> clock = java.time.Instant::now;
+    private Notifier notifier;
+
+    /** Takes "now" from {@code now} (a test's clock, moved rather than waited for); before {@link #start}. */
+    public CheckServer clock(java.util.function.Supplier<java.time.Instant> now) {
+        this.clock = now;
+        return this;
+    }
+
+    /** Now, as the review loop sees it. */
+    java.time.Instant now() {
+        return clock.get();
+    }
+
+    /**
+     * Adds the review loop's reminders every {@code seconds} and, with {@code smtp} (or null),
+     * mails the notifications; stops with the server.
+     */
+    public CheckServer notifications(SmtpServer smtp, long seconds) {
+        notifier = new Notifier(services, this::now, smtp, log).every(seconds);
+        return this;
+    }
+
+    /** One turn of the notifications at once (what the timer runs): for tests and for a start. */
+    public void notifyNow() {
+        (notifier != null ? notifier : new Notifier(services, this::now, null, log)).turn();
+    }
+
     /** Serves HTTPS with this certificate and key ({@code serve --tls-cert/--tls-key}), sending HSTS; before {@link #start}. */
     public CheckServer tls(TlsKeys keys) {
         this.tls = keys;
@@ -267,6 +296,9 @@ public final class CheckServer implements AutoCloseable {
     /** Stops: requests in flight finish first. */
     @Override
     public void close() {
+        if (notifier != null) {
+            notifier.close();
+        }
         app.stop();
         metrics.close();
     }

@@ -43,7 +43,7 @@ final class ReviewPages {
                 Route.get("/admin/periods", Role.ADMIN, ctx -> admin(ctx, 200, null, null)),
                 Route.post("/admin/periods", Role.ADMIN, this::addPeriod),
                 Route.post("/admin/periods/{period}/close", Role.ADMIN, ctx -> {
-                    app.periods().close(ctx.pathParam("period"), RouteTable.caller(ctx).name(), server.client(ctx), Instant.now());
+                    app.periods().close(ctx.pathParam("period"), RouteTable.caller(ctx).name(), server.client(ctx), server.now());
                     admin(ctx, 200, ServeWords.word("period.closedNotice", CheckServer.lang(ctx), "name", ctx.pathParam("period")), null);
                 }));
     }
@@ -63,7 +63,7 @@ final class ReviewPages {
         ReviewStore.Period p = known(ctx);
         Language lang = CheckServer.lang(ctx);
         String state = CheckServer.blankToNull(ctx.queryParam("state"));
-        List<Reviews.PilotState> states = app.reviews().states(RouteTable.scope(ctx), p, Clock.day(Instant.now()));
+        List<Reviews.PilotState> states = app.reviews().states(RouteTable.scope(ctx), p, Clock.day(server.now()));
         List<String> counts = new ArrayList<>();
         for (Reviews.State s : Reviews.State.values()) {
             long n = states.stream().filter(x -> x.state() == s).count();
@@ -88,7 +88,7 @@ final class ReviewPages {
         ReviewStore.Period p = known(ctx);
         Language lang = CheckServer.lang(ctx);
         Caller caller = RouteTable.caller(ctx);
-        Reviews.Review r = app.reviews().review(caller.scope(), p.name(), ctx.pathParam("city"), Clock.day(Instant.now()));
+        Reviews.Review r = app.reviews().review(caller.scope(), p.name(), ctx.pathParam("city"), Clock.day(server.now()));
         List<ReviewView.Finding> findings = new ArrayList<>();
         for (Reviews.Decided d : r.findings()) {
             String text = d.explicit() == null ? "" : d.explicit().author() + " · " + Clock.second(d.explicit().at())
@@ -119,7 +119,7 @@ final class ReviewPages {
         Caller caller = RouteTable.caller(ctx);
         String city = ctx.pathParam("city");
         String address = server.client(ctx);
-        Instant now = Instant.now();
+        Instant now = server.now();
         switch (ctx.pathParam("action")) {
             case "open" -> app.reviews().open(caller, p.name(), city, address, now);
             case "decide" -> app.reviews().decide(caller, p.name(), city, ctx.formParam("rule"), ctx.formParam("path"), ctx.formParam("kind"),
@@ -162,7 +162,7 @@ final class ReviewPages {
                     "city", String.valueOf(x.city()), "period", String.valueOf(x.period()), "detail", x.detail() == null ? "" : x.detail()),
                     path, n.readAt() == null));
         }
-        app.inbox().markRead(caller, Instant.now());
+        app.inbox().markRead(caller, server.now());
         PageView page = PageFrame.view(ctx, lang, ServeWords.word("inbox.title", lang), "/inbox?lang=");
         CheckServer.page(ctx, Templates.render("inbox.jte", new ReviewView.Inbox(page, notes)));
     }
@@ -181,7 +181,7 @@ final class ReviewPages {
             String pilots = ctx.formParam("pilots");
             ReviewStore.Period p = app.periods().add(ctx.formParam("name"), day(ctx, "due"), day(ctx, "as_of"),
                     pilots == null ? List.of() : Arrays.asList(pilots.split("[,，、\\s]+")), RouteTable.caller(ctx).name(),
-                    server.client(ctx), Instant.now());
+                    server.client(ctx), server.now());
             admin(ctx, 201, ServeWords.word("period.addedNotice", lang, "name", p.name(), "due", p.due()), null);
         } catch (io.pilotcheck.app.Accounts.Refused e) {
             admin(ctx, 422, null, ServeWords.word("account." + e.key(), lang, e.values()));

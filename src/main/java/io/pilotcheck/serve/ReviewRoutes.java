@@ -43,40 +43,40 @@ final class ReviewRoutes {
                 Route.get("/api/v1/periods", Role.EVERYONE, this::periods),
                 Route.post("/api/v1/periods", Role.ADMIN, this::addPeriod),
                 Route.post("/api/v1/periods/{period}/close", Role.ADMIN, ctx -> {
-                    app.periods().close(ctx.pathParam("period"), caller(ctx).name(), server.client(ctx), Instant.now());
+                    app.periods().close(ctx.pathParam("period"), caller(ctx).name(), server.client(ctx), server.now());
                     CheckServer.json(ctx, 200, JSON.createObjectNode().put("closed", ctx.pathParam("period")));
                 }),
                 Route.get("/api/v1/periods/{period}/pilots", Role.EVERYONE, this::pilots),
                 Route.get(PILOT, Role.EVERYONE, this::review),
                 Route.post(PILOT + "/open", Role.REVIEW, ctx -> step(ctx, () -> app.reviews().open(caller(ctx), period(ctx), city(ctx),
-                        server.client(ctx), Instant.now()))),
+                        server.client(ctx), server.now()))),
                 Route.post(PILOT + "/decisions", Role.REVIEW, ctx -> {
                     JsonNode body = body(ctx);
                     step(ctx, () -> app.reviews().decide(caller(ctx), period(ctx), city(ctx), text(body, "rule"), text(body, "path"),
-                            text(body, "kind"), text(body, "reason"), day(body, "until", ctx), server.client(ctx), Instant.now()));
+                            text(body, "kind"), text(body, "reason"), day(body, "until", ctx), server.client(ctx), server.now()));
                 }),
                 Route.post(PILOT + "/return", Role.REVIEW, ctx -> {
                     JsonNode body = body(ctx);
                     step(ctx, () -> app.reviews().returnIt(caller(ctx), period(ctx), city(ctx), text(body, "comment"),
-                            server.client(ctx), Instant.now()));
+                            server.client(ctx), server.now()));
                 }),
                 Route.post(PILOT + "/accept", Role.REVIEW, ctx -> step(ctx, () -> app.reviews().accept(caller(ctx), period(ctx), city(ctx),
-                        server.client(ctx), Instant.now()))),
+                        server.client(ctx), server.now()))),
                 Route.post(PILOT + "/withdraw", Role.SUBMIT, ctx -> step(ctx, () -> app.reviews().withdraw(caller(ctx), period(ctx),
-                        city(ctx), server.client(ctx), Instant.now()))),
+                        city(ctx), server.client(ctx), server.now()))),
                 Route.post(PILOT + "/reopen", Role.ADMIN, ctx -> {
                     JsonNode body = body(ctx);
                     step(ctx, () -> app.reviews().reopen(caller(ctx), period(ctx), city(ctx), text(body, "reason"), server.client(ctx),
-                            Instant.now()));
+                            server.now()));
                 }),
                 Route.post(PILOT + "/comments", Role.EVERYONE, ctx -> {
                     JsonNode body = body(ctx);
                     step(ctx, () -> app.reviews().comment(caller(ctx), period(ctx), city(ctx), text(body, "rule"), text(body, "path"),
-                            text(body, "body"), server.client(ctx), Instant.now()));
+                            text(body, "body"), server.client(ctx), server.now()));
                 }),
                 Route.get("/api/v1/inbox", Role.EVERYONE, this::inbox),
                 Route.post("/api/v1/inbox/read", Role.EVERYONE, ctx -> {
-                    app.inbox().markRead(caller(ctx), Instant.now());
+                    app.inbox().markRead(caller(ctx), server.now());
                     CheckServer.json(ctx, 200, JSON.createObjectNode().put("unread", 0));
                 }));
     }
@@ -160,7 +160,7 @@ final class ReviewRoutes {
         body.path("pilots").forEach(p -> pilots.add(p.asText()));
         LocalDate due = day(body, "due", ctx);
         ReviewStore.Period p = app.periods().add(text(body, "name"), due, day(body, "as_of", ctx), pilots, caller(ctx).name(),
-                server.client(ctx), Instant.now());
+                server.client(ctx), server.now());
         CheckServer.json(ctx, 201, period(p));
     }
 
@@ -172,7 +172,7 @@ final class ReviewRoutes {
         ReviewStore.Period p = knownPeriod(ctx);
         Language lang = CheckServer.lang(ctx);
         ArrayNode list = JSON.createArrayNode();
-        for (Reviews.PilotState s : app.reviews().states(RouteTable.scope(ctx), p, Clock.day(Instant.now()))) {
+        for (Reviews.PilotState s : app.reviews().states(RouteTable.scope(ctx), p, Clock.day(server.now()))) {
             list.add(state(s, lang));
         }
         ObjectNode body = JSON.createObjectNode();
@@ -196,7 +196,7 @@ final class ReviewRoutes {
     private void review(Context ctx) {
         ReviewStore.Period p = knownPeriod(ctx);
         Language lang = CheckServer.lang(ctx);
-        Reviews.Review r = app.reviews().review(RouteTable.scope(ctx), p.name(), city(ctx), Clock.day(Instant.now()));
+        Reviews.Review r = app.reviews().review(RouteTable.scope(ctx), p.name(), city(ctx), Clock.day(server.now()));
         ObjectNode body = JSON.createObjectNode();
         body.set("pilot", state(r.state(), lang));
         body.put("submission", r.submissionId()).put("open_must_fix", r.openMustFix());

@@ -93,6 +93,21 @@ public interface ReviewStore {
         }
     }
 
+    /**
+     * Where an account's notifications are mailed.
+     *
+     * @param email its address, or null (the inbox page only)
+     * @param lang  {@code zh} or {@code en}
+     */
+    record Contact(String account, String email, String lang) {
+    }
+
+    /** An account's contact; its defaults (no address, Chinese) when none was set. */
+    Contact contact(String account);
+
+    /** Sets an account's contact, with its audit row. */
+    void setContact(Contact contact, AuditEntry audit);
+
     /** Adds a period, with its audit row; false when the name is taken. */
     boolean addPeriod(Period period, AuditEntry audit);
 

@@ -197,6 +197,19 @@ final class ReviewRows {
                 .bind("limit", limit).map((rs, ctx) -> notification(rs)).list();
     }
 
+    static io.pilotcheck.store.ReviewStore.Contact contact(Handle h, String account) {
+        return h.createQuery("SELECT email, lang FROM account_contact WHERE account = :account").bind("account", account)
+                .map((rs, ctx) -> new io.pilotcheck.store.ReviewStore.Contact(account, rs.getString(1), rs.getString(2))).findOne()
+                .orElse(new io.pilotcheck.store.ReviewStore.Contact(account, null, "zh"));
+    }
+
+    static void setContact(Handle h, io.pilotcheck.store.ReviewStore.Contact c, AuditEntry audit) {
+        h.createUpdate("DELETE FROM account_contact WHERE account = :account").bind("account", c.account()).execute();
+        h.createUpdate("INSERT INTO account_contact (account, email, lang) VALUES (:account, :email, :lang)")
+                .bind("account", c.account()).bind("email", c.email()).bind("lang", c.lang()).execute();
+        AccountRows.audit(h, audit);
+    }
+
     static boolean claimMailing(Handle h, String id, Instant at) {
         return h.createUpdate("UPDATE notification SET mailed_at = :at WHERE id = :id AND mailed_at IS NULL")
                 .bind("at", SqlSubmissionStore.utc(at)).bind("id", id).execute() == 1;

@@ -18,6 +18,7 @@ import io.pilotcheck.store.RuleSetStore.NewRuleSet;
 import io.pilotcheck.store.RuleSetStore.Published;
 import io.pilotcheck.store.RuleSetStore.RuleSet;
 import io.pilotcheck.store.ReviewStore.Comment;
+import io.pilotcheck.store.ReviewStore.Contact;
 import io.pilotcheck.store.ReviewStore.Decision;
 import io.pilotcheck.store.ReviewStore.Notice;
 import io.pilotcheck.store.ReviewStore.Notification;
@@ -515,6 +516,16 @@ public final class SqlSubmissionStore implements SubmissionStore {
     @Override
     public int restoreAudit(List<AuditRecord> rows) {
         return write(h -> AccountRows.restore(h, rows));
+    }
+
+    @Override
+    public Contact contact(String account) {
+        return read(h -> ReviewRows.contact(h, account));
+    }
+
+    @Override
+    public void setContact(Contact contact, AuditEntry audit) {
+        change(h -> ReviewRows.setContact(h, contact, audit));
     }
 
     @Override
