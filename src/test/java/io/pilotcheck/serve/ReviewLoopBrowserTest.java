@@ -42,6 +42,7 @@ class ReviewLoopBrowserTest {
     private static SubmissionStore store;
     private static CheckServer server;
     private static ChromeDriver browser;
+    private static com.icegreen.greenmail.util.GreenMail mail;
 
     @BeforeAll
     static void start() {
@@ -52,8 +53,18 @@ class ReviewLoopBrowserTest {
         accounts.add("admin", null, Accounts.AccountRole.admin, List.of(), null, "admin password", "cli", null, t);
         accounts.add("li.si", "李四", Accounts.AccountRole.reviewer, List.of("辽宁省"), null, "reviewer password", "cli", null, t);
         accounts.add("dalian", null, Accounts.AccountRole.submitter, List.of(), "大连市", "dalian password", "cli", null, t);
+        accounts.setContact("dalian", "dalian@pilotcheck.test", "zh", "cli", null, t);
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        mail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
+        mail.start();
         server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()), UploadLimits.DEFAULTS, line -> { },
-                () -> store, "").start("127.0.0.1", 0);
+                () -> store, "").start("127.0.0.1", 0)
+                .notifications(SmtpServer.parse("smtp://127.0.0.1:" + port + "?from=pilotcheck@pilotcheck.test"), 3600);
     }
 
     @AfterAll
@@ -63,6 +74,9 @@ class ReviewLoopBrowserTest {
         }
         if (server != null) {
             server.close();
+        }
+        if (mail != null) {
+            mail.stop();
         }
         if (store != null) {
             store.close();
@@ -196,5 +210,13 @@ class ReviewLoopBrowserTest {
                 "decision.waived", "submission.returned", "submission.received", "submission.in_review", "submission.accepted");
         assertThat(store.notifications("dalian", 10)).extracting(n -> n.notice().kind()).contains("returned", "accepted", "waived");
         assertThat(store.period(name)).map(ReviewStore.Period::asOf).hasValue(LocalDate.of(2020, 6, 30));
+        // and a real SMTP server received the return and the acceptance
+        server.notifyNow();
+        mail.waitForIncomingEmail(10_000, 3);
+        List<String> subjects = new java.util.ArrayList<>();
+        for (jakarta.mail.internet.MimeMessage m : mail.getReceivedMessages()) {
+            subjects.add(m.getSubject());
+        }
+        assertThat(subjects).anyMatch(x -> x.contains("退回了 大连市")).anyMatch(x -> x.contains("通过了 大连市"));
     }
 }
