@@ -141,6 +141,28 @@ public interface ReviewStore {
     /** The period a submission was sent for, if any. */
     Optional<String> periodOf(String submissionId);
 
+    /** Everything the review loop keeps but notifications and contacts, as an export carries it. */
+    record Kept(List<Period> periods, Map<String, String> submissionPeriods, List<Step> steps, List<Decision> decisions,
+                List<Comment> comments) {
+        /** Copies the lists. */
+        public Kept {
+            periods = List.copyOf(periods);
+            submissionPeriods = Map.copyOf(submissionPeriods);
+            steps = List.copyOf(steps);
+            decisions = List.copyOf(decisions);
+            comments = List.copyOf(comments);
+        }
+    }
+
+    /** Everything the review loop keeps (for an export), each list in the order it was added. */
+    Kept reviewKept();
+
+    /**
+     * Adds another store's review rows (an import), each under its own id: what is here already is
+     * passed over; a submission is put in its period only when it has none. Its submissions must be here.
+     */
+    void restoreReview(Kept kept);
+
     /** An account's notifications, newest first, at most {@code limit}. */
     List<Notification> notifications(String account, int limit);
 

@@ -94,6 +94,7 @@ public final class StoreArchive {
                 put(zip, "rule-sets/" + set.number() + ".json", JSON.writeValueAsBytes(node));
             }
             exportAudit(store, zip);
+            exportReview(store, zip);
         }
         return ids.size();
     }
@@ -138,6 +139,82 @@ public final class StoreArchive {
                         : "not what pilotcheck export writes (" + io.pilotcheck.failure.RootCause.described(e) + ")"), e);
             }
             store.restoreAudit(rows);
+        }
+    }
+
+    /** The review loop's periods, steps, decisions and comments, in {@code review.json}. */
+    private static void exportReview(SubmissionStore store, ZipOutputStream zip) throws IOException {
+        ReviewStore.Kept k = store.reviewKept();
+        if (k.periods().isEmpty()) {
+            return;
+        }
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode periods = root.putArray("periods");
+        for (ReviewStore.Period p : k.periods()) {
+            ObjectNode n = periods.addObject().put("name", p.name()).put("due", p.due().toString()).put("as_of", p.asOf().toString())
+                    .put("opened_at", p.openedAt().toString()).put("opened_by", p.openedBy())
+                    .put("closed_at", p.closedAt() == null ? null : p.closedAt().toString()).put("closed_by", p.closedBy());
+            p.pilots().forEach(n.putArray("pilots")::add);
+        }
+        ObjectNode sent = root.putObject("submission_periods");
+        k.submissionPeriods().forEach(sent::put);
+        ArrayNode steps = root.putArray("steps");
+        for (ReviewStore.Step x : k.steps()) {
+            steps.addObject().put("id", x.id()).put("period", x.period()).put("city", x.city()).put("submission", x.submissionId())
+                    .put("step", x.step()).put("actor", x.actor()).put("at", x.at().toString()).put("note", x.note());
+        }
+        ArrayNode decisions = root.putArray("decisions");
+        for (ReviewStore.Decision d : k.decisions()) {
+            decisions.addObject().put("id", d.id()).put("submission", d.submissionId()).put("city", d.city()).put("rule", d.ruleId())
+                    .put("path", d.path()).put("kind", d.kind()).put("reason", d.reason())
+                    .put("until", d.until() == null ? null : d.until().toString()).put("author", d.author()).put("at", d.at().toString());
+        }
+        ArrayNode comments = root.putArray("comments");
+        for (ReviewStore.Comment c : k.comments()) {
+            comments.addObject().put("id", c.id()).put("submission", c.submissionId()).put("city", c.city()).put("rule", c.ruleId())
+                    .put("path", c.path()).put("author", c.author()).put("at", c.at().toString()).put("body", c.body());
+        }
+        put(zip, "review.json", JSON.writeValueAsBytes(root));
+    }
+
+    private static void importReview(SubmissionStore store, ZipFile zip) throws IOException {
+        ZipEntry entry = zip.getEntry("review.json");
+        if (entry == null) {
+            return;
+        }
+        JsonNode root = read(zip, entry);
+        try {
+            List<ReviewStore.Period> periods = new ArrayList<>();
+            for (JsonNode n : root.path("periods")) {
+                List<String> pilots = new ArrayList<>();
+                n.path("pilots").forEach(p -> pilots.add(p.asText()));
+                periods.add(new ReviewStore.Period(required(n, "name"), LocalDate.parse(required(n, "due")), LocalDate.parse(required(n, "as_of")),
+                        pilots, Instant.parse(required(n, "opened_at")), required(n, "opened_by"),
+                        text(n, "closed_at") == null ? null : Instant.parse(text(n, "closed_at")), text(n, "closed_by")));
+            }
+            Map<String, String> sent = new java.util.LinkedHashMap<>();
+            root.path("submission_periods").fields().forEachRemaining(e -> sent.put(e.getKey(), e.getValue().asText()));
+            List<ReviewStore.Step> steps = new ArrayList<>();
+            for (JsonNode n : root.path("steps")) {
+                steps.add(new ReviewStore.Step(id(n, "id"), required(n, "period"), required(n, "city"), text(n, "submission"),
+                        required(n, "step"), required(n, "actor"), Instant.parse(required(n, "at")), text(n, "note")));
+            }
+            List<ReviewStore.Decision> decisions = new ArrayList<>();
+            for (JsonNode n : root.path("decisions")) {
+                decisions.add(new ReviewStore.Decision(id(n, "id"), id(n, "submission"), required(n, "city"), required(n, "rule"),
+                        required(n, "path"), required(n, "kind"), text(n, "reason"),
+                        text(n, "until") == null ? null : LocalDate.parse(text(n, "until")), required(n, "author"), Instant.parse(required(n, "at"))));
+            }
+            List<ReviewStore.Comment> comments = new ArrayList<>();
+            for (JsonNode n : root.path("comments")) {
+                comments.add(new ReviewStore.Comment(id(n, "id"), id(n, "submission"), required(n, "city"), text(n, "rule"), text(n, "path"),
+                        required(n, "author"), Instant.parse(required(n, "at")), required(n, "body")));
+            }
+            store.restoreReview(new ReviewStore.Kept(periods, sent, steps, decisions, comments));
+        } catch (RuntimeException e) {
+            throw new IOException("review.json: " + (e instanceof IllegalArgumentException && e.getMessage() != null
+                    && !(e instanceof java.time.format.DateTimeParseException) ? e.getMessage()
+                    : "not what pilotcheck export writes (" + io.pilotcheck.failure.RootCause.described(e) + ")"), e);
         }
     }
 
@@ -197,6 +274,7 @@ public final class StoreArchive {
         }
         importRules(store, zip);
         importAudit(store, zip);
+        importReview(store, zip);
         return new Imported(added, present);
     }
 

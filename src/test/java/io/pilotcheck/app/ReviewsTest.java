@@ -138,6 +138,19 @@ class ReviewsTest {
             assertThat(store.periodOf(first)).hasValue(period.name());
             app.periods().close(period.name(), "admin", null, T);
             assertThatThrownBy(() -> keep(app, period, amended, asCity)).isInstanceOf(Accounts.Refused.class);
+
+            // an export carries the review loop, and an import (twice) puts it back as it was
+            Path zip = tmp.resolve("export.zip");
+            try (java.io.OutputStream out = Files.newOutputStream(zip)) {
+                io.pilotcheck.store.StoreArchive.export(store, "test", out);
+            }
+            try (SubmissionStore copy = SqlSubmissionStore.open(TestDatabases.fresh(kind, tmp.resolve("copy")));
+                 java.util.zip.ZipFile archive = new java.util.zip.ZipFile(zip.toFile())) {
+                io.pilotcheck.store.StoreArchive.importInto(copy, archive);
+                io.pilotcheck.store.StoreArchive.importInto(copy, archive);
+                assertThat(copy.reviewKept()).isEqualTo(store.reviewKept());
+                assertThat(copy.lastSteps(period.name()).get("大连市").step()).isEqualTo("reopened");
+            }
         }
     }
 

@@ -197,6 +197,53 @@ final class ReviewRows {
                 .bind("limit", limit).map((rs, ctx) -> notification(rs)).list();
     }
 
+    static io.pilotcheck.store.ReviewStore.Kept kept(Handle h) {
+        Map<String, String> periods = new LinkedHashMap<>();
+        h.createQuery("SELECT id, period FROM submission WHERE period IS NOT NULL ORDER BY id")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2))).forEach(e -> periods.put(e.getKey(), e.getValue()));
+        return new io.pilotcheck.store.ReviewStore.Kept(
+                h.createQuery("SELECT " + PERIOD_COLUMNS + " FROM period ORDER BY opened_at, name").map((rs, ctx) -> period(rs)).list(),
+                periods,
+                h.createQuery("SELECT " + STEP_COLUMNS + " FROM review_step ORDER BY id").map((rs, ctx) -> step(rs)).list(),
+                h.createQuery("SELECT " + DECISION_COLUMNS + " FROM decision ORDER BY id").map((rs, ctx) -> decision(rs)).list(),
+                h.createQuery("SELECT id, submission_id, city, rule_id, path, author, at, body FROM review_comment ORDER BY id")
+                        .map((rs, ctx) -> new Comment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), SqliteValues.instant(rs, 7), rs.getString(8))).list());
+    }
+
+    static void restore(Handle h, io.pilotcheck.store.ReviewStore.Kept k) {
+        for (Period p : k.periods()) {
+            h.createUpdate("INSERT INTO period (" + PERIOD_COLUMNS + ") VALUES (:name, :due, :asOf, :pilots, :openedAt, :openedBy, "
+                            + ":closedAt, :closedBy) ON CONFLICT DO NOTHING")
+                    .bind("name", p.name()).bind("due", p.due()).bind("asOf", p.asOf())
+                    .bind("pilots", p.pilots().isEmpty() ? null : String.join("\n", p.pilots()))
+                    .bind("openedAt", SqlSubmissionStore.utc(p.openedAt())).bind("openedBy", p.openedBy())
+                    .bind("closedAt", p.closedAt() == null ? null : SqlSubmissionStore.utc(p.closedAt())).bind("closedBy", p.closedBy())
+                    .execute();
+        }
+        k.submissionPeriods().forEach((id, period) -> h.createUpdate("UPDATE submission SET period = :period WHERE id = :id AND period IS NULL")
+                .bind("period", period).bind("id", id).execute());
+        for (Step s : k.steps()) {
+            h.createUpdate("INSERT INTO review_step (id, period, city, submission_id, step, actor, at, note) "
+                            + "VALUES (:id, :period, :city, :submission, :step, :actor, :at, :note) ON CONFLICT DO NOTHING")
+                    .bind("id", s.id()).bind("period", s.period()).bind("city", s.city()).bind("submission", s.submissionId())
+                    .bind("step", s.step()).bind("actor", s.actor()).bind("at", SqlSubmissionStore.utc(s.at())).bind("note", s.note()).execute();
+        }
+        for (Decision d : k.decisions()) {
+            h.createUpdate("INSERT INTO decision (id, submission_id, city, rule_id, path, kind, reason, until_day, author, at) "
+                            + "VALUES (:id, :submission, :city, :rule, :path, :kind, :reason, :until, :author, :at) ON CONFLICT DO NOTHING")
+                    .bind("id", d.id()).bind("submission", d.submissionId()).bind("city", d.city()).bind("rule", d.ruleId())
+                    .bind("path", d.path()).bind("kind", d.kind()).bind("reason", d.reason()).bind("until", d.until())
+                    .bind("author", d.author()).bind("at", SqlSubmissionStore.utc(d.at())).execute();
+        }
+        for (Comment m : k.comments()) {
+            h.createUpdate("INSERT INTO review_comment (id, submission_id, city, rule_id, path, author, at, body) "
+                            + "VALUES (:id, :submission, :city, :rule, :path, :author, :at, :body) ON CONFLICT DO NOTHING")
+                    .bind("id", m.id()).bind("submission", m.submissionId()).bind("city", m.city()).bind("rule", m.ruleId())
+                    .bind("path", m.path()).bind("author", m.author()).bind("at", SqlSubmissionStore.utc(m.at())).bind("body", m.body()).execute();
+        }
+    }
+
     static io.pilotcheck.store.ReviewStore.Contact contact(Handle h, String account) {
         return h.createQuery("SELECT email, lang FROM account_contact WHERE account = :account").bind("account", account)
                 .map((rs, ctx) -> new io.pilotcheck.store.ReviewStore.Contact(account, rs.getString(1), rs.getString(2))).findOne()

@@ -19,6 +19,7 @@ import io.pilotcheck.store.RuleSetStore.Published;
 import io.pilotcheck.store.RuleSetStore.RuleSet;
 import io.pilotcheck.store.ReviewStore.Comment;
 import io.pilotcheck.store.ReviewStore.Contact;
+import io.pilotcheck.store.ReviewStore.Kept;
 import io.pilotcheck.store.ReviewStore.Decision;
 import io.pilotcheck.store.ReviewStore.Notice;
 import io.pilotcheck.store.ReviewStore.Notification;
@@ -516,6 +517,16 @@ public final class SqlSubmissionStore implements SubmissionStore {
     @Override
     public int restoreAudit(List<AuditRecord> rows) {
         return write(h -> AccountRows.restore(h, rows));
+    }
+
+    @Override
+    public Kept reviewKept() {
+        return read(ReviewRows::kept);
+    }
+
+    @Override
+    public void restoreReview(Kept kept) {
+        change(h -> ReviewRows.restore(h, kept));
     }
 
     @Override
