@@ -50,9 +50,11 @@ final class CheckRoutes {
      */
     private void pageCheck(Context ctx) throws IOException {
         Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        io.pilotcheck.store.ReviewStore.Period period = server.submissions().period(ctx);
+        // "check only": a city tries its dossier before sending it (docs/spec/review.md); nothing is kept
+        boolean keep = !"no".equals(CheckServer.param(ctx, "keep"));
+        io.pilotcheck.store.ReviewStore.Period period = keep ? server.submissions().period(ctx) : null;
         Checked c = server.check(ctx, CheckServer.format(ctx, "html"), received, period);
-        String id = server.submissions().keepFromPage(ctx, c, received, period);
+        String id = keep ? server.submissions().keepFromPage(ctx, c, received, period) : null;
         ctx.header("X-Pilotcheck-Exit", String.valueOf(c.exit()));
         if (!c.format().name().equals("html")) {
             CheckServer.download(ctx, c.format(), c.bytes());

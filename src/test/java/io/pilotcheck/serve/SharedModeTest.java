@@ -202,6 +202,26 @@ class SharedModeTest {
         }
     }
 
+    /** The page's "check only" keeps nothing: a city tries its dossier before sending it (docs/spec/review.md). */
+    @Test
+    void checkOnlyFromThePageKeepsNothing() throws Exception {
+        String dalian = login("dalian", "dalian password");
+        String boundary = "try";
+        byte[] file = Files.readAllBytes(Path.of("fixtures/03-dalian.yaml"));
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"keep\"\r\n\r\nno\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"03-dalian.yaml\"\r\nContent-Type: application/yaml\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        int before = store.ids(io.pilotcheck.registry.Scope.all()).size();
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/")).header("Cookie", dalian).header("X-CSRF-Token", csrf(dalian))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("大连市");
+        assertThat(store.ids(io.pilotcheck.registry.Scope.all())).hasSize(before);
+    }
+
     /** The status of {@code GET /healthz} sent with this {@code Host} (which Java's HTTP client will not set). */
     private int rawStatus(String host) throws Exception {
         try (Socket s = new Socket("127.0.0.1", server.port())) {
