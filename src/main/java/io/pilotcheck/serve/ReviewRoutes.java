@@ -30,6 +30,17 @@ final class ReviewRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PILOT = "/api/v1/periods/{period}/pilots/{city}";
 
+    /** The API described ({@code openapi.json}, kept by hand and checked against the routes by {@code OpenApiTest}). */
+    private static final byte[] OPENAPI = openapi();
+
+    private static byte[] openapi() {
+        try (java.io.InputStream in = ReviewRoutes.class.getResourceAsStream("openapi.json")) {
+            return in.readAllBytes();
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("openapi.json is missing from the build", e);
+        }
+    }
+
     private final CheckServer server;
     private final Application app;
 
@@ -75,6 +86,7 @@ final class ReviewRoutes {
                             text(body, "body"), server.client(ctx), server.now()));
                 }),
                 Route.get("/api/v1/inbox", Role.EVERYONE, this::inbox),
+                Route.get("/api/v1/openapi.json", Role.EVERYONE, ctx -> CheckServer.respond(ctx, "application/json; charset=utf-8", OPENAPI)),
                 Route.post("/api/v1/inbox/read", Role.EVERYONE, ctx -> {
                     app.inbox().markRead(caller(ctx), server.now());
                     CheckServer.json(ctx, 200, JSON.createObjectNode().put("unread", 0));

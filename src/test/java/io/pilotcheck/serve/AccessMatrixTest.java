@@ -294,6 +294,7 @@ class AccessMatrixTest {
         rows.add(new Row("POST /api/v1/check", new Ask("POST", c -> "/api/v1/check?name=01-wuhai.yaml", c -> yaml("01-wuhai.yaml")),
                 401, 200, 200, 200, 200, 200, 403));
         rows.add(new Row("GET /api/v1/rules", get("/api/v1/rules"), 401, 200, 200, 200, 200, 200, 403));
+        rows.add(new Row("GET /api/v1/openapi.json", get("/api/v1/openapi.json"), 401, 200, 200, 200, 200, 200, 403));
         rows.add(new Row("POST /api/v1/submissions", new Ask("POST", c -> "/api/v1/submissions?name=03-dalian.yaml",
                 c -> yaml("03-dalian.yaml")), 401, 201, 403, 201, 403, 201, 403));
         rows.add(new Row("POST /api/v1/submissions", new Ask("POST", c -> "/api/v1/submissions?name=01-wuhai.yaml",
