@@ -105,12 +105,21 @@ public final class Reviews {
      * @param earlier  the {@code must_fix} decisions on the pilot's previous submission in the period, resolved or not
      */
     public record Review(PilotState state, String submissionId, DossierResult dossier, List<Decided> findings, List<Comment> comments,
-                         List<Earlier> earlier) {
+                         List<Earlier> earlier, Since since) {
 
         /** How many findings are {@code must_fix} now. */
         public long openMustFix() {
             return findings.stream().filter(d -> "must_fix".equals(d.decided())).count();
         }
+    }
+
+    /**
+     * What changed since the pilot's previous submission in the period, finding by finding (rule and path).
+     *
+     * @param added    findings the previous dossier did not have
+     * @param resolved findings of the previous dossier the current one does not have
+     */
+    public record Since(int added, int resolved) {
     }
 
     /** The kinds of decision. */
@@ -268,9 +277,19 @@ public final class Reviews {
         Period period = period(periodName);
         PilotState state = state(scope, period, cityName, today);
         if (state.submissionId() == null) {
-            return new Review(state, null, null, List.of(), List.of(), List.of());
+            return new Review(state, null, null, List.of(), List.of(), List.of(), null);
         }
         return review(scope, period, state, state.submissionId());
+    }
+
+    /** Each pilot in scope that the period expects, with the review of its current dossier: what a period's dashboard shows. */
+    public List<Review> reviews(Scope scope, Period period, LocalDate today) {
+        List<Review> out = new ArrayList<>();
+        for (PilotState s : states(scope, period, today)) {
+            out.add(s.submissionId() == null ? new Review(s, null, null, List.of(), List.of(), List.of(), null)
+                    : review(scope, period, s, s.submissionId()));
+        }
+        return out;
     }
 
     private Review review(Scope scope, Period period, PilotState state, String submissionId) {
@@ -280,6 +299,7 @@ public final class Reviews {
         List<Decided> findings = decided(dossier, store.get().decisions(submissionId, city));
         // the pilot's previous submission in the period: its must_fix decisions, resolved or not
         List<Earlier> earlier = new ArrayList<>();
+        Since since = null;
         String previous = null;
         for (Step s : store.get().steps(period.name(), city)) {
             if (s.step().equals("submitted") && !s.submissionId().equals(submissionId)) {
@@ -293,14 +313,19 @@ public final class Reviews {
             findings.forEach(f -> now.put(f.key(), f));
             DossierResult before = submissions.dossiers(scope, previous).stream().filter(d -> city.equals(d.city())).reduce((a, b) -> b)
                     .orElse(null);
+            java.util.Set<String> was = new java.util.HashSet<>();
             for (Decided d : decided(before, store.get().decisions(previous, city))) {
+                was.add(d.key());
                 if ("must_fix".equals(d.decided()) && d.explicit() != null) {
                     Decided still = now.get(d.key());
                     earlier.add(new Earlier(d.explicit(), still == null || "waived".equals(still.decided())));
                 }
             }
+            int added = (int) now.keySet().stream().filter(k -> !was.contains(k)).count();
+            int resolved = (int) was.stream().filter(k -> !now.containsKey(k)).count();
+            since = new Since(added, resolved);
         }
-        return new Review(state, submissionId, dossier, findings, store.get().comments(submissionId, city), earlier);
+        return new Review(state, submissionId, dossier, findings, store.get().comments(submissionId, city), earlier, since);
     }
 
     private static List<Decided> decided(DossierResult dossier, List<Decision> decisions) {

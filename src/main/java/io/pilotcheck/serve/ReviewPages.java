@@ -58,29 +58,135 @@ final class ReviewPages {
                 p.open() ? "" : Clock.day(p.closedAt()).toString());
     }
 
-    /** {@code GET /periods/{period}}: where each pilot in scope stands, filtered by state. */
+    /**
+     * {@code GET /periods/{period}}: where each pilot in scope stands — state, verdict and counts,
+     * open 须整改, rules violated, what changed since its previous submission — filtered by
+     * province, state, verdict, rule and name, beside another period's states when one is chosen;
+     * {@code format=xlsx} downloads what is shown.
+     */
     private void period(Context ctx) {
         ReviewStore.Period p = known(ctx);
         Language lang = CheckServer.lang(ctx);
+        java.time.LocalDate today = Clock.day(server.now());
         String state = CheckServer.blankToNull(ctx.queryParam("state"));
-        List<Reviews.PilotState> states = app.reviews().states(RouteTable.scope(ctx), p, Clock.day(server.now()));
+        String province = CheckServer.blankToNull(ctx.queryParam("province"));
+        String verdict = CheckServer.blankToNull(ctx.queryParam("verdict"));
+        String rule = CheckServer.blankToNull(ctx.queryParam("rule"));
+        String search = CheckServer.blankToNull(ctx.queryParam("q"));
+        String compare = CheckServer.blankToNull(ctx.queryParam("compare"));
+        io.pilotcheck.registry.Scope scope = RouteTable.scope(ctx);
+        List<Reviews.Review> reviews = app.reviews().reviews(scope, p, today);
+        java.util.Map<String, Reviews.PilotState> other = new java.util.HashMap<>();
+        ReviewStore.Period compared = compare == null ? null : app.periods().find(compare).orElse(null);
+        if (compared != null) {
+            app.reviews().states(scope, compared, today).forEach(x -> other.put(x.city().name(), x));
+        }
         List<String> counts = new ArrayList<>();
-        for (Reviews.State s : Reviews.State.values()) {
-            long n = states.stream().filter(x -> x.state() == s).count();
+        for (Reviews.State x : Reviews.State.values()) {
+            long n = reviews.stream().filter(r -> r.state().state() == x).count();
             if (n > 0) {
-                counts.add(ServeWords.word("state." + s.name(), lang) + " " + n);
+                counts.add(ServeWords.word("state." + x.name(), lang) + " " + n);
             }
         }
-        List<ReviewView.PilotRow> rows = states.stream().filter(s -> state == null || s.state().name().equals(state)).map(s ->
-                new ReviewView.PilotRow(s.city().name(lang), PageFrame.path(s.city().nameEn()), s.city().province(lang), s.state().name(),
-                        ServeWords.word("state." + s.state().name(), lang), s.daysOverdue(),
-                        s.submissionId() == null ? null : "/submissions/" + s.submissionId(),
-                        s.last() == null ? "" : s.last().actor() + " · " + Clock.second(s.last().at()))).toList();
+        java.util.Set<String> ruleIds = new java.util.TreeSet<>();
+        List<ReviewView.PilotRow> rows = new ArrayList<>();
+        for (Reviews.Review r : reviews) {
+            ReviewView.PilotRow row = row(r, lang, compared == null ? null : other.get(r.state().city().name()));
+            row.rules().forEach(x -> ruleIds.add(x.id()));
+            if ((state == null || row.state().equals(state)) && (province == null || r.state().city().provinceMatches(province))
+                    && (verdict == null || row.verdict().equals(verdict)) && (rule == null || row.rules().stream().anyMatch(x -> x.id().equals(rule)))
+                    && (search == null || row.city().contains(search) || row.cityEn().toLowerCase(java.util.Locale.ROOT)
+                    .contains(search.toLowerCase(java.util.Locale.ROOT)))) {
+                rows.add(row);
+            }
+        }
+        String query = PilotRoutes.kept(ctx, "state", "province", "verdict", "rule", "q", "compare");
+        if ("xlsx".equals(ctx.queryParam("format"))) {
+            xlsx(ctx, p, rows, lang, compared);
+            return;
+        }
         PageView page = PageFrame.view(ctx, lang, ServeWords.word("period.title", lang, "name", p.name()),
-                "/periods/" + PageFrame.path(p.name()) + "?" + PilotRoutes.kept(ctx, "state") + "lang=");
+                "/periods/" + PageFrame.path(p.name()) + "?" + query + "lang=");
         List<ReviewView.PeriodRow> others = app.periods().list().stream().filter(o -> !o.name().equals(p.name())).map(o -> row(o, lang)).toList();
-        CheckServer.page(ctx, Templates.render("period.jte", new ReviewView.Period(page, row(p, lang), rows, others, counts, state,
-                Arrays.stream(Reviews.State.values()).map(Enum::name).toList())));
+        List<ReviewView.Option> states = new ArrayList<>(List.of(new ReviewView.Option("", ServeWords.word("period.allStates", lang), state == null)));
+        Arrays.stream(Reviews.State.values()).forEach(x -> states.add(new ReviewView.Option(x.name(), ServeWords.word("state." + x.name(), lang),
+                x.name().equals(state))));
+        List<ReviewView.Option> provinces = new ArrayList<>(List.of(new ReviewView.Option("", ServeWords.word("period.allProvinces", lang),
+                province == null)));
+        reviews.stream().map(r -> r.state().city()).map(c -> c.province(lang)).distinct()
+                .forEach(x -> provinces.add(new ReviewView.Option(x, x, x.equals(province))));
+        List<ReviewView.Option> verdicts = new ArrayList<>(List.of(new ReviewView.Option("", ServeWords.word("period.allVerdicts", lang),
+                verdict == null)));
+        for (String v : List.of("compliant", "non_compliant", "error")) {
+            verdicts.add(new ReviewView.Option(v, ServeWords.word("verdict." + v, lang), v.equals(verdict)));
+        }
+        List<ReviewView.Option> rules = new ArrayList<>(List.of(new ReviewView.Option("", ServeWords.word("period.allRules", lang), rule == null)));
+        ruleIds.forEach(x -> rules.add(new ReviewView.Option(x, x + " " + app.pilots().ruleTitle(x, lang), x.equals(rule))));
+        List<ReviewView.Option> compares = new ArrayList<>(List.of(new ReviewView.Option("", ServeWords.word("period.noCompare", lang),
+                compared == null)));
+        others.forEach(o -> compares.add(new ReviewView.Option(o.name(), o.name(), compared != null && o.name().equals(compared.name()))));
+        boolean filtered = state != null || province != null || verdict != null || rule != null || search != null;
+        CheckServer.page(ctx, Templates.render("period.jte", new ReviewView.Period(page, row(p, lang), rows, others, counts, states, provinces,
+                verdicts, rules, compares, search == null ? "" : search, compared == null ? null : compared.name(), query, filtered)));
+    }
+
+    private ReviewView.PilotRow row(Reviews.Review r, Language lang, Reviews.PilotState compared) {
+        Reviews.PilotState s = r.state();
+        io.pilotcheck.finding.DossierResult d = r.dossier();
+        int[] n = new int[4];
+        java.util.LinkedHashSet<String> violated = new java.util.LinkedHashSet<>();
+        if (d != null) {
+            for (io.pilotcheck.finding.Finding f : d.findings()) {
+                if (f.waived()) {
+                    continue;
+                }
+                switch (f.severity()) {
+                    case VIOLATION -> {
+                        n[0]++;
+                        violated.add(f.ruleId());
+                    }
+                    case WARNING -> n[1]++;
+                    case PENDING -> n[2]++;
+                    case ERROR -> n[3]++;
+                    default -> { }
+                }
+            }
+        }
+        String since = r.since() == null ? "" : ServeWords.word("period.since", lang, "added", r.since().added(), "resolved", r.since().resolved());
+        return new ReviewView.PilotRow(s.city().name(lang), s.city().nameEn(), PageFrame.path(s.city().nameEn()), s.city().province(lang),
+                s.state().name(), ServeWords.word("state." + s.state().name(), lang), s.daysOverdue(),
+                s.submissionId() == null ? null : "/submissions/" + s.submissionId(),
+                s.last() == null ? "" : s.last().actor() + " · " + Clock.second(s.last().at()), d == null ? "" : d.verdict().id(),
+                n[0], n[1], n[2], n[3], r.openMustFix(),
+                violated.stream().map(id -> new ReviewView.Rule(id, app.pilots().ruleTitle(id, lang))).toList(), since,
+                r.since() != null && (r.since().added() > 0 || r.since().resolved() > 0),
+                compared == null ? null : ServeWords.word("state." + compared.state().name(), lang));
+    }
+
+    /** What the period's page shows, as a workbook. */
+    private void xlsx(Context ctx, ReviewStore.Period p, List<ReviewView.PilotRow> rows, Language lang, ReviewStore.Period compared) {
+        List<String> header = new ArrayList<>(List.of(ServeWords.word("dash.pilot", lang), ServeWords.word("period.province", lang),
+                ServeWords.word("period.state", lang), ServeWords.word("period.overdueDays", lang), ServeWords.word("dash.verdict", lang),
+                ServeWords.word("dash.violations", lang), ServeWords.word("dash.warnings", lang), ServeWords.word("dash.pending", lang),
+                ServeWords.word("dash.errors", lang), ServeWords.word("period.openMustFix", lang), ServeWords.word("period.rules", lang),
+                ServeWords.word("period.sinceHeader", lang), ServeWords.word("period.lastStep", lang)));
+        if (compared != null) {
+            header.add(compared.name());
+        }
+        List<List<String>> cells = new ArrayList<>();
+        for (ReviewView.PilotRow r : rows) {
+            List<String> c = new ArrayList<>(List.of(r.city(), r.province(), r.stateShown(), r.daysOverdue() > 0 ? String.valueOf(r.daysOverdue()) : "",
+                    r.verdict().isEmpty() ? "" : ServeWords.word("verdict." + r.verdict(), lang), String.valueOf(r.violations()),
+                    String.valueOf(r.warnings()), String.valueOf(r.pending()), String.valueOf(r.errors()), String.valueOf(r.openMustFix()),
+                    String.join("; ", r.rules().stream().map(x -> x.id() + " " + x.title()).toList()), r.since(), r.lastStep()));
+            if (compared != null) {
+                c.add(r.compareShown() == null ? "" : r.compareShown());
+            }
+            cells.add(c);
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"pilotcheck-period-" + Clock.day(server.now()) + ".xlsx\"");
+        CheckServer.respond(ctx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                io.pilotcheck.report.TableXlsx.render(p.name(), header, cells));
     }
 
     /** {@code GET /periods/{period}/pilots/{city}}: the pilot's review. */

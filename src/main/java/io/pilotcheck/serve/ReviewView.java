@@ -12,18 +12,37 @@ public final class ReviewView {
     public record PeriodRow(String name, String pathName, String due, String asOf, String pilots, boolean open, String closed) {
     }
 
-    /** A pilot's row on a period's page. */
-    public record PilotRow(String city, String pathName, String province, String state, String stateShown, long daysOverdue,
-                           String submissionPath, String lastStep) {
+    /** A rule as a row names it: its id and title. */
+    public record Rule(String id, String title) {
     }
 
     /**
-     * A period's page: where each pilot in scope stands.
+     * A pilot's row on a period's page.
      *
-     * @param counts how many pilots are in each state, as shown
+     * @param verdict      the current dossier's verdict id, or empty when nothing was submitted
+     * @param since        what changed since its previous submission in the period, as shown, or empty
+     * @param changed      whether anything did (the row is marked)
+     * @param compareShown its state in the period compared with, or null when none is
+     */
+    public record PilotRow(String city, String cityEn, String pathName, String province, String state, String stateShown, long daysOverdue,
+                           String submissionPath, String lastStep, String verdict, int violations, int warnings, int pending, int errors,
+                           long openMustFix, List<Rule> rules, String since, boolean changed, String compareShown) {
+    }
+
+    /** A choice of a filter. */
+    public record Option(String value, String label, boolean selected) {
+    }
+
+    /**
+     * A period's page: where each pilot in scope stands, filtered.
+     *
+     * @param counts  how many pilots are in each state, as shown
+     * @param compare the period compared with, or null
+     * @param query   the filters as a query, each followed by {@code &}
      */
     public record Period(PageView page, PeriodRow period, List<PilotRow> pilots, List<PeriodRow> others, List<String> counts,
-                         String state, List<String> states) {
+                         List<Option> states, List<Option> provinces, List<Option> verdicts, List<Option> rules, List<Option> compares,
+                         String search, String compare, String query, boolean filtered) {
     }
 
     /** A finding of the dossier under review and what was decided on it. */
