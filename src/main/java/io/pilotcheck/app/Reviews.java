@@ -118,8 +118,10 @@ public final class Reviews {
      *
      * @param added    findings the previous dossier did not have
      * @param resolved findings of the previous dossier the current one does not have
+     * @param byRules  whether the two were last checked under different rules, so that some of the
+     *                 change may be the rules' doing (规则变更), not the city's
      */
-    public record Since(int added, int resolved) {
+    public record Since(int added, int resolved, boolean byRules) {
     }
 
     /** The kinds of decision. */
@@ -323,9 +325,15 @@ public final class Reviews {
             }
             int added = (int) now.keySet().stream().filter(k -> !was.contains(k)).count();
             int resolved = (int) was.stream().filter(k -> !now.containsKey(k)).count();
-            since = new Since(added, resolved);
+            boolean byRules = !fingerprint(scope, previous).equals(fingerprint(scope, submissionId));
+            since = new Since(added, resolved, byRules);
         }
         return new Review(state, submissionId, dossier, findings, store.get().comments(submissionId, city), earlier, since);
+    }
+
+    /** The rules a submission's latest evaluation was made under. */
+    private String fingerprint(Scope scope, String submissionId) {
+        return submissions.find(scope, submissionId).map(k -> k.latest().rulesFingerprint()).orElse("");
     }
 
     private static List<Decided> decided(DossierResult dossier, List<Decision> decisions) {

@@ -152,7 +152,8 @@ final class ReviewPages {
                 }
             }
         }
-        String since = r.since() == null ? "" : ServeWords.word("period.since", lang, "added", r.since().added(), "resolved", r.since().resolved());
+        String since = r.since() == null ? "" : ServeWords.word("period.since", lang, "added", r.since().added(), "resolved", r.since().resolved())
+                + (r.since().byRules() ? " " + ServeWords.word("period.byRules", lang) : "");
         return new ReviewView.PilotRow(s.city().name(lang), s.city().nameEn(), PageFrame.path(s.city().nameEn()), s.city().province(lang),
                 s.state().name(), ServeWords.word("state." + s.state().name(), lang), s.daysOverdue(),
                 s.submissionId() == null ? null : "/submissions/" + s.submissionId(),

@@ -47,7 +47,9 @@ class PeriodDashboardTest {
             String token = new Tokens(store).add("admin", "t", "submit", "cli", null, t).secret();
             app.periods().add("Q2", LocalDate.of(2026, 6, 30), LocalDate.of(2020, 6, 30), List.of(), "cli", null, t);
             app.periods().add("Q3", LocalDate.now().plusDays(30), LocalDate.of(2020, 6, 30), List.of(), "cli", null, t.plusSeconds(1));
-            try (CheckServer server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()), UploadLimits.DEFAULTS,
+            java.util.concurrent.atomic.AtomicReference<io.pilotcheck.rules.RuleBook> rules = new java.util.concurrent.atomic.AtomicReference<>(
+                    TestRules.book());
+            try (CheckServer server = new CheckServer(() -> new ServedRules.State(rules.get(), List.of()), UploadLimits.DEFAULTS,
                     line -> { }, () -> store, "").start("127.0.0.1", 0)) {
                 String base = "http://127.0.0.1:" + server.port();
                 for (String f : List.of("03-dalian.yaml", "02-shenyang.yaml", "01-wuhai.yaml")) {
@@ -77,6 +79,19 @@ class PeriodDashboardTest {
                     assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("状态");
                     assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
                 }
+
+                // 大连市 sends again after the rules changed: its change is marked as possibly the rules' doing
+                Path edited = TestRules.copyRules(tmp.resolve("edited"));
+                TestRules.edit(edited.resolve("params.yaml"), "2017-02-28", "2017-03-31");
+                rules.set(io.pilotcheck.rules.RuleBookLoader.load(edited, io.pilotcheck.rules.CompiledRulesCache.in(tmp.resolve("cache"))));
+                assertThat(rules.get().fingerprint()).isNotEqualTo(TestRules.book().fingerprint());
+                HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/submissions?name=03-dalian.yaml&period=Q3"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/yaml")
+                        .POST(HttpRequest.BodyPublishers.ofFile(Path.of("fixtures", "03-dalian.yaml"))).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+                String marked = get(base, "/periods/Q3?q=Dalian", token).body();
+                assertThat(marked).contains("两次之间规则有变更");
+                assertThat(get(base, "/periods/Q3?q=Shenyang", token).body()).doesNotContain("两次之间规则有变更");
             }
         }
     }
