@@ -44,6 +44,20 @@ public final class ReverseProxy implements AutoCloseable {
                 """.formatted(port, subPath, upstreamPort), port);
     }
 
+    /** An HTTP client that trusts the one certificate in {@code cert} (PEM), as a browser told of it would. */
+    public static java.net.http.HttpClient trusting(Path cert) throws java.security.GeneralSecurityException, IOException {
+        java.security.KeyStore trusted = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+        trusted.load(null, null);
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(cert)) {
+            trusted.setCertificateEntry("pilotcheck", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trusted);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, tmf.getTrustManagers(), null);
+        return java.net.http.HttpClient.newBuilder().sslContext(tls).connectTimeout(java.time.Duration.ofSeconds(5)).build();
+    }
+
     /** A free loopback port, for a {@code listen} of a configuration given to {@link #run}. */
     public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {

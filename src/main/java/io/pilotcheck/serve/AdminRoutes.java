@@ -14,7 +14,6 @@ import io.pilotcheck.words.Language;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -193,14 +192,6 @@ final class AdminRoutes {
     }
 
     private static LocalDate day(Context ctx, String name) {
-        String v = CheckServer.blankToNull(ctx.queryParam(name));
-        if (v == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new ApiError(400, "bad_query", "name", name, "value", v, "expected", ServeWords.word("expected.date", CheckServer.lang(ctx)));
-        }
+        return CheckServer.day(ctx, name, ctx.queryParam(name));
     }
 }

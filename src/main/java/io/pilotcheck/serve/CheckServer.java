@@ -307,6 +307,19 @@ public final class CheckServer implements AutoCloseable {
         return v == null || v.isBlank() ? null : v.strip();
     }
 
+    /** A day a request names ({@code YYYY-MM-DD}) under {@code name}, null when blank; else 400 {@code bad_query}. */
+    static LocalDate day(Context ctx, String name, String value) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new ApiError(400, "bad_query", "name", name, "value", v, "expected", ServeWords.word("expected.date", lang(ctx)));
+        }
+    }
+
     static int intParam(Context ctx, String name, int fallback, int min, int max) {
         String v = blankToNull(param(ctx, name));
         if (v == null) {

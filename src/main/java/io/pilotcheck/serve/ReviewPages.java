@@ -12,7 +12,6 @@ import io.pilotcheck.words.Language;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -245,15 +244,7 @@ final class ReviewPages {
     }
 
     private static LocalDate day(Context ctx, String name) {
-        String v = CheckServer.blankToNull(ctx.formParam(name));
-        if (v == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new ApiError(400, "bad_query", "name", name, "value", v, "expected", ServeWords.word("expected.date", CheckServer.lang(ctx)));
-        }
+        return CheckServer.day(ctx, name, ctx.formParam(name));
     }
 
     /** {@code GET /inbox}: the caller's notifications, newest first; seeing them marks them read. */

@@ -16,7 +16,6 @@ import io.pilotcheck.words.Language;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -133,15 +132,7 @@ final class ReviewRoutes {
     }
 
     private static LocalDate day(JsonNode body, String field, Context ctx) {
-        String v = text(body, field);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v.strip());
-        } catch (DateTimeParseException e) {
-            throw new ApiError(400, "bad_query", "name", field, "value", v, "expected", ServeWords.word("expected.date", CheckServer.lang(ctx)));
-        }
+        return CheckServer.day(ctx, field, text(body, field));
     }
 
     private void periods(Context ctx) {
