@@ -30,6 +30,11 @@ public final class DossierTemplate {
     private DossierTemplate() {
     }
 
+    /** A key of the format by its Chinese label ({@code adopted}: 规划通过日期), as messages and forms name it. */
+    public static String label(String key) {
+        return KeyLabels.label(key);
+    }
+
     /** The template for {@code pilot}, current to {@code asOf}; {@code fileName} is quoted in its header. */
     public static String forPilot(PilotCity pilot, LocalDate asOf, String fileName) {
         Map<String, Object> view = new LinkedHashMap<>();
