@@ -1,0 +1,239 @@
+package io.pilotcheck.entry;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A city's workbook read back as the dossier's YAML (docs/spec/entry.md), each line of it noted
+ * with the cell it came from, so that a finding at a line can be told at its cell. Rows are found
+ * by the hidden key column {@link DossierWorkbook} writes, not by position; a formula cell is read
+ * by its cached value; what a cell holds that is not of its kind is written as typed, for the
+ * check to say what is wrong with it, as it would in YAML.
+ */
+public final class WorkbookReader {
+
+    /** A workbook that is not a pilotcheck template. */
+    public static final class NotATemplate extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotATemplate(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * What a workbook says.
+     *
+     * @param yaml  the dossier in the format's YAML
+     * @param cells for each line of it (1-based), the cell it came from ({@code 低碳规划!B5})
+     */
+    public record Read(String yaml, Map<Integer, String> cells) {
+    }
+
+    private WorkbookReader() {
+    }
+
+    /** Reads a workbook. */
+    public static Read read(byte[] xlsx) throws NotATemplate {
+        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Emitter out = new Emitter();
+            boolean any = false;
+            for (EntryLayout.Section section : EntryLayout.sections()) {
+                Sheet sheet = wb.getSheet(section.name());
+                if (sheet == null) {
+                    continue;
+                }
+                Map<String, Row> rows = new HashMap<>();
+                for (Row r : sheet) {
+                    Cell k = r.getCell(DossierWorkbook.KEY_COLUMN);
+                    if (k != null && k.getCellType() == CellType.STRING) {
+                        rows.put(k.getStringCellValue(), r);
+                    }
+                }
+                any |= !rows.isEmpty();
+                for (EntryLayout.Item item : section.items()) {
+                    read(sheet, rows, item, out);
+                }
+            }
+            if (!any) {
+                throw new NotATemplate("not a pilotcheck dossier workbook");
+            }
+            return new Read(out.text(), out.cells);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof RuntimeException && !(e instanceof org.apache.poi.UnsupportedFileFormatException)
+                    && !(e instanceof org.apache.poi.ooxml.POIXMLException)) {
+                throw (RuntimeException) e;
+            }
+            throw new NotATemplate("not an .xlsx workbook: " + e.getMessage());
+        }
+    }
+
+    private static void read(Sheet sheet, Map<String, Row> rows, EntryLayout.Item item, Emitter out) {
+        switch (item.kind()) {
+            case flags -> {
+                List<String> on = new ArrayList<>();
+                String first = null;
+                boolean filled = false;
+                for (String v : item.values().keySet()) {
+                    Row r = rows.get(item.key() + "=" + v);
+                    String text = r == null ? "" : text(r.getCell(1));
+                    if (!text.isEmpty()) {
+                        filled = true;
+                        first = first == null ? ref(sheet, r, 1) : first;
+                        if (text.equals(DossierWorkbook.YES)) {
+                            on.add(v);
+                        }
+                    }
+                }
+                if (filled) {
+                    out.scalar(item.key(), "[" + String.join(", ", on) + "]", first);
+                }
+            }
+            case table -> {
+                List<Map.Entry<String, String>> lines = new ArrayList<>();
+                for (int i = 0; rows.containsKey(item.key() + "[" + i + "]"); i++) {
+                    Row r = rows.get(item.key() + "[" + i + "]");
+                    Map<String, String[]> values = new LinkedHashMap<>();
+                    for (int c = 0; c < item.columns().size(); c++) {
+                        EntryLayout.Item col = item.columns().get(c);
+                        String v = scalar(r.getCell(c), col);
+                        if (v != null) {
+                            values.put(col.key(), new String[] {v, ref(sheet, r, c)});
+                        }
+                    }
+                    if (!values.isEmpty()) {
+                        out.tableRow(item.key(), values);
+                    }
+                }
+            }
+            default -> {
+                Row r = rows.get(item.key());
+                String v = r == null ? null : scalar(r.getCell(1), item);
+                if (v != null) {
+                    out.scalar(item.key(), v, ref(sheet, r, 1));
+                }
+            }
+        }
+    }
+
+    private static String ref(Sheet sheet, Row r, int column) {
+        return sheet.getSheetName() + "!" + new CellReference(r.getRowNum(), column).formatAsString(false);
+    }
+
+    /** A cell's value as a YAML scalar of the item's kind; null when the cell is empty. */
+    private static String scalar(Cell cell, EntryLayout.Item item) {
+        if (cell == null) {
+            return null;
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        if (type == CellType.NUMERIC) {
+            if (item.kind() == EntryLayout.Kind.date || DateUtil.isCellDateFormatted(cell)) {
+                return cell.getLocalDateTimeCellValue().toLocalDate().toString();
+            }
+            BigDecimal n = BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros();
+            return n.scale() <= 0 ? n.toBigInteger().toString() : n.toPlainString();
+        }
+        if (type == CellType.BOOLEAN) {
+            return String.valueOf(cell.getBooleanCellValue());
+        }
+        String text = text(cell);
+        if (text.isEmpty()) {
+            return null;
+        }
+        return switch (item.kind()) {
+            case bool -> text.equals(DossierWorkbook.YES) ? "true" : text.equals(DossierWorkbook.NO) ? "false" : quoted(text);
+            case choice -> item.values().entrySet().stream().filter(e -> e.getValue().equals(text)).map(Map.Entry::getKey).findFirst()
+                    .orElse(quoted(text));
+            case date, integer, year, number -> plain(text) ? text : quoted(text);
+            default -> quoted(text);
+        };
+    }
+
+    private static String text(Cell cell) {
+        if (cell == null) {
+            return "";
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return type == CellType.STRING ? cell.getStringCellValue().strip() : "";
+    }
+
+    /** Whether text is safe as a plain YAML scalar: what the check reads as the user typed it. */
+    private static boolean plain(String text) {
+        return text.matches("[\\p{L}\\p{N}./年月日 -]+") && !text.startsWith("-");
+    }
+
+    /** Text as a double-quoted YAML scalar. */
+    static String quoted(String text) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /** Writes the YAML, line by line, noting each line's cell. */
+    private static final class Emitter {
+        private final StringBuilder text = new StringBuilder();
+        private final Map<Integer, String> cells = new LinkedHashMap<>();
+        private final Map<String, Boolean> opened = new HashMap<>();
+        private int line;
+
+        void scalar(String key, String value, String cell) {
+            int dot = key.indexOf('.');
+            if (dot > 0) {
+                open(key.substring(0, dot), cell);
+                line("  " + key.substring(dot + 1) + ": " + value, cell);
+            } else {
+                line(key + ": " + value, cell);
+            }
+        }
+
+        void tableRow(String key, Map<String, String[]> values) {
+            boolean first = true;
+            for (Map.Entry<String, String[]> e : values.entrySet()) {
+                if (first) {
+                    open(key, e.getValue()[1]);
+                }
+                line((first ? "  - " : "    ") + e.getKey() + ": " + e.getValue()[0], e.getValue()[1]);
+                first = false;
+            }
+        }
+
+        private void open(String parent, String cell) {
+            if (opened.putIfAbsent(parent, true) == null) {
+                line(parent + ":", cell);
+            }
+        }
+
+        private void line(String s, String cell) {
+            text.append(s).append('\n');
+            cells.put(++line, cell);
+        }
+
+        String text() {
+            return text.toString();
+        }
+    }
+}
