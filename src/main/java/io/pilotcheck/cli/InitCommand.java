@@ -47,6 +47,10 @@ public final class InitCommand implements Callable<Integer> {
             description = "the template's as_of (default: today)")
     LocalDate asOf;
 
+    @Option(names = "--format", defaultValue = "yaml", paramLabel = "yaml|xlsx",
+            description = "yaml (default), or xlsx: the city's workbook, a sheet a section, the annex's facts filled in and locked")
+    String format;
+
     @Option(names = "--force", description = "overwrite FILE if it exists")
     boolean force;
 
@@ -75,11 +79,17 @@ public final class InitCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
+        boolean workbook = "xlsx".equalsIgnoreCase(format);
+        if (!workbook && !"yaml".equalsIgnoreCase(format)) {
+            err.println(Say.say(common.lang, "initBadFormat", "format", format));
+            err.flush();
+            return ExitCode.CANNOT_CHECK.code();
+        }
         String fileName = output != null ? output
-                : pilot.get().nameEn().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + ".yaml";
+                : pilot.get().nameEn().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + (workbook ? ".xlsx" : ".yaml");
         String text = DossierTemplate.forPilot(pilot.get(), asOf != null ? asOf : LocalDate.now(),
                 "-".equals(fileName) ? pilot.get().nameEn().toLowerCase(Locale.ROOT) + ".yaml" : fileName);
-        if ("-".equals(fileName)) {
+        if ("-".equals(fileName) && !workbook) {
             ReportFile.write(text, null, out);
             return ExitCode.OK.code();
         }
@@ -89,7 +99,18 @@ public final class InitCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.CANNOT_CHECK.code();
         }
-        ReportFile.write(text, file, out);
+        if (workbook) {
+            try {
+                io.pilotcheck.files.OutputFile.write(io.pilotcheck.entry.DossierWorkbook.write(
+                        new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(text)), file);
+            } catch (java.io.IOException e) {
+                err.println(Say.say(common.lang, "cannotWrite", "what", file + ": " + e.getMessage()));
+                err.flush();
+                return ExitCode.CANNOT_CHECK.code();
+            }
+        } else {
+            ReportFile.write(text, file, out);
+        }
         out.println(Say.say(common.lang, "wroteTemplate", "file", file, "city", pilot.get().name(),
                 "cityEn", pilot.get().nameEn(), "focuses", pilot.get().focuses().size()));
         out.flush();

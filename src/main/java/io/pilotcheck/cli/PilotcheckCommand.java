@@ -31,6 +31,7 @@ public final class PilotcheckCommand implements Runnable {
         SUBCOMMANDS.put("tokens", TokensCommand::new);
         SUBCOMMANDS.put("audit", AuditCommand::new);
         SUBCOMMANDS.put("periods", PeriodsCommand::new);
+        SUBCOMMANDS.put("convert", ConvertCommand::new);
         SUBCOMMANDS.put("import", ImportCommand::new);
     }
 
