@@ -173,6 +173,22 @@ public final class Pilots {
         return Check.render(format, current.evaluation().batch(), Submissions.context(rules.get(), current.evaluation(), lang, threshold));
     }
 
+    /**
+     * The city's workbook for a pilot in scope (docs/spec/entry.md): the dossier template of
+     * {@code init}, current to {@code asOf}, as the workbook a city fills.
+     */
+    public Optional<byte[]> template(Scope scope, String name, java.time.LocalDate asOf) {
+        return find(scope, name).map(city -> {
+            String yaml = io.pilotcheck.dossier.DossierTemplate.forPilot(city, asOf, city.nameEn().toLowerCase(java.util.Locale.ROOT) + ".yaml");
+            try {
+                return io.pilotcheck.entry.DossierWorkbook.write(new com.fasterxml.jackson.databind.ObjectMapper(
+                        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("the dossier template does not read as YAML", e);
+            }
+        });
+    }
+
     /** A rule's title in {@code lang}, or its id when the rules in use have no such rule. */
     public String ruleTitle(String id, Language lang) {
         return rule(id).map(r -> r.title(lang)).orElse(id);

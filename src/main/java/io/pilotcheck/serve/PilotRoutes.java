@@ -85,6 +85,15 @@ final class PilotRoutes {
     private void pilotReport(Context ctx) {
         String file = ctx.pathParam("file");
         Language lang = CheckServer.lang(ctx);
+        if (file.equals("template.xlsx")) {
+            // the city's workbook to fill (docs/spec/entry.md), current to today
+            io.pilotcheck.registry.PilotCity city = app.pilots().find(scope(ctx), ctx.pathParam("city"))
+                    .orElseThrow(() -> SubmissionRoutes.notFound(ctx));
+            ctx.header("Content-Disposition", "attachment; filename=\"" + city.nameEn().replaceAll("[^A-Za-z0-9._-]", "_") + "-template.xlsx\"");
+            CheckServer.respond(ctx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    app.pilots().template(scope(ctx), city.name(), io.pilotcheck.words.Clock.day(server.now())).orElseThrow());
+            return;
+        }
         String ext = file.startsWith("report.") ? file.substring("report.".length()) : file.equals("report") ? "html" : null;
         io.pilotcheck.report.ReportFormat format = ext == null ? null : io.pilotcheck.report.ReportFormats.names().stream()
                 .map(n -> io.pilotcheck.report.ReportFormats.find(n).orElseThrow())

@@ -319,6 +319,8 @@ class AccessMatrixTest {
         rows.add(new Row("GET /pilots/{city}", get("/pilots/Wuhai"), 303, 200, 404, 404, 404, 404, 403));
         rows.add(new Row("GET /pilots/{city}/{file}", get("/pilots/Dalian/report.json"), 303, 200, 200, 200, 200, 200, 403));
         rows.add(new Row("GET /pilots/{city}/{file}", get("/pilots/Wuhai/report.json"), 303, 200, 404, 404, 404, 404, 403));
+        rows.add(new Row("GET /pilots/{city}/{file}", get("/pilots/Dalian/template.xlsx"), 303, 200, 200, 200, 200, 200, 403));
+        rows.add(new Row("GET /pilots/{city}/{file}", get("/pilots/Wuhai/template.xlsx"), 303, 200, 404, 404, 404, 404, 403));
         rows.add(new Row("GET /api/v1/pilots", get("/api/v1/pilots"), 401, 200, 200, 200, 200, 200, 403));
         rows.add(new Row("GET /api/v1/pilots/{city}/history", get("/api/v1/pilots/Dalian/history"), 401, 200, 200, 200, 200, 200, 403));
         rows.add(new Row("GET /api/v1/pilots/{city}/history", get("/api/v1/pilots/Wuhai/history"), 401, 200, 404, 404, 404, 404, 403));
