@@ -393,9 +393,9 @@ public final class Reviews {
                         ruleId + (until == null ? "" : " " + until), null));
             }
         }
-        store.get().review(new ReviewStore.Change(List.of(), List.of(d), List.of(), notices, List.of(new AuditEntry(at, caller.name(),
+        keep(new ReviewStore.Change(List.of(), List.of(d), List.of(), notices, List.of(new AuditEntry(at, caller.name(),
                 address, "decision." + kind, state.submissionId(), city + " " + ruleId + " " + (path == null ? "" : path)
-                + (why == null ? "" : ": " + shortened(why))))));
+                + (why == null ? "" : ": " + shortened(why)))), seen(period, state)));
     }
 
     /** A reviewer returns the dossier with a comment: at least one finding must be {@code must_fix}. */
@@ -504,10 +504,24 @@ public final class Reviews {
         for (AccountStore.Account a : tell) {
             notices.add(new Notice(a.name(), at, step, period.name(), city, state.submissionId(), caller.name(), note, null));
         }
-        store.get().review(new ReviewStore.Change(
+        keep(new ReviewStore.Change(
                 List.of(new Step(null, period.name(), city, state.submissionId(), step, caller.name(), at, note)), decisions, comments,
                 notices, List.of(new AuditEntry(at, caller.name(), address, "submission." + step, state.submissionId(),
-                        period.name() + " " + city + (note == null ? "" : ": " + note)))));
+                        period.name() + " " + city + (note == null ? "" : ": " + note))), seen(period, state)));
+    }
+
+    /** What a step was decided on: the pilot's last step as it was read. */
+    private static ReviewStore.Seen seen(Period period, PilotState state) {
+        return new ReviewStore.Seen(period.name(), state.city().name(), state.last() == null ? null : state.last().id());
+    }
+
+    /** Keeps a change, or refuses it when another step of the pilot came first since its state was read. */
+    private void keep(ReviewStore.Change change) {
+        try {
+            store.get().review(change);
+        } catch (ReviewStore.Moved e) {
+            throw new Accounts.Refused("moved", "city", e.getMessage());
+        }
     }
 
     private static String shortened(String text) {

@@ -43,7 +43,7 @@ public final class ApiError extends RuntimeException {
 
     /** The refusals that say the thing asked for clashes with what is there now. */
     private static final java.util.Set<String> CONFLICTS = java.util.Set.of("badState", "accepted", "periodClosed", "returnNeedsMustFix",
-            "acceptHasMustFix", "periodTaken", "nameTaken", "nothingSubmitted", "noSuchPeriod");
+            "acceptHasMustFix", "periodTaken", "nameTaken", "nothingSubmitted", "noSuchPeriod", "moved");
 
     /** The HTTP status. */
     public int status() {

@@ -82,7 +82,8 @@ public interface ReviewStore {
     }
 
     /** What one action of the review loop adds, kept in one transaction. */
-    record Change(List<Step> steps, List<Decision> decisions, List<Comment> comments, List<Notice> notices, List<AuditEntry> audit) {
+    record Change(List<Step> steps, List<Decision> decisions, List<Comment> comments, List<Notice> notices, List<AuditEntry> audit,
+                  Seen seen) {
         /** Copies the lists. */
         public Change {
             steps = List.copyOf(steps);
@@ -90,6 +91,28 @@ public interface ReviewStore {
             comments = List.copyOf(comments);
             notices = List.copyOf(notices);
             audit = List.copyOf(audit);
+        }
+
+        /** A change that holds whatever happened meanwhile. */
+        public Change(List<Step> steps, List<Decision> decisions, List<Comment> comments, List<Notice> notices, List<AuditEntry> audit) {
+            this(steps, decisions, comments, notices, audit, null);
+        }
+    }
+
+    /**
+     * What an action was decided on: the pilot's last step in the period when it was read (its id,
+     * or null for none). The change is kept only if that is still the last step.
+     */
+    record Seen(String period, String city, String lastStepId) {
+    }
+
+    /** A change refused because the pilot moved on since it was read (another reviewer's step came first). */
+    final class Moved extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        /** A refusal naming the pilot. */
+        public Moved(String city) {
+            super(city, null, false, false);
         }
     }
 
@@ -120,7 +143,7 @@ public interface ReviewStore {
     /** Closes a period, with its audit row; false when there is no such open period. */
     boolean closePeriod(String name, Instant at, String by, AuditEntry audit);
 
-    /** Keeps what one action adds. */
+    /** Keeps what one action adds; {@link Moved} when the pilot's last step is no longer the one it saw. */
     void review(Change change);
 
     /** A pilot's steps in a period, oldest first. */

@@ -83,7 +83,13 @@ class ReviewsTest {
                     .isInstanceOf(Accounts.Refused.class).hasMessage("badState");
 
             // the reviewer opens it, decides, returns it
+            String before = app.reviews().state(asReviewer.scope(), period, "大连市", today).last().id();
             app.reviews().open(asReviewer, period.name(), "大连市", "10.0.0.1", T);
+            // a step decided on what was read before another came first is refused, not kept
+            ReviewStore.Step late = new ReviewStore.Step(null, period.name(), "大连市", first, "accepted", "li.si", T, null);
+            assertThatThrownBy(() -> store.review(new ReviewStore.Change(List.of(late), List.of(), List.of(), List.of(), List.of(),
+                    new ReviewStore.Seen(period.name(), "大连市", before)))).isInstanceOf(ReviewStore.Moved.class);
+            assertThat(app.reviews().state(asReviewer.scope(), period, "大连市", today).state()).isEqualTo(Reviews.State.in_review);
             Reviews.Review review = app.reviews().review(asReviewer.scope(), period.name(), "大连市", today);
             assertThat(review.findings()).extracting(d -> d.finding().ruleId()).containsExactly("LCP-STAR-01", "LCP-PLAN-01");
             assertThat(review.openMustFix()).as("violations are must_fix until decided").isEqualTo(2);

@@ -74,7 +74,19 @@ final class ReviewRows {
         notices(h, in.notices(), false);
     }
 
-    static void change(Handle h, io.pilotcheck.store.ReviewStore.Change c) {
+    static void change(Handle h, io.pilotcheck.store.ReviewStore.Change c, boolean postgres) {
+        if (c.seen() != null) {
+            if (postgres) {
+                // one change of a period at a time; SQLite's write transactions are one at a time already
+                h.createQuery("SELECT name FROM period WHERE name = :period FOR UPDATE").bind("period", c.seen().period())
+                        .mapTo(String.class).findOne();
+            }
+            String last = h.createQuery("SELECT id FROM review_step WHERE period = :period AND city = :city ORDER BY id DESC LIMIT 1")
+                    .bind("period", c.seen().period()).bind("city", c.seen().city()).mapTo(String.class).findOne().orElse(null);
+            if (!java.util.Objects.equals(last, c.seen().lastStepId())) {
+                throw new io.pilotcheck.store.ReviewStore.Moved(c.seen().city());
+            }
+        }
         c.steps().forEach(s -> step(h, s, null));
         for (Decision d : c.decisions()) {
             h.createUpdate("INSERT INTO decision (id, submission_id, city, rule_id, path, kind, reason, until_day, author, at) "

@@ -561,7 +561,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
 
     @Override
     public void review(Change change) {
-        change(h -> ReviewRows.change(h, change));
+        change(h -> ReviewRows.change(h, change, location.kind() == StoreLocation.Kind.POSTGRESQL));
     }
 
     @Override
