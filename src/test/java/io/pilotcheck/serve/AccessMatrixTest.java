@@ -359,21 +359,30 @@ class AccessMatrixTest {
         String pilot = "/api/v1/periods/P/pilots/";
         rows.add(new Row("GET /api/v1/periods/{period}/pilots/{city}", get(pilot + "Dalian"), 401, 200, 200, 200, 200, 200, 403));
         rows.add(new Row("GET /api/v1/periods/{period}/pilots/{city}", get(pilot + "Wuhai"), 401, 200, 404, 404, 404, 404, 403));
+        // a step's body as a client sends it: none where the step takes none (Jetty's minimum data rate
+        // judges a body of a few bytes read after the caller's lookup as trickled; see the closing note)
+        Map<String, String> bodies = Map.of("open", "", "accept", "",
+                "decisions", "{\"rule\": \"LCP-PLAN-01\", \"path\": \"low_carbon_plan.adopted\", \"kind\": \"noted\", \"reason\": \"checked by the matrix\"}",
+                "return", "{\"comment\": \"returned by the access matrix test, with a reason long enough\"}");
         for (String step : List.of("open", "decisions", "return", "accept")) {
             String route = "POST /api/v1/periods/{period}/pilots/{city}/" + step;
-            rows.add(new Row(route, new Ask("POST", c -> pilot + "Dalian/" + step, c -> json("{}")), 401, A, A, 403, 403, 403, 403));
-            rows.add(new Row(route, new Ask("POST", c -> pilot + "Wuhai/" + step, c -> json("{}")), 401, A, 404, 403, 403, 403, 403));
+            java.util.function.Function<String, Body> body = c -> bodies.get(step).isEmpty() ? null : json(bodies.get(step));
+            rows.add(new Row(route, new Ask("POST", c -> pilot + "Dalian/" + step, body), 401, A, A, 403, 403, 403, 403));
+            rows.add(new Row(route, new Ask("POST", c -> pilot + "Wuhai/" + step, body), 401, A, 404, 403, 403, 403, 403));
         }
         rows.add(new Row("POST /api/v1/periods/{period}/pilots/{city}/withdraw", new Ask("POST", c -> pilot + "Wuhai/withdraw", null),
                 401, A, 403, 404, 403, 404, 403));
         rows.add(new Row("POST /api/v1/periods/{period}/pilots/{city}/withdraw", new Ask("POST", c -> pilot + "Dalian/withdraw", null),
                 401, A, 403, A, 403, A, 403));
-        rows.add(new Row("POST /api/v1/periods/{period}/pilots/{city}/reopen", new Ask("POST", c -> pilot + "Dalian/reopen", c -> json("{}")),
+        rows.add(new Row("POST /api/v1/periods/{period}/pilots/{city}/reopen", new Ask("POST", c -> pilot + "Dalian/reopen",
+                c -> json("{\"reason\": \"reopened by the access matrix test, with a reason long enough\"}")),
                 401, A, 403, 403, 403, 403, 403));
         rows.add(new Row("POST /api/v1/periods/{period}/pilots/{city}/comments", new Ask("POST", c -> pilot + "Dalian/comments",
-                c -> json("{\"body\": \"by " + c + "\"}")), 401, A, A, A, 403, A, 403));
+                c -> json("{\"body\": \"a comment by " + c + " for the access matrix test, long enough to arrive at once\"}")),
+                401, A, A, A, 403, A, 403));
         rows.add(new Row("POST /api/v1/periods/{period}/pilots/{city}/comments", new Ask("POST", c -> pilot + "Wuhai/comments",
-                c -> json("{\"body\": \"by " + c + "\"}")), 401, A, 404, 404, 404, 404, 403));
+                c -> json("{\"body\": \"a comment by " + c + " for the access matrix test, long enough to arrive at once\"}")),
+                401, A, 404, 404, 404, 404, 403));
         rows.add(new Row("GET /api/v1/inbox", get("/api/v1/inbox"), 401, 200, 200, 200, 200, 200, 403));
         rows.add(new Row("GET /periods/{period}", get("/periods/P"), 303, 200, 200, 200, 200, 200, 403));
         rows.add(new Row("GET /periods/{period}/pilots/{city}", get("/periods/P/pilots/Dalian"), 303, 200, 200, 200, 200, 200, 403));
@@ -381,9 +390,9 @@ class AccessMatrixTest {
         rows.add(new Row("POST /periods/{period}/pilots/{city}/{action}", new Ask("POST", c -> "/periods/P/pilots/Dalian/open", null),
                 401, A, A, 403, 403, 403, 403));
         rows.add(new Row("POST /periods/{period}/pilots/{city}/{action}", new Ask("POST", c -> "/periods/P/pilots/Dalian/comment",
-                c -> form("body=by+" + c)), 401, 303, 303, 303, 403, 303, 403));
+                c -> form("body=a+comment+by+" + c + "+for+the+access+matrix+test+long+enough+to+arrive+at+once")), 401, 303, 303, 303, 403, 303, 403));
         rows.add(new Row("POST /periods/{period}/pilots/{city}/{action}", new Ask("POST", c -> "/periods/P/pilots/Wuhai/comment",
-                c -> form("body=by+" + c)), 401, 303, 404, 404, 404, 404, 403));
+                c -> form("body=a+comment+by+" + c + "+for+the+access+matrix+test+long+enough+to+arrive+at+once")), 401, 303, 404, 404, 404, 404, 403));
         rows.add(new Row("GET /inbox", get("/inbox"), 303, 200, 200, 200, 200, 200, 403));
         rows.add(new Row("GET /admin/periods", get("/admin/periods"), 303, 200, 403, 403, 403, 403, 403));
         rows.add(new Row("POST /admin/periods", new Ask("POST", c -> "/admin/periods", c -> form("name=page-" + c + "&due=2031-02-01")),
