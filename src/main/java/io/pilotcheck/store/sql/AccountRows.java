@@ -65,17 +65,18 @@ final class AccountRows {
         return true;
     }
 
+    /** Adds an audit row, its id in the order this process adds them ({@link io.pilotcheck.store.StoreIds#ordered}). */
     static void audit(Handle h, AuditEntry e) {
-        h.createUpdate("INSERT INTO audit (id, at, actor, address, action, object, detail) "
-                        + "VALUES (:id, :at, :actor, :address, :action, :object, :detail)")
-                .bind("id", nextAuditId(e.at())).bind("at", SqlSubmissionStore.utc(e.at())).bind("actor", e.actor())
-                .bind("address", e.address()).bind("action", e.action()).bind("object", e.object()).bind("detail", e.detail())
-                .execute();
+        insertAudit(h, io.pilotcheck.store.StoreIds.ordered(e.at()), e, false);
     }
 
-    /** An audit row's id: in the order this process adds them (see {@link io.pilotcheck.store.StoreIds#ordered}). */
-    static String nextAuditId(Instant at) {
-        return io.pilotcheck.store.StoreIds.ordered(at);
+    /** Adds an audit row under {@code id}; with {@code restoring} (an import), passed over when it is there already. */
+    private static int insertAudit(Handle h, String id, AuditEntry e, boolean restoring) {
+        return h.createUpdate("INSERT INTO audit (id, at, actor, address, action, object, detail) "
+                        + "VALUES (:id, :at, :actor, :address, :action, :object, :detail)" + (restoring ? " ON CONFLICT DO NOTHING" : ""))
+                .bind("id", id).bind("at", SqlSubmissionStore.utc(e.at())).bind("actor", e.actor())
+                .bind("address", e.address()).bind("action", e.action()).bind("object", e.object()).bind("detail", e.detail())
+                .execute();
     }
 
 
@@ -108,28 +109,26 @@ final class AccountRows {
                         + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                         + " ORDER BY id" + (f.newestFirst() ? " DESC" : "") + " LIMIT :limit")
                 .bindMap(values)
-                .map((rs, ctx) -> new AuditEntry(SqliteValues.instant(rs, 1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6))).list();
+                .map((rs, ctx) -> entry(rs, 1)).list();
+    }
+
+    /** An audit row's columns {@code at, actor, address, action, object, detail}, from column {@code first} on. */
+    private static AuditEntry entry(ResultSet rs, int first) throws SQLException {
+        return new AuditEntry(SqliteValues.instant(rs, first), rs.getString(first + 1), rs.getString(first + 2), rs.getString(first + 3),
+                rs.getString(first + 4), rs.getString(first + 5));
     }
 
     static List<io.pilotcheck.store.AccountStore.AuditRecord> records(Handle h, String afterId, int limit) {
         return h.createQuery("SELECT id, at, actor, address, action, object, detail FROM audit"
                         + (afterId == null ? "" : " WHERE id > :after") + " ORDER BY id LIMIT :limit")
                 .bindMap(afterId == null ? java.util.Map.of("limit", limit) : java.util.Map.of("limit", limit, "after", afterId))
-                .map((rs, ctx) -> new io.pilotcheck.store.AccountStore.AuditRecord(rs.getString(1), new AuditEntry(
-                        SqliteValues.instant(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7)))).list();
+                .map((rs, ctx) -> new io.pilotcheck.store.AccountStore.AuditRecord(rs.getString(1), entry(rs, 2))).list();
     }
 
     static int restore(Handle h, List<io.pilotcheck.store.AccountStore.AuditRecord> rows) {
         int added = 0;
         for (io.pilotcheck.store.AccountStore.AuditRecord r : rows) {
-            AuditEntry e = r.entry();
-            added += h.createUpdate("INSERT INTO audit (id, at, actor, address, action, object, detail) "
-                            + "VALUES (:id, :at, :actor, :address, :action, :object, :detail) ON CONFLICT DO NOTHING")
-                    .bind("id", r.id()).bind("at", SqlSubmissionStore.utc(e.at())).bind("actor", e.actor())
-                    .bind("address", e.address()).bind("action", e.action()).bind("object", e.object()).bind("detail", e.detail())
-                    .execute();
+            added += insertAudit(h, r.id(), r.entry(), true);
         }
         return added;
     }

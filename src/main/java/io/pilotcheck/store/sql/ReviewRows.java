@@ -29,15 +29,22 @@ final class ReviewRows {
     private static final String PERIOD_COLUMNS = "name, due, as_of, pilots, opened_at, opened_by, closed_at, closed_by";
 
     static boolean addPeriod(Handle h, Period p, AuditEntry audit) {
-        if (h.createQuery("SELECT COUNT(*) FROM period WHERE name = :name").bind("name", p.name()).mapTo(Integer.class).one() > 0) {
+        if (!insert(h, p)) {
             return false;
         }
-        h.createUpdate("INSERT INTO period (" + PERIOD_COLUMNS + ") VALUES (:name, :due, :asOf, :pilots, :openedAt, :openedBy, NULL, NULL)")
-                .bind("name", p.name()).bind("due", p.due()).bind("asOf", p.asOf())
-                .bind("pilots", p.pilots().isEmpty() ? null : String.join("\n", p.pilots()))
-                .bind("openedAt", SqlSubmissionStore.utc(p.openedAt())).bind("openedBy", p.openedBy()).execute();
         AccountRows.audit(h, audit);
         return true;
+    }
+
+    /** Adds a period unless one of its name is there; whether it was added. */
+    private static boolean insert(Handle h, Period p) {
+        return h.createUpdate("INSERT INTO period (" + PERIOD_COLUMNS + ") VALUES (:name, :due, :asOf, :pilots, :openedAt, :openedBy, "
+                        + ":closedAt, :closedBy) ON CONFLICT DO NOTHING")
+                .bind("name", p.name()).bind("due", p.due()).bind("asOf", p.asOf())
+                .bind("pilots", p.pilots().isEmpty() ? null : String.join("\n", p.pilots()))
+                .bind("openedAt", SqlSubmissionStore.utc(p.openedAt())).bind("openedBy", p.openedBy())
+                .bind("closedAt", p.closedAt() == null ? null : SqlSubmissionStore.utc(p.closedAt())).bind("closedBy", p.closedBy())
+                .execute() == 1;
     }
 
     static List<Period> periods(Handle h) {
@@ -88,30 +95,50 @@ final class ReviewRows {
             }
         }
         c.steps().forEach(s -> step(h, s, null));
-        for (Decision d : c.decisions()) {
-            h.createUpdate("INSERT INTO decision (id, submission_id, city, rule_id, path, kind, reason, until_day, author, at) "
-                            + "VALUES (:id, :submission, :city, :rule, :path, :kind, :reason, :until, :author, :at)")
-                    .bind("id", StoreIds.ordered(d.at())).bind("submission", d.submissionId()).bind("city", d.city()).bind("rule", d.ruleId())
-                    .bind("path", d.path()).bind("kind", d.kind()).bind("reason", d.reason()).bind("until", d.until())
-                    .bind("author", d.author()).bind("at", SqlSubmissionStore.utc(d.at())).execute();
-        }
-        for (Comment m : c.comments()) {
-            h.createUpdate("INSERT INTO review_comment (id, submission_id, city, rule_id, path, author, at, body) "
-                            + "VALUES (:id, :submission, :city, :rule, :path, :author, :at, :body)")
-                    .bind("id", StoreIds.ordered(m.at())).bind("submission", m.submissionId()).bind("city", m.city())
-                    .bind("rule", m.ruleId()).bind("path", m.path()).bind("author", m.author())
-                    .bind("at", SqlSubmissionStore.utc(m.at())).bind("body", m.body()).execute();
-        }
+        c.decisions().forEach(d -> insert(h, d, StoreIds.ordered(d.at()), false));
+        c.comments().forEach(m -> insert(h, m, StoreIds.ordered(m.at()), false));
         notices(h, c.notices(), false);
         c.audit().forEach(a -> AccountRows.audit(h, a));
     }
 
+    /** Adds a new step; a step without a submission is about {@code submissionId} (the one it is kept with). */
     private static void step(Handle h, Step s, String submissionId) {
+        insert(h, new Step(null, s.period(), s.city(), s.submissionId() != null ? s.submissionId() : submissionId, s.step(), s.actor(),
+                s.at(), s.note()), StoreIds.ordered(s.at()), false);
+    }
+
+    /**
+     * The insertions of the review rows, under {@code id}: a new row's (time-ordered), or, with
+     * {@code restoring}, the row's own from an export, passed over when it is there already.
+     */
+    private static void insert(Handle h, Step s, String id, boolean restoring) {
         h.createUpdate("INSERT INTO review_step (id, period, city, submission_id, step, actor, at, note) "
-                        + "VALUES (:id, :period, :city, :submission, :step, :actor, :at, :note)")
-                .bind("id", StoreIds.ordered(s.at())).bind("period", s.period()).bind("city", s.city())
-                .bind("submission", s.submissionId() != null ? s.submissionId() : submissionId).bind("step", s.step())
-                .bind("actor", s.actor()).bind("at", SqlSubmissionStore.utc(s.at())).bind("note", s.note()).execute();
+                        + "VALUES (:id, :period, :city, :submission, :step, :actor, :at, :note)" + (restoring ? " ON CONFLICT DO NOTHING" : ""))
+                .bind("id", id).bind("period", s.period()).bind("city", s.city()).bind("submission", s.submissionId())
+                .bind("step", s.step()).bind("actor", s.actor()).bind("at", SqlSubmissionStore.utc(s.at())).bind("note", s.note()).execute();
+    }
+
+    private static void insert(Handle h, Decision d, String id, boolean restoring) {
+        h.createUpdate("INSERT INTO decision (id, submission_id, city, rule_id, path, kind, reason, until_day, author, at) "
+                        + "VALUES (:id, :submission, :city, :rule, :path, :kind, :reason, :until, :author, :at)"
+                        + (restoring ? " ON CONFLICT DO NOTHING" : ""))
+                .bind("id", id).bind("submission", d.submissionId()).bind("city", d.city()).bind("rule", d.ruleId())
+                .bind("path", d.path()).bind("kind", d.kind()).bind("reason", d.reason()).bind("until", d.until())
+                .bind("author", d.author()).bind("at", SqlSubmissionStore.utc(d.at())).execute();
+    }
+
+    private static void insert(Handle h, Comment m, String id, boolean restoring) {
+        h.createUpdate("INSERT INTO review_comment (" + COMMENT_COLUMNS + ") VALUES (:id, :submission, :city, :rule, :path, :author, :at, :body)"
+                        + (restoring ? " ON CONFLICT DO NOTHING" : ""))
+                .bind("id", id).bind("submission", m.submissionId()).bind("city", m.city()).bind("rule", m.ruleId())
+                .bind("path", m.path()).bind("author", m.author()).bind("at", SqlSubmissionStore.utc(m.at())).bind("body", m.body()).execute();
+    }
+
+    private static final String COMMENT_COLUMNS = "id, submission_id, city, rule_id, path, author, at, body";
+
+    private static Comment comment(ResultSet rs) throws SQLException {
+        return new Comment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                SqliteValues.instant(rs, 7), rs.getString(8));
     }
 
     /** Adds notices; with {@code once}, one whose key is there already is passed over. How many were added. */
@@ -169,11 +196,8 @@ final class ReviewRows {
     }
 
     static List<Comment> comments(Handle h, String submissionId, String city) {
-        return h.createQuery("SELECT id, submission_id, city, rule_id, path, author, at, body FROM review_comment "
-                        + "WHERE submission_id = :submission AND city = :city ORDER BY id")
-                .bind("submission", submissionId).bind("city", city)
-                .map((rs, ctx) -> new Comment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), SqliteValues.instant(rs, 7), rs.getString(8))).list();
+        return h.createQuery("SELECT " + COMMENT_COLUMNS + " FROM review_comment WHERE submission_id = :submission AND city = :city ORDER BY id")
+                .bind("submission", submissionId).bind("city", city).map((rs, ctx) -> comment(rs)).list();
     }
 
     static Optional<String> periodOf(Handle h, String submissionId) {
@@ -218,42 +242,16 @@ final class ReviewRows {
                 periods,
                 h.createQuery("SELECT " + STEP_COLUMNS + " FROM review_step ORDER BY id").map((rs, ctx) -> step(rs)).list(),
                 h.createQuery("SELECT " + DECISION_COLUMNS + " FROM decision ORDER BY id").map((rs, ctx) -> decision(rs)).list(),
-                h.createQuery("SELECT id, submission_id, city, rule_id, path, author, at, body FROM review_comment ORDER BY id")
-                        .map((rs, ctx) -> new Comment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), SqliteValues.instant(rs, 7), rs.getString(8))).list());
+                h.createQuery("SELECT " + COMMENT_COLUMNS + " FROM review_comment ORDER BY id").map((rs, ctx) -> comment(rs)).list());
     }
 
     static void restore(Handle h, io.pilotcheck.store.ReviewStore.Kept k) {
-        for (Period p : k.periods()) {
-            h.createUpdate("INSERT INTO period (" + PERIOD_COLUMNS + ") VALUES (:name, :due, :asOf, :pilots, :openedAt, :openedBy, "
-                            + ":closedAt, :closedBy) ON CONFLICT DO NOTHING")
-                    .bind("name", p.name()).bind("due", p.due()).bind("asOf", p.asOf())
-                    .bind("pilots", p.pilots().isEmpty() ? null : String.join("\n", p.pilots()))
-                    .bind("openedAt", SqlSubmissionStore.utc(p.openedAt())).bind("openedBy", p.openedBy())
-                    .bind("closedAt", p.closedAt() == null ? null : SqlSubmissionStore.utc(p.closedAt())).bind("closedBy", p.closedBy())
-                    .execute();
-        }
+        k.periods().forEach(p -> insert(h, p));
         k.submissionPeriods().forEach((id, period) -> h.createUpdate("UPDATE submission SET period = :period WHERE id = :id AND period IS NULL")
                 .bind("period", period).bind("id", id).execute());
-        for (Step s : k.steps()) {
-            h.createUpdate("INSERT INTO review_step (id, period, city, submission_id, step, actor, at, note) "
-                            + "VALUES (:id, :period, :city, :submission, :step, :actor, :at, :note) ON CONFLICT DO NOTHING")
-                    .bind("id", s.id()).bind("period", s.period()).bind("city", s.city()).bind("submission", s.submissionId())
-                    .bind("step", s.step()).bind("actor", s.actor()).bind("at", SqlSubmissionStore.utc(s.at())).bind("note", s.note()).execute();
-        }
-        for (Decision d : k.decisions()) {
-            h.createUpdate("INSERT INTO decision (id, submission_id, city, rule_id, path, kind, reason, until_day, author, at) "
-                            + "VALUES (:id, :submission, :city, :rule, :path, :kind, :reason, :until, :author, :at) ON CONFLICT DO NOTHING")
-                    .bind("id", d.id()).bind("submission", d.submissionId()).bind("city", d.city()).bind("rule", d.ruleId())
-                    .bind("path", d.path()).bind("kind", d.kind()).bind("reason", d.reason()).bind("until", d.until())
-                    .bind("author", d.author()).bind("at", SqlSubmissionStore.utc(d.at())).execute();
-        }
-        for (Comment m : k.comments()) {
-            h.createUpdate("INSERT INTO review_comment (id, submission_id, city, rule_id, path, author, at, body) "
-                            + "VALUES (:id, :submission, :city, :rule, :path, :author, :at, :body) ON CONFLICT DO NOTHING")
-                    .bind("id", m.id()).bind("submission", m.submissionId()).bind("city", m.city()).bind("rule", m.ruleId())
-                    .bind("path", m.path()).bind("author", m.author()).bind("at", SqlSubmissionStore.utc(m.at())).bind("body", m.body()).execute();
-        }
+        k.steps().forEach(s -> insert(h, s, s.id(), true));
+        k.decisions().forEach(d -> insert(h, d, d.id(), true));
+        k.comments().forEach(m -> insert(h, m, m.id(), true));
     }
 
     static io.pilotcheck.store.ReviewStore.Contact contact(Handle h, String account) {
