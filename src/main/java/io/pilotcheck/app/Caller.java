@@ -64,6 +64,11 @@ public record Caller(String name, Set<Role> roles, Scope scope, String csrf) {
         };
     }
 
+    /** Whether the caller is an account (signed in, or by its token): neither the desktop's one user nor nobody. */
+    public boolean account() {
+        return this != DESKTOP && this != ANONYMOUS;
+    }
+
     /** Whether the caller may use what needs {@code needed}. */
     public boolean may(Role needed) {
         return needed == Role.PUBLIC || roles.contains(needed);

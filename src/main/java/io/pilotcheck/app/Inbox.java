@@ -20,17 +20,17 @@ public final class Inbox {
 
     /** The caller's notifications, newest first; none for a caller that is no account. */
     public List<Notification> list(Caller caller) {
-        return caller == Caller.desktop() || caller == Caller.anonymous() ? List.of() : store.notifications(caller.name(), LIMIT);
+        return caller.account() ? store.notifications(caller.name(), LIMIT) : List.of();
     }
 
     /** How many of the caller's notifications are unread. */
     public int unread(Caller caller) {
-        return caller == Caller.desktop() || caller == Caller.anonymous() ? 0 : store.unread(caller.name());
+        return caller.account() ? store.unread(caller.name()) : 0;
     }
 
     /** Marks the caller's notifications read. */
     public void markRead(Caller caller, Instant at) {
-        if (caller != Caller.desktop() && caller != Caller.anonymous()) {
+        if (caller.account()) {
             store.markRead(caller.name(), at);
         }
     }

@@ -296,8 +296,8 @@ public final class Reviews {
 
     private Review review(Scope scope, Period period, PilotState state, String submissionId) {
         String city = state.city().name();
-        DossierResult dossier = submissions.dossiers(scope, submissionId).stream().filter(d -> city.equals(d.city())).reduce((a, b) -> b)
-                .orElse(null);
+        Checked current = checked(scope, submissionId, city);
+        DossierResult dossier = current.dossier();
         List<Decided> findings = decided(dossier, store.get().decisions(submissionId, city));
         // the pilot's previous submission in the period: its must_fix decisions, resolved or not
         List<Earlier> earlier = new ArrayList<>();
@@ -313,10 +313,9 @@ public final class Reviews {
         if (previous != null) {
             Map<String, Decided> now = new LinkedHashMap<>();
             findings.forEach(f -> now.put(f.key(), f));
-            DossierResult before = submissions.dossiers(scope, previous).stream().filter(d -> city.equals(d.city())).reduce((a, b) -> b)
-                    .orElse(null);
+            Checked before = checked(scope, previous, city);
             java.util.Set<String> was = new java.util.HashSet<>();
-            for (Decided d : decided(before, store.get().decisions(previous, city))) {
+            for (Decided d : decided(before.dossier(), store.get().decisions(previous, city))) {
                 was.add(d.key());
                 if ("must_fix".equals(d.decided()) && d.explicit() != null) {
                     Decided still = now.get(d.key());
@@ -325,15 +324,21 @@ public final class Reviews {
             }
             int added = (int) now.keySet().stream().filter(k -> !was.contains(k)).count();
             int resolved = (int) was.stream().filter(k -> !now.containsKey(k)).count();
-            boolean byRules = !fingerprint(scope, previous).equals(fingerprint(scope, submissionId));
+            boolean byRules = !before.fingerprint().equals(current.fingerprint());
             since = new Since(added, resolved, byRules);
         }
         return new Review(state, submissionId, dossier, findings, store.get().comments(submissionId, city), earlier, since);
     }
 
-    /** The rules a submission's latest evaluation was made under. */
-    private String fingerprint(Scope scope, String submissionId) {
-        return submissions.find(scope, submissionId).map(k -> k.latest().rulesFingerprint()).orElse("");
+    /** A pilot's dossier in a submission as its latest evaluation found it (the last, if it sent several), and the rules of that evaluation. */
+    private record Checked(DossierResult dossier, String fingerprint) {
+    }
+
+    /** The submission read once: its latest evaluation's dossier of {@code city}, and its rules. */
+    private Checked checked(Scope scope, String submissionId, String city) {
+        return submissions.find(scope, submissionId).map(kept -> new Checked(submissions.dossiers(scope, kept).stream()
+                .filter(d -> city.equals(d.city())).reduce((a, b) -> b).orElse(null), kept.latest().rulesFingerprint()))
+                .orElse(new Checked(null, ""));
     }
 
     private static List<Decided> decided(DossierResult dossier, List<Decision> decisions) {

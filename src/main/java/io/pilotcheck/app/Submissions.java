@@ -174,8 +174,12 @@ public final class Submissions {
 
     /** The dossiers of a kept submission as its latest evaluation found them, in file order; empty when not in scope. */
     public List<io.pilotcheck.finding.DossierResult> dossiers(Scope scope, String id) {
-        return find(scope, id).flatMap(kept -> store.get().evaluation(scope, kept.latest().id()))
-                .map(e -> e.batch().dossiers()).orElse(List.of());
+        return find(scope, id).map(kept -> dossiers(scope, kept)).orElse(List.of());
+    }
+
+    /** The dossiers of a kept submission as its latest evaluation found them. */
+    List<io.pilotcheck.finding.DossierResult> dossiers(Scope scope, StoredSubmission kept) {
+        return store.get().evaluation(scope, kept.latest().id()).map(e -> e.batch().dossiers()).orElse(List.of());
     }
 
     /** The context a kept evaluation's report is written in: as it was made, in the language asked for. */

@@ -121,7 +121,7 @@ final class SubmissionRoutes {
         }
         String named = CheckServer.blankToNull(CheckServer.param(ctx, "period"));
         if (named == null) {
-            return RouteTable.caller(ctx) == io.pilotcheck.app.Caller.desktop() ? null : app.periods().current().orElse(null);
+            return RouteTable.caller(ctx).account() ? app.periods().current().orElse(null) : null;
         }
         if (named.equals(io.pilotcheck.app.Periods.NONE)) {
             return null;
@@ -247,7 +247,7 @@ final class SubmissionRoutes {
      * on the desktop, the {@code submitter} the request names, if any.
      */
     private static String submitter(Context ctx) {
-        if (RouteTable.caller(ctx) != io.pilotcheck.app.Caller.desktop()) {
+        if (RouteTable.caller(ctx).account()) {
             return RouteTable.caller(ctx).name();
         }
         String v = CheckServer.param(ctx, "submitter");
