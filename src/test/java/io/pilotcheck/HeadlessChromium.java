@@ -70,4 +70,18 @@ public final class HeadlessChromium {
         }
         org.assertj.core.api.Assertions.assertThat(browser.getCurrentUrl()).contains(part);
     }
+
+    /** Fills the login form on the page shown with {@code name} and {@code password} and sends it. */
+    public static void submitLogin(ChromeDriver browser, String name, String password) {
+        browser.findElement(org.openqa.selenium.By.name("name")).clear();
+        browser.findElement(org.openqa.selenium.By.name("name")).sendKeys(name);
+        browser.findElement(org.openqa.selenium.By.name("password")).sendKeys(password);
+        browser.findElement(org.openqa.selenium.By.cssSelector("#login button[type=submit]")).click();
+    }
+
+    /** Signs out with the button every signed-in page has, and waits for the login page. */
+    public static void signOut(ChromeDriver browser) throws InterruptedException {
+        browser.findElement(org.openqa.selenium.By.cssSelector("#logout button")).click();
+        awaitUrl(browser, "/login");
+    }
 }

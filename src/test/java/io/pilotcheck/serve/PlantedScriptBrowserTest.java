@@ -121,9 +121,7 @@ class PlantedScriptBrowserTest {
         post("/login", "application/x-www-form-urlencoded", ("name=" + encoded(PAYLOAD) + "&password=wrong+password").getBytes(StandardCharsets.UTF_8));
 
         browser.get(url("/login"));
-        browser.findElement(By.name("name")).sendKeys("admin");
-        browser.findElement(By.name("password")).sendKeys("admin password");
-        browser.findElement(By.cssSelector("#login button[type=submit]")).click();
+        HeadlessChromium.submitLogin(browser, "admin", "admin password");
         HeadlessChromium.awaitUrl(browser, "/");
         // a token labelled with a script, made on the admin's page
         browser.get(url("/admin/tokens"));

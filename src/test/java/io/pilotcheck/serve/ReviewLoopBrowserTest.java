@@ -89,16 +89,13 @@ class ReviewLoopBrowserTest {
 
     private static void signIn(String name, String password) throws InterruptedException {
         browser.get(url("/login"));
-        browser.findElement(By.name("name")).sendKeys(name);
-        browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("#login button[type=submit]")).click();
+        HeadlessChromium.submitLogin(browser, name, password);
         HeadlessChromium.awaitUrl(browser, "/");
         assertThat(browser.findElement(By.id("signed-in")).getText()).isEqualTo(name);
     }
 
     private static void signOut() throws InterruptedException {
-        browser.findElement(By.cssSelector("#logout button")).click();
-        HeadlessChromium.awaitUrl(browser, "/login");
+        HeadlessChromium.signOut(browser);
     }
 
     private static void setValue(WebElement input, String value) {

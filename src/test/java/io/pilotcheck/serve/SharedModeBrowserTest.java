@@ -73,15 +73,11 @@ class SharedModeBrowserTest {
     }
 
     private static void signIn(String name, String password) {
-        browser.findElement(By.name("name")).clear();
-        browser.findElement(By.name("name")).sendKeys(name);
-        browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("#login button[type=submit]")).click();
+        HeadlessChromium.submitLogin(browser, name, password);
     }
 
     private static void signOut() throws InterruptedException {
-        browser.findElement(By.cssSelector("#logout button")).click();
-        HeadlessChromium.awaitUrl(browser, "/login");
+        HeadlessChromium.signOut(browser);
     }
 
     /** Adds an account on the admin's page; its generated password, shown once. */
