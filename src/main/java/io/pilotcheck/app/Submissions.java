@@ -79,7 +79,7 @@ public final class Submissions {
         List<NewSubmission.SubmittedFile> files = new ArrayList<>();
         for (DossierInput input : checked.inputs()) {
             if (input instanceof DossierInput.Bytes b) {
-                files.add(new NewSubmission.SubmittedFile(b.name(), b.bytes()));
+                files.add(submitted(b.name(), b.bytes()));
             }
         }
         String id = store.get().record(new NewSubmission(received, submitter, source, files,
@@ -102,7 +102,7 @@ public final class Submissions {
         List<NewSubmission.SubmittedFile> files = new ArrayList<>();
         batch.dossiers().forEach(d -> {
             if (checked.get(d.file()) instanceof DossierInput.Bytes b) {
-                files.add(new NewSubmission.SubmittedFile(d.file(), b.bytes()));
+                files.add(submitted(d.file(), b.bytes()));
             }
         });
         RuleBook book = rules.get();
@@ -112,6 +112,24 @@ public final class Submissions {
         received(id, received, actor, null, batch);
         return id;
     }
+
+    /**
+     * A file to keep as received; a workbook with the YAML it was read as beside it (docs/spec/entry.md),
+     * so history, diff and export can show what the rules saw. A workbook that is not a template has none.
+     */
+    static NewSubmission.SubmittedFile submitted(String name, byte[] bytes) {
+        if (WORKBOOK.reads(name)) {
+            try {
+                return new NewSubmission.SubmittedFile(name, bytes,
+                        io.pilotcheck.entry.WorkbookReader.read(bytes).yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (io.pilotcheck.entry.WorkbookReader.NotATemplate e) {
+                return new NewSubmission.SubmittedFile(name, bytes);
+            }
+        }
+        return new NewSubmission.SubmittedFile(name, bytes);
+    }
+
+    private static final io.pilotcheck.entry.WorkbookForm WORKBOOK = new io.pilotcheck.entry.WorkbookForm();
 
     /** The review loop, which a submission sent for a period enters. */
     private Reviews reviews;

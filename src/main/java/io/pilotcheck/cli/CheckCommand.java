@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
  * check API ({@link io.pilotcheck.api.Check}) and its outcome to reports and an exit code.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Check city dossiers (files, or folders searched for *.yaml/*.yml) against the rules.")
+        description = "Check city dossiers (files, or folders searched for *.yaml/*.yml/*.xlsx) against the rules.")
 public final class CheckCommand implements Callable<Integer> {
 
     @Spec

@@ -34,7 +34,7 @@ final class DossierBinder {
     private DossierBinder() {
     }
 
-    static Dossier bind(String file, YamlNode root, List<YamlProblem> problems) {
+    static Dossier bind(String file, YamlNode root, List<YamlProblem> problems, SourceLocation start) {
         SourceMap.Builder sources = new SourceMap.Builder();
         if (!(root instanceof YamlNode.Mapping mapping)) {
             problems.add(new YamlProblem(io.pilotcheck.source.YamlTreeReader.SYNTAX, ProblemWords.zh("notMapping", "found", root.kindName()),
@@ -52,7 +52,7 @@ final class DossierBinder {
         if (city == null && !top.given("city")) {
             // Written empty, it is as missing as when not written; located at the key then.
             problems.add(new YamlProblem(MISSING_REQUIRED, ProblemWords.zh("noCity"), ProblemWords.en("noCity"), "city",
-                    top.has("city") ? mapping.entries().get("city").keyLocation() : SourceLocation.startOf(file)));
+                    top.has("city") ? mapping.entries().get("city").keyLocation() : start));
         }
         Dossier d = new Dossier(file, version, city, top.string("province"), top.integer("pilot_no"),
                 top.bool("starred"), top.date("as_of"), top.year("peak_target_year"),
@@ -60,7 +60,7 @@ final class DossierBinder {
                 lowCarbonPlan(top.mapping("low_carbon_plan")), targetAssessment(top.mapping("target_assessment")),
                 innovations(top), top.enumList("policies", POLICIES), governance(top.mapping("governance")),
                 inventories(top), top.enumList("data_system", DATA_SYSTEM), emissions(top), annualReports(top),
-                top.date("phase_summary_submitted"), sources.build(file));
+                top.date("phase_summary_submitted"), sources.build(file, start));
         top.finish();
         return d;
     }

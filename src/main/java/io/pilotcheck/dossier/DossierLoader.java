@@ -27,6 +27,10 @@ public final class DossierLoader {
     /** Catalogue id: the file cannot be read, or is not UTF-8 text. */
     public static final String UNREADABLE = io.pilotcheck.finding.BuiltInChecks.UNREADABLE;
 
+    /** The other forms a dossier may be written in, found once. */
+    private static final List<DossierForm> FORMS = java.util.ServiceLoader.load(DossierForm.class).stream()
+            .map(java.util.ServiceLoader.Provider::get).toList();
+
     private final LoadLimits limits;
     private final YamlTreeReader yaml;
 
@@ -39,6 +43,12 @@ public final class DossierLoader {
     public DossierLoader(LoadLimits limits) {
         this.limits = limits;
         this.yaml = new YamlTreeReader(limits.maxDepth(), limits.maxFileBytes());
+    }
+
+    /** Whether a file of this name is a dossier: YAML, or a form the loader reads (a workbook). */
+    public static boolean isDossierName(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".yaml") || n.endsWith(".yml") || FORMS.stream().anyMatch(f -> f.reads(name));
     }
 
     /** Loads the file at {@code path}; {@code name} is how reports will name it. */
@@ -87,6 +97,11 @@ public final class DossierLoader {
 
     /** Loads a dossier from its bytes (a file's content, or a fuzzer's input). */
     public LoadedDossier loadBytes(String name, byte[] bytes) {
+        for (DossierForm form : FORMS) {
+            if (form.reads(name)) {
+                return loadForm(form, name, bytes);
+            }
+        }
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
                 || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
             // Word's "Unicode text" export; the format is UTF-8, and the fix is one "save as" away
@@ -133,6 +148,49 @@ public final class DossierLoader {
         }
     }
 
+    /**
+     * Loads a file in another form through the YAML it means, every place in that YAML moved to
+     * where it stands in the original, so problems and findings point at the user's cells.
+     */
+    private LoadedDossier loadForm(DossierForm form, String name, byte[] bytes) {
+        DossierForm.Translated t;
+        try {
+            t = form.translate(name, bytes);
+        } catch (DossierForm.Unreadable e) {
+            return failed(name, e.zh(), e.getMessage(), SourceLocation.startOf(name));
+        }
+        List<YamlProblem> problems = new ArrayList<>();
+        Optional<YamlNode> root = yaml.read(name, t.yaml(), problems);
+        java.util.function.UnaryOperator<SourceLocation> place = l -> l.file().equals(name)
+                ? t.places().getOrDefault(l.line(), t.start()) : l;
+        if (root.isEmpty()) {
+            return new LoadedDossier(name, null, problems.stream().map(p -> moved(p, place)).toList());
+        }
+        YamlNode placed = relocated(root.get(), place);
+        Dossier d = DossierBinder.bind(name, placed, problems, t.start());
+        return new LoadedDossier(name, problems.isEmpty() ? d : null, problems.stream().map(p -> moved(p, place)).toList(),
+                d != null && d.city() != null ? d.city() : city(placed));
+    }
+
+    private static YamlProblem moved(YamlProblem p, java.util.function.UnaryOperator<SourceLocation> place) {
+        return new YamlProblem(p.ruleId(), p.messageZh(), p.messageEn(), p.path(), place.apply(p.location()));
+    }
+
+    /** The same tree with every node's place moved. */
+    private static YamlNode relocated(YamlNode node, java.util.function.UnaryOperator<SourceLocation> place) {
+        if (node instanceof YamlNode.Scalar s) {
+            return new YamlNode.Scalar(s.kind(), s.text(), place.apply(s.location()));
+        }
+        if (node instanceof YamlNode.Sequence q) {
+            return new YamlNode.Sequence(q.items().stream().map(i -> relocated(i, place)).toList(), place.apply(q.location()));
+        }
+        YamlNode.Mapping m = (YamlNode.Mapping) node;
+        java.util.Map<String, YamlNode.Entry> entries = new java.util.LinkedHashMap<>();
+        m.entries().forEach((k, e) -> entries.put(k, new YamlNode.Entry(e.key(), place.apply(e.keyLocation()),
+                relocated(e.value(), place))));
+        return new YamlNode.Mapping(entries, place.apply(m.location()));
+    }
+
     /** Loads dossier text already in memory (rule tests, Java tests). */
     public LoadedDossier loadText(String name, String text) {
         List<YamlProblem> problems = new ArrayList<>();
@@ -140,7 +198,7 @@ public final class DossierLoader {
         if (root.isEmpty()) {
             return new LoadedDossier(name, null, problems);
         }
-        Dossier d = DossierBinder.bind(name, root.get(), problems);
+        Dossier d = DossierBinder.bind(name, root.get(), problems, SourceLocation.startOf(name));
         return new LoadedDossier(name, problems.isEmpty() ? d : null, problems, d != null && d.city() != null ? d.city() : city(root.get()));
     }
 
@@ -163,7 +221,10 @@ public final class DossierLoader {
     }
 
     private static LoadedDossier failed(String name, String zh, String en) {
-        return new LoadedDossier(name, null,
-                List.of(new YamlProblem(UNREADABLE, zh, en, "", SourceLocation.startOf(name))));
+        return failed(name, zh, en, SourceLocation.startOf(name));
+    }
+
+    private static LoadedDossier failed(String name, String zh, String en, SourceLocation at) {
+        return new LoadedDossier(name, null, List.of(new YamlProblem(UNREADABLE, zh, en, "", at)));
     }
 }

@@ -318,8 +318,8 @@ final class MappingReader {
             java.util.regex.Matcher m = FULL_WIDTH_KEY.matcher(s.text());
             if (m.find()) {
                 String key = m.group(1);
-                SourceLocation where = new SourceLocation(s.location().file(), s.location().line(),
-                        s.location().column() + s.text().indexOf('：'));
+                SourceLocation where = s.location().inSheet() ? s.location() : new SourceLocation(s.location().file(),
+                        s.location().line(), s.location().column() + s.text().indexOf('：'));
                 problem(WRONG_TYPE, at, where, ProblemWords.zh("fullwidthColon", "key", key),
                         ProblemWords.en("fullwidthColon", "key", key));
                 return;

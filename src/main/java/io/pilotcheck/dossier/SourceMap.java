@@ -21,6 +21,7 @@ public final class SourceMap {
     private final String file;
     private final Map<String, SourceLocation> byPath;
     private final Set<String> empty;
+    private final SourceLocation start;
 
     /** The locations of one dossier as the binder reads them, handed over whole to the map. */
     static final class Builder {
@@ -46,13 +47,14 @@ public final class SourceMap {
          * The map over these locations. They are kept, not copied (a copy per dossier was a
          * measurable part of a batch): the builder is not used afterwards.
          */
-        SourceMap build(String file) {
-            return new SourceMap(file, byPath, empty);
+        SourceMap build(String file, SourceLocation start) {
+            return new SourceMap(file, byPath, empty, start);
         }
     }
 
-    private SourceMap(String file, Map<String, SourceLocation> byPath, Set<String> empty) {
+    private SourceMap(String file, Map<String, SourceLocation> byPath, Set<String> empty, SourceLocation start) {
         this.file = file;
+        this.start = start;
         this.byPath = Collections.unmodifiableMap(byPath);
         this.empty = empty;
     }
@@ -80,7 +82,7 @@ public final class SourceMap {
             }
             p = parent(p);
         }
-        return SourceLocation.startOf(file);
+        return start;
     }
 
     static String parent(String path) {

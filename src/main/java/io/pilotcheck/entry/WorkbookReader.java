@@ -42,7 +42,22 @@ public final class WorkbookReader {
      * @param yaml  the dossier in the format's YAML
      * @param cells for each line of it (1-based), the cell it came from ({@code 低碳规划!B5})
      */
-    public record Read(String yaml, Map<Integer, String> cells) {
+    public record Read(String yaml, Map<Integer, Place> cells) {
+    }
+
+    /**
+     * A cell of the workbook.
+     *
+     * @param sheetIndex the sheet's place among the sections
+     * @param sheet      the sheet's name
+     * @param row        1-based row
+     * @param column     1-based column (A is 1)
+     */
+    public record Place(int sheetIndex, String sheet, int row, int column) {
+        @Override
+        public String toString() {
+            return sheet + "!" + CellReference.convertNumToColString(column - 1) + row;
+        }
     }
 
     private WorkbookReader() {
@@ -55,6 +70,7 @@ public final class WorkbookReader {
             boolean any = false;
             for (EntryLayout.Section section : EntryLayout.sections()) {
                 Sheet sheet = wb.getSheet(section.name());
+                out.sheetIndex = EntryLayout.sections().indexOf(section);
                 if (sheet == null) {
                     continue;
                 }
@@ -87,7 +103,7 @@ public final class WorkbookReader {
         switch (item.kind()) {
             case flags -> {
                 List<String> on = new ArrayList<>();
-                String first = null;
+                Place first = null;
                 boolean filled = false;
                 for (String v : item.values().keySet()) {
                     Row r = rows.get(item.key() + "=" + v);
@@ -108,12 +124,12 @@ public final class WorkbookReader {
                 List<Map.Entry<String, String>> lines = new ArrayList<>();
                 for (int i = 0; rows.containsKey(item.key() + "[" + i + "]"); i++) {
                     Row r = rows.get(item.key() + "[" + i + "]");
-                    Map<String, String[]> values = new LinkedHashMap<>();
+                    Map<String, Object[]> values = new LinkedHashMap<>();
                     for (int c = 0; c < item.columns().size(); c++) {
                         EntryLayout.Item col = item.columns().get(c);
                         String v = scalar(r.getCell(c), col);
                         if (v != null) {
-                            values.put(col.key(), new String[] {v, ref(sheet, r, c)});
+                            values.put(col.key(), new Object[] {v, ref(sheet, r, c)});
                         }
                     }
                     if (!values.isEmpty()) {
@@ -131,8 +147,8 @@ public final class WorkbookReader {
         }
     }
 
-    private static String ref(Sheet sheet, Row r, int column) {
-        return sheet.getSheetName() + "!" + new CellReference(r.getRowNum(), column).formatAsString(false);
+    private static Place ref(Sheet sheet, Row r, int column) {
+        return new Place(-1, sheet.getSheetName(), r.getRowNum() + 1, column + 1);
     }
 
     /** A cell's value as a YAML scalar of the item's kind; null when the cell is empty. */
@@ -196,11 +212,12 @@ public final class WorkbookReader {
     /** Writes the YAML, line by line, noting each line's cell. */
     private static final class Emitter {
         private final StringBuilder text = new StringBuilder();
-        private final Map<Integer, String> cells = new LinkedHashMap<>();
+        private final Map<Integer, Place> cells = new LinkedHashMap<>();
+        private int sheetIndex;
         private final Map<String, Boolean> opened = new HashMap<>();
         private int line;
 
-        void scalar(String key, String value, String cell) {
+        void scalar(String key, String value, Place cell) {
             int dot = key.indexOf('.');
             if (dot > 0) {
                 open(key.substring(0, dot), cell);
@@ -210,26 +227,27 @@ public final class WorkbookReader {
             }
         }
 
-        void tableRow(String key, Map<String, String[]> values) {
+        void tableRow(String key, Map<String, Object[]> values) {
             boolean first = true;
-            for (Map.Entry<String, String[]> e : values.entrySet()) {
+            for (Map.Entry<String, Object[]> e : values.entrySet()) {
+                Place cell = (Place) e.getValue()[1];
                 if (first) {
-                    open(key, e.getValue()[1]);
+                    open(key, cell);
                 }
-                line((first ? "  - " : "    ") + e.getKey() + ": " + e.getValue()[0], e.getValue()[1]);
+                line((first ? "  - " : "    ") + e.getKey() + ": " + e.getValue()[0], cell);
                 first = false;
             }
         }
 
-        private void open(String parent, String cell) {
+        private void open(String parent, Place cell) {
             if (opened.putIfAbsent(parent, true) == null) {
                 line(parent + ":", cell);
             }
         }
 
-        private void line(String s, String cell) {
+        private void line(String s, Place cell) {
             text.append(s).append('\n');
-            cells.put(++line, cell);
+            cells.put(++line, new Place(sheetIndex, cell.sheet(), cell.row(), cell.column()));
         }
 
         String text() {

@@ -20,7 +20,7 @@ import java.util.PriorityQueue;
 
 /**
  * Expands the command line's PATHs into dossier files: a file as named, a folder recursively
- * ({@code *.yaml}, {@code *.yml}), each named as the user would write it, sorted, without repeats.
+ * ({@code *.yaml}, {@code *.yml}, and the forms the loader reads: {@code *.xlsx}), each named as the user would write it, sorted, without repeats.
  * A path that does not exist makes the whole run unusable (exit 2); a file or folder that cannot
  * be read inside a folder is kept, so the batch reports it instead of silently skipping it.
  * Inside a folder only regular files (and links to them) are dossiers: a pipe, socket or device
@@ -218,8 +218,9 @@ public final class DossierFiles {
     }
 
     private static boolean isDossier(Path file) {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".yaml") || n.endsWith(".yml");
+        // Excel keeps "~$name.xlsx" beside a workbook while it is open: its owner, not a dossier
+        return io.pilotcheck.dossier.DossierLoader.isDossierName(file.getFileName().toString())
+                && !file.getFileName().toString().startsWith("~$");
     }
 
     private static String name(Path p) {

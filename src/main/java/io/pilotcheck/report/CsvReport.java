@@ -25,7 +25,7 @@ public final class CsvReport {
 
     /** The columns, in order; later ones are added at the end, so a column keeps its place. */
     public static final String[] HEADER = {"file", "line", "column", "city", "verdict", "rule", "severity", "clause",
-        "path", "message", "waived", "waiver_reason", "waiver_approver", "waiver_expires", "province"};
+        "path", "message", "waived", "waiver_reason", "waiver_approver", "waiver_expires", "province", "sheet"};
 
     private CsvReport() {
     }
@@ -37,7 +37,8 @@ public final class CsvReport {
         return java.util.Arrays.asList(text(f.location().file()), f.location().line(), f.location().column(), text(city),
                 d.verdict().id(), f.ruleId(), f.severity().id(), f.clause(), text(f.path()), text(f.message().in(lang)),
                 w ? "yes" : "", w ? text(f.waiver().reason()) : "", w ? text(f.waiver().approver()) : "",
-                w ? f.waiver().expires().toString() : "", text(d.province(lang)));
+                w ? f.waiver().expires().toString() : "", text(d.province(lang)),
+                f.location().inSheet() ? text(f.location().sheet().name()) : "");
     }
 
     /**

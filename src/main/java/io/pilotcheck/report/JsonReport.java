@@ -158,6 +158,10 @@ public final class JsonReport {
             j.put("path", f.path());
             j.put("line", f.location().line());
             j.put("column", f.location().column());
+            if (f.location().inSheet()) {
+                j.put("sheet", f.location().sheet().name());
+                j.put("cell", f.location().cell());
+            }
             if (f.waived()) {
                 waiver(j.putObject("waiver"), f.waiver());
             }

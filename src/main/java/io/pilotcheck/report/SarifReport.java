@@ -2,6 +2,7 @@ package io.pilotcheck.report;
 
 import com.contrastsecurity.sarif.ArtifactLocation;
 import com.contrastsecurity.sarif.Location;
+import com.contrastsecurity.sarif.LogicalLocation;
 import com.contrastsecurity.sarif.Message;
 import com.contrastsecurity.sarif.MultiformatMessageString;
 import com.contrastsecurity.sarif.PhysicalLocation;
@@ -123,6 +124,13 @@ public final class SarifReport {
         PhysicalLocation where = new PhysicalLocation()
                 .withArtifactLocation(new ArtifactLocation().withUri(uri(f.location().file())))
                 .withRegion(region);
+        List<Location> locations = List.of(new Location().withPhysicalLocation(where));
+        if (f.location().inSheet()) {
+            // a workbook has no lines: the sheet is the logical place, the region its row and column
+            locations = List.of(new Location().withPhysicalLocation(where).withLogicalLocations(Set.of(
+                    new LogicalLocation().withName(f.location().sheet().name())
+                            .withFullyQualifiedName(f.location().cell()).withKind("sheet"))));
+        }
         PropertyBag props = new PropertyBag().withAdditionalProperty("severity", f.severity().id())
                 .withAdditionalProperty("clause", f.clause())
                 .withAdditionalProperty("path", f.path())
@@ -132,7 +140,7 @@ public final class SarifReport {
         }
         Result r = new Result().withRuleId(f.ruleId()).withRuleIndex(ruleIndex).withLevel(level(f.severity()))
                 .withMessage(new Message().withText(f.message().in(lang)))
-                .withLocations(List.of(new Location().withPhysicalLocation(where)))
+                .withLocations(locations)
                 .withProperties(props);
         if (f.waived()) {
             Set<Suppression> s = new LinkedHashSet<>();

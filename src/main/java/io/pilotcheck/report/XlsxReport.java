@@ -220,7 +220,7 @@ public final class XlsxReport {
 
     /** The findings sheet's columns: the CSV report's, the province beside the city, in the reader's words. */
     private static final String[] COLUMNS = {"file", "line", "column", "province", "city", "verdict", "rule",
-        "rule_title", "severity", "clause", "path", "message", "waived", "waiver_reason", "waiver_approver", "waiver_expires"};
+        "rule_title", "severity", "clause", "path", "message", "waived", "waiver_reason", "waiver_approver", "waiver_expires", "sheet"};
 
     private static void findings(Sheet sheet, BatchResult batch, List<RuleInfo> rules, Styles styles, Language lang) {
         Map<String, String> titles = new java.util.HashMap<>();
@@ -241,7 +241,8 @@ public final class XlsxReport {
                         f.location().column(), d.province(lang), city, verdict, f.ruleId(),
                         titles.getOrDefault(f.ruleId(), builtInTitle(f.ruleId(), lang)), ReportWords.severity(f.severity(), lang), ReportWords.clause(f.clause(), lang), f.path(), f.message().in(lang),
                         w ? yes : "", w ? f.waiver().reason() : "", w ? f.waiver().approver() : "",
-                        w ? f.waiver().expires().toString() : "");
+                        w ? f.waiver().expires().toString() : "",
+                        f.location().inSheet() ? f.location().sheet().name() : "");
                 for (int c = 0; c < values.size(); c++) {
                     Object v = values.get(c);
                     if (v instanceof Integer n) {

@@ -167,7 +167,8 @@ final class StorePages {
         List<PilotView.Finding> findings = current.dossier().findings().stream().map(f -> {
             java.util.Optional<io.pilotcheck.rules.RuleInfo> rule = rules.apply(f.ruleId());
             String where = (f.path().isEmpty() ? "" : f.path() + " · ")
-                    + page.word("pilot.line", "line", f.location().line(), "column", f.location().column());
+                    + (f.location().inSheet() ? page.word("pilot.cell", "cell", f.location().cell())
+                    : page.word("pilot.line", "line", f.location().line(), "column", f.location().column()));
             return new PilotView.Finding(f.severity().id(), io.pilotcheck.report.ReportWords.severity(f.severity(), lang),
                     f.ruleId(), rule.map(r -> r.title(lang)).orElse(""), io.pilotcheck.report.ReportWords.clause(f.clause(), lang),
                     rule.map(io.pilotcheck.rules.RuleInfo::notice).orElse(""), f.message().in(lang), where, f.waived());

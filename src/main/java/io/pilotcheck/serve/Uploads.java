@@ -2,6 +2,7 @@ package io.pilotcheck.serve;
 
 import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
+import io.pilotcheck.dossier.DossierLoader;
 import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.dossier.LoadLimits;
 import io.pilotcheck.failure.RootCause;
@@ -65,14 +66,14 @@ final class Uploads {
     static String reason(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         String base = lower.substring(lower.lastIndexOf('/') + 1);
-        if (base.startsWith(".") || base.equals("thumbs.db") || base.equals("desktop.ini") || lower.startsWith("__macosx/")
+        if (base.startsWith(".") || base.startsWith("~$") || base.equals("thumbs.db") || base.equals("desktop.ini") || lower.startsWith("__macosx/")
                 || lower.contains("/__macosx/")) {
             return "skip.system";
         }
         if (lower.matches(".*\\.ya?ml\\.[a-z0-9]+")) {
             return "skip.doubleExtension";
         }
-        if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".et")) {
+        if (lower.endsWith(".xls") || lower.endsWith(".et")) {
             return "skip.workbook";
         }
         return "skip.other";
@@ -187,7 +188,7 @@ final class Uploads {
             }
             String name = f.filename() == null || f.filename().isBlank() ? "dossier.yaml" : f.filename().replace('\\', '/');
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!(lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".zip"))) {
+            if (!(DossierLoader.isDossierName(name) || lower.endsWith(".zip")) || reason(name).equals("skip.system")) {
                 skip(ctx, name); // a folder upload sends every file; as check does in a folder, only dossiers count
                 continue;
             }
@@ -303,7 +304,7 @@ final class Uploads {
             if (e.isDirectory()) {
                 continue;
             }
-            if (!(lower.endsWith(".yaml") || lower.endsWith(".yml")) || reason(name).equals("skip.system")) {
+            if (!DossierLoader.isDossierName(name) || reason(name).equals("skip.system")) {
                 skip(budget.ctx, name); // a Mac's zip holds __MACOSX/._大连.yaml beside 大连.yaml: not a dossier
                 continue;
             }

@@ -40,7 +40,15 @@ public record NewSubmission(Instant received, String submitter, Source source, L
         }
     }
 
-    /** One file as received. */
-    public record SubmittedFile(String name, byte[] bytes) {
+    /**
+     * One file as received.
+     *
+     * @param form for a workbook, the YAML it was read as, kept beside it; null for YAML
+     */
+    public record SubmittedFile(String name, byte[] bytes, byte[] form) {
+        /** A YAML file. */
+        public SubmittedFile(String name, byte[] bytes) {
+            this(name, bytes, null);
+        }
     }
 }

@@ -62,9 +62,15 @@ public final class StoreArchive {
                         .put("submitter", s.submitter()).put("source", s.source().id());
                 ArrayNode files = node.putArray("files");
                 for (StoredSubmission.File f : s.files()) {
-                    files.addObject().put("name", f.name()).put("sha256", f.sha256()).put("size", f.size());
+                    ObjectNode fn = files.addObject().put("name", f.name()).put("sha256", f.sha256()).put("size", f.size());
                     if (written.add(f.sha256())) {
                         put(zip, "files/" + f.sha256(), store.file(Scope.all(), id, f.name()).orElseThrow());
+                    }
+                    if (f.formSha256() != null) {
+                        fn.put("form_sha256", f.formSha256());
+                        if (written.add(f.formSha256())) {
+                            put(zip, "files/" + f.formSha256(), store.form(Scope.all(), id, f.name()).orElseThrow());
+                        }
                     }
                 }
                 ArrayNode evaluations = node.putArray("evaluations");
@@ -250,7 +256,8 @@ public final class StoreArchive {
                 id = id(s, "id");
                 List<NewSubmission.SubmittedFile> files = new ArrayList<>();
                 for (JsonNode f : s.path("files")) {
-                    files.add(new NewSubmission.SubmittedFile(required(f, "name"), file(zip, f)));
+                    files.add(new NewSubmission.SubmittedFile(required(f, "name"), file(zip, f, "sha256"),
+                            f.hasNonNull("form_sha256") ? file(zip, f, "form_sha256") : null));
                 }
                 for (JsonNode e : s.path("evaluations")) {
                     evaluations.add(Map.entry(id(e, "id"), evaluation(e)));
@@ -298,7 +305,7 @@ public final class StoreArchive {
                 }
                 Map<String, byte[]> files = new java.util.TreeMap<>();
                 for (JsonNode f : node.path("files")) {
-                    files.put(required(f, "path"), file(zip, f));
+                    files.put(required(f, "path"), file(zip, f, "sha256"));
                 }
                 int number = node.path("number").asInt(0);
                 if (number < 1 || files.isEmpty()) {
@@ -318,8 +325,8 @@ public final class StoreArchive {
      * The bytes of the file an entry names by its {@code sha256}, read from {@code files/SHA256}
      * and checked against it.
      */
-    private static byte[] file(ZipFile zip, JsonNode f) throws IOException {
-        String sha256 = required(f, "sha256");
+    private static byte[] file(ZipFile zip, JsonNode f, String field) throws IOException {
+        String sha256 = required(f, field);
         if (!sha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("a file's sha256 is not 64 hexadecimal digits: " + shown(sha256));
         }
@@ -391,6 +398,9 @@ public final class StoreArchive {
                         .put("clause", f.clause()).put("path", f.path()).put("file", f.location().file())
                         .put("line", f.location().line()).put("column", f.location().column())
                         .put("message_zh", f.message().zh()).put("message_en", f.message().en());
+                if (f.location().inSheet()) {
+                    fn.put("sheet", f.location().sheet().name()).put("sheet_index", f.location().sheet().index());
+                }
                 if (f.waiver() != null) {
                     fn.set("waiver", WaiverJson.of(f.waiver()));
                 }
@@ -413,7 +423,8 @@ public final class StoreArchive {
                 findings.add(new Finding(f.path("rule").asText(), Severity.fromId(f.path("severity").asText()),
                         f.path("clause").asText(), new Message(f.path("message_zh").asText(), f.path("message_en").asText()),
                         f.path("path").asText(), new SourceLocation(f.path("file").asText(), f.path("line").asInt(),
-                        f.path("column").asInt()), waiver));
+                        f.path("column").asInt(), f.hasNonNull("sheet")
+                        ? new SourceLocation.Sheet(f.path("sheet_index").asInt(), f.path("sheet").asText()) : null), waiver));
             }
             dossiers.add(new DossierResult(d.path("file").asText(), text(d, "city"), text(d, "city_en"),
                     d.path("province_zh").isNull() ? null : new Message(d.path("province_zh").asText(), d.path("province_en").asText()),

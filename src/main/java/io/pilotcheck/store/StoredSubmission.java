@@ -17,8 +17,11 @@ import java.util.List;
 public record StoredSubmission(String id, Instant received, String submitter, Source source, List<File> files,
                                List<Evaluation> evaluations) {
 
-    /** A file as kept: its name, its bytes' SHA-256 and size. */
-    public record File(String name, String sha256, long size) {
+    /**
+     * A file as kept: its name, its bytes' SHA-256 and size, and for a workbook the SHA-256 of
+     * the YAML it was read as (null for a YAML file).
+     */
+    public record File(String name, String sha256, long size, String formSha256) {
     }
 
     /** An evaluation's facts, without its findings ({@link SubmissionStore#evaluation} has them). */

@@ -92,6 +92,9 @@ public interface SubmissionStore extends AutoCloseable, RuleSetStore, AccountSto
     /** The bytes of a kept submission's file in {@code scope}, exactly as received, or empty. */
     Optional<byte[]> file(Scope scope, String submissionId, String name);
 
+    /** The YAML a kept workbook was read as (docs/spec/entry.md), or empty (a YAML file has none). */
+    Optional<byte[]> form(Scope scope, String submissionId, String name);
+
     /** An evaluation of a submission in {@code scope}, with every finding, or empty. */
     Optional<EvaluationRecord> evaluation(Scope scope, String evaluationId);
 

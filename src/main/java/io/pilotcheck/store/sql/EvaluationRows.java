@@ -45,8 +45,8 @@ final class EvaluationRows {
 
     /** The findings' table's insert, for {@link #add}. */
     static final String INSERT_FINDING = "INSERT INTO finding (evaluation_id, dossier_position, position, rule_id, "
-            + "severity, clause, path, file_name, line, col, message_zh, message_en, waiver) VALUES (:evaluation, "
-            + ":dossier, :position, :rule, :severity, :clause, :path, :file, :line, :col, :zh, :en, :waiver)";
+            + "severity, clause, path, file_name, line, col, message_zh, message_en, waiver, sheet, sheet_index) VALUES (:evaluation, "
+            + ":dossier, :position, :rule, :severity, :clause, :path, :file, :line, :col, :zh, :en, :waiver, :sheet, :sheetIndex)";
 
     /** The waiver uses' table's insert, for {@link #addWaivers}. */
     static final String INSERT_WAIVER_USE = "INSERT INTO waiver_use (evaluation_id, position, status, matched, waiver) "
@@ -98,10 +98,17 @@ final class EvaluationRows {
                         .bind("rule", clip(f.ruleId(), 100)).bind("severity", f.severity().id()).bind("clause", clip(f.clause(), 100))
                         .bind("path", clip(f.path(), 1000)).bind("file", clip(f.location().file(), 1000)).bind("line", f.location().line())
                         .bind("col", f.location().column()).bind("zh", f.message().zh()).bind("en", f.message().en())
-                        .bind("waiver", f.waiver() == null ? null : waiver(f.waiver())).add();
+                        .bind("waiver", f.waiver() == null ? null : waiver(f.waiver()))
+                        .bind("sheet", f.location().inSheet() ? clip(f.location().sheet().name(), 100) : null)
+                        .bind("sheetIndex", f.location().inSheet() ? f.location().sheet().index() : null).add();
             }
             position++;
         }
+    }
+
+    /** A stored finding's sheet: none for a YAML dossier's. */
+    static SourceLocation.Sheet sheet(String name, int index) {
+        return name == null ? null : new SourceLocation.Sheet(index, name);
     }
 
     static Optional<EvaluationRecord> read(Handle h, String evaluationId) {
@@ -123,12 +130,13 @@ final class EvaluationRows {
         }
         Map<Integer, List<Finding>> byDossier = new HashMap<>();
         h.createQuery("SELECT dossier_position, rule_id, severity, clause, path, file_name, line, col, message_zh, "
-                        + "message_en, waiver FROM finding WHERE evaluation_id = :id" + oneFinding
+                        + "message_en, waiver, sheet, sheet_index FROM finding WHERE evaluation_id = :id" + oneFinding
                         + " ORDER BY dossier_position, position")
                 .bind("id", evaluationId).bindMap(position < 0 ? Map.of() : Map.of("position", position))
                 .map((rs, ctx) -> Map.entry(rs.getInt(1), new Finding(rs.getString(2), Severity.fromId(rs.getString(3)),
                         rs.getString(4), new Message(rs.getString(9), rs.getString(10)), rs.getString(5),
-                        new SourceLocation(rs.getString(6), rs.getInt(7), rs.getInt(8)), waiver(rs.getString(11)))))
+                        new SourceLocation(rs.getString(6), rs.getInt(7), rs.getInt(8), sheet(rs.getString(12), rs.getInt(13))),
+                        waiver(rs.getString(11)))))
                 .forEach(e -> byDossier.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         List<DossierResult> dossiers = h.createQuery("SELECT position, file_name, city, city_en, province_zh, province_en, "
                         + "as_of FROM dossier_result WHERE evaluation_id = :id" + oneDossier + " ORDER BY position")

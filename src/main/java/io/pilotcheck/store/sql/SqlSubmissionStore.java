@@ -281,7 +281,7 @@ public final class SqlSubmissionStore implements SubmissionStore {
     static final int SOCKET_TIMEOUT_SECONDS = 10;
 
     /** The version of the newest migration in {@code db/migration}; a test holds the two together. */
-    static final String SCHEMA_VERSION = "8";
+    static final String SCHEMA_VERSION = "9";
 
     /**
      * The store's schema version (its newest migration applied), asked with one query, or empty
@@ -750,9 +750,19 @@ public final class SqlSubmissionStore implements SubmissionStore {
 
     @Override
     public Optional<byte[]> file(Scope scope, String submissionId, String name) {
+        return kept(scope, submissionId, name, "sha256");
+    }
+
+    @Override
+    public Optional<byte[]> form(Scope scope, String submissionId, String name) {
+        return kept(scope, submissionId, name, "form_sha256");
+    }
+
+    /** A kept file's bytes, or its YAML form's ({@code column} names which), checked against their hash. */
+    private Optional<byte[]> kept(Scope scope, String submissionId, String name, String column) {
         ScopeSql in = new ScopeSql(scope);
         Optional<Map.Entry<String, byte[]>> kept = read(h -> in.bind(h.createQuery("SELECT b.sha256, b.content FROM submission_file f "
-                        + "JOIN stored_file b ON b.sha256 = f.sha256 WHERE f.submission_id = :id AND f.name = :name"
+                        + "JOIN stored_file b ON b.sha256 = f." + column + " WHERE f.submission_id = :id AND f.name = :name"
                         + in.submission("f.submission_id")))
                 .bind("id", submissionId).bind("name", name).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getBytes(2))).findOne());
         // a file's bytes are kept under their SHA-256: bytes that no longer hash to it were damaged
@@ -1078,10 +1088,11 @@ public final class SqlSubmissionStore implements SubmissionStore {
     }
 
     private static List<StoredSubmission.File> files(Handle h, String id) {
-        return h.createQuery("SELECT f.name, f.sha256, b.size_bytes FROM submission_file f "
+        return h.createQuery("SELECT f.name, f.sha256, b.size_bytes, f.form_sha256 FROM submission_file f "
                         + "JOIN stored_file b ON b.sha256 = f.sha256 WHERE f.submission_id = :id ORDER BY f.position")
                 .bind("id", id)
-                .map((rs, ctx) -> new StoredSubmission.File(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+                .map((rs, ctx) -> new StoredSubmission.File(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getString(4) == null ? null : rs.getString(4).strip())).list();
     }
 
     private static List<StoredSubmission.Evaluation> evaluations(Handle h, String id) {

@@ -32,8 +32,8 @@ final class WriteBatch {
                 + "ON CONFLICT DO NOTHING");
         submissions = h.prepareBatch("INSERT INTO submission (id, received_at, submitter, source, file_count) "
                 + "VALUES (:id, :received, :submitter, :source, :count)");
-        submissionFiles = h.prepareBatch("INSERT INTO submission_file (submission_id, position, name, sha256) "
-                + "VALUES (:id, :position, :name, :sha)");
+        submissionFiles = h.prepareBatch("INSERT INTO submission_file (submission_id, position, name, sha256, form_sha256) "
+                + "VALUES (:id, :position, :name, :sha, :form)");
         evaluations = h.prepareBatch("INSERT INTO evaluation (id, submission_id, evaluated_at, reason, rules_fingerprint, "
                 + "rule_count, tool_version, as_of) VALUES (:id, :submission, :at, :reason, :fingerprint, :rules, :version, :asOf)");
         dossiers = h.prepareBatch(EvaluationRows.INSERT_DOSSIER);
@@ -52,7 +52,12 @@ final class WriteBatch {
             if (filesAdded.add(sha)) {
                 files.bind("sha", sha).bind("size", (long) f.bytes().length).bind("content", f.bytes()).add();
             }
-            submissionFiles.bind("id", id).bind("position", position++).bind("name", f.name()).bind("sha", sha).add();
+            String form = f.form() == null ? null : SqlSubmissionStore.sha256(f.form());
+            if (form != null && filesAdded.add(form)) {
+                files.bind("sha", form).bind("size", (long) f.form().length).bind("content", f.form()).add();
+            }
+            submissionFiles.bind("id", id).bind("position", position++).bind("name", f.name()).bind("sha", sha)
+                    .bind("form", form).add();
         }
         return this;
     }
