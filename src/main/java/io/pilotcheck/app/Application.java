@@ -21,6 +21,7 @@ public final class Application {
     private final RuleSets ruleSets;
     private final Periods periods;
     private final Reviews reviews;
+    private final Filings filings;
     private final Supplier<RuleBook> rules;
 
     /**
@@ -37,7 +38,13 @@ public final class Application {
         this.periods = new Periods(this.store, () -> rules.get().registry());
         this.reviews = new Reviews(rules, this.store, submissions);
         this.submissions.reviews(reviews);
+        this.filings = new Filings(pilots, this.store);
         this.rules = rules;
+    }
+
+    /** The pilots' web forms and their drafts. */
+    public Filings filings() {
+        return filings;
     }
 
     /** Checking uploads. */

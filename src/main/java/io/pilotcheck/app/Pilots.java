@@ -194,6 +194,11 @@ public final class Pilots {
         return rule(id).map(r -> r.title(lang)).orElse(id);
     }
 
+    /** The rules in use now, each with its title, clause and the notice's words. */
+    public List<io.pilotcheck.rules.RuleInfo> rules() {
+        return rules.get().rules();
+    }
+
     /** A rule of the rules in use now, by id: its title, clause and the notice's words. */
     public Optional<io.pilotcheck.rules.RuleInfo> rule(String id) {
         return rules.get().rule(id);

@@ -17,7 +17,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import io.pilotcheck.finding.BuiltInChecks;
 import java.util.concurrent.Callable;
 
 /**
@@ -56,6 +58,16 @@ public final class ConvertCommand implements Callable<Integer> {
         }
         try {
             byte[] bytes = Files.readAllBytes(input);
+            if (toWorkbook) {
+                // what the workbook has no row for would be dropped without a word: refused instead
+                List<io.pilotcheck.source.YamlProblem> lost = new io.pilotcheck.dossier.DossierLoader().loadBytes(input.toString(), bytes)
+                        .problems().stream().filter(p -> UNHELD.contains(p.ruleId())).toList();
+                if (!lost.isEmpty()) {
+                    lost.forEach(p -> err.println(p.location() + ": error " + p.ruleId() + " "
+                            + (common.lang == io.pilotcheck.words.Language.ZH ? p.messageZh() : p.messageEn())));
+                    return say(err, "convertCannotHold", "input", input);
+                }
+            }
             byte[] result = toWorkbook ? DossierWorkbook.write(new ObjectMapper(new YAMLFactory()).readTree(bytes))
                     : WorkbookReader.read(bytes).yaml().getBytes(StandardCharsets.UTF_8);
             OutputFile.write(result, output);
@@ -68,6 +80,10 @@ public final class ConvertCommand implements Callable<Integer> {
             return say(err, "convertFailed", "input", input, "reason", String.valueOf(e.getMessage()));
         }
     }
+
+    /** The problems of a YAML dossier about what a workbook cannot hold: it does not read, a key repeated or unknown, an alias. */
+    private static final java.util.Set<String> UNHELD = java.util.Set.of(BuiltInChecks.SYNTAX, BuiltInChecks.UNKNOWN_KEY,
+            BuiltInChecks.DUPLICATE_KEY, BuiltInChecks.FORBIDDEN_FEATURE);
 
     private static String name(Path p) {
         return p.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -73,9 +73,12 @@ public final class DossierWorkbook {
         String need = item.need() + (item.clause().isEmpty() ? "" : "【" + item.clause() + "】");
         switch (item.kind()) {
             case flags -> {
-                java.util.Set<String> on = new java.util.HashSet<>();
+                java.util.Set<String> on = new java.util.LinkedHashSet<>();
                 value.forEach(v -> on.add(v.asText()));
-                for (Map.Entry<String, String> v : item.values().entrySet()) {
+                // a value the format does not list keeps a row of its own, as written, for the check to name
+                Map<String, String> rows = new java.util.LinkedHashMap<>(item.values());
+                on.forEach(v -> rows.putIfAbsent(v, v));
+                for (Map.Entry<String, String> v : rows.entrySet()) {
                     Row row = sheet.createRow(r);
                     cell(row, 0, DossierTemplate.label(last(item.key())) + "：" + v.getValue(), styles.label);
                     cell(row, 1, value.isMissingNode() ? "" : on.contains(v.getKey()) ? YES : NO, styles.open);

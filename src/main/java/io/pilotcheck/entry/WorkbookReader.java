@@ -66,11 +66,10 @@ public final class WorkbookReader {
     /** Reads a workbook. */
     public static Read read(byte[] xlsx) throws NotATemplate {
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Emitter out = new Emitter();
+            YamlLines<Place> out = new YamlLines<>();
             boolean any = false;
             for (EntryLayout.Section section : EntryLayout.sections()) {
                 Sheet sheet = wb.getSheet(section.name());
-                out.sheetIndex = EntryLayout.sections().indexOf(section);
                 if (sheet == null) {
                     continue;
                 }
@@ -89,7 +88,7 @@ public final class WorkbookReader {
             if (!any) {
                 throw new NotATemplate("not a pilotcheck dossier workbook");
             }
-            return new Read(out.text(), out.cells);
+            return new Read(out.text(), out.places());
         } catch (IOException | RuntimeException e) {
             if (e instanceof RuntimeException && !(e instanceof org.apache.poi.UnsupportedFileFormatException)
                     && !(e instanceof org.apache.poi.ooxml.POIXMLException)) {
@@ -99,13 +98,13 @@ public final class WorkbookReader {
         }
     }
 
-    private static void read(Sheet sheet, Map<String, Row> rows, EntryLayout.Item item, Emitter out) {
+    private static void read(Sheet sheet, Map<String, Row> rows, EntryLayout.Item item, YamlLines<Place> out) {
         switch (item.kind()) {
             case flags -> {
                 List<String> on = new ArrayList<>();
                 Place first = null;
                 boolean filled = false;
-                for (String v : item.values().keySet()) {
+                for (String v : flagValues(item, rows.keySet())) {
                     Row r = rows.get(item.key() + "=" + v);
                     String text = r == null ? "" : text(r.getCell(1));
                     if (!text.isEmpty()) {
@@ -124,12 +123,12 @@ public final class WorkbookReader {
                 List<Map.Entry<String, String>> lines = new ArrayList<>();
                 for (int i = 0; rows.containsKey(item.key() + "[" + i + "]"); i++) {
                     Row r = rows.get(item.key() + "[" + i + "]");
-                    Map<String, Object[]> values = new LinkedHashMap<>();
+                    Map<String, Map.Entry<String, Place>> values = new LinkedHashMap<>();
                     for (int c = 0; c < item.columns().size(); c++) {
                         EntryLayout.Item col = item.columns().get(c);
                         String v = scalar(r.getCell(c), col);
                         if (v != null) {
-                            values.put(col.key(), new Object[] {v, ref(sheet, r, c)});
+                            values.put(col.key(), Map.entry(v, ref(sheet, r, c)));
                         }
                     }
                     if (!values.isEmpty()) {
@@ -147,8 +146,20 @@ public final class WorkbookReader {
         }
     }
 
+    /** A flags item's values: the format's, then any other a row names (written as typed), in name order. */
+    public static List<String> flagValues(EntryLayout.Item item, java.util.Collection<String> names) {
+        List<String> out = new ArrayList<>(item.values().keySet());
+        names.stream().filter(n -> n.startsWith(item.key() + "=")).map(n -> n.substring(item.key().length() + 1))
+                .filter(v -> !item.values().containsKey(v)).sorted().forEach(out::add);
+        return out;
+    }
+
     private static Place ref(Sheet sheet, Row r, int column) {
-        return new Place(-1, sheet.getSheetName(), r.getRowNum() + 1, column + 1);
+        int index = 0;
+        while (!EntryLayout.sections().get(index).name().equals(sheet.getSheetName())) {
+            index++;
+        }
+        return new Place(index, sheet.getSheetName(), r.getRowNum() + 1, column + 1);
     }
 
     /** A cell's value as a YAML scalar of the item's kind; null when the cell is empty. */
@@ -167,13 +178,23 @@ public final class WorkbookReader {
         if (type == CellType.BOOLEAN) {
             return String.valueOf(cell.getBooleanCellValue());
         }
-        String text = text(cell);
+        return typed(text(cell), item);
+    }
+
+    /**
+     * Text a user typed (in a cell or a form's field) as a YAML scalar of the item's kind; null
+     * when empty. 是/否 and a choice's Chinese name become their values; anything else is kept as
+     * typed, for the check to say what is wrong with it.
+     */
+    static String typed(String typed, EntryLayout.Item item) {
+        String text = typed == null ? "" : typed.strip();
         if (text.isEmpty()) {
             return null;
         }
         return switch (item.kind()) {
             case bool -> text.equals(DossierWorkbook.YES) ? "true" : text.equals(DossierWorkbook.NO) ? "false" : quoted(text);
-            case choice -> item.values().entrySet().stream().filter(e -> e.getValue().equals(text)).map(Map.Entry::getKey).findFirst()
+            case choice -> item.values().containsKey(text) ? text
+                    : item.values().entrySet().stream().filter(e -> e.getValue().equals(text)).map(Map.Entry::getKey).findFirst()
                     .orElse(quoted(text));
             case date, integer, year, number -> plain(text) ? text : quoted(text);
             default -> quoted(text);
@@ -207,51 +228,5 @@ public final class WorkbookReader {
             }
         }
         return b.append('"').toString();
-    }
-
-    /** Writes the YAML, line by line, noting each line's cell. */
-    private static final class Emitter {
-        private final StringBuilder text = new StringBuilder();
-        private final Map<Integer, Place> cells = new LinkedHashMap<>();
-        private int sheetIndex;
-        private final Map<String, Boolean> opened = new HashMap<>();
-        private int line;
-
-        void scalar(String key, String value, Place cell) {
-            int dot = key.indexOf('.');
-            if (dot > 0) {
-                open(key.substring(0, dot), cell);
-                line("  " + key.substring(dot + 1) + ": " + value, cell);
-            } else {
-                line(key + ": " + value, cell);
-            }
-        }
-
-        void tableRow(String key, Map<String, Object[]> values) {
-            boolean first = true;
-            for (Map.Entry<String, Object[]> e : values.entrySet()) {
-                Place cell = (Place) e.getValue()[1];
-                if (first) {
-                    open(key, cell);
-                }
-                line((first ? "  - " : "    ") + e.getKey() + ": " + e.getValue()[0], cell);
-                first = false;
-            }
-        }
-
-        private void open(String parent, Place cell) {
-            if (opened.putIfAbsent(parent, true) == null) {
-                line(parent + ":", cell);
-            }
-        }
-
-        private void line(String s, Place cell) {
-            text.append(s).append('\n');
-            cells.put(++line, new Place(sheetIndex, cell.sheet(), cell.row(), cell.column()));
-        }
-
-        String text() {
-            return text.toString();
-        }
     }
 }

@@ -255,7 +255,7 @@ public final class XlsxReport {
         }
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(r - 1, 0), 0, COLUMNS.length - 1));
         sheet.createFreezePane(0, 1);
-        int[] widths = {28, 6, 6, 10, 14, 14, 14, 28, 10, 12, 36, 80, 8, 30, 20, 12};
+        int[] widths = {28, 6, 6, 10, 14, 14, 14, 28, 10, 12, 36, 80, 8, 30, 20, 12, 12};
         for (int c = 0; c < COLUMNS.length; c++) {
             sheet.setColumnWidth(c, widths[c] * 256);
         }

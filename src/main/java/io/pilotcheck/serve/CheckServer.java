@@ -105,7 +105,9 @@ public final class CheckServer implements AutoCloseable {
         this.metrics = new ServiceMetrics(services::storeConnections);
         this.submissions = new SubmissionRoutes(this, services);
         this.access = new Access(services);
-        this.routes = new RouteTable(List.of(new CheckRoutes(this, rules).routes(), submissions.routes(), new PilotRoutes(this, services).routes(),
+        this.routes = new RouteTable(List.of(new CheckRoutes(this, rules).routes(), submissions.routes(),
+                // before the pilot's {file}: /pilots/{city}/edit is the form, not a file
+                new EntryPages(this, services).routes(), new PilotRoutes(this, services).routes(),
                 new ServiceRoutes(this, rules, services).routes(), new LoginRoutes(this, services).routes(),
                 new AdminRoutes(this, services, rules).routes(), new ReviewRoutes(this, services).routes(),
                 new ReviewPages(this, services).routes()), access);
@@ -399,10 +401,22 @@ public final class CheckServer implements AutoCloseable {
         // bytes it has sent (against the memory budget), not a place among the checks
         try (MemoryBudget.Reservation held = memory.open()) {
             List<DossierInput> inputs = uploads.read(ctx, held);
-            Checked c = withinLimits(ctx, () -> services.checks().check(inputs, call));
-            c.batch().dossiers().forEach(d -> metrics.checked(d.verdict().id(), 1));
-            return c;
+            return check(ctx, inputs, call);
         }
+    }
+
+    /** As above, for dossiers the front end made (the web form's), not read from the request's body. */
+    Checked check(Context ctx, List<DossierInput> inputs, ReportFormat format, java.time.Instant at,
+                  io.pilotcheck.store.ReviewStore.Period period) {
+        CheckCall asked = new CheckCall(format, lang(ctx), null, failOn(ctx), at, limits.maxFile());
+        return check(ctx, inputs, !services.keepsSubmissions() ? asked
+                : asked.forPeriod(period == null ? null : period.asOf(), granted(at, period)));
+    }
+
+    private Checked check(Context ctx, List<DossierInput> inputs, CheckCall call) {
+        Checked c = withinLimits(ctx, () -> services.checks().check(inputs, call));
+        c.batch().dossiers().forEach(d -> metrics.checked(d.verdict().id(), 1));
+        return c;
     }
 
     /**

@@ -112,6 +112,19 @@ final class Uploads {
                 }
                 yield List.of(dossier(name, body));
             }
+            case "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" -> {
+                // the city's workbook (docs/spec/entry.md), sent as it is: named as YAML is
+                String name = ctx.queryParam("name");
+                name = name == null || name.isBlank() ? "dossier.xlsx" : UploadNames.checked(name.strip(), "bad_name");
+                if (!DossierLoader.isDossierName(name)) {
+                    name = name + ".xlsx";
+                }
+                byte[] body = body(ctx.bodyInputStream(), held);
+                if (body.length == 0) {
+                    throw new ApiError(400, "no_body");
+                }
+                yield List.of(dossier(name, body));
+            }
             // named files in name order, as check orders a folder's: the same files, the same report
             case "multipart/form-data" -> multipart(ctx, new Budget(held, ctx), declared).stream()
                     .sorted(java.util.Comparator.comparing(DossierInput::name)).toList();

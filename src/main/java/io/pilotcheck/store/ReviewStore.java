@@ -203,4 +203,24 @@ public interface ReviewStore {
 
     /** Claims a notification for mailing: true for the one caller that marks it, false when another instance did. */
     boolean claimMailing(String id, Instant at);
+
+    /**
+     * A pilot's form saved as a draft (docs/spec/entry.md).
+     *
+     * @param city    the pilot
+     * @param fields  the form's fields exactly as typed, as a JSON object
+     * @param savedBy the account that saved it
+     * @param savedAt when
+     */
+    record Draft(String city, String fields, String savedBy, Instant savedAt) {
+    }
+
+    /** The pilot's draft, or empty. */
+    Optional<Draft> draft(String city);
+
+    /** Keeps the pilot's draft in place of the one before, with its audit row. */
+    void saveDraft(Draft draft, AuditEntry audit);
+
+    /** Drops the pilot's draft (the form was submitted); none is no error. */
+    void dropDraft(String city);
 }

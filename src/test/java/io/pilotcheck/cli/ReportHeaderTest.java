@@ -130,7 +130,8 @@ class ReportHeaderTest {
         JsonNode json = new ObjectMapper().readTree(run("check", "-f", "json", DALIAN).out());
         assertThat(json.at("/dossiers/0/province").asText()).isEqualTo("辽宁");
         String csv = run("check", "-f", "csv", DALIAN).out();
-        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",province");
-        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).endsWith(",辽宁");
+        // columns are added at the end: the province, then the workbook's sheet (empty for YAML)
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",province,sheet");
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow()).endsWith(",辽宁,");
     }
 }

@@ -130,12 +130,14 @@ class ReviewerQuarterTest {
         Map<String, byte[]> folder = new LinkedHashMap<>();
         folder.put("第二季度/大连.yaml", fixture("03-dalian.yaml"));
         folder.put("第二季度/株洲.yaml.txt", fixture("03-dalian.yaml"));
-        folder.put("第二季度/湘潭.xlsx", new byte[] {'P', 'K', 3, 4});
+        folder.put("第二季度/湘潭.xls", new byte[] {'P', 'K', 3, 4});
+        folder.put("第二季度/湘潭.xlsx", new byte[] {'P', 'K', 3, 4}); // a workbook, but not the city's template
         folder.put("第二季度/说明.docx", new byte[] {'P', 'K', 3, 4});
         HttpResponse<String> page = upload("/?lang=zh", folder);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"skipped\"", "第二季度/株洲.yaml.txt", "改名为以 .yaml 结尾",
-                "第二季度/湘潭.xlsx", "Excel 工作簿", "第二季度/说明.docx", "不是档案");
+                "第二季度/湘潭.xls", "旧格式的工作簿", "第二季度/说明.docx", "不是档案",
+                "第二季度/湘潭.xlsx", "这个工作簿不是 pilotcheck 的城市填报表");
         JsonNode api = JSON.readTree(upload("/api/v1/submissions", folder).body());
         assertThat(api.get("skipped").findValuesAsText("reason")).containsExactly("doubleExtension", "workbook", "other");
         // nothing but a document: the refusal names it

@@ -530,6 +530,28 @@ public final class SqlSubmissionStore implements SubmissionStore {
     }
 
     @Override
+    public Optional<Draft> draft(String city) {
+        return read(h -> h.createQuery("SELECT fields, saved_by, saved_at FROM dossier_draft WHERE city = :city").bind("city", city)
+                .map((rs, ctx) -> new Draft(city, rs.getString(1), rs.getString(2), SqliteValues.instant(rs, 3))).findOne());
+    }
+
+    @Override
+    public void saveDraft(Draft d, AuditEntry audit) {
+        change(h -> {
+            h.createUpdate("INSERT INTO dossier_draft (city, fields, saved_by, saved_at) VALUES (:city, :fields, :by, :at) "
+                            + "ON CONFLICT (city) DO UPDATE SET fields = excluded.fields, saved_by = excluded.saved_by, "
+                            + "saved_at = excluded.saved_at")
+                    .bind("city", d.city()).bind("fields", d.fields()).bind("by", d.savedBy()).bind("at", utc(d.savedAt())).execute();
+            AccountRows.audit(h, audit);
+        });
+    }
+
+    @Override
+    public void dropDraft(String city) {
+        change(h -> h.createUpdate("DELETE FROM dossier_draft WHERE city = :city").bind("city", city).execute());
+    }
+
+    @Override
     public Contact contact(String account) {
         return read(h -> ReviewRows.contact(h, account));
     }

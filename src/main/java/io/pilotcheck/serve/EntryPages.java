@@ -1,0 +1,315 @@
+package io.pilotcheck.serve;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.pilotcheck.app.Application;
+import io.pilotcheck.app.Caller;
+import io.pilotcheck.app.Checked;
+import io.pilotcheck.app.Filings;
+import io.pilotcheck.app.Role;
+import io.pilotcheck.entry.EntryLayout;
+import io.pilotcheck.entry.FormEntry;
+import io.pilotcheck.finding.DossierResult;
+import io.pilotcheck.finding.Finding;
+import io.pilotcheck.registry.PilotCity;
+import io.pilotcheck.report.ReportFormats;
+import io.pilotcheck.report.ReportWords;
+import io.pilotcheck.store.ReviewStore;
+import io.pilotcheck.words.Clock;
+import io.pilotcheck.words.Language;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pilot's web form, {@code /pilots/{city}/edit} (docs/spec/entry.md): its fields laid out as the
+ * workbook's sheets, 检查 (check, keep nothing), 保存草稿 (the pilot's draft) and 提交 (a submission
+ * named {@code {city}.yaml} into the open period). Every button is a form post, so it works
+ * without JavaScript; {@code /assets/edit.js} adds findings as the user types and keeps an
+ * unsaved change in the browser.
+ */
+final class EntryPages {
+
+    static final String SCRIPT_PATH = "/assets/edit.js";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Empty rows a table offers beyond those filled. */
+    private static final int SPARE_ROWS = 3;
+
+    private final CheckServer server;
+    private final Application app;
+
+    EntryPages(CheckServer server, Application app) {
+        this.server = server;
+        this.app = app;
+    }
+
+    List<Route> routes() {
+        return List.of(Route.get("/pilots/{city}/edit", Role.EVERYONE, this::form),
+                Route.post("/pilots/{city}/edit", Role.EVERYONE, this::act),
+                Route.get(SCRIPT_PATH, Role.PUBLIC, ctx -> CheckServer.respond(ctx, "text/javascript; charset=utf-8", script())));
+    }
+
+    /** {@code GET /pilots/{city}/edit}: the form, from the draft, the current submission or the annex. */
+    private void form(Context ctx) {
+        Caller caller = RouteTable.caller(ctx);
+        Filings.Form f = app.filings().open(caller, ctx.pathParam("city"), Clock.day(server.now()));
+        Language lang = CheckServer.lang(ctx);
+        String origin = switch (f.origin()) {
+            case DRAFT -> ServeWords.word("edit.fromDraft", lang, "who", f.draft().savedBy(), "at", Clock.second(f.draft().savedAt()));
+            case SUBMISSION -> ServeWords.word("edit.fromSubmission", lang);
+            case ANNEX -> ServeWords.word("edit.fromAnnex", lang);
+        };
+        render(ctx, f.pilot(), f.fields(), origin, "", null, false);
+    }
+
+    /** {@code POST /pilots/{city}/edit}: 检查, 保存草稿 or 提交, as {@code action} says. */
+    private void act(Context ctx) throws java.io.IOException {
+        // the body first: a form is read whole before anything slower is asked of the store
+        Map<String, String> fields = fields(ctx);
+        String action = String.valueOf(ctx.formParam("action"));
+        Caller caller = RouteTable.caller(ctx);
+        PilotCity pilot = app.filings().pilot(caller, ctx.pathParam("city"));
+        Language lang = CheckServer.lang(ctx);
+        Instant now = server.now().truncatedTo(ChronoUnit.MILLIS);
+        switch (action) {
+            case "check" -> {
+                Checked c = check(ctx, pilot, fields, now, null);
+                render(ctx, pilot, fields, "", ServeWords.word("edit.checked", lang), c, false);
+            }
+            case "draft" -> {
+                app.requireStore();
+                ReviewStore.Draft d = app.filings().saveDraft(caller, pilot.name(), fields, now, server.client(ctx));
+                Checked c = check(ctx, pilot, fields, now, null);
+                render(ctx, pilot, fields, ServeWords.word("edit.fromDraft", lang, "who", d.savedBy(), "at", Clock.second(d.savedAt())),
+                        ServeWords.word("edit.saved", lang), c, true);
+            }
+            case "submit" -> {
+                app.requireStore();
+                if (!caller.may(Role.SUBMIT)) {
+                    throw new ApiError(403, "forbidden");
+                }
+                ReviewStore.Period period = server.submissions().period(ctx);
+                Checked c = check(ctx, pilot, fields, now, period);
+                String id = server.submissions().keepFromPage(ctx, c, now, period);
+                app.filings().submitted(pilot);
+                ctx.status(303);
+                ctx.header("Location", "/submissions/" + id + "?lang=" + lang.code() + "&saved=1");
+            }
+            default -> throw new ApiError(400, "bad_action", "action", UploadNames.shown(action));
+        }
+    }
+
+    private Checked check(Context ctx, PilotCity pilot, Map<String, String> fields, Instant at, ReviewStore.Period period) {
+        return server.check(ctx, List.of(Filings.input(pilot, fields)), ReportFormats.find("json").orElseThrow(), at, period);
+    }
+
+    /** The form's fields, as typed: every posted name the layout knows (buttons, token and language left out). */
+    private static Map<String, String> fields(Context ctx) {
+        Map<String, String> out = new LinkedHashMap<>();
+        ctx.formParamMap().forEach((name, values) -> {
+            if (!values.isEmpty() && !name.equals("action") && !name.equals("csrf") && !name.equals("lang") && !name.equals("period")
+                    && name.length() <= 200 && out.size() < 2000) {
+                out.put(name, values.get(0));
+            }
+        });
+        return out;
+    }
+
+    private void render(Context ctx, PilotCity pilot, Map<String, String> fields, String origin, String notice, Checked checked,
+                        boolean saved) {
+        Language lang = CheckServer.lang(ctx);
+        Caller caller = RouteTable.caller(ctx);
+        Map<String, List<EditView.Note>> notes = new LinkedHashMap<>();
+        List<EditView.Note> general = new ArrayList<>();
+        String verdict = "";
+        if (checked != null && !checked.batch().dossiers().isEmpty()) {
+            DossierResult d = checked.batch().dossiers().get(0);
+            verdict = ReportWords.verdict(d.verdict(), lang);
+            FormEntry.Written written = FormEntry.yaml(fields);
+            for (Finding f : d.findings()) {
+                String field = field(f, written, names(fields));
+                (field == null ? general : notes.computeIfAbsent(field, k -> new ArrayList<>())).add(note(f, lang));
+            }
+        }
+        List<EditView.Section> sections = new ArrayList<>();
+        for (EntryLayout.Section s : EntryLayout.sections()) {
+            List<EditView.Field> out = new ArrayList<>();
+            for (EntryLayout.Item item : s.items()) {
+                fields(item, fields, notes, out);
+            }
+            sections.add(new EditView.Section(s.name(), out));
+        }
+        String base = "/pilots/" + PageFrame.path(pilot.nameEn()) + "/edit";
+        PageView page = PageFrame.view(ctx, lang, ServeWords.word("edit.title", lang, "city", pilot.name(lang)), base + "?lang=");
+        String period = app.keepsSubmissions() ? app.periods().current().map(ReviewStore.Period::name).orElse(null) : null;
+        CheckServer.page(ctx, Templates.render("edit.jte", new EditView.Form(page, pilot.name(lang), page.action(base),
+                page.action("/api/v1/check") + "&name=" + PageFrame.path(Filings.fileName(pilot)), "pilotcheck-edit:" + pilot.name(),
+                origin, notice, verdict, saved, caller.may(Role.SUBMIT) && app.keepsSubmissions(), period, sections, general,
+                rules(lang), words(lang))));
+    }
+
+    /** The severities' and verdicts' names, for the script's findings to read as the page's. */
+    private static String words(Language lang) {
+        ObjectNode o = JSON.createObjectNode();
+        for (io.pilotcheck.finding.Severity s : io.pilotcheck.finding.Severity.values()) {
+            o.put(s.id(), ReportWords.severity(s, lang));
+        }
+        for (io.pilotcheck.finding.Verdict v : io.pilotcheck.finding.Verdict.values()) {
+            o.put(v.id(), ReportWords.verdict(v, lang));
+        }
+        return o.toString();
+    }
+
+    /**
+     * The field a finding is about, as the page's script finds it too: the field its path names;
+     * else the first field of the row or list its path names (a table's, a flags'); else the
+     * field its line was written from; else none (shown above the form).
+     */
+    static String field(Finding f, FormEntry.Written written, java.util.Collection<String> names) {
+        String path = f.path();
+        if (!path.isEmpty()) {
+            if (names.contains(path)) {
+                return path;
+            }
+            String base = path.replaceAll("\\[\\d+]$", "");
+            for (String name : names) {
+                if (name.startsWith(path + ".")) {
+                    return name;
+                }
+            }
+            for (String name : names) {
+                if (name.startsWith(base + "=") || name.startsWith(base + "[")) {
+                    return name;
+                }
+            }
+        }
+        String line = written.fields().get(f.location().line());
+        return line != null && !(f.location().line() == 1 && f.location().column() == 1) && path.startsWith(prefix(line)) ? line : null;
+    }
+
+    private static String prefix(String field) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[^.\\[=]*").matcher(field);
+        return m.find() ? m.group() : field;
+    }
+
+    private EditView.Note note(Finding f, Language lang) {
+        java.util.Optional<io.pilotcheck.rules.RuleInfo> rule = app.pilots().rule(f.ruleId());
+        io.pilotcheck.finding.Message builtIn = io.pilotcheck.finding.BuiltInChecks.title(f.ruleId());
+        return new EditView.Note(f.severity().id(), ReportWords.severity(f.severity(), lang), f.ruleId(),
+                rule.map(r -> r.title(lang)).orElse(builtIn == null ? "" : builtIn.in(lang)),
+                rule.map(io.pilotcheck.rules.RuleInfo::notice).orElse(""), f.message().in(lang));
+    }
+
+    /** Every field's name the form shows, in its order: those given, then the layout's own (a table's first row). */
+    private static java.util.Collection<String> names(Map<String, String> fields) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (EntryLayout.Section s : EntryLayout.sections()) {
+            for (EntryLayout.Item item : s.items()) {
+                switch (item.kind()) {
+                    case flags -> io.pilotcheck.entry.WorkbookReader.flagValues(item, fields.keySet())
+                            .forEach(v -> out.add(item.key() + "=" + v));
+                    case table -> {
+                        int rows = FormEntry.rows(fields, item.key()) + SPARE_ROWS;
+                        for (int i = 0; i < rows; i++) {
+                            for (EntryLayout.Item col : item.columns()) {
+                                out.add(item.key() + "[" + i + "]." + col.key());
+                            }
+                        }
+                    }
+                    default -> out.add(item.key());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void fields(EntryLayout.Item item, Map<String, String> values, Map<String, List<EditView.Note>> notes,
+                               List<EditView.Field> out) {
+        String need = item.need() + (item.clause().isEmpty() ? "" : "【" + item.clause() + "】");
+        switch (item.kind()) {
+            case flags -> io.pilotcheck.entry.WorkbookReader.flagValues(item, values.keySet()).forEach(value -> {
+                String shown = item.values().getOrDefault(value, value);
+                String name = item.key() + "=" + value;
+                out.add(new EditView.Field(io.pilotcheck.dossier.DossierTemplate.label(last(item.key())) + "：" + shown, need, "",
+                        "bool", name, values.getOrDefault(name, ""), List.of("", "是", "否"), false, notes.getOrDefault(name, List.of()),
+                        null, item.key(), value, -1, ""));
+            });
+            case table -> {
+                List<String> heads = item.columns().stream().map(c -> io.pilotcheck.dossier.DossierTemplate.label(c.key())
+                        + (c.unit().isEmpty() ? "" : "（" + c.unit() + "）")).toList();
+                List<List<EditView.Field>> rows = new ArrayList<>();
+                int filled = FormEntry.rows(values, item.key());
+                for (int i = 0; i < filled + SPARE_ROWS; i++) {
+                    List<EditView.Field> row = new ArrayList<>();
+                    for (EntryLayout.Item col : item.columns()) {
+                        String name = item.key() + "[" + i + "]." + col.key();
+                        row.add(new EditView.Field(heads.get(row.size()), col.need(), col.unit(), kind(col), name,
+                                values.getOrDefault(name, ""), options(col), false, notes.getOrDefault(name, List.of()), null,
+                                item.key(), col.key(), i, choices(col)));
+                    }
+                    rows.add(row);
+                }
+                out.add(new EditView.Field(io.pilotcheck.dossier.DossierTemplate.label(last(item.key())), need, "", "table", item.key(),
+                        "", List.of(), false, List.of(), new EditView.Table(heads, rows), item.key(), "", -1, ""));
+            }
+            default -> out.add(new EditView.Field(io.pilotcheck.dossier.DossierTemplate.label(last(item.key())), need, item.unit(),
+                    kind(item), item.key(), values.getOrDefault(item.key(), ""), options(item), item.annex(),
+                    notes.getOrDefault(item.key(), List.of()), null, "", "", -1, choices(item)));
+        }
+    }
+
+    /** A choice's values with their Chinese names, for the script to write the value as the server does. */
+    private static String choices(EntryLayout.Item item) {
+        if (item.kind() != EntryLayout.Kind.choice) {
+            return "";
+        }
+        ObjectNode o = JSON.createObjectNode();
+        item.values().forEach(o::put);
+        return o.toString();
+    }
+
+    private static String kind(EntryLayout.Item item) {
+        return item.kind().name();
+    }
+
+    private static List<String> options(EntryLayout.Item item) {
+        return switch (item.kind()) {
+            case bool -> List.of("", "是", "否");
+            case choice -> {
+                List<String> o = new ArrayList<>();
+                o.add("");
+                o.addAll(item.values().values());
+                yield o;
+            }
+            default -> List.of();
+        };
+    }
+
+    private static String last(String key) {
+        return key.substring(key.lastIndexOf('.') + 1);
+    }
+
+    /** Every rule's title and the notice's words, for the script to show beside a finding as the page does. */
+    private String rules(Language lang) {
+        ObjectNode o = JSON.createObjectNode();
+        app.pilots().rules().forEach(r -> o.putObject(r.id()).put("title", r.title(lang)).put("notice", r.notice()));
+        for (String id : io.pilotcheck.finding.BuiltInChecks.ids()) {
+            o.putObject(id).put("title", io.pilotcheck.finding.BuiltInChecks.title(id).in(lang)).put("notice", "");
+        }
+        return o.toString();
+    }
+
+    private static byte[] script() {
+        try (java.io.InputStream in = EntryPages.class.getResourceAsStream("edit.js")) {
+            return in.readAllBytes();
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("edit.js is missing from the jar", e);
+        }
+    }
+}
