@@ -157,7 +157,7 @@ final class StorePages {
                 whole ? "pilot.submissions" : "pilot.shown", steps.size(), steps.isEmpty() ? null : chart(page, steps), items,
                 paged ? self : null, history.older() == null ? null : self + "?cursor=" + PageFrame.path(history.older()),
                 // the newest step of a page not asked for older ones is the pilot's latest dossier
-                paged || steps.isEmpty() ? null : current(page, steps.get(steps.size() - 1), self, rules)));
+                paged || steps.isEmpty() ? null : current(page, steps.get(steps.size() - 1), self, rules), self));
     }
 
     /** The latest dossier's findings, each with its rule's title and the notice's words. */

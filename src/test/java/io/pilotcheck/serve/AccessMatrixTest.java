@@ -321,6 +321,16 @@ class AccessMatrixTest {
         rows.add(new Row("GET /pilots/{city}/{file}", get("/pilots/Wuhai/report.json"), 303, 200, 404, 404, 404, 404, 403));
         rows.add(new Row("GET /pilots/{city}/{file}", get("/pilots/Dalian/template.xlsx"), 303, 200, 200, 200, 200, 200, 403));
         rows.add(new Row("GET /pilots/{city}/{file}", get("/pilots/Wuhai/template.xlsx"), 303, 200, 404, 404, 404, 404, 403));
+        // the pilot's web form: its submitters and the reviewers in scope; only a submitter submits
+        rows.add(new Row("GET /pilots/{city}/edit", get("/pilots/Dalian/edit"), 303, 200, 200, 200, 403, 200, 403));
+        rows.add(new Row("GET /pilots/{city}/edit", get("/pilots/Wuhai/edit"), 303, 200, 404, 404, 404, 404, 403));
+        rows.add(new Row("POST /pilots/{city}/edit", new Ask("POST", c -> "/pilots/Dalian/edit",
+                c -> form("action=check&city=%E5%A4%A7%E8%BF%9E%E5%B8%82&as_of=2020-06-30")), 401, 200, 200, 200, 403, 200, 403));
+        rows.add(new Row("POST /pilots/{city}/edit", new Ask("POST", c -> "/pilots/Wuhai/edit",
+                c -> form("action=check&city=%E4%B9%8C%E6%B5%B7%E5%B8%82&as_of=2020-06-30")), 401, 200, 404, 404, 404, 404, 403));
+        rows.add(new Row("POST /pilots/{city}/edit", new Ask("POST", c -> "/pilots/Dalian/edit",
+                c -> form("action=submit&city=%E5%A4%A7%E8%BF%9E%E5%B8%82&as_of=2020-06-30")), 401, A, 403, A, 403, A, 403));
+        rows.add(new Row("GET /assets/edit.js", get("/assets/edit.js"), 200, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("GET /api/v1/pilots", get("/api/v1/pilots"), 401, 200, 200, 200, 200, 200, 403));
         rows.add(new Row("GET /api/v1/pilots/{city}/history", get("/api/v1/pilots/Dalian/history"), 401, 200, 200, 200, 200, 200, 403));
         rows.add(new Row("GET /api/v1/pilots/{city}/history", get("/api/v1/pilots/Wuhai/history"), 401, 200, 404, 404, 404, 404, 403));
