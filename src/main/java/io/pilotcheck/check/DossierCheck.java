@@ -139,6 +139,9 @@ public final class DossierCheck {
                     close();
                 }
             }
+            for (YamlProblem w : loaded.warnings()) {
+                findings.add(new Finding(w.ruleId(), Severity.WARNING, "", new Message(w.messageZh(), w.messageEn()), w.path(), w.location()));
+            }
             return new DossierResult(d.file(), city.map(PilotCity::name).orElse(d.city()),
                     city.map(PilotCity::nameEn).orElse(d.city()),
                     city.map(c -> new Message(c.province(), c.provinceEn())).orElse(null), asOf, findings);
@@ -195,6 +198,9 @@ public final class DossierCheck {
         for (YamlProblem p : loaded.problems()) {
             errors.add(new Finding(p.ruleId(), Severity.ERROR, "", new Message(p.messageZh(), p.messageEn()),
                     p.path(), p.location()));
+        }
+        for (YamlProblem w : loaded.warnings()) {
+            errors.add(new Finding(w.ruleId(), Severity.WARNING, "", new Message(w.messageZh(), w.messageEn()), w.path(), w.location()));
         }
         Optional<PilotCity> city = loaded.city() == null ? Optional.empty() : registry.find(loaded.city());
         return new DossierResult(loaded.file(), city.map(PilotCity::name).orElse(loaded.city()),

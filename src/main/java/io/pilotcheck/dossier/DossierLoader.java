@@ -168,8 +168,18 @@ public final class DossierLoader {
         }
         YamlNode placed = relocated(root.get(), place);
         Dossier d = DossierBinder.bind(name, placed, problems, t.start());
-        return new LoadedDossier(name, problems.isEmpty() ? d : null, problems.stream().map(p -> moved(p, place)).toList(),
-                d != null && d.city() != null ? d.city() : city(placed));
+        return loaded(name, d, problems.stream().map(p -> moved(p, place)).toList(), city(placed));
+    }
+
+    /** A bound dossier: checkable when nothing but warnings was found reading it. */
+    private static LoadedDossier loaded(String name, Dossier d, List<YamlProblem> all, String cityAsWritten) {
+        List<YamlProblem> errors = new ArrayList<>(all.size());
+        List<YamlProblem> warnings = new ArrayList<>(0);
+        for (YamlProblem p : all) {
+            (io.pilotcheck.finding.BuiltInChecks.WARNINGS.contains(p.ruleId()) ? warnings : errors).add(p);
+        }
+        return new LoadedDossier(name, errors.isEmpty() ? d : null, errors,
+                d != null && d.city() != null ? d.city() : cityAsWritten, warnings);
     }
 
     private static YamlProblem moved(YamlProblem p, java.util.function.UnaryOperator<SourceLocation> place) {
@@ -199,7 +209,7 @@ public final class DossierLoader {
             return new LoadedDossier(name, null, problems);
         }
         Dossier d = DossierBinder.bind(name, root.get(), problems, SourceLocation.startOf(name));
-        return new LoadedDossier(name, problems.isEmpty() ? d : null, problems, d != null && d.city() != null ? d.city() : city(root.get()));
+        return loaded(name, d, problems, city(root.get()));
     }
 
     /** The top-level {@code city:} when it is text, however the rest of the file reads. */

@@ -16,12 +16,20 @@ import java.util.List;
  * @param city     the city as the file names it, when its {@code city:} could be read (even
  *                 when something else stops the check, so that the error belongs to that pilot),
  *                 or null
+ * @param warnings what the loader read but warns about (a date in another shape): findings of
+ *                 the check, which goes on
  */
-public record LoadedDossier(String file, Dossier dossier, List<YamlProblem> problems, String city) {
+public record LoadedDossier(String file, Dossier dossier, List<YamlProblem> problems, String city, List<YamlProblem> warnings) {
 
-    /** Copies the problem list. */
+    /** Copies the lists. */
     public LoadedDossier {
         problems = List.copyOf(problems);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A file loaded with no warning. */
+    public LoadedDossier(String file, Dossier dossier, List<YamlProblem> problems, String city) {
+        this(file, dossier, problems, city, List.of());
     }
 
     /** A file loaded as far as {@code dossier}: its city is the dossier's. */

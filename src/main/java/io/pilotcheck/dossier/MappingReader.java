@@ -120,6 +120,13 @@ final class MappingReader {
         String text = s.text().trim();
         if (!IsoDate.hasShape(text)) {
             String fix = IsoDate.suggestion(text).orElse(null);
+            if (fix != null) {
+                // a usual Chinese shape of a real date: read as that date, and said (a warning, not an error)
+                problem(io.pilotcheck.finding.BuiltInChecks.DATE_SHAPE, childPath(key), s.location(),
+                        ProblemWords.zh("dateShapeRead", "text", text, "value", fix),
+                        ProblemWords.en("dateShapeRead", "text", text, "value", fix));
+                return LocalDate.parse(fix);
+            }
             problem(BAD_DATE, childPath(key), s.location(),
                     ProblemWords.zh("dateShape", "text", text, "fix", fix == null ? "" : ProblemWords.zh("didYouMean", "value", fix)),
                     ProblemWords.en("dateShape", "text", text, "fix", fix == null ? "" : ProblemWords.en("didYouMean", "value", fix)));

@@ -39,6 +39,15 @@ public final class BuiltInChecks {
     /** A rule that failed while evaluating a dossier, or fired in a loop. */
     public static final String RULE_FAILED = "LCP-ENGINE-01";
 
+    /**
+     * A date written in another usual shape (2017年3月1日, 2017/3/1, 2017.3.1): read as that date,
+     * with this warning (docs/spec/entry.md), so that the check goes on.
+     */
+    public static final String DATE_SHAPE = "LCP-SCHEMA-10";
+
+    /** The loader's checks that warn but do not stop a dossier from being checked. */
+    public static final java.util.Set<String> WARNINGS = java.util.Set.of(DATE_SHAPE);
+
     /** The titles' words ({@code Words.properties} beside this class), keyed by each id's constant's name. */
     private static final Words WORDS = Words.of("io.pilotcheck.finding.Words");
 
@@ -54,6 +63,7 @@ public final class BuiltInChecks {
         title(FORBIDDEN_FEATURE, "FORBIDDEN_FEATURE");
         title(MISSING_REQUIRED, "MISSING_REQUIRED");
         title(UNREADABLE, "UNREADABLE");
+        title(DATE_SHAPE, "DATE_SHAPE");
         title(RULE_FAILED, "RULE_FAILED");
     }
 

@@ -94,7 +94,8 @@ class DossierLoaderTest {
         Finding f = onlyError("city: 合肥市\npilot_launched: 2017-02-30\n", "LCP-SCHEMA-05", 2, 17);
         assertThat(f.message().en()).contains("2017-02-30").contains("not a real date");
         onlyError("city: 合肥市\npilot_launched: 2017-13-45\n", "LCP-SCHEMA-05", 2, 17);
-        onlyError("city: 合肥市\npilot_launched: 2017/02/15\n", "LCP-SCHEMA-05", 2, 17);
+        onlyError("city: 合肥市\npilot_launched: 2017年春\n", "LCP-SCHEMA-05", 2, 17);
+        onlyError("city: 合肥市\npilot_launched: 2017/02/30\n", "LCP-SCHEMA-05", 2, 17); // another shape, but no such day
     }
 
     @Test
@@ -181,24 +182,34 @@ class DossierLoaderTest {
         assertThat(d.problems().get(0).messageEn()).isEqualTo("the file is UTF-16 (with a byte-order mark); save it as UTF-8");
     }
 
-    /** Issue 23 item 14: a date in another shape gets the fix; 是/否 where a yes/no belongs too. */
+    /**
+     * Issue 23 item 14, as entry.md has it since: a date in a usual other shape is read as that
+     * date, with a warning that says how to write it; 是/否 where a yes/no belongs says the fix.
+     */
     @Test
-    void datesInOtherShapesAndChineseYesNoSayTheFix() {
+    void datesInOtherShapesAreReadWithAWarningAndChineseYesNoSaysTheFix() {
         String yaml = "city: 沈阳市\npilot_launched: 2017/02/15\nimplementation_plan:\n  finalized: 2017年2月15日\n"
                 + "low_carbon_plan:\n  adopted: 2017-2-15\n  in_government_work: 是\ngovernance:\n  leading_group: 否\n"
                 + "phase_summary_submitted: 2017-02-30\n";
-        List<YamlProblem> problems = new DossierLoader().loadText("d.yaml", yaml).problems();
+        LoadedDossier loaded = new DossierLoader().loadText("d.yaml", yaml);
+        List<YamlProblem> problems = loaded.problems();
         assertThat(problems).extracting(YamlProblem::messageZh).containsExactlyInAnyOrder(
-                "“2017/02/15”不是 YYYY-MM-DD 格式的日期；是否应为 2017-02-15？",
-                "“2017年2月15日”不是 YYYY-MM-DD 格式的日期；是否应为 2017-02-15？",
-                "“2017-2-15”不是 YYYY-MM-DD 格式的日期；是否应为 2017-02-15？",
                 "low_carbon_plan.in_government_work 应为 true 或 false，实际为“是”：“是”写 true，“否”写 false",
                 "governance.leading_group 应为 true 或 false，实际为“否”：“是”写 true，“否”写 false",
                 "日期“2017-02-30”不存在");
-        YamlProblem slashes = problems.stream().filter(p -> p.messageZh().contains("2017/02/15")).findFirst().orElseThrow();
-        assertThat(slashes.messageEn()).isEqualTo("'2017/02/15' is not a date of the form YYYY-MM-DD; did you mean 2017-02-15?");
+        assertThat(loaded.warnings()).extracting(YamlProblem::messageZh).containsExactlyInAnyOrder(
+                "“2017/02/15”已按 2017-02-15 读取；日期请写成 YYYY-MM-DD",
+                "“2017年2月15日”已按 2017-02-15 读取；日期请写成 YYYY-MM-DD",
+                "“2017-2-15”已按 2017-02-15 读取；日期请写成 YYYY-MM-DD");
+        YamlProblem slashes = loaded.warnings().stream().filter(p -> p.messageZh().contains("2017/02/15")).findFirst().orElseThrow();
+        assertThat(slashes.ruleId()).isEqualTo("LCP-SCHEMA-10");
+        assertThat(slashes.messageEn()).isEqualTo("'2017/02/15' was read as 2017-02-15; write dates as YYYY-MM-DD");
         assertThat(slashes.location().line()).isEqualTo(2);
         assertThat(problems).extracting(YamlProblem::messageEn).anyMatch(m -> m.endsWith("found '是': write true for yes, false for no"));
+        // only warnings: the dossier is checked, dated as read
+        LoadedDossier dated = new DossierLoader().loadText("e.yaml", "city: 沈阳市\npilot_launched: 2017年2月15日\n");
+        assertThat(dated.checkable()).isTrue();
+        assertThat(dated.dossier().pilotLaunched()).isEqualTo(java.time.LocalDate.of(2017, 2, 15));
         // a Latin word after 应为 gets its space; a Chinese one does not need it
         assertThat(new DossierLoader().loadText("y.yaml", "city: 沈阳市\npeak_target_year: 二〇二五\n").problems().get(0)
                 .messageZh()).isEqualTo("peak_target_year 应为整数，实际为“二〇二五”");
