@@ -118,12 +118,13 @@ public final class FormEntry {
         return new Written(out.text(), out.places());
     }
 
-    /** How many rows of the table {@code key} the fields reach (the highest index given, plus one). */
+    /** How many rows of the table {@code key} the fields fill (the highest index with a value, plus one). */
     public static int rows(Map<String, String> fields, String key) {
         int n = 0;
         String prefix = key + "[";
-        for (String name : fields.keySet()) {
-            if (name.startsWith(prefix)) {
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            String name = field.getKey();
+            if (name.startsWith(prefix) && field.getValue() != null && !field.getValue().isBlank()) {
                 int close = name.indexOf(']', prefix.length());
                 try {
                     n = Math.max(n, Integer.parseInt(name.substring(prefix.length(), close)) + 1);

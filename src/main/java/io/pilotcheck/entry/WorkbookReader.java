@@ -120,9 +120,7 @@ public final class WorkbookReader {
                 }
             }
             case table -> {
-                List<Map.Entry<String, String>> lines = new ArrayList<>();
-                for (int i = 0; rows.containsKey(item.key() + "[" + i + "]"); i++) {
-                    Row r = rows.get(item.key() + "[" + i + "]");
+                for (Row r : tableRows(sheet, rows, item)) {
                     Map<String, Map.Entry<String, Place>> values = new LinkedHashMap<>();
                     for (int c = 0; c < item.columns().size(); c++) {
                         EntryLayout.Item col = item.columns().get(c);
@@ -144,6 +142,32 @@ public final class WorkbookReader {
                 }
             }
         }
+    }
+
+    /**
+     * A table's rows, in sheet order: every row below its head down to the next row keyed for
+     * something else, so that rows a user inserts (with no key) or copies (with a repeated key)
+     * are read as the rows they are.
+     */
+    private static List<Row> tableRows(Sheet sheet, Map<String, Row> rows, EntryLayout.Item item) {
+        List<Row> out = new ArrayList<>();
+        Row head = rows.get(item.key() + "#");
+        if (head == null) {
+            return out;
+        }
+        for (int n = head.getRowNum() + 1; n <= sheet.getLastRowNum(); n++) {
+            Row r = sheet.getRow(n);
+            if (r == null) {
+                continue;
+            }
+            Cell k = r.getCell(DossierWorkbook.KEY_COLUMN);
+            String key = k != null && k.getCellType() == CellType.STRING ? k.getStringCellValue() : "";
+            if (!key.isEmpty() && !key.startsWith(item.key() + "[")) {
+                break;
+            }
+            out.add(r);
+        }
+        return out;
     }
 
     /** A flags item's values: the format's, then any other a row names (written as typed), in name order. */

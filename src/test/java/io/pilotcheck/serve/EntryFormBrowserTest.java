@@ -92,9 +92,11 @@ class EntryFormBrowserTest {
         f.sendKeys(text);
     }
 
+    /** The rule ids of the notes beside a field, read in one go (the script replaces them as it checks). */
+    @SuppressWarnings("unchecked")
     private static List<String> notesBeside(String name) {
-        return browser.findElements(By.cssSelector("ul.notes[data-for=\"" + name + "\"] li")).stream()
-                .map(li -> li.getAttribute("data-rule")).toList();
+        return (List<String>) browser.executeScript("return Array.from(document.querySelectorAll("
+                + "'ul.notes[data-for=\"' + arguments[0] + '\"] li')).map(li => li.dataset.rule)", name);
     }
 
     private static void await(String what, BooleanSupplier done) throws InterruptedException {
@@ -106,9 +108,10 @@ class EntryFormBrowserTest {
     }
 
     /** Every finding the form shows, by rule id, sorted. */
+    @SuppressWarnings("unchecked")
     private static List<String> shownFindings() {
-        List<String> out = new ArrayList<>(browser.findElements(By.cssSelector("ul.notes li.note")).stream()
-                .map(li -> li.getAttribute("data-rule")).toList());
+        List<String> out = new ArrayList<>((List<String>) browser.executeScript(
+                "return Array.from(document.querySelectorAll('ul.notes li.note')).map(li => li.dataset.rule)"));
         Collections.sort(out);
         return out;
     }
@@ -127,6 +130,7 @@ class EntryFormBrowserTest {
         assertThat(browser.findElement(By.id("origin")).getText()).contains("首次填报");
         assertThat(field("city").getAttribute("value")).isEqualTo("大连市");
         assertThat(field("city").getAttribute("readonly")).isNotNull();
+        screenshot("city-form.png");
 
         // a late adoption date: the finding appears beside the field as it is typed
         type("low_carbon_plan.adopted", "2018-02-01");
@@ -134,7 +138,7 @@ class EntryFormBrowserTest {
         assertThat(browser.findElement(By.cssSelector("ul.notes[data-for=\"low_carbon_plan.adopted\"] li")).getText())
                 .contains("编制并通过低碳发展规划", "2018-02-01");
         browser.executeScript("document.querySelector('[data-field=\"low_carbon_plan.adopted\"]').scrollIntoView({block: 'center'})");
-        screenshot("edit-finding.png");
+        screenshot("city-form-finding.png");
 
         // fixed: it goes; a few more answers, then a draft
         type("low_carbon_plan.adopted", "2017-06-30");
@@ -146,6 +150,7 @@ class EntryFormBrowserTest {
         await("the draft saved", () -> !browser.findElements(By.id("notice")).isEmpty());
         assertThat(browser.findElement(By.id("notice")).getText()).contains("草稿已保存");
         assertThat(store.draft("大连市")).isPresent();
+        screenshot("city-form-draft.png");
 
         // reloaded: the draft is what the form holds
         browser.get(url("/pilots/Dalian/edit?lang=zh"));
@@ -180,6 +185,24 @@ class EntryFormBrowserTest {
         assertThat(checked).as("the stored YAML checks to the form's last findings").isEqualTo(lastShown);
         assertThat(new String(kept, java.nio.charset.StandardCharsets.UTF_8)).contains("  adopted: 2017-06-30", "method_issued: 2017-09-01");
         assertThat(store.draft("大连市")).as("the draft goes once submitted").isEmpty();
+
+        // the pilot's page leads to the form and the workbook; a workbook uploaded is reported at its cells
+        browser.get(url("/pilots/Dalian?lang=zh"));
+        assertThat(browser.findElement(By.id("edit-link")).getAttribute("href")).contains("/pilots/Dalian/edit");
+        assertThat(browser.findElement(By.id("template-link")).getAttribute("href")).contains("/pilots/Dalian/template.xlsx");
+        screenshot("city-pilot-links.png");
+        Path book = tmp.resolve("大连市.xlsx");
+        Files.write(book, io.pilotcheck.entry.DossierWorkbook.write(new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(Path.of("fixtures/03-dalian.yaml").toFile())));
+        browser.get(url("/?lang=zh"));
+        browser.findElement(By.cssSelector("input[name=files][multiple]:not([webkitdirectory])")).sendKeys(book.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("input[name=keep]")).click(); // check only: the form's submission stays current
+        browser.findElement(By.cssSelector("#upload button[type=submit]")).click();
+        await("the workbook's report", () -> !browser.findElements(By.cssSelector("section.dossier")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("section.dossier")).getText()).contains("大连市.xlsx: 低碳规划!B");
+        browser.executeScript("document.querySelector('section.dossier').scrollIntoView()");
+        screenshot("city-workbook-report.png");
+        browser.get(url("/pilots?lang=zh"));
         HeadlessChromium.signOut(browser);
 
         // a reviewer checks the form, and is not offered 提交

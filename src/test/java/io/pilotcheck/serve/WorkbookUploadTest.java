@@ -59,7 +59,7 @@ class WorkbookUploadTest {
         byte[] filled = fill(Files.readAllBytes(template));
         String yaml = WorkbookReader.read(filled).yaml();
         assertThat(yaml).contains("  adopted: 2018-02-01", "pilot_launched: 2017年2月20日", "  peak_year: 2025",
-                "  - year: 2015\n    completed: 2017-06-30\n");
+                "  - year: 2015\n    completed: 2017-06-30\n", "  - year: 2016\n    completed: 2018-05-01\n");
 
         try (SubmissionStore store = SqlSubmissionStore.open(io.pilotcheck.store.TestDatabases.fresh(kind, tmp))) {
             CheckServer server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()), UploadLimits.DEFAULTS,
@@ -132,6 +132,11 @@ class WorkbookUploadTest {
             value(wb.getSheet("实施方案"), "pilot_launched", 1).setCellValue("2017年2月20日");
             value(wb.getSheet("温室气体清单"), "ghg_inventory[0]", 0).setCellValue(2015);
             value(wb.getSheet("温室气体清单"), "ghg_inventory[0]", 1).setCellValue(LocalDate.of(2017, 6, 30));
+            // a row the user adds below the table's spare rows: no key of its own, read as the table's
+            Sheet ghg = wb.getSheet("温室气体清单");
+            Row added = ghg.createRow(ghg.getLastRowNum() + 1);
+            added.createCell(0).setCellValue(2016);
+            added.createCell(1).setCellValue(LocalDate.of(2018, 5, 1));
             wb.write(out);
             return out.toByteArray();
         }
