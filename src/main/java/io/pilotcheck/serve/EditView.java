@@ -26,10 +26,11 @@ public final class EditView {
      * @param general    findings no field holds
      * @param rules      each rule's title and the notice's words, as JSON for the script
      * @param words      each severity's and verdict's name in the page's language, as JSON for the script
+     * @param refused    whether the notice says why a submission was refused (the form as typed is shown again)
      */
     public record Form(PageView page, String city, String action, String check, String storageKey, String origin, String notice,
                        String verdict, boolean saved, boolean maySubmit, String period, List<Section> sections, List<Note> general,
-                       String rules, String words) {
+                       String rules, String words, boolean refused) {
     }
 
     /** A section: a sheet of the workbook. */

@@ -96,10 +96,21 @@ final class EntryPages {
                 }
                 ReviewStore.Period period = server.submissions().period(ctx);
                 Checked c = check(ctx, pilot, fields, now, period);
-                String id = server.submissions().keepFromPage(ctx, c, now, period);
+                String id;
+                try {
+                    id = server.submissions().keepFromPage(ctx, c, now, period);
+                } catch (ApiError | io.pilotcheck.app.Accounts.Refused e) {
+                    // refused (the period closed, the pilot accepted, another city's name): the form comes
+                    // back as it was typed, with why, so that nothing typed is lost
+                    ApiError why = e instanceof ApiError a ? a : ApiError.refused((io.pilotcheck.app.Accounts.Refused) e);
+                    ctx.status(why.status());
+                    render(ctx, pilot, fields, "", why.message(lang), c, false);
+                    return;
+                }
                 app.filings().submitted(pilot);
                 ctx.status(303);
-                ctx.header("Location", "/submissions/" + id + "?lang=" + lang.code() + "&saved=1");
+                String path = ctx.path(); // under the base path, when the service has one
+                ctx.header("Location", path.substring(0, path.lastIndexOf("/pilots/")) + "/submissions/" + id + "?lang=" + lang.code());
             }
             default -> throw new ApiError(400, "bad_action", "action", UploadNames.shown(action));
         }
@@ -151,7 +162,7 @@ final class EntryPages {
         CheckServer.page(ctx, Templates.render("edit.jte", new EditView.Form(page, pilot.name(lang), page.action(base),
                 page.action("/api/v1/check") + "&name=" + PageFrame.path(Filings.fileName(pilot)), "pilotcheck-edit:" + pilot.name(),
                 origin, notice, verdict, saved, caller.may(Role.SUBMIT) && app.keepsSubmissions(), period, sections, general,
-                rules(lang), words(lang))));
+                rules(lang), words(lang), ctx.status().getCode() >= 400)));
     }
 
     /** The severities' and verdicts' names, for the script's findings to read as the page's. */
