@@ -169,6 +169,11 @@ public final class Submissions {
         return store.get().file(scope, id, name);
     }
 
+    /** The YAML a kept workbook was read as, in {@code scope}; empty for a YAML file (docs/spec/entry.md). */
+    public Optional<byte[]> form(Scope scope, String id, String name) {
+        return store.get().form(scope, id, name);
+    }
+
     /**
      * A kept submission's report: of the evaluation {@code evaluationId} (null: the latest), in
      * {@code format} and {@code lang}, failing at {@code threshold}, as it was made (its tool

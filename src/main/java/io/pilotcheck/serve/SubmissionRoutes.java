@@ -178,7 +178,12 @@ final class SubmissionRoutes {
         ObjectNode body = JSON.createObjectNode().put("id", kept.id()).put("received", kept.received().toString());
         body.put("submitter", kept.submitter()).put("source", kept.source().id());
         ArrayNode files = body.putArray("files");
-        kept.files().forEach(f -> files.addObject().put("name", f.name()).put("sha256", f.sha256()).put("size", f.size()));
+        kept.files().forEach(f -> {
+            ObjectNode file = files.addObject().put("name", f.name()).put("sha256", f.sha256()).put("size", f.size());
+            if (f.formSha256() != null) {
+                file.put("yaml_form_sha256", f.formSha256()); // the YAML it was read as: files/{name}?form=yaml
+            }
+        });
         ArrayNode evaluations = body.putArray("evaluations");
         for (StoredSubmission.Evaluation e : kept.evaluations()) {
             evaluations.addObject().put("id", e.id()).put("evaluated", e.evaluatedAt().toString()).put("reason", e.reason())
@@ -208,11 +213,20 @@ final class SubmissionRoutes {
                 page, kept.id(), io.pilotcheck.words.Clock.day(kept.received())).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** {@code GET /api/v1/submissions/{id}/files/{path}}: the bytes exactly as received. */
+    /**
+     * {@code GET /api/v1/submissions/{id}/files/{path}}: the bytes exactly as received; with
+     * {@code form=yaml}, the YAML a workbook was read as (404 for a YAML file, which is its own).
+     */
     void file(Context ctx) {
-        byte[] bytes = app.submissions().file(scope(ctx), ctx.pathParam("id"), ctx.pathParam("path"))
-                .orElseThrow(() -> notFound(ctx));
-        CheckServer.respond(ctx, "application/yaml", bytes);
+        String path = ctx.pathParam("path");
+        if ("yaml".equals(CheckServer.param(ctx, "form"))) {
+            CheckServer.respond(ctx, "application/yaml", app.submissions().form(scope(ctx), ctx.pathParam("id"), path)
+                    .orElseThrow(() -> notFound(ctx)));
+            return;
+        }
+        byte[] bytes = app.submissions().file(scope(ctx), ctx.pathParam("id"), path).orElseThrow(() -> notFound(ctx));
+        boolean workbook = path.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx");
+        CheckServer.respond(ctx, workbook ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "application/yaml", bytes);
     }
 
     /** {@code GET /api/v1/submissions}: newest first, filtered, a page at a time ({@code cursor} is the last id seen). */

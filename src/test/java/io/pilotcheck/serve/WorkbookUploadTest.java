@@ -90,6 +90,17 @@ class WorkbookUploadTest {
                 assertThat(store.file(Scope.all(), id, "大连市.xlsx").orElseThrow()).isEqualTo(filled);
                 assertThat(new String(store.form(Scope.all(), id, "大连市.xlsx").orElseThrow(), StandardCharsets.UTF_8)).isEqualTo(yaml);
 
+                // over the API too: the workbook as sent, and its YAML form
+                JsonNode described = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                        + "/api/v1/submissions/" + id)).build(), HttpResponse.BodyHandlers.ofString()).body());
+                assertThat(described.at("/files/0/yaml_form_sha256").asText()).hasSize(64);
+                String filesPath = "http://127.0.0.1:" + server.port() + "/api/v1/submissions/" + id + "/files/"
+                        + java.net.URLEncoder.encode("大连市.xlsx", StandardCharsets.UTF_8).replace("+", "%20");
+                HttpResponse<byte[]> original = HTTP.send(HttpRequest.newBuilder(URI.create(filesPath)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(original.body()).isEqualTo(filled);
+                assertThat(original.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.openxmlformats");
+                assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(filesPath + "?form=yaml")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body()).isEqualTo(yaml);
                 // a re-check reads the kept files by their names, as this does: the workbook again, its findings at cells
                 var again = io.pilotcheck.api.Check.runToEnd(io.pilotcheck.api.CheckRequest.of(TestRules.book(),
                         List.of(io.pilotcheck.dossier.DossierInput.bytes(kept.files().get(0).name(),
