@@ -9,8 +9,6 @@ import io.pilotcheck.dossier.DossierInput;
 import io.pilotcheck.finding.Finding;
 import io.pilotcheck.registry.Scope;
 import io.pilotcheck.store.SubmissionStore;
-import io.pilotcheck.store.sql.SqlSubmissionStore;
-import io.pilotcheck.store.sql.StoreLocation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,39 +44,33 @@ class EntryFormBrowserTest {
     @TempDir
     static Path tmp;
 
+    private static ServedBrowser served;
     private static SubmissionStore store;
-    private static CheckServer server;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() {
-        browser = HeadlessChromium.start(tmp);
-        store = SqlSubmissionStore.open(StoreLocation.embedded(tmp.resolve("data")));
-        Accounts accounts = new Accounts(store, () -> TestRules.book().registry());
-        Instant t = Instant.now();
-        accounts.add("dalian", null, Accounts.AccountRole.submitter, List.of(), "大连市", "dalian password", "cli", null, t);
-        accounts.add("li.si", "李四", Accounts.AccountRole.reviewer, List.of("辽宁省"), null, "reviewer password", "cli", null, t);
-        new io.pilotcheck.app.Application(TestRules::book, () -> store).periods().add("2026年第四季度", LocalDate.of(2030, 1, 10),
-                null, List.of("大连市"), "cli", null, t);
-        server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()), UploadLimits.DEFAULTS, line -> { },
-                () -> store, "").start("127.0.0.1", 0);
+        served = ServedBrowser.start(tmp, UploadLimits.DEFAULTS, s -> {
+            Instant t = Instant.now();
+            Accounts accounts = ServedBrowser.accounts(s);
+            accounts.add("dalian", null, Accounts.AccountRole.submitter, List.of(), "大连市", "dalian password", "cli", null, t);
+            accounts.add("li.si", "李四", Accounts.AccountRole.reviewer, List.of("辽宁省"), null, "reviewer password", "cli", null, t);
+            io.pilotcheck.app.Periods.of(s, () -> TestRules.book().registry()).add("2026年第四季度", LocalDate.of(2030, 1, 10),
+                    null, List.of("大连市"), "cli", null, t);
+        }, server -> server);
+        store = served.store;
+        browser = served.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (store != null) {
-            store.close();
+        if (served != null) {
+            served.close();
         }
     }
 
     private static String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
+        return served.url(path);
     }
 
     private static WebElement field(String name) {
@@ -123,9 +115,7 @@ class EntryFormBrowserTest {
 
     @Test
     void aCityFillsChecksDraftsAndSubmitsItsForm() throws Exception {
-        browser.get(url("/login"));
-        HeadlessChromium.submitLogin(browser, "dalian", "dalian password");
-        HeadlessChromium.awaitUrl(browser, "/");
+        served.signIn("dalian", "dalian password");
         browser.get(url("/pilots/Dalian/edit?lang=zh"));
         assertThat(browser.findElement(By.id("origin")).getText()).contains("首次填报");
         assertThat(field("city").getAttribute("value")).isEqualTo("大连市");
@@ -203,12 +193,10 @@ class EntryFormBrowserTest {
         browser.executeScript("document.querySelector('section.dossier').scrollIntoView()");
         screenshot("city-workbook-report.png");
         browser.get(url("/pilots?lang=zh"));
-        HeadlessChromium.signOut(browser);
+        served.signOut();
 
         // a reviewer checks the form, and is not offered 提交
-        browser.get(url("/login"));
-        HeadlessChromium.submitLogin(browser, "li.si", "reviewer password");
-        HeadlessChromium.awaitUrl(browser, "/");
+        served.signIn("li.si", "reviewer password");
         browser.get(url("/pilots/Dalian/edit?lang=zh"));
         assertThat(browser.findElement(By.id("origin")).getText()).contains("当前的报送");
         assertThat(field("low_carbon_plan.adopted").getAttribute("value")).isEqualTo("2017-06-30");
@@ -217,6 +205,6 @@ class EntryFormBrowserTest {
         await("checked on the server", () -> !browser.findElements(By.id("notice")).isEmpty());
         assertThat(browser.findElement(By.id("notice")).getText()).contains("已检查");
         assertThat(shownFindings()).isEqualTo(lastShown);
-        HeadlessChromium.signOut(browser);
+        served.signOut();
     }
 }

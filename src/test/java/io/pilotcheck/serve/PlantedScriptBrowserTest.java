@@ -5,8 +5,6 @@ import io.pilotcheck.TestRules;
 import io.pilotcheck.app.Accounts;
 import io.pilotcheck.registry.Scope;
 import io.pilotcheck.store.SubmissionStore;
-import io.pilotcheck.store.sql.SqlSubmissionStore;
-import io.pilotcheck.store.sql.StoreLocation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,33 +45,26 @@ class PlantedScriptBrowserTest {
     @TempDir
     static Path tmp;
 
+    private static ServedBrowser served;
     private static SubmissionStore store;
-    private static CheckServer server;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() {
-        browser = HeadlessChromium.start(tmp);
-        store = SqlSubmissionStore.open(StoreLocation.embedded(tmp.resolve("data")));
-        server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()), UploadLimits.DEFAULTS, line -> { },
-                () -> store, "").start("127.0.0.1", 0);
+        served = ServedBrowser.start(tmp);
+        store = served.store;
+        browser = served.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (store != null) {
-            store.close();
+        if (served != null) {
+            served.close();
         }
     }
 
     private static String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
+        return served.url(path);
     }
 
     private static String encoded(String s) {

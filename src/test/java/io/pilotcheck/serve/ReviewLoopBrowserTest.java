@@ -1,13 +1,10 @@
 package io.pilotcheck.serve;
 
 import io.pilotcheck.HeadlessChromium;
-import io.pilotcheck.TestRules;
 import io.pilotcheck.app.Accounts;
 import io.pilotcheck.store.AccountStore;
 import io.pilotcheck.store.ReviewStore;
 import io.pilotcheck.store.SubmissionStore;
-import io.pilotcheck.store.sql.SqlSubmissionStore;
-import io.pilotcheck.store.sql.StoreLocation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,21 +36,13 @@ class ReviewLoopBrowserTest {
     @TempDir
     static Path tmp;
 
+    private static ServedBrowser served;
     private static SubmissionStore store;
-    private static CheckServer server;
     private static ChromeDriver browser;
     private static com.icegreen.greenmail.util.GreenMail mail;
 
     @BeforeAll
     static void start() {
-        browser = HeadlessChromium.start(tmp);
-        store = SqlSubmissionStore.open(StoreLocation.embedded(tmp.resolve("data")));
-        Accounts accounts = new Accounts(store, () -> TestRules.book().registry());
-        Instant t = Instant.now();
-        accounts.add("admin", null, Accounts.AccountRole.admin, List.of(), null, "admin password", "cli", null, t);
-        accounts.add("li.si", "李四", Accounts.AccountRole.reviewer, List.of("辽宁省"), null, "reviewer password", "cli", null, t);
-        accounts.add("dalian", null, Accounts.AccountRole.submitter, List.of(), "大连市", "dalian password", "cli", null, t);
-        accounts.setContact("dalian", "dalian@pilotcheck.test", "zh", "cli", null, t);
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
@@ -62,40 +51,38 @@ class ReviewLoopBrowserTest {
         }
         mail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
         mail.start();
-        server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()), UploadLimits.DEFAULTS, line -> { },
-                () -> store, "").start("127.0.0.1", 0)
-                .notifications(SmtpServer.parse("smtp://127.0.0.1:" + port + "?from=pilotcheck@pilotcheck.test"), 3600);
+        served = ServedBrowser.start(tmp, UploadLimits.DEFAULTS, s -> {
+            Accounts accounts = ServedBrowser.accounts(s);
+            Instant t = Instant.now();
+            accounts.add("admin", null, Accounts.AccountRole.admin, List.of(), null, "admin password", "cli", null, t);
+            accounts.add("li.si", "李四", Accounts.AccountRole.reviewer, List.of("辽宁省"), null, "reviewer password", "cli", null, t);
+            accounts.add("dalian", null, Accounts.AccountRole.submitter, List.of(), "大连市", "dalian password", "cli", null, t);
+            accounts.setContact("dalian", "dalian@pilotcheck.test", "zh", "cli", null, t);
+        }, server -> server.notifications(SmtpServer.parse("smtp://127.0.0.1:" + port + "?from=pilotcheck@pilotcheck.test"), 3600));
+        store = served.store;
+        browser = served.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
+        if (served != null) {
+            served.close();
         }
         if (mail != null) {
             mail.stop();
         }
-        if (store != null) {
-            store.close();
-        }
     }
 
     private static String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
+        return served.url(path);
     }
 
     private static void signIn(String name, String password) throws InterruptedException {
-        browser.get(url("/login"));
-        HeadlessChromium.submitLogin(browser, name, password);
-        HeadlessChromium.awaitUrl(browser, "/");
-        assertThat(browser.findElement(By.id("signed-in")).getText()).isEqualTo(name);
+        served.signIn(name, password);
     }
 
     private static void signOut() throws InterruptedException {
-        HeadlessChromium.signOut(browser);
+        served.signOut();
     }
 
     private static void setValue(WebElement input, String value) {
@@ -208,7 +195,7 @@ class ReviewLoopBrowserTest {
         assertThat(store.notifications("dalian", 10)).extracting(n -> n.notice().kind()).contains("returned", "accepted", "waived");
         assertThat(store.period(name)).map(ReviewStore.Period::asOf).hasValue(LocalDate.of(2020, 6, 30));
         // and a real SMTP server received the return and the acceptance
-        server.notifyNow();
+        served.server.notifyNow();
         mail.waitForIncomingEmail(10_000, 3);
         List<String> subjects = new java.util.ArrayList<>();
         for (jakarta.mail.internet.MimeMessage m : mail.getReceivedMessages()) {

@@ -31,28 +31,23 @@ class ServePageBrowserTest {
     @TempDir
     static Path tmp;
 
+    private static ServedBrowser served;
     private static CheckServer server;
     private static ChromeDriver browser;
     private static io.pilotcheck.store.SubmissionStore store;
 
     @BeforeAll
     static void start() {
-        browser = HeadlessChromium.start(tmp);
-        store = io.pilotcheck.store.sql.SqlSubmissionStore.open(io.pilotcheck.store.sql.StoreLocation.embedded(tmp.resolve("data")));
-        server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()),
-                UploadLimits.of(64L << 20, 10L << 20), line -> { }, store).start("127.0.0.1", 0);
+        served = ServedBrowser.start(tmp, UploadLimits.of(64L << 20, 10L << 20), s -> { }, s -> s);
+        server = served.server;
+        browser = served.browser;
+        store = served.store;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (store != null) {
-            store.close();
+        if (served != null) {
+            served.close();
         }
     }
 

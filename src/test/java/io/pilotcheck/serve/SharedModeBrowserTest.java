@@ -7,8 +7,6 @@ import io.pilotcheck.app.Accounts;
 import io.pilotcheck.registry.Scope;
 import io.pilotcheck.store.AccountStore;
 import io.pilotcheck.store.SubmissionStore;
-import io.pilotcheck.store.sql.SqlSubmissionStore;
-import io.pilotcheck.store.sql.StoreLocation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +35,7 @@ class SharedModeBrowserTest {
     @TempDir
     static Path tmp;
 
+    private static ServedBrowser served;
     private static SubmissionStore store;
     private static CheckServer server;
     private static ChromeDriver browser;
@@ -44,32 +43,25 @@ class SharedModeBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        browser = HeadlessChromium.start(tmp);
-        store = SqlSubmissionStore.open(StoreLocation.embedded(tmp.resolve("data")));
-        new Accounts(store, () -> TestRules.book().registry()).add("admin", "管理员", Accounts.AccountRole.admin, List.of(), null,
-                "admin password", "cli", null, Instant.now());
-        server = new CheckServer(() -> new ServedRules.State(TestRules.book(), List.of()), UploadLimits.DEFAULTS, line -> { },
-                () -> store, "").start("127.0.0.1", 0);
+        served = ServedBrowser.start(tmp, UploadLimits.DEFAULTS, s -> ServedBrowser.accounts(s).add("admin", "管理员",
+                Accounts.AccountRole.admin, List.of(), null, "admin password", "cli", null, Instant.now()), x -> x);
+        store = served.store;
+        server = served.server;
+        browser = served.browser;
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
         if (evil != null) {
             evil.stop(0);
         }
-        if (server != null) {
-            server.close();
-        }
-        if (store != null) {
-            store.close();
+        if (served != null) {
+            served.close();
         }
     }
 
     private static String url(String path) {
-        return "http://127.0.0.1:" + server.port() + path;
+        return served.url(path);
     }
 
     private static void signIn(String name, String password) {
