@@ -15,7 +15,7 @@ import java.util.List;
  * @param newestPath the link back to the newest, or null when this page shows them
  * @param olderPath  the link to older ones, or null when there are none
  * @param current    the latest dossier's findings, or null on a page of older submissions or when there is none
- * <p>{@code selfPath} is the pilot's page, below which its form ({@code /edit}) and workbook template are.
+ * @param selfPath   the pilot's page, below which its form ({@code /edit}) and workbook template are
  */
 public record PilotView(PageView page, String province, String countKey, int count, ChartView chart, List<Item> items,
                         String newestPath, String olderPath, Current current, String selfPath) {

@@ -216,7 +216,8 @@ final class ReviewPages {
                 r.state().city().name(lang), r.state().state().name(), ServeWords.word("state." + r.state().state().name(), lang),
                 r.state().daysOverdue(), r.submissionId() == null ? null : "/submissions/" + r.submissionId(),
                 r.dossier() == null ? "" : r.dossier().file(), findings, earlier, comments, r.openMustFix(), base,
-                caller.may(Role.REVIEW), caller.may(Role.SUBMIT), caller.may(Role.ADMIN))));
+                caller.may(Role.REVIEW), caller.may(Role.SUBMIT), caller.may(Role.ADMIN),
+                "/pilots/" + PageFrame.path(r.state().city().nameEn()) + "/edit")));
     }
 
     /** {@code POST /periods/{period}/pilots/{city}/ACTION}: a step from the review page's forms, then back to the page. */

@@ -65,10 +65,12 @@ public final class ReviewView {
      * @param mayReview  whether the caller may open, decide, return and accept
      * @param maySubmit  whether the caller may withdraw
      * @param mayReopen  whether the caller may reopen
+     * @param editPath   the pilot's web form, where a city amends what was returned
      */
     public record Review(PageView page, String periodName, String periodPath, String city, String state, String stateShown,
                          long daysOverdue, String submissionPath, String file, List<Finding> findings, List<Earlier> earlier,
-                         List<Comment> comments, long openMustFix, String base, boolean mayReview, boolean maySubmit, boolean mayReopen) {
+                         List<Comment> comments, long openMustFix, String base, boolean mayReview, boolean maySubmit, boolean mayReopen,
+                         String editPath) {
     }
 
     /** A notification as the inbox shows it. */
