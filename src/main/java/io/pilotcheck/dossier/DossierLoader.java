@@ -182,6 +182,27 @@ public final class DossierLoader {
                 d != null && d.city() != null ? d.city() : cityAsWritten, warnings);
     }
 
+    /**
+     * The file's YAML tree with every node where it stands in the file (a workbook's at its
+     * cells), for what shows a dossier's values beside their places ({@code explain}); empty when
+     * it does not read.
+     */
+    public Optional<YamlNode> locatedTree(String name, byte[] bytes) {
+        for (DossierForm form : FORMS) {
+            if (form.reads(name)) {
+                try {
+                    DossierForm.Translated t = form.translate(name, bytes);
+                    java.util.function.UnaryOperator<SourceLocation> place = l -> t.places().getOrDefault(l.line(), t.start());
+                    return yaml.read(name, t.yaml(), new ArrayList<>()).map(root -> relocated(root, place));
+                } catch (DossierForm.Unreadable e) {
+                    return Optional.empty();
+                }
+            }
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return yaml.read(name, text.startsWith("\uFEFF") ? text.substring(1) : text, new ArrayList<>());
+    }
+
     private static YamlProblem moved(YamlProblem p, java.util.function.UnaryOperator<SourceLocation> place) {
         return new YamlProblem(p.ruleId(), p.messageZh(), p.messageEn(), p.path(), place.apply(p.location()));
     }

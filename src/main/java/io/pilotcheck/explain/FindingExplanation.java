@@ -13,14 +13,11 @@ import io.pilotcheck.rules.RuleBook;
 import io.pilotcheck.rules.RuleInfo;
 import io.pilotcheck.rules.RuleSource;
 import io.pilotcheck.source.YamlNode;
-import io.pilotcheck.source.YamlTreeReader;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -139,9 +136,8 @@ public final class FindingExplanation {
     }
 
     private static YamlNode tree(Path file, String name) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        return new YamlTreeReader().read(name, text.startsWith("\uFEFF") ? text.substring(1) : text,
-                new ArrayList<>()).orElseThrow(() -> new IOException("cannot read " + file));
+        return new io.pilotcheck.dossier.DossierLoader().locatedTree(name, Files.readAllBytes(file))
+                .orElseThrow(() -> new IOException("cannot read " + file));
     }
 
     /** The dossier checked through the check API, as {@code check} checks it, from what is already loaded. */

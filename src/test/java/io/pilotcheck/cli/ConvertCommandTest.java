@@ -33,6 +33,12 @@ class ConvertCommandTest {
         String converted = CliTest.run("check", "-f", "text", yaml.toString()).out();
         assertThat(rules(converted)).isEqualTo(rules(original)).contains("LCP-STAR-01", "LCP-PLAN-01");
         assertThat(CliTest.run("convert", xlsx.toString(), "-o", yaml.toString()).code()).as("kept: exists").isEqualTo(2);
+        // checked and explained as it is, at its cells
+        CliTest.Run checked = CliTest.run("check", "-f", "text", xlsx.toString());
+        assertThat(checked.out()).contains(xlsx + ": 低碳规划!B2: violation LCP-PLAN-01");
+        CliTest.Run explained = CliTest.run("explain", "--finding", xlsx.toString(), "LCP-PLAN-01");
+        assertThat(explained.code()).as(explained.err()).isZero();
+        assertThat(explained.out()).contains("low_carbon_plan.adopted = 2018-02-01", xlsx + ": 低碳规划!B2");
         assertThat(CliTest.run("convert", "fixtures/03-dalian.yaml", "-o", tmp.resolve("x.txt").toString(), "--lang", "en").err())
                 .contains("is neither");
     }
