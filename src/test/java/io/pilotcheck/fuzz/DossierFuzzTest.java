@@ -83,7 +83,9 @@ class DossierFuzzTest {
         LoadedDossier loaded = LOADER.loadBytes("fuzz.yaml", bytes);
         DossierResult result = new DossierCheck(TestRules.book()).check(loaded, null, AS_OF);
         if (!loaded.checkable()) {
-            assertThat(result.findings()).isNotEmpty().allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+            // errors, and beside them only the loader's warnings (a date read from another shape)
+            assertThat(result.findings()).anyMatch(f -> f.severity() == Severity.ERROR).allSatisfy(f -> assertThat(
+                    f.severity() == Severity.ERROR || io.pilotcheck.finding.BuiltInChecks.WARNINGS.contains(f.ruleId())).isTrue());
         }
         int lines = yamlLines(bytes);
         for (Finding f : result.findings()) {
