@@ -110,6 +110,38 @@ class WatchTest {
         return (p.startsWith(here) ? here.relativize(p) : p).toString().replace('\\', '/');
     }
 
+    /** A workbook in the watched folder (docs/spec/entry.md): saved again with a fix, its finding goes, told at its cell. */
+    @Test
+    void aWorkbookSavedAgainIsCheckedAgainAtItsCells() throws Exception {
+        Path dossiers = Files.createDirectories(tmp.resolve("workbooks"));
+        Path book = dossiers.resolve("大连市.xlsx");
+        com.fasterxml.jackson.databind.ObjectMapper yaml = new com.fasterxml.jackson.databind.ObjectMapper(
+                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        com.fasterxml.jackson.databind.node.ObjectNode dalian = (com.fasterxml.jackson.databind.node.ObjectNode)
+                yaml.readTree(Path.of("fixtures/03-dalian.yaml").toFile());
+        Files.write(book, io.pilotcheck.entry.DossierWorkbook.write(dalian));
+        Files.write(dossiers.resolve("~$大连市.xlsx"), new byte[] {1, 2, 3}); // Excel's owner file beside it: no dossier
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        AtomicInteger code = new AtomicInteger(-1);
+        Thread watch = new Thread(() -> code.set(Main.run(new String[] {"check", "--watch", "--lang", "en", dossiers.toString()},
+                new PrintWriter(out, true), new PrintWriter(err, true))));
+        watch.start();
+        try {
+            awaitOutput(out, "for changes (Ctrl-C to stop)", 60_000);
+            assertThat(out.toString()).contains("大连市.xlsx: 低碳规划!B2: violation LCP-PLAN-01").doesNotContain("~$");
+            int mark = out.toString().length();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) dalian.get("low_carbon_plan")).put("adopted", "2017-06-30");
+            Files.write(book, io.pilotcheck.entry.DossierWorkbook.write(dalian));
+            awaitOutput(out, mark, "0 new, 1 gone", REACTION_BOUND_MILLIS);
+            assertThat(out.toString().substring(mark)).contains("- " + book.toString().replace('\\', '/') + ": 低碳规划!B2: violation LCP-PLAN-01");
+        } finally {
+            watch.interrupt();
+            watch.join(30_000);
+        }
+        assertThat(watch.isAlive()).isFalse();
+    }
+
     private static void awaitOutput(StringWriter out, String text, long millis) throws InterruptedException {
         awaitOutput(out, 0, text, millis);
     }
