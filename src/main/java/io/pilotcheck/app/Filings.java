@@ -104,7 +104,9 @@ public final class Filings {
         PilotCity pilot = pilot(caller, city);
         ReviewStore.Draft d;
         try {
-            d = new ReviewStore.Draft(pilot.name(), JSON.writeValueAsString(fields), caller.name(), at);
+            // to the millisecond, as every database keeps it
+            d = new ReviewStore.Draft(pilot.name(), JSON.writeValueAsString(fields), caller.name(),
+                    at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("form fields always write as JSON", e);
         }

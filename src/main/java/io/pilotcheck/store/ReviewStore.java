@@ -221,6 +221,12 @@ public interface ReviewStore {
     /** Keeps the pilot's draft in place of the one before, with its audit row. */
     void saveDraft(Draft draft, AuditEntry audit);
 
+    /** Every pilot's draft, by city, for an export. */
+    List<Draft> drafts();
+
+    /** Keeps an exported draft where the pilot has none (an import); true when it was added. */
+    boolean restoreDraft(Draft draft);
+
     /** Drops the pilot's draft (the form was submitted); none is no error. */
     void dropDraft(String city);
 }

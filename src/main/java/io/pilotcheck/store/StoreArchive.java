@@ -101,6 +101,7 @@ public final class StoreArchive {
             }
             exportAudit(store, zip);
             exportReview(store, zip);
+            exportDrafts(store, zip);
         }
         return ids.size();
     }
@@ -181,6 +182,42 @@ public final class StoreArchive {
                     .put("path", c.path()).put("author", c.author()).put("at", c.at().toString()).put("body", c.body());
         }
         put(zip, "review.json", JSON.writeValueAsBytes(root));
+    }
+
+    /** The forms' drafts ({@code drafts.json}): saved, so acknowledged, so carried (docs/entry.md). */
+    private static void exportDrafts(SubmissionStore store, ZipOutputStream zip) throws IOException {
+        List<ReviewStore.Draft> drafts = store.drafts();
+        if (drafts.isEmpty()) {
+            return;
+        }
+        ArrayNode all = JSON.createArrayNode();
+        for (ReviewStore.Draft d : drafts) {
+            all.addObject().put("city", d.city()).put("saved_by", d.savedBy()).put("saved_at", d.savedAt().toString())
+                    .set("fields", JSON.readTree(d.fields()));
+        }
+        put(zip, "drafts.json", JSON.writeValueAsBytes(JSON.createObjectNode().set("drafts", all)));
+    }
+
+    /** Adds each draft of the archive whose pilot has none here; a draft here is newer work and stays. */
+    private static void importDrafts(SubmissionStore store, ZipFile zip) throws IOException {
+        ZipEntry entry = zip.getEntry("drafts.json");
+        if (entry == null) {
+            return;
+        }
+        JsonNode root = read(zip, entry);
+        try {
+            for (JsonNode n : root.path("drafts")) {
+                if (!n.path("fields").isObject()) {
+                    throw new IllegalArgumentException("a draft's fields are not an object");
+                }
+                store.restoreDraft(new ReviewStore.Draft(required(n, "city"), n.get("fields").toString(),
+                        required(n, "saved_by"), Instant.parse(required(n, "saved_at"))));
+            }
+        } catch (RuntimeException e) {
+            throw new IOException("drafts.json: " + (e instanceof IllegalArgumentException && e.getMessage() != null
+                    && !(e instanceof java.time.format.DateTimeParseException) ? e.getMessage()
+                    : "not what pilotcheck export writes (" + io.pilotcheck.failure.RootCause.described(e) + ")"), e);
+        }
     }
 
     private static void importReview(SubmissionStore store, ZipFile zip) throws IOException {
@@ -282,6 +319,7 @@ public final class StoreArchive {
         importRules(store, zip);
         importAudit(store, zip);
         importReview(store, zip);
+        importDrafts(store, zip);
         return new Imported(added, present);
     }
 

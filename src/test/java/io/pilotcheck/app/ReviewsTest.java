@@ -145,7 +145,8 @@ class ReviewsTest {
             app.periods().close(period.name(), "admin", null, T);
             assertThatThrownBy(() -> keep(app, period, amended, asCity)).isInstanceOf(Accounts.Refused.class);
 
-            // an export carries the review loop, and an import (twice) puts it back as it was
+            // an export carries the review loop and the forms' drafts, and an import (twice) puts them back as they were
+            app.filings().saveDraft(asCity, "大连市", java.util.Map.of("low_carbon_plan.adopted", "2017年6月30日"), T, null);
             Path zip = tmp.resolve("export.zip");
             try (java.io.OutputStream out = Files.newOutputStream(zip)) {
                 io.pilotcheck.store.StoreArchive.export(store, "test", out);
@@ -155,6 +156,7 @@ class ReviewsTest {
                 io.pilotcheck.store.StoreArchive.importInto(copy, archive);
                 io.pilotcheck.store.StoreArchive.importInto(copy, archive);
                 assertThat(copy.reviewKept()).isEqualTo(store.reviewKept());
+                assertThat(copy.drafts()).isEqualTo(store.drafts()).hasSize(1);
                 assertThat(copy.lastSteps(period.name()).get("大连市").step()).isEqualTo("reopened");
             }
         }

@@ -106,6 +106,19 @@ class WorkbookUploadTest {
                         List.of(io.pilotcheck.dossier.DossierInput.bytes(kept.files().get(0).name(),
                                 store.file(Scope.all(), id, "大连市.xlsx").orElseThrow())))).batch().dossiers().get(0).findings();
                 assertThat(again).isNotEmpty().allSatisfy(f -> assertThat(f.location().inSheet()).isTrue());
+                // an export carries the workbook, its YAML form and its findings' sheets
+                Path zip = tmp.resolve("export.zip");
+                try (java.io.OutputStream out = Files.newOutputStream(zip)) {
+                    io.pilotcheck.store.StoreArchive.export(store, "test", out);
+                }
+                try (SubmissionStore copy = SqlSubmissionStore.open(io.pilotcheck.store.TestDatabases.fresh(kind, tmp.resolve("copy")));
+                     java.util.zip.ZipFile archive = new java.util.zip.ZipFile(zip.toFile())) {
+                    io.pilotcheck.store.StoreArchive.importInto(copy, archive);
+                    assertThat(copy.form(Scope.all(), id, "大连市.xlsx").orElseThrow()).isEqualTo(yaml.getBytes(StandardCharsets.UTF_8));
+                    String first = kept.evaluations().get(0).id();
+                    assertThat(copy.evaluation(Scope.all(), first).orElseThrow().batch())
+                            .isEqualTo(store.evaluation(Scope.all(), first).orElseThrow().batch());
+                }
                 // and the pilot's page names the cell
                 HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
                         + "/pilots/Dalian?lang=zh")).build(), HttpResponse.BodyHandlers.ofString());

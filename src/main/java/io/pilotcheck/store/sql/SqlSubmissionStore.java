@@ -547,6 +547,19 @@ public final class SqlSubmissionStore implements SubmissionStore {
     }
 
     @Override
+    public List<Draft> drafts() {
+        return read(h -> h.createQuery("SELECT city, fields, saved_by, saved_at FROM dossier_draft ORDER BY city")
+                .map((rs, ctx) -> new Draft(rs.getString(1), rs.getString(2), rs.getString(3), SqliteValues.instant(rs, 4))).list());
+    }
+
+    @Override
+    public boolean restoreDraft(Draft d) {
+        return write(h -> h.createUpdate("INSERT INTO dossier_draft (city, fields, saved_by, saved_at) VALUES (:city, :fields, :by, :at) "
+                        + "ON CONFLICT DO NOTHING")
+                .bind("city", d.city()).bind("fields", d.fields()).bind("by", d.savedBy()).bind("at", utc(d.savedAt())).execute() == 1);
+    }
+
+    @Override
     public void dropDraft(String city) {
         change(h -> h.createUpdate("DELETE FROM dossier_draft WHERE city = :city").bind("city", city).execute());
     }
