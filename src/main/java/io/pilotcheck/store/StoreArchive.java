@@ -261,6 +261,9 @@ public final class StoreArchive {
         }
     }
 
+    /** How many submissions an import writes in one transaction. */
+    private static final int GROUP = 200;
+
     /** What an import did. */
     public record Imported(int added, int present) {
     }
@@ -284,38 +287,49 @@ public final class StoreArchive {
                 .forEach(names::add);
         int added = 0;
         int present = 0;
-        for (String name : names) {
-            JsonNode s = read(zip, zip.getEntry(name));
-            String id;
-            NewSubmission submission;
-            List<Map.Entry<String, EvaluationRecord>> evaluations = new ArrayList<>();
-            try {
-                id = id(s, "id");
-                List<NewSubmission.SubmittedFile> files = new ArrayList<>();
-                for (JsonNode f : s.path("files")) {
-                    files.add(new NewSubmission.SubmittedFile(required(f, "name"), file(zip, f, "sha256"),
-                            f.hasNonNull("form_sha256") ? file(zip, f, "form_sha256") : null));
+        List<SubmissionStore.Restored> group = new ArrayList<>(GROUP);
+        try {
+            for (String name : names) {
+                JsonNode s = read(zip, zip.getEntry(name));
+                String id;
+                NewSubmission submission;
+                List<Map.Entry<String, EvaluationRecord>> evaluations = new ArrayList<>();
+                try {
+                    id = id(s, "id");
+                    List<NewSubmission.SubmittedFile> files = new ArrayList<>();
+                    for (JsonNode f : s.path("files")) {
+                        files.add(new NewSubmission.SubmittedFile(required(f, "name"), file(zip, f, "sha256"),
+                                f.hasNonNull("form_sha256") ? file(zip, f, "form_sha256") : null));
+                    }
+                    for (JsonNode e : s.path("evaluations")) {
+                        evaluations.add(Map.entry(id(e, "id"), evaluation(e)));
+                    }
+                    if (evaluations.isEmpty()) {
+                        throw new IllegalArgumentException("it has no evaluation");
+                    }
+                    submission = new NewSubmission(Instant.parse(required(s, "received")),
+                            s.path("submitter").isNull() ? null : s.path("submitter").asText(null),
+                            Source.fromId(required(s, "source")), files, evaluations.get(0).getValue());
+                } catch (RuntimeException e) {
+                    throw new IOException(name + ": " + (e instanceof IllegalArgumentException && e.getMessage() != null
+                            && !(e instanceof java.time.format.DateTimeParseException) ? e.getMessage()
+                            : "not a submission as pilotcheck export writes it (" + io.pilotcheck.failure.RootCause.described(e) + ")"), e);
                 }
-                for (JsonNode e : s.path("evaluations")) {
-                    evaluations.add(Map.entry(id(e, "id"), evaluation(e)));
+                group.add(new SubmissionStore.Restored(id, submission, evaluations));
+                if (group.size() == GROUP) {
+                    int n = store.restoreAll(group);
+                    added += n;
+                    present += group.size() - n;
+                    group.clear();
                 }
-                if (evaluations.isEmpty()) {
-                    throw new IllegalArgumentException("it has no evaluation");
-                }
-                submission = new NewSubmission(Instant.parse(required(s, "received")),
-                        s.path("submitter").isNull() ? null : s.path("submitter").asText(null),
-                        Source.fromId(required(s, "source")), files, evaluations.get(0).getValue());
-            } catch (RuntimeException e) {
-                throw new IOException(name + ": " + (e instanceof IllegalArgumentException && e.getMessage() != null
-                        && !(e instanceof java.time.format.DateTimeParseException) ? e.getMessage()
-                        : "not a submission as pilotcheck export writes it (" + io.pilotcheck.failure.RootCause.described(e) + ")"), e);
             }
-            if (store.restore(id, submission, evaluations)) {
-                added++;
-            } else {
-                present++;
-            }
+        } catch (IOException e) {
+            store.restoreAll(group); // the submissions before the bad entry are kept, as one at a time kept them
+            throw e;
         }
+        int n = store.restoreAll(group);
+        added += n;
+        present += group.size() - n;
         importRules(store, zip);
         importAudit(store, zip);
         importReview(store, zip);

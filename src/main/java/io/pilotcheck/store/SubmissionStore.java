@@ -69,6 +69,30 @@ public interface SubmissionStore extends AutoCloseable, RuleSetStore, AccountSto
     boolean restore(String id, NewSubmission submission, List<Map.Entry<String, EvaluationRecord>> evaluations);
 
     /**
+     * A submission from an export, with the ids it had.
+     *
+     * @param id          its id
+     * @param submission  its files and first evaluation
+     * @param evaluations every evaluation under its own id, the first one first
+     */
+    record Restored(String id, NewSubmission submission, List<Map.Entry<String, EvaluationRecord>> evaluations) {
+    }
+
+    /**
+     * Puts back several submissions from an export in one transaction (an import writes them in
+     * groups: a transaction each was most of its time); those already here are left as they are.
+     *
+     * @return how many were added
+     */
+    default int restoreAll(List<Restored> group) {
+        int added = 0;
+        for (Restored r : group) {
+            added += restore(r.id(), r.submission(), r.evaluations()) ? 1 : 0;
+        }
+        return added;
+    }
+
+    /**
      * Adds a re-check's evaluation unless the submission's latest evaluation is already under the
      * same rules (another re-check got there first); the new evaluation's id, or empty.
      */

@@ -373,6 +373,30 @@ public final class SqlSubmissionStore implements SubmissionStore {
         });
     }
 
+    @Override
+    public int restoreAll(List<Restored> group) {
+        if (group.isEmpty()) {
+            return 0;
+        }
+        return write(h -> {
+            java.util.Set<String> present = new java.util.HashSet<>(h.createQuery("SELECT id FROM submission WHERE id IN (<ids>)")
+                    .bindList("ids", group.stream().map(Restored::id).toList()).mapTo(String.class).list());
+            WriteBatch rows = new WriteBatch(h);
+            int added = 0;
+            for (Restored r : group) {
+                if (present.add(r.id())) { // an id twice in one group is added once
+                    rows.submission(r.id(), r.submission());
+                    for (Map.Entry<String, EvaluationRecord> e : r.evaluations()) {
+                        rows.evaluation(r.id(), e.getKey(), e.getValue());
+                    }
+                    added++;
+                }
+            }
+            rows.execute();
+            return added;
+        });
+    }
+
     /**
      * Adds a re-check's evaluation unless the submission's latest evaluation is already under the
      * same rules (another re-check, here or on another instance, got there first); returns the
