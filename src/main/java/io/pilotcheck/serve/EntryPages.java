@@ -141,7 +141,7 @@ final class EntryPages {
         String verdict = "";
         if (checked != null && !checked.batch().dossiers().isEmpty()) {
             DossierResult d = checked.batch().dossiers().get(0);
-            verdict = ReportWords.verdict(d.verdict(), lang);
+            verdict = ReportWords.verdict(d.verdict(), lang) + counts(d, lang);
             FormEntry.Written written = FormEntry.yaml(fields);
             for (Finding f : d.findings()) {
                 String field = field(f, written, names(fields));
@@ -165,6 +165,23 @@ final class EntryPages {
                 rules(lang), words(lang), ctx.status().getCode() >= 400)));
     }
 
+    /** How many findings of each severity, most serious first, after the verdict ({@code · 违规 2，警告 1}); none: nothing. */
+    private static String counts(DossierResult d, Language lang) {
+        Map<io.pilotcheck.finding.Severity, Integer> n = new java.util.EnumMap<>(io.pilotcheck.finding.Severity.class);
+        d.findings().forEach(f -> n.merge(f.severity(), 1, Integer::sum));
+        List<String> parts = new ArrayList<>();
+        for (io.pilotcheck.finding.Severity s : ORDER) {
+            if (n.containsKey(s)) {
+                parts.add(ReportWords.severity(s, lang) + " " + n.get(s));
+            }
+        }
+        return parts.isEmpty() ? "" : " · " + String.join(ServeWords.word("listSeparator", lang), parts);
+    }
+
+    /** The severities as the counts list them, the script's order too. */
+    private static final List<io.pilotcheck.finding.Severity> ORDER = List.of(io.pilotcheck.finding.Severity.ERROR,
+            io.pilotcheck.finding.Severity.VIOLATION, io.pilotcheck.finding.Severity.WARNING, io.pilotcheck.finding.Severity.PENDING);
+
     /** The severities' and verdicts' names, for the script's findings to read as the page's. */
     private static String words(Language lang) {
         ObjectNode o = JSON.createObjectNode();
@@ -174,6 +191,8 @@ final class EntryPages {
         for (io.pilotcheck.finding.Verdict v : io.pilotcheck.finding.Verdict.values()) {
             o.put(v.id(), ReportWords.verdict(v, lang));
         }
+        o.put("", ServeWords.word("listSeparator", lang)); // between the counts
+        ORDER.forEach(s -> o.withArray("order").add(s.id()));
         return o.toString();
     }
 

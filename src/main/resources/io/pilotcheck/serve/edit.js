@@ -194,7 +194,12 @@
       target.appendChild(note(f));
     });
     var verdict = document.getElementById('verdict');
-    verdict.textContent = form.dataset.verdictWords.replace('{verdict}', words[d.verdict] || d.verdict);
+    var counts = {};
+    d.findings.forEach(function (f) { counts[f.severity] = (counts[f.severity] || 0) + 1; });
+    var parts = (words.order || []).filter(function (s) { return counts[s]; })
+        .map(function (s) { return (words[s] || s) + ' ' + counts[s]; });
+    verdict.textContent = form.dataset.verdictWords.replace('{verdict}', (words[d.verdict] || d.verdict)
+        + (parts.length ? ' · ' + parts.join(words[''] || ', ') : ''));
     verdict.dataset.verdict = d.verdict;
   }
 

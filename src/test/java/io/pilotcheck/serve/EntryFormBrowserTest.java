@@ -127,6 +127,7 @@ class EntryFormBrowserTest {
         await("LCP-PLAN-01 beside 低碳规划's date", () -> notesBeside("low_carbon_plan.adopted").contains("LCP-PLAN-01"));
         assertThat(browser.findElement(By.cssSelector("ul.notes[data-for=\"low_carbon_plan.adopted\"] li")).getText())
                 .contains("编制并通过低碳发展规划", "2018-02-01");
+        assertThat(browser.findElement(By.id("verdict")).getText()).matches("检查结果：(不合规|无法检查) · .*违规 \\d+.*");
         browser.executeScript("document.querySelector('[data-field=\"low_carbon_plan.adopted\"]').scrollIntoView({block: 'center'})");
         screenshot("city-form-finding.png");
 

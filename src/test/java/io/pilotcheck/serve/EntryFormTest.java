@@ -91,7 +91,8 @@ class EntryFormTest {
                 assertThat(beside(checked.body(), "low_carbon_plan.adopted")).contains("LCP-PLAN-01", "编制并通过低碳发展规划",
                         "比截止日期 2017-12-31 晚 32 天");
                 assertThat(beside(checked.body(), "ghg_inventory[0].completed")).contains("LCP-SCHEMA-10", "已按 2017-06-30 读取");
-                assertThat(checked.body()).contains("已检查", "value=\"2018-02-01\"", "name=\"ghg_inventory[3].year\"")
+                assertThat(checked.body()).containsPattern("检查结果：不合规 · 违规 \\d+，警告 \\d+")
+                        .contains("已检查", "value=\"2018-02-01\"", "name=\"ghg_inventory[3].year\"")
                         .doesNotContain("name=\"ghg_inventory[4].year\"");
 
                 fields.put("action", "draft");
