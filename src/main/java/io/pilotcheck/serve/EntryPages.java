@@ -19,7 +19,6 @@ import io.pilotcheck.store.ReviewStore;
 import io.pilotcheck.words.Clock;
 import io.pilotcheck.words.Language;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
