@@ -141,9 +141,7 @@ public final class StoreArchive {
                             required(r, "actor"), text(r, "address"), required(r, "action"), text(r, "object"), text(r, "detail"))));
                 }
             } catch (RuntimeException e) {
-                throw new IOException(name + ": " + (e instanceof IllegalArgumentException && e.getMessage() != null
-                        && !(e instanceof java.time.format.DateTimeParseException) ? e.getMessage()
-                        : "not what pilotcheck export writes (" + io.pilotcheck.failure.RootCause.described(e) + ")"), e);
+                throw unreadable(name, e);
             }
             store.restoreAudit(rows);
         }
@@ -214,9 +212,7 @@ public final class StoreArchive {
                         required(n, "saved_by"), Instant.parse(required(n, "saved_at"))));
             }
         } catch (RuntimeException e) {
-            throw new IOException("drafts.json: " + (e instanceof IllegalArgumentException && e.getMessage() != null
-                    && !(e instanceof java.time.format.DateTimeParseException) ? e.getMessage()
-                    : "not what pilotcheck export writes (" + io.pilotcheck.failure.RootCause.described(e) + ")"), e);
+            throw unreadable("drafts.json", e);
         }
     }
 
@@ -255,10 +251,22 @@ public final class StoreArchive {
             }
             store.restoreReview(new ReviewStore.Kept(periods, sent, steps, decisions, comments));
         } catch (RuntimeException e) {
-            throw new IOException("review.json: " + (e instanceof IllegalArgumentException && e.getMessage() != null
-                    && !(e instanceof java.time.format.DateTimeParseException) ? e.getMessage()
-                    : "not what pilotcheck export writes (" + io.pilotcheck.failure.RootCause.described(e) + ")"), e);
+            throw unreadable("review.json", e);
         }
+    }
+
+    /**
+     * An entry of the archive that is not what export writes, said as an import stops with it: the
+     * reason a check of ours gave, or {@code what} with the cause.
+     */
+    private static IOException unreadable(String entry, RuntimeException e) {
+        return unreadable(entry, e, "not what pilotcheck export writes");
+    }
+
+    private static IOException unreadable(String entry, RuntimeException e, String what) {
+        return new IOException(entry + ": " + (e instanceof IllegalArgumentException && e.getMessage() != null
+                && !(e instanceof java.time.format.DateTimeParseException) ? e.getMessage()
+                : what + " (" + io.pilotcheck.failure.RootCause.described(e) + ")"), e);
     }
 
     /** How many submissions an import writes in one transaction. */
@@ -311,9 +319,7 @@ public final class StoreArchive {
                             s.path("submitter").isNull() ? null : s.path("submitter").asText(null),
                             Source.fromId(required(s, "source")), files, evaluations.get(0).getValue());
                 } catch (RuntimeException e) {
-                    throw new IOException(name + ": " + (e instanceof IllegalArgumentException && e.getMessage() != null
-                            && !(e instanceof java.time.format.DateTimeParseException) ? e.getMessage()
-                            : "not a submission as pilotcheck export writes it (" + io.pilotcheck.failure.RootCause.described(e) + ")"), e);
+                    throw unreadable(name, e, "not a submission as pilotcheck export writes it");
                 }
                 group.add(new SubmissionStore.Restored(id, submission, evaluations));
                 if (group.size() == GROUP) {
@@ -366,9 +372,7 @@ public final class StoreArchive {
                 store.restoreRuleSet(new RuleSetStore.RuleSet(number, required(node, "fingerprint"), node.path("rule_count").asInt(),
                         Instant.parse(required(node, "published_at")), text(node, "published_by"), text(node, "note")), files);
             } catch (RuntimeException e) {
-                throw new IOException(name + ": " + (e instanceof IllegalArgumentException && e.getMessage() != null
-                        && !(e instanceof java.time.format.DateTimeParseException) ? e.getMessage()
-                        : "not what pilotcheck export writes (" + io.pilotcheck.failure.RootCause.described(e) + ")"), e);
+                throw unreadable(name, e);
             }
         }
     }
