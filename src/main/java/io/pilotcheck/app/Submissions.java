@@ -118,18 +118,9 @@ public final class Submissions {
      * so history, diff and export can show what the rules saw. A workbook that is not a template has none.
      */
     static NewSubmission.SubmittedFile submitted(String name, byte[] bytes) {
-        if (WORKBOOK.reads(name)) {
-            try {
-                return new NewSubmission.SubmittedFile(name, bytes,
-                        io.pilotcheck.entry.WorkbookReader.read(bytes).yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            } catch (io.pilotcheck.entry.WorkbookReader.NotATemplate e) {
-                return new NewSubmission.SubmittedFile(name, bytes);
-            }
-        }
-        return new NewSubmission.SubmittedFile(name, bytes);
+        return new NewSubmission.SubmittedFile(name, bytes, io.pilotcheck.dossier.DossierLoader.yamlForm(name, bytes)
+                .map(yaml -> yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElse(null));
     }
-
-    private static final io.pilotcheck.entry.WorkbookForm WORKBOOK = new io.pilotcheck.entry.WorkbookForm();
 
     /** The review loop, which a submission sent for a period enters. */
     private Reviews reviews;

@@ -48,7 +48,28 @@ public final class DossierLoader {
     /** Whether a file of this name is a dossier: YAML, or a form the loader reads (a workbook). */
     public static boolean isDossierName(String name) {
         String n = name.toLowerCase(java.util.Locale.ROOT);
-        return n.endsWith(".yaml") || n.endsWith(".yml") || FORMS.stream().anyMatch(f -> f.reads(name));
+        return n.endsWith(".yaml") || n.endsWith(".yml") || form(name).isPresent();
+    }
+
+    /** The form that reads a file of this name, when it is not YAML. */
+    private static Optional<DossierForm> form(String name) {
+        return FORMS.stream().filter(f -> f.reads(name)).findFirst();
+    }
+
+    /**
+     * The YAML a file in another form (a workbook) means, as kept beside it (docs/spec/entry.md);
+     * empty for YAML, or a file its form cannot read.
+     */
+    public static Optional<String> yamlForm(String name, byte[] bytes) {
+        Optional<DossierForm> form = form(name);
+        if (form.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(form.get().translate(name, bytes).yaml());
+        } catch (DossierForm.Unreadable e) {
+            return Optional.empty();
+        }
     }
 
     /** Loads the file at {@code path}; {@code name} is how reports will name it. */
@@ -97,10 +118,9 @@ public final class DossierLoader {
 
     /** Loads a dossier from its bytes (a file's content, or a fuzzer's input). */
     public LoadedDossier loadBytes(String name, byte[] bytes) {
-        for (DossierForm form : FORMS) {
-            if (form.reads(name)) {
-                return loadForm(form, name, bytes);
-            }
+        Optional<DossierForm> form = form(name);
+        if (form.isPresent()) {
+            return loadForm(form.get(), name, bytes);
         }
         if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
                 || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
@@ -157,18 +177,28 @@ public final class DossierLoader {
         try {
             t = form.translate(name, bytes);
         } catch (DossierForm.Unreadable e) {
-            return failed(name, e.zh(), e.getMessage(), SourceLocation.startOf(name));
+            return failed(name, e.zh(), e.getMessage());
         }
         List<YamlProblem> problems = new ArrayList<>();
-        Optional<YamlNode> root = yaml.read(name, t.yaml(), problems);
+        Optional<YamlNode> root = placed(name, t, problems);
+        if (root.isEmpty()) {
+            return new LoadedDossier(name, null, problems);
+        }
+        Dossier d = DossierBinder.bind(name, root.get(), problems, t.start());
+        return loaded(name, d, problems, city(root.get()));
+    }
+
+    /**
+     * The YAML tree of a file in another form, every node where it stands in the original; the
+     * problems of reading it (added to {@code problems}) placed there too.
+     */
+    private Optional<YamlNode> placed(String name, DossierForm.Translated t, List<YamlProblem> problems) {
         java.util.function.UnaryOperator<SourceLocation> place = l -> l.file().equals(name)
                 ? t.places().getOrDefault(l.line(), t.start()) : l;
-        if (root.isEmpty()) {
-            return new LoadedDossier(name, null, problems.stream().map(p -> moved(p, place)).toList());
-        }
-        YamlNode placed = relocated(root.get(), place);
-        Dossier d = DossierBinder.bind(name, placed, problems, t.start());
-        return loaded(name, d, problems.stream().map(p -> moved(p, place)).toList(), city(placed));
+        List<YamlProblem> read = new ArrayList<>();
+        Optional<YamlNode> root = yaml.read(name, t.yaml(), read);
+        read.forEach(p -> problems.add(new YamlProblem(p.ruleId(), p.messageZh(), p.messageEn(), p.path(), place.apply(p.location()))));
+        return root.map(r -> relocated(r, place));
     }
 
     /** A bound dossier: checkable when nothing but warnings was found reading it. */
@@ -188,23 +218,16 @@ public final class DossierLoader {
      * it does not read.
      */
     public Optional<YamlNode> locatedTree(String name, byte[] bytes) {
-        for (DossierForm form : FORMS) {
-            if (form.reads(name)) {
-                try {
-                    DossierForm.Translated t = form.translate(name, bytes);
-                    java.util.function.UnaryOperator<SourceLocation> place = l -> t.places().getOrDefault(l.line(), t.start());
-                    return yaml.read(name, t.yaml(), new ArrayList<>()).map(root -> relocated(root, place));
-                } catch (DossierForm.Unreadable e) {
-                    return Optional.empty();
-                }
+        Optional<DossierForm> form = form(name);
+        if (form.isPresent()) {
+            try {
+                return placed(name, form.get().translate(name, bytes), new ArrayList<>());
+            } catch (DossierForm.Unreadable e) {
+                return Optional.empty();
             }
         }
         String text = new String(bytes, StandardCharsets.UTF_8);
         return yaml.read(name, text.startsWith("\uFEFF") ? text.substring(1) : text, new ArrayList<>());
-    }
-
-    private static YamlProblem moved(YamlProblem p, java.util.function.UnaryOperator<SourceLocation> place) {
-        return new YamlProblem(p.ruleId(), p.messageZh(), p.messageEn(), p.path(), place.apply(p.location()));
     }
 
     /** The same tree with every node's place moved. */
@@ -252,10 +275,6 @@ public final class DossierLoader {
     }
 
     private static LoadedDossier failed(String name, String zh, String en) {
-        return failed(name, zh, en, SourceLocation.startOf(name));
-    }
-
-    private static LoadedDossier failed(String name, String zh, String en, SourceLocation at) {
-        return new LoadedDossier(name, null, List.of(new YamlProblem(UNREADABLE, zh, en, "", at)));
+        return new LoadedDossier(name, null, List.of(new YamlProblem(UNREADABLE, zh, en, "", SourceLocation.startOf(name))));
     }
 }
