@@ -89,9 +89,9 @@ public final class Filings {
         return pilot;
     }
 
-    /** The dossier the fields make, as an upload named {@code {city}.yaml}. */
-    public static DossierInput input(PilotCity pilot, Map<String, String> fields) {
-        return DossierInput.bytes(fileName(pilot), FormEntry.yaml(fields).yaml().getBytes(StandardCharsets.UTF_8));
+    /** The dossier the form's YAML makes ({@link FormEntry#yaml}), as an upload named {@code {city}.yaml}. */
+    public static DossierInput input(PilotCity pilot, FormEntry.Written form) {
+        return DossierInput.bytes(fileName(pilot), form.yaml().getBytes(StandardCharsets.UTF_8));
     }
 
     /** What the form's submissions are named: {@code 大连市.yaml}. */

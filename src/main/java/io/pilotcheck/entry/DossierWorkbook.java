@@ -1,7 +1,6 @@
 package io.pilotcheck.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pilotcheck.dossier.DossierTemplate;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -33,8 +32,10 @@ public final class DossierWorkbook {
     public static final int KEY_COLUMN = 4;
     /** Empty table rows a workbook offers beyond those filled. */
     static final int SPARE_ROWS = 10;
-    static final String YES = "是";
-    static final String NO = "否";
+    /** A yes in a 是/否 cell or field. */
+    public static final String YES = "是";
+    /** A no in a 是/否 cell or field. */
+    public static final String NO = "否";
 
     private DossierWorkbook() {
     }
@@ -69,8 +70,8 @@ public final class DossierWorkbook {
     }
 
     private static int write(Sheet sheet, int r, EntryLayout.Item item, JsonNode dossier, Styles styles) {
-        JsonNode value = at(dossier, item.key());
-        String need = item.need() + (item.clause().isEmpty() ? "" : "【" + item.clause() + "】");
+        JsonNode value = item.valueIn(dossier);
+        String need = item.requirement();
         switch (item.kind()) {
             case flags -> {
                 java.util.Set<String> on = new java.util.LinkedHashSet<>();
@@ -80,7 +81,7 @@ public final class DossierWorkbook {
                 on.forEach(v -> rows.putIfAbsent(v, v));
                 for (Map.Entry<String, String> v : rows.entrySet()) {
                     Row row = sheet.createRow(r);
-                    cell(row, 0, DossierTemplate.label(last(item.key())) + "：" + v.getValue(), styles.label);
+                    cell(row, 0, item.label() + "：" + v.getValue(), styles.label);
                     cell(row, 1, value.isMissingNode() ? "" : on.contains(v.getKey()) ? YES : NO, styles.open);
                     cell(row, 3, need, styles.label);
                     cell(row, KEY_COLUMN, item.key() + "=" + v.getKey(), styles.label);
@@ -91,14 +92,14 @@ public final class DossierWorkbook {
             }
             case table -> {
                 Row title = sheet.createRow(r);
-                cell(title, 0, DossierTemplate.label(last(item.key())), styles.head);
+                cell(title, 0, item.label(), styles.head);
                 cell(title, 3, need, styles.label);
                 cell(title, KEY_COLUMN, item.key(), styles.label);
                 r++;
                 Row head = sheet.createRow(r);
                 for (int c = 0; c < item.columns().size(); c++) {
                     EntryLayout.Item col = item.columns().get(c);
-                    cell(head, c, DossierTemplate.label(col.key()) + (col.unit().isEmpty() ? "" : "（" + col.unit() + "）"), styles.head);
+                    cell(head, c, col.heading(), styles.head);
                 }
                 cell(head, KEY_COLUMN, item.key() + "#", styles.label);
                 r++;
@@ -117,7 +118,7 @@ public final class DossierWorkbook {
             }
             default -> {
                 Row row = sheet.createRow(r);
-                cell(row, 0, DossierTemplate.label(last(item.key())), styles.label);
+                cell(row, 0, item.label(), styles.label);
                 value(sheet, row, 1, item, value, styles, item.annex());
                 cell(row, 2, item.unit(), styles.label);
                 cell(row, 3, need, styles.label);
@@ -169,18 +170,6 @@ public final class DossierWorkbook {
         DataValidation v = help.createValidation(help.createExplicitListConstraint(values), new CellRangeAddressList(row, row, column, column));
         v.setShowErrorBox(true);
         sheet.addValidationData(v);
-    }
-
-    private static JsonNode at(JsonNode dossier, String key) {
-        JsonNode n = dossier;
-        for (String part : key.split("\\.")) {
-            n = n.path(part);
-        }
-        return n;
-    }
-
-    private static String last(String key) {
-        return key.substring(key.lastIndexOf('.') + 1);
     }
 
     private static void cell(Row row, int column, String text, CellStyle style) {

@@ -59,6 +59,30 @@ public final class EntryLayout {
             values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
             columns = List.copyOf(columns);
         }
+
+        /** What the item is called in the workbook and the form: its last key's Chinese label (规划通过日期). */
+        public String label() {
+            return io.pilotcheck.dossier.DossierTemplate.label(key.substring(key.lastIndexOf('.') + 1));
+        }
+
+        /** Its label with its unit, as a table's column head: 年份（年）. */
+        public String heading() {
+            return label() + (unit.isEmpty() ? "" : "（" + unit + "）");
+        }
+
+        /** What to enter, with the notice's clause: 低碳发展规划通过的日期【二（二）】. */
+        public String requirement() {
+            return need + (clause.isEmpty() ? "" : "【" + clause + "】");
+        }
+
+        /** Its value in a dossier read as a tree; missing when the dossier has none. */
+        public JsonNode valueIn(JsonNode dossier) {
+            JsonNode n = dossier;
+            for (String part : key.split("\\.")) {
+                n = n.path(part);
+            }
+            return n;
+        }
     }
 
     /** A section: one sheet of the workbook, one part of the form. */

@@ -35,7 +35,7 @@ public final class FormEntry {
         Map<String, String> out = new LinkedHashMap<>();
         for (EntryLayout.Section section : EntryLayout.sections()) {
             for (EntryLayout.Item item : section.items()) {
-                JsonNode v = at(dossier, item.key());
+                JsonNode v = item.valueIn(dossier);
                 switch (item.kind()) {
                     case flags -> {
                         if (v.isArray()) {
@@ -156,13 +156,5 @@ public final class FormEntry {
             }
             default -> v.isContainerNode() ? v.toString() : v.asText();
         };
-    }
-
-    private static JsonNode at(JsonNode dossier, String key) {
-        JsonNode n = dossier;
-        for (String part : key.split("\\.")) {
-            n = n.path(part);
-        }
-        return n;
     }
 }

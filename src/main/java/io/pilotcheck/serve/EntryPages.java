@@ -76,17 +76,14 @@ final class EntryPages {
         PilotCity pilot = app.filings().pilot(caller, ctx.pathParam("city"));
         Language lang = CheckServer.lang(ctx);
         Instant now = server.now().truncatedTo(ChronoUnit.MILLIS);
+        FormEntry.Written form = FormEntry.yaml(fields);
         switch (action) {
-            case "check" -> {
-                Checked c = check(ctx, pilot, fields, now, null);
-                render(ctx, pilot, fields, "", ServeWords.word("edit.checked", lang), c, false);
-            }
+            case "check" -> render(ctx, pilot, fields, "", ServeWords.word("edit.checked", lang), check(ctx, pilot, form, now, null), false);
             case "draft" -> {
                 app.requireStore();
                 ReviewStore.Draft d = app.filings().saveDraft(caller, pilot.name(), fields, now, server.client(ctx));
-                Checked c = check(ctx, pilot, fields, now, null);
                 render(ctx, pilot, fields, ServeWords.word("edit.fromDraft", lang, "who", d.savedBy(), "at", Clock.second(d.savedAt())),
-                        ServeWords.word("edit.saved", lang), c, true);
+                        ServeWords.word("edit.saved", lang), check(ctx, pilot, form, now, null), true);
             }
             case "submit" -> {
                 app.requireStore();
@@ -94,10 +91,10 @@ final class EntryPages {
                     throw new ApiError(403, "forbidden");
                 }
                 ReviewStore.Period period = server.submissions().period(ctx);
-                Checked c = check(ctx, pilot, fields, now, period);
+                Outcome c = check(ctx, pilot, form, now, period);
                 String id;
                 try {
-                    id = server.submissions().keepFromPage(ctx, c, now, period);
+                    id = server.submissions().keepFromPage(ctx, c.checked(), now, period);
                 } catch (ApiError | io.pilotcheck.app.Accounts.Refused e) {
                     // refused (the period closed, the pilot accepted, another city's name): the form comes
                     // back as it was typed, with why, so that nothing typed is lost
@@ -115,8 +112,13 @@ final class EntryPages {
         }
     }
 
-    private Checked check(Context ctx, PilotCity pilot, Map<String, String> fields, Instant at, ReviewStore.Period period) {
-        return server.check(ctx, List.of(Filings.input(pilot, fields)), ReportFormats.find("json").orElseThrow(), at, period);
+    /** A check of the form's YAML, with the YAML (whose lines place the findings). */
+    private record Outcome(Checked checked, FormEntry.Written form) {
+    }
+
+    private Outcome check(Context ctx, PilotCity pilot, FormEntry.Written form, Instant at, ReviewStore.Period period) {
+        return new Outcome(server.check(ctx, List.of(Filings.input(pilot, form)), ReportFormats.find("json").orElseThrow(), at, period),
+                form);
     }
 
     /** The form's fields, as typed: every posted name the layout knows (buttons, token and language left out). */
@@ -131,22 +133,12 @@ final class EntryPages {
         return out;
     }
 
-    private void render(Context ctx, PilotCity pilot, Map<String, String> fields, String origin, String notice, Checked checked,
+    private void render(Context ctx, PilotCity pilot, Map<String, String> fields, String origin, String notice, Outcome checked,
                         boolean saved) {
         Language lang = CheckServer.lang(ctx);
         Caller caller = RouteTable.caller(ctx);
+        // every field's notes, in the form's order: the fields are laid out first, then each finding joins its field's list
         Map<String, List<EditView.Note>> notes = new LinkedHashMap<>();
-        List<EditView.Note> general = new ArrayList<>();
-        String verdict = "";
-        if (checked != null && !checked.batch().dossiers().isEmpty()) {
-            DossierResult d = checked.batch().dossiers().get(0);
-            verdict = ReportWords.verdict(d.verdict(), lang) + counts(d, lang);
-            FormEntry.Written written = FormEntry.yaml(fields);
-            for (Finding f : d.findings()) {
-                String field = field(f, written, names(fields));
-                (field == null ? general : notes.computeIfAbsent(field, k -> new ArrayList<>())).add(note(f, lang));
-            }
-        }
         List<EditView.Section> sections = new ArrayList<>();
         for (EntryLayout.Section s : EntryLayout.sections()) {
             List<EditView.Field> out = new ArrayList<>();
@@ -154,6 +146,16 @@ final class EntryPages {
                 fields(item, fields, notes, out);
             }
             sections.add(new EditView.Section(s.name(), out));
+        }
+        List<EditView.Note> general = new ArrayList<>();
+        String verdict = "";
+        if (checked != null && !checked.checked().batch().dossiers().isEmpty()) {
+            DossierResult d = checked.checked().batch().dossiers().get(0);
+            verdict = ReportWords.verdict(d.verdict(), lang) + counts(d, lang);
+            for (Finding f : d.findings()) {
+                String field = field(f, checked.form(), notes.keySet());
+                (field == null ? general : notes.get(field)).add(note(f, lang));
+            }
         }
         String base = "/pilots/" + PageFrame.path(pilot.nameEn()) + "/edit";
         PageView page = PageFrame.view(ctx, lang, ServeWords.word("edit.title", lang, "city", pilot.name(lang)), base + "?lang=");
@@ -235,61 +237,37 @@ final class EntryPages {
                 rule.map(io.pilotcheck.rules.RuleInfo::notice).orElse(""), f.message().in(lang));
     }
 
-    /** Every field's name the form shows, in its order: those given, then the layout's own (a table's first row). */
-    private static java.util.Collection<String> names(Map<String, String> fields) {
-        java.util.Set<String> out = new java.util.LinkedHashSet<>();
-        for (EntryLayout.Section s : EntryLayout.sections()) {
-            for (EntryLayout.Item item : s.items()) {
-                switch (item.kind()) {
-                    case flags -> io.pilotcheck.entry.WorkbookReader.flagValues(item, fields.keySet())
-                            .forEach(v -> out.add(item.key() + "=" + v));
-                    case table -> {
-                        int rows = FormEntry.rows(fields, item.key()) + SPARE_ROWS;
-                        for (int i = 0; i < rows; i++) {
-                            for (EntryLayout.Item col : item.columns()) {
-                                out.add(item.key() + "[" + i + "]." + col.key());
-                            }
-                        }
-                    }
-                    default -> out.add(item.key());
-                }
-            }
-        }
-        return out;
-    }
-
+    /** The fields of an item, each given its (for now empty) list of notes in {@code notes}, under its name. */
     private static void fields(EntryLayout.Item item, Map<String, String> values, Map<String, List<EditView.Note>> notes,
                                List<EditView.Field> out) {
-        String need = item.need() + (item.clause().isEmpty() ? "" : "【" + item.clause() + "】");
+        String need = item.requirement();
+        java.util.function.Function<String, List<EditView.Note>> notesOf = name -> notes.computeIfAbsent(name, k -> new ArrayList<>());
         switch (item.kind()) {
             case flags -> io.pilotcheck.entry.WorkbookReader.flagValues(item, values.keySet()).forEach(value -> {
-                String shown = item.values().getOrDefault(value, value);
                 String name = item.key() + "=" + value;
-                out.add(new EditView.Field(io.pilotcheck.dossier.DossierTemplate.label(last(item.key())) + "：" + shown, need, "",
-                        "bool", name, values.getOrDefault(name, ""), List.of("", "是", "否"), false, notes.getOrDefault(name, List.of()),
-                        null, item.key(), value, -1, ""));
+                out.add(new EditView.Field(item.label() + "：" + item.values().getOrDefault(value, value), need, "",
+                        "bool", name, values.getOrDefault(name, ""), YES_NO, false, notesOf.apply(name), null, item.key(), value, -1, ""));
             });
             case table -> {
-                List<String> heads = item.columns().stream().map(c -> io.pilotcheck.dossier.DossierTemplate.label(c.key())
-                        + (c.unit().isEmpty() ? "" : "（" + c.unit() + "）")).toList();
+                List<String> heads = item.columns().stream().map(EntryLayout.Item::heading).toList();
                 List<List<EditView.Field>> rows = new ArrayList<>();
                 int filled = FormEntry.rows(values, item.key());
                 for (int i = 0; i < filled + SPARE_ROWS; i++) {
                     List<EditView.Field> row = new ArrayList<>();
                     for (EntryLayout.Item col : item.columns()) {
                         String name = item.key() + "[" + i + "]." + col.key();
-                        row.add(new EditView.Field(heads.get(row.size()), col.need(), col.unit(), kind(col), name,
-                                values.getOrDefault(name, ""), options(col), false, notes.getOrDefault(name, List.of()), null,
+                        row.add(new EditView.Field(col.heading(), col.need(), col.unit(), kind(col), name,
+                                values.getOrDefault(name, ""), options(col), false, notesOf.apply(name), null,
                                 item.key(), col.key(), i, choices(col)));
                     }
                     rows.add(row);
                 }
-                out.add(new EditView.Field(io.pilotcheck.dossier.DossierTemplate.label(last(item.key())), need, "", "table", item.key(),
+                out.add(new EditView.Field(item.label(), need, "", "table", item.key(),
                         "", List.of(), false, List.of(), new EditView.Table(heads, rows), item.key(), "", -1, ""));
             }
-            default -> out.add(new EditView.Field(io.pilotcheck.dossier.DossierTemplate.label(last(item.key())), need, item.unit(),
-                    kind(item), item.key(), values.getOrDefault(item.key(), ""), options(item), item.annex(),
-                    notes.getOrDefault(item.key(), List.of()), null, "", "", -1, choices(item)));
+            default -> out.add(new EditView.Field(item.label(), need, item.unit(), kind(item), item.key(),
+                    values.getOrDefault(item.key(), ""), options(item), item.annex(), notesOf.apply(item.key()), null, "", "", -1,
+                    choices(item)));
         }
     }
 
@@ -307,9 +285,12 @@ final class EntryPages {
         return item.kind().name();
     }
 
+    /** A 是/否 field's options, the first empty (not answered). */
+    private static final List<String> YES_NO = List.of("", io.pilotcheck.entry.DossierWorkbook.YES, io.pilotcheck.entry.DossierWorkbook.NO);
+
     private static List<String> options(EntryLayout.Item item) {
         return switch (item.kind()) {
-            case bool -> List.of("", "是", "否");
+            case bool -> YES_NO;
             case choice -> {
                 List<String> o = new ArrayList<>();
                 o.add("");
@@ -318,10 +299,6 @@ final class EntryPages {
             }
             default -> List.of();
         };
-    }
-
-    private static String last(String key) {
-        return key.substring(key.lastIndexOf('.') + 1);
     }
 
     /** Every rule's title and the notice's words, for the script to show beside a finding as the page does. */
