@@ -3,6 +3,7 @@ package io.pilotcheck.store.sql;
 import io.pilotcheck.store.AccountStore.AuditEntry;
 import io.pilotcheck.store.ReviewStore.Comment;
 import io.pilotcheck.store.ReviewStore.Decision;
+import io.pilotcheck.store.ReviewStore.Draft;
 import io.pilotcheck.store.ReviewStore.Notice;
 import io.pilotcheck.store.ReviewStore.Notification;
 import io.pilotcheck.store.ReviewStore.Period;
@@ -265,6 +266,27 @@ final class ReviewRows {
         h.createUpdate("INSERT INTO account_contact (account, email, lang) VALUES (:account, :email, :lang)")
                 .bind("account", c.account()).bind("email", c.email()).bind("lang", c.lang()).execute();
         AccountRows.audit(h, audit);
+    }
+
+    /**
+     * A pilot's draft: in place of the one before, or (an import, {@code restoring}) only where the
+     * pilot has none; whether it was written.
+     */
+    static boolean insert(Handle h, Draft d, boolean restoring) {
+        return h.createUpdate("INSERT INTO dossier_draft (city, fields, saved_by, saved_at) VALUES (:city, :fields, :by, :at) "
+                        + (restoring ? "ON CONFLICT DO NOTHING" : "ON CONFLICT (city) DO UPDATE SET fields = excluded.fields, "
+                        + "saved_by = excluded.saved_by, saved_at = excluded.saved_at"))
+                .bind("city", d.city()).bind("fields", d.fields()).bind("by", d.savedBy()).bind("at", SqlSubmissionStore.utc(d.savedAt()))
+                .execute() == 1;
+    }
+
+    /** The drafts, by city: one pilot's ({@code city}), or every pilot's when null. */
+    static List<Draft> drafts(Handle h, String city) {
+        return h.createQuery("SELECT city, fields, saved_by, saved_at FROM dossier_draft"
+                        + (city == null ? "" : " WHERE city = :city") + " ORDER BY city")
+                .bindMap(city == null ? java.util.Map.of() : java.util.Map.of("city", city))
+                .map((rs, ctx) -> new Draft(rs.getString(1), rs.getString(2), rs.getString(3),
+                        SqliteValues.instant(rs, 4))).list();
     }
 
     static boolean claimMailing(Handle h, String id, Instant at) {

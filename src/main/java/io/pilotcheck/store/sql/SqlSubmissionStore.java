@@ -555,32 +555,25 @@ public final class SqlSubmissionStore implements SubmissionStore {
 
     @Override
     public Optional<Draft> draft(String city) {
-        return read(h -> h.createQuery("SELECT fields, saved_by, saved_at FROM dossier_draft WHERE city = :city").bind("city", city)
-                .map((rs, ctx) -> new Draft(city, rs.getString(1), rs.getString(2), SqliteValues.instant(rs, 3))).findOne());
+        return read(h -> ReviewRows.drafts(h, city).stream().findFirst());
     }
 
     @Override
     public void saveDraft(Draft d, AuditEntry audit) {
         change(h -> {
-            h.createUpdate("INSERT INTO dossier_draft (city, fields, saved_by, saved_at) VALUES (:city, :fields, :by, :at) "
-                            + "ON CONFLICT (city) DO UPDATE SET fields = excluded.fields, saved_by = excluded.saved_by, "
-                            + "saved_at = excluded.saved_at")
-                    .bind("city", d.city()).bind("fields", d.fields()).bind("by", d.savedBy()).bind("at", utc(d.savedAt())).execute();
+            ReviewRows.insert(h, d, false);
             AccountRows.audit(h, audit);
         });
     }
 
     @Override
     public List<Draft> drafts() {
-        return read(h -> h.createQuery("SELECT city, fields, saved_by, saved_at FROM dossier_draft ORDER BY city")
-                .map((rs, ctx) -> new Draft(rs.getString(1), rs.getString(2), rs.getString(3), SqliteValues.instant(rs, 4))).list());
+        return read(h -> ReviewRows.drafts(h, null));
     }
 
     @Override
     public boolean restoreDraft(Draft d) {
-        return write(h -> h.createUpdate("INSERT INTO dossier_draft (city, fields, saved_by, saved_at) VALUES (:city, :fields, :by, :at) "
-                        + "ON CONFLICT DO NOTHING")
-                .bind("city", d.city()).bind("fields", d.fields()).bind("by", d.savedBy()).bind("at", utc(d.savedAt())).execute() == 1);
+        return write(h -> ReviewRows.insert(h, d, true));
     }
 
     @Override
