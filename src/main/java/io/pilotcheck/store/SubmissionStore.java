@@ -61,14 +61,6 @@ public interface SubmissionStore extends AutoCloseable, RuleSetStore, AccountSto
     String record(NewSubmission submission);
 
     /**
-     * Puts back a submission from an export with the ids it had, in one transaction; a
-     * submission already here is left as it is.
-     *
-     * @return whether it was added
-     */
-    boolean restore(String id, NewSubmission submission, List<Map.Entry<String, EvaluationRecord>> evaluations);
-
-    /**
      * A submission from an export, with the ids it had.
      *
      * @param id          its id
@@ -84,13 +76,7 @@ public interface SubmissionStore extends AutoCloseable, RuleSetStore, AccountSto
      *
      * @return how many were added
      */
-    default int restoreAll(List<Restored> group) {
-        int added = 0;
-        for (Restored r : group) {
-            added += restore(r.id(), r.submission(), r.evaluations()) ? 1 : 0;
-        }
-        return added;
-    }
+    int restoreAll(List<Restored> group);
 
     /**
      * Adds a re-check's evaluation unless the submission's latest evaluation is already under the

@@ -353,26 +353,9 @@ public final class SqlSubmissionStore implements SubmissionStore {
     }
 
     /**
-     * Puts back a submission from an export with the ids it had: its files, then each evaluation
-     * under its own id, in one transaction. A submission already here is left as it is.
-     *
-     * @return whether it was added
+     * Puts back submissions from an export with the ids they had, in one transaction: each one's
+     * files, then each evaluation under its own id. Those already here are left as they are.
      */
-    @Override
-    public boolean restore(String id, NewSubmission submission, List<Map.Entry<String, EvaluationRecord>> evaluations) {
-        return write(h -> {
-            if (h.createQuery("SELECT COUNT(*) FROM submission WHERE id = :id").bind("id", id).mapTo(Integer.class).one() > 0) {
-                return false;
-            }
-            WriteBatch rows = new WriteBatch(h).submission(id, submission);
-            for (Map.Entry<String, EvaluationRecord> e : evaluations) {
-                rows.evaluation(id, e.getKey(), e.getValue());
-            }
-            rows.execute();
-            return true;
-        });
-    }
-
     @Override
     public int restoreAll(List<Restored> group) {
         if (group.isEmpty()) {
