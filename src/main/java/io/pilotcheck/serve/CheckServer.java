@@ -394,9 +394,7 @@ public final class CheckServer implements AutoCloseable {
      */
     Checked check(Context ctx, ReportFormat format, java.time.Instant at, io.pilotcheck.store.ReviewStore.Period period)
             throws IOException {
-        CheckCall asked = new CheckCall(format, lang(ctx), asOf(ctx), failOn(ctx), at, limits.maxFile());
-        CheckCall call = !services.keepsSubmissions() ? asked
-                : asked.forPeriod(asked.asOf() != null || period == null ? asked.asOf() : period.asOf(), granted(at, period));
+        CheckCall call = call(ctx, format, at, period, asOf(ctx));
         // the body is read before a slot is taken: a client trickling its upload holds only the
         // bytes it has sent (against the memory budget), not a place among the checks
         try (MemoryBudget.Reservation held = memory.open()) {
@@ -408,9 +406,18 @@ public final class CheckServer implements AutoCloseable {
     /** As above, for dossiers the front end made (the web form's), not read from the request's body. */
     Checked check(Context ctx, List<DossierInput> inputs, ReportFormat format, java.time.Instant at,
                   io.pilotcheck.store.ReviewStore.Period period) {
-        CheckCall asked = new CheckCall(format, lang(ctx), null, failOn(ctx), at, limits.maxFile());
-        return check(ctx, inputs, !services.keepsSubmissions() ? asked
-                : asked.forPeriod(period == null ? null : period.asOf(), granted(at, period)));
+        return check(ctx, inputs, call(ctx, format, at, period, null));
+    }
+
+    /**
+     * A check as of {@code asOf} (null: the period's date, else each dossier's own), with the
+     * waivers granted in review whenever there is a store.
+     */
+    private CheckCall call(Context ctx, ReportFormat format, java.time.Instant at, io.pilotcheck.store.ReviewStore.Period period,
+                           LocalDate asOf) {
+        CheckCall asked = new CheckCall(format, lang(ctx), asOf, failOn(ctx), at, limits.maxFile());
+        return !services.keepsSubmissions() ? asked
+                : asked.forPeriod(asOf != null || period == null ? asOf : period.asOf(), granted(at, period));
     }
 
     private Checked check(Context ctx, List<DossierInput> inputs, CheckCall call) {
