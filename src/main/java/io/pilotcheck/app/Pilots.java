@@ -181,8 +181,7 @@ public final class Pilots {
         return find(scope, name).map(city -> {
             String yaml = io.pilotcheck.dossier.DossierTemplate.forPilot(city, asOf, city.nameEn().toLowerCase(java.util.Locale.ROOT) + ".yaml");
             try {
-                return io.pilotcheck.entry.DossierWorkbook.write(new com.fasterxml.jackson.databind.ObjectMapper(
-                        new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml));
+                return io.pilotcheck.entry.DossierWorkbook.fromYaml(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("the dossier template does not read as YAML", e);
             }

@@ -1,7 +1,5 @@
 package io.pilotcheck.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.pilotcheck.entry.DossierWorkbook;
 import io.pilotcheck.entry.WorkbookReader;
 import io.pilotcheck.files.OutputFile;
@@ -68,7 +66,7 @@ public final class ConvertCommand implements Callable<Integer> {
                     return say(err, "convertCannotHold", "input", input);
                 }
             }
-            byte[] result = toWorkbook ? DossierWorkbook.write(new ObjectMapper(new YAMLFactory()).readTree(bytes))
+            byte[] result = toWorkbook ? DossierWorkbook.fromYaml(bytes)
                     : WorkbookReader.read(bytes).yaml().getBytes(StandardCharsets.UTF_8);
             OutputFile.write(result, output);
             err.println(Say.say(common.lang, "converted", "input", input, "output", output));

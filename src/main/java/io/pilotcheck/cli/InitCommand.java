@@ -101,8 +101,8 @@ public final class InitCommand implements Callable<Integer> {
         }
         if (workbook) {
             try {
-                io.pilotcheck.files.OutputFile.write(io.pilotcheck.entry.DossierWorkbook.write(
-                        new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(text)), file);
+                io.pilotcheck.files.OutputFile.write(io.pilotcheck.entry.DossierWorkbook.fromYaml(
+                        text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), file);
             } catch (java.io.IOException e) {
                 err.println(Say.say(common.lang, "cannotWrite", "what", file + ": " + e.getMessage()));
                 err.flush();

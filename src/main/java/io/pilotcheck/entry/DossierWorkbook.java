@@ -40,6 +40,11 @@ public final class DossierWorkbook {
     private DossierWorkbook() {
     }
 
+    /** The workbook of a dossier's YAML (a file's, or {@code init}'s template). */
+    public static byte[] fromYaml(byte[] yaml) throws IOException {
+        return write(new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml));
+    }
+
     /** The workbook of {@code dossier} (its YAML read as a tree; empty for a blank template). */
     public static byte[] write(JsonNode dossier) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
