@@ -68,7 +68,8 @@ public final class WorkbookReader {
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             YamlLines<Place> out = new YamlLines<>();
             boolean any = false;
-            for (EntryLayout.Section section : EntryLayout.sections()) {
+            for (int index = 0; index < EntryLayout.sections().size(); index++) {
+                EntryLayout.Section section = EntryLayout.sections().get(index);
                 Sheet sheet = wb.getSheet(section.name());
                 if (sheet == null) {
                     continue;
@@ -82,7 +83,7 @@ public final class WorkbookReader {
                 }
                 any |= !rows.isEmpty();
                 for (EntryLayout.Item item : section.items()) {
-                    read(sheet, rows, item, out);
+                    read(sheet, index, rows, item, out);
                 }
             }
             if (!any) {
@@ -98,7 +99,7 @@ public final class WorkbookReader {
         }
     }
 
-    private static void read(Sheet sheet, Map<String, Row> rows, EntryLayout.Item item, YamlLines<Place> out) {
+    private static void read(Sheet sheet, int index, Map<String, Row> rows, EntryLayout.Item item, YamlLines<Place> out) {
         switch (item.kind()) {
             case flags -> {
                 List<String> on = new ArrayList<>();
@@ -109,7 +110,7 @@ public final class WorkbookReader {
                     String text = r == null ? "" : text(r.getCell(1));
                     if (!text.isEmpty()) {
                         filled = true;
-                        first = first == null ? ref(sheet, r, 1) : first;
+                        first = first == null ? ref(sheet, index, r, 1) : first;
                         if (text.equals(DossierWorkbook.YES)) {
                             on.add(v);
                         }
@@ -126,7 +127,7 @@ public final class WorkbookReader {
                         EntryLayout.Item col = item.columns().get(c);
                         String v = scalar(r.getCell(c), col);
                         if (v != null) {
-                            values.put(col.key(), Map.entry(v, ref(sheet, r, c)));
+                            values.put(col.key(), Map.entry(v, ref(sheet, index, r, c)));
                         }
                     }
                     if (!values.isEmpty()) {
@@ -138,7 +139,7 @@ public final class WorkbookReader {
                 Row r = rows.get(item.key());
                 String v = r == null ? null : scalar(r.getCell(1), item);
                 if (v != null) {
-                    out.scalar(item.key(), v, ref(sheet, r, 1));
+                    out.scalar(item.key(), v, ref(sheet, index, r, 1));
                 }
             }
         }
@@ -178,11 +179,8 @@ public final class WorkbookReader {
         return out;
     }
 
-    private static Place ref(Sheet sheet, Row r, int column) {
-        int index = 0;
-        while (!EntryLayout.sections().get(index).name().equals(sheet.getSheetName())) {
-            index++;
-        }
+    /** A cell of the sheet of section {@code index}. */
+    private static Place ref(Sheet sheet, int index, Row r, int column) {
         return new Place(index, sheet.getSheetName(), r.getRowNum() + 1, column + 1);
     }
 
