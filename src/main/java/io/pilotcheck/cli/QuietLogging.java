@@ -20,6 +20,13 @@ public final class QuietLogging extends ContextAwareBase implements Configurator
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
+        // no appender until --verbose asks for one: building a pattern layout was a cost at every start
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.OFF);
+        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** {@code --verbose}: the messages of the rule engine and the libraries, at {@code level} and above, on stderr. */
+    static void toStderr(LoggerContext context, Level level) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern("%-5level %logger{36} - %msg%n");
@@ -32,7 +39,6 @@ public final class QuietLogging extends ContextAwareBase implements Configurator
         stderr.start();
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.addAppender(stderr);
-        root.setLevel(Level.OFF);
-        return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+        root.setLevel(level);
     }
 }

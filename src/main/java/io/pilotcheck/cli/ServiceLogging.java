@@ -40,7 +40,7 @@ final class ServiceLogging {
 
     /** The command line's {@code --verbose}: the rule engine's and the libraries' messages on stderr. */
     static void verbose() {
-        context().getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
+        QuietLogging.toStderr(context(), Level.INFO);
     }
 
     /** Sets the service's logging up and returns what the service logs through. */
