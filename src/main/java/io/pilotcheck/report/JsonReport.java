@@ -66,6 +66,14 @@ public final class JsonReport {
             public String after(BatchTally tally, List<WaiverUse> waivers) {
                 return (tally.dossiers() == 0 ? "" : "\n  ]") + frame(tally, waivers, run, lang)[1];
             }
+
+            @Override
+            public String[] beforeAndAfter(BatchTally tally, List<WaiverUse> waivers) {
+                // one rendering of the frame for both ends: a service's report of one dossier is mostly frame
+                String[] frame = frame(tally, waivers, run, lang);
+                boolean none = tally.dossiers() == 0;
+                return new String[] {frame[0] + (none ? "[ ]" : "[\n"), (none ? "" : "\n  ]") + frame[1]};
+            }
         };
     }
 

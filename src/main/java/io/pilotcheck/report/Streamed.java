@@ -12,7 +12,8 @@ final class Streamed {
 
     static String render(StreamedReport report, BatchResult batch) {
         BatchTally tally = BatchTally.of(batch.dossiers());
-        StringBuilder out = new StringBuilder(report.before(tally, batch.waivers()));
+        String[] around = report.beforeAndAfter(tally, batch.waivers());
+        StringBuilder out = new StringBuilder(around[0]);
         boolean first = true;
         for (DossierResult d : batch.dossiers()) {
             if (!first) {
@@ -21,6 +22,6 @@ final class Streamed {
             out.append(report.fragment(d));
             first = false;
         }
-        return out.append(report.after(tally, batch.waivers())).toString();
+        return out.append(around[1]).toString();
     }
 }

@@ -25,4 +25,12 @@ public interface StreamedReport {
 
     /** What follows the last fragment, to the end of the report. */
     String after(BatchTally tally, List<WaiverUse> waivers);
+
+    /**
+     * {@link #before} and {@link #after} of a batch whose tally is known before its first
+     * fragment is written; a format that makes both from one rendering overrides it.
+     */
+    default String[] beforeAndAfter(BatchTally tally, List<WaiverUse> waivers) {
+        return new String[] {before(tally, waivers), after(tally, waivers)};
+    }
 }

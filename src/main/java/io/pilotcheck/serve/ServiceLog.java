@@ -26,8 +26,10 @@ public interface ServiceLog {
 
         /** The fields after the time, split by spaces: client, request id, method, path, status, bytes, milliseconds. */
         public String request() {
-            return String.format(Locale.ROOT, "%s %s %s %s %d %s %.0fms", client, requestId, method, path, status,
-                    bytes == null ? "-" : bytes, millis);
+            // written out rather than String.format, which parsed its pattern at every request
+            return new StringBuilder(96).append(client).append(' ').append(requestId).append(' ').append(method)
+                    .append(' ').append(path).append(' ').append(status).append(' ').append(bytes == null ? "-" : bytes)
+                    .append(' ').append(Math.round(millis)).append("ms").toString();
         }
 
         /** The whole line, time first: what an operator's tools split on spaces. */
