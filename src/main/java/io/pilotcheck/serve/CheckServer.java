@@ -114,7 +114,9 @@ public final class CheckServer implements AutoCloseable {
         this.limits = limits;
         this.uploads = new Uploads(limits);
         this.log = log;
-        this.checking = new Semaphore(limits.checksAtOnce());
+        // first come, first checked: an unfair semaphore let new requests overtake waiting ones,
+        // which stretched the slowest answers under load (bench/NOTES.md)
+        this.checking = new Semaphore(limits.checksAtOnce(), true);
         this.admitted = new Semaphore(limits.requestsAdmitted());
         this.memory = new MemoryBudget(limits.memory());
         this.app = Javalin.create(config -> {
