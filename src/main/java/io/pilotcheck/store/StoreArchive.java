@@ -56,28 +56,15 @@ public final class StoreArchive {
                     .put("version", toolVersion).put("exported", Instant.now().toString()).put("submissions", ids.size());
             put(zip, "pilotcheck-export.json", JSON.writeValueAsBytes(manifest));
             Set<String> written = new HashSet<>();
-            for (String id : ids) {
-                StoredSubmission s = store.submission(Scope.all(), id).orElseThrow();
-                ObjectNode node = JSON.createObjectNode().put("id", s.id()).put("received", s.received().toString())
-                        .put("submitter", s.submitter()).put("source", s.source().id());
-                ArrayNode files = node.putArray("files");
-                for (StoredSubmission.File f : s.files()) {
-                    ObjectNode fn = files.addObject().put("name", f.name()).put("sha256", f.sha256()).put("size", f.size());
-                    if (written.add(f.sha256())) {
-                        put(zip, "files/" + f.sha256(), store.file(Scope.all(), id, f.name()).orElseThrow());
-                    }
-                    if (f.formSha256() != null) {
-                        fn.put("form_sha256", f.formSha256());
-                        if (written.add(f.formSha256())) {
-                            put(zip, "files/" + f.formSha256(), store.form(Scope.all(), id, f.name()).orElseThrow());
-                        }
-                    }
+            for (int from = 0; from < ids.size(); from += PAGE) {
+                List<String> page = ids.subList(from, Math.min(ids.size(), from + PAGE));
+                List<SubmissionStore.Whole> wholes = store.wholes(page);
+                if (wholes.size() != page.size()) {
+                    throw new IllegalStateException("submissions went from the store while it was exported");
                 }
-                ArrayNode evaluations = node.putArray("evaluations");
-                for (StoredSubmission.Evaluation e : s.evaluations()) {
-                    evaluations.add(evaluation(e.id(), store.evaluation(Scope.all(), e.id()).orElseThrow()));
+                for (SubmissionStore.Whole whole : wholes) {
+                    exportSubmission(store, zip, whole, written);
                 }
-                put(zip, "submissions/" + id + ".json", JSON.writeValueAsBytes(node));
             }
             // what each edition of the rules said, and the published rule sets with their files
             for (Map.Entry<String, String> e : store.ruleEditions().entrySet()) {
@@ -104,6 +91,40 @@ public final class StoreArchive {
             exportDrafts(store, zip);
         }
         return ids.size();
+    }
+
+    /** How many submissions the export reads from the store at a time. */
+    static final int PAGE = 500;
+
+    /** One submission's entry and the files it names that the archive does not hold yet. */
+    private static void exportSubmission(SubmissionStore store, ZipOutputStream zip, SubmissionStore.Whole whole,
+                                         Set<String> written) throws IOException {
+        StoredSubmission s = whole.submission();
+        String id = s.id();
+        ObjectNode node = JSON.createObjectNode().put("id", s.id()).put("received", s.received().toString())
+                .put("submitter", s.submitter()).put("source", s.source().id());
+        ArrayNode files = node.putArray("files");
+        for (StoredSubmission.File f : s.files()) {
+            ObjectNode fn = files.addObject().put("name", f.name()).put("sha256", f.sha256()).put("size", f.size());
+            if (written.add(f.sha256())) {
+                put(zip, "files/" + f.sha256(), store.file(Scope.all(), id, f.name()).orElseThrow());
+            }
+            if (f.formSha256() != null) {
+                fn.put("form_sha256", f.formSha256());
+                if (written.add(f.formSha256())) {
+                    put(zip, "files/" + f.formSha256(), store.form(Scope.all(), id, f.name()).orElseThrow());
+                }
+            }
+        }
+        ArrayNode evaluations = node.putArray("evaluations");
+        for (StoredSubmission.Evaluation e : s.evaluations()) {
+            EvaluationRecord record = whole.evaluations().get(e.id());
+            if (record == null) {
+                throw new IllegalStateException("evaluation " + e.id() + " went from the store while it was exported");
+            }
+            evaluations.add(evaluation(e.id(), record));
+        }
+        put(zip, "submissions/" + id + ".json", JSON.writeValueAsBytes(node));
     }
 
     /** How many audit rows one archive entry holds. */

@@ -108,6 +108,17 @@ public interface SubmissionStore extends AutoCloseable, RuleSetStore, AccountSto
     /** An evaluation of a submission in {@code scope}, with every finding, or empty. */
     Optional<EvaluationRecord> evaluation(Scope scope, String evaluationId);
 
+    /**
+     * Whole submissions for an archive, in the order of {@code ids}: each with its files and
+     * every evaluation with every finding. Read a page at a time, not a row at a time; an id
+     * the store does not hold is left out.
+     */
+    List<Whole> wholes(List<String> ids);
+
+    /** A submission with each of its evaluations' records, by evaluation id in the submission's order. */
+    record Whole(StoredSubmission submission, Map<String, EvaluationRecord> evaluations) {
+    }
+
     /** An evaluation with one dossier's findings only (the dossier at {@code position}), or empty. */
     Optional<EvaluationRecord> evaluation(Scope scope, String evaluationId, int position);
 

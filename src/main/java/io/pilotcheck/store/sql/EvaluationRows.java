@@ -119,40 +119,102 @@ final class EvaluationRows {
     static Optional<EvaluationRecord> read(Handle h, String evaluationId, int position) {
         String oneFinding = position < 0 ? "" : " AND dossier_position = :position";
         String oneDossier = position < 0 ? "" : " AND position = :position";
-        Optional<EvaluationRecord> head = h.createQuery("SELECT evaluated_at, reason, rules_fingerprint, rule_count, "
-                        + "tool_version, as_of FROM evaluation WHERE id = :id")
+        Optional<EvaluationRecord> head = h.createQuery(HEAD + "WHERE id = :id")
                 .bind("id", evaluationId)
-                .map((rs, ctx) -> new EvaluationRecord(SqliteValues.instant(rs, 1), rs.getString(2),
-                        rs.getString(3), rs.getInt(4), rs.getString(5), SqliteValues.date(rs, 6), null))
+                .map((rs, ctx) -> head(rs))
                 .findOne();
         if (head.isEmpty()) {
             return head;
         }
         Map<Integer, List<Finding>> byDossier = new HashMap<>();
-        h.createQuery("SELECT dossier_position, rule_id, severity, clause, path, file_name, line, col, message_zh, "
-                        + "message_en, waiver, sheet, sheet_index FROM finding WHERE evaluation_id = :id" + oneFinding
-                        + " ORDER BY dossier_position, position")
+        h.createQuery(FINDING + "WHERE evaluation_id = :id" + oneFinding + " ORDER BY dossier_position, position")
                 .bind("id", evaluationId).bindMap(position < 0 ? Map.of() : Map.of("position", position))
-                .map((rs, ctx) -> Map.entry(rs.getInt(1), new Finding(rs.getString(2), Severity.fromId(rs.getString(3)),
-                        rs.getString(4), new Message(rs.getString(9), rs.getString(10)), rs.getString(5),
-                        new SourceLocation(rs.getString(6), rs.getInt(7), rs.getInt(8), sheet(rs.getString(12), rs.getInt(13))),
-                        waiver(rs.getString(11)))))
+                .map((rs, ctx) -> Map.entry(rs.getInt(1), finding(rs)))
                 .forEach(e -> byDossier.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        List<DossierResult> dossiers = h.createQuery("SELECT position, file_name, city, city_en, province_zh, province_en, "
-                        + "as_of FROM dossier_result WHERE evaluation_id = :id" + oneDossier + " ORDER BY position")
+        List<DossierResult> dossiers = h.createQuery(DOSSIER + "WHERE evaluation_id = :id" + oneDossier + " ORDER BY position")
                 .bind("id", evaluationId).bindMap(position < 0 ? Map.of() : Map.of("position", position))
-                .map((rs, ctx) -> new DossierResult(rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5) == null ? null : new Message(rs.getString(5), rs.getString(6)),
-                        SqliteValues.date(rs, 7), byDossier.getOrDefault(rs.getInt(1), List.of())))
+                .map((rs, ctx) -> dossier(rs, byDossier.getOrDefault(rs.getInt(1), List.of())))
                 .list();
-        List<WaiverUse> uses = h.createQuery("SELECT status, matched, waiver FROM waiver_use WHERE evaluation_id = :id "
-                        + "ORDER BY position")
+        List<WaiverUse> uses = h.createQuery(WAIVER_USE + "WHERE evaluation_id = :id ORDER BY position")
                 .bind("id", evaluationId)
-                .map((rs, ctx) -> new WaiverUse(waiver(rs.getString(3)), WaiverUse.Status.valueOf(rs.getString(1)), rs.getInt(2)))
+                .map((rs, ctx) -> waiverUse(rs))
                 .list();
-        EvaluationRecord e = head.get();
-        return Optional.of(new EvaluationRecord(e.evaluatedAt(), e.reason(), e.rulesFingerprint(), e.ruleCount(),
-                e.toolVersion(), e.asOf(), new BatchResult(dossiers, uses)));
+        return Optional.of(whole(head.get(), dossiers, uses));
+    }
+
+    /**
+     * Whole evaluations by id, each as {@link #read(Handle, String)} gives it, in four statements
+     * for them all (an export reads the store a page at a time, not a row at a time); an id
+     * with no evaluation is left out.
+     */
+    static Map<String, EvaluationRecord> readAll(Handle h, List<String> evaluationIds) {
+        Map<String, EvaluationRecord> out = new java.util.LinkedHashMap<>();
+        if (evaluationIds.isEmpty()) {
+            return out;
+        }
+        // each query names the evaluation in its last column, after the columns read() maps
+        Map<String, EvaluationRecord> heads = new HashMap<>();
+        h.createQuery(HEAD.replace(" FROM", ", id FROM") + "WHERE id IN (<ids>)").bindList("ids", evaluationIds)
+                .map((rs, ctx) -> Map.entry(rs.getString(7), head(rs))).forEach(e -> heads.put(e.getKey(), e.getValue()));
+        Map<String, Map<Integer, List<Finding>>> findings = new HashMap<>();
+        h.createQuery(FINDING.replace(" FROM", ", evaluation_id FROM") + "WHERE evaluation_id IN (<ids>) "
+                        + "ORDER BY evaluation_id, dossier_position, position").bindList("ids", evaluationIds)
+                .map((rs, ctx) -> Map.entry(rs.getString(14), Map.entry(rs.getInt(1), finding(rs))))
+                .forEach(e -> findings.computeIfAbsent(e.getKey(), k -> new HashMap<>())
+                        .computeIfAbsent(e.getValue().getKey(), k -> new ArrayList<>()).add(e.getValue().getValue()));
+        Map<String, List<DossierResult>> dossiers = new HashMap<>();
+        h.createQuery(DOSSIER.replace(" FROM", ", evaluation_id FROM") + "WHERE evaluation_id IN (<ids>) "
+                        + "ORDER BY evaluation_id, position").bindList("ids", evaluationIds)
+                .map((rs, ctx) -> Map.entry(rs.getString(8), dossier(rs, findings.getOrDefault(rs.getString(8), Map.of())
+                        .getOrDefault(rs.getInt(1), List.of()))))
+                .forEach(e -> dossiers.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<String, List<WaiverUse>> uses = new HashMap<>();
+        h.createQuery(WAIVER_USE.replace(" FROM", ", evaluation_id FROM") + "WHERE evaluation_id IN (<ids>) "
+                        + "ORDER BY evaluation_id, position").bindList("ids", evaluationIds)
+                .map((rs, ctx) -> Map.entry(rs.getString(4), waiverUse(rs)))
+                .forEach(e -> uses.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        for (String id : evaluationIds) {
+            EvaluationRecord head = heads.get(id);
+            if (head != null) {
+                out.put(id, whole(head, dossiers.getOrDefault(id, List.of()), uses.getOrDefault(id, List.of())));
+            }
+        }
+        return out;
+    }
+
+    private static final String HEAD = "SELECT evaluated_at, reason, rules_fingerprint, rule_count, tool_version, as_of "
+            + "FROM evaluation ";
+    private static final String FINDING = "SELECT dossier_position, rule_id, severity, clause, path, file_name, line, col, "
+            + "message_zh, message_en, waiver, sheet, sheet_index FROM finding ";
+    private static final String DOSSIER = "SELECT position, file_name, city, city_en, province_zh, province_en, as_of "
+            + "FROM dossier_result ";
+    private static final String WAIVER_USE = "SELECT status, matched, waiver FROM waiver_use ";
+
+    private static EvaluationRecord head(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new EvaluationRecord(SqliteValues.instant(rs, 1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                rs.getString(5), SqliteValues.date(rs, 6), null);
+    }
+
+    private static Finding finding(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Finding(rs.getString(2), Severity.fromId(rs.getString(3)), rs.getString(4),
+                new Message(rs.getString(9), rs.getString(10)), rs.getString(5),
+                new SourceLocation(rs.getString(6), rs.getInt(7), rs.getInt(8), sheet(rs.getString(12), rs.getInt(13))),
+                waiver(rs.getString(11)));
+    }
+
+    private static DossierResult dossier(java.sql.ResultSet rs, List<Finding> findings) throws java.sql.SQLException {
+        return new DossierResult(rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5) == null ? null : new Message(rs.getString(5), rs.getString(6)),
+                SqliteValues.date(rs, 7), findings);
+    }
+
+    private static WaiverUse waiverUse(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new WaiverUse(waiver(rs.getString(3)), WaiverUse.Status.valueOf(rs.getString(1)), rs.getInt(2));
+    }
+
+    private static EvaluationRecord whole(EvaluationRecord head, List<DossierResult> dossiers, List<WaiverUse> uses) {
+        return new EvaluationRecord(head.evaluatedAt(), head.reason(), head.rulesFingerprint(), head.ruleCount(),
+                head.toolVersion(), head.asOf(), new BatchResult(dossiers, uses));
     }
 
     private static String waiver(Waiver w) {

@@ -38,6 +38,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -784,6 +786,51 @@ public final class SqlSubmissionStore implements SubmissionStore {
     }
 
     @Override
+    public List<Whole> wholes(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return read(h -> h.inTransaction(t -> {
+            Map<String, List<StoredSubmission.File>> files = new HashMap<>();
+            t.createQuery("SELECT f.name, f.sha256, b.size_bytes, f.form_sha256, f.submission_id FROM submission_file f "
+                            + "JOIN stored_file b ON b.sha256 = f.sha256 WHERE f.submission_id IN (<ids>) "
+                            + "ORDER BY f.submission_id, f.position")
+                    .bindList("ids", ids)
+                    .map((rs, ctx) -> Map.entry(rs.getString(5), file(rs)))
+                    .forEach(e -> files.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            Map<String, List<StoredSubmission.Evaluation>> evaluations = new HashMap<>();
+            t.createQuery(EVALUATION.replace(" FROM", ", submission_id FROM") + "WHERE submission_id IN (<ids>) "
+                            + "ORDER BY submission_id, id")
+                    .bindList("ids", ids)
+                    .map((rs, ctx) -> Map.entry(rs.getString(8), evaluation(rs)))
+                    .forEach(e -> evaluations.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            Map<String, EvaluationRecord> records = EvaluationRows.readAll(t, evaluations.values().stream()
+                    .flatMap(List::stream).map(StoredSubmission.Evaluation::id).toList());
+            Map<String, StoredSubmission> submissions = new HashMap<>();
+            t.createQuery("SELECT id, received_at, submitter, source FROM submission WHERE id IN (<ids>)")
+                    .bindList("ids", ids)
+                    .map((rs, ctx) -> new StoredSubmission(rs.getString("id"), SqliteValues.instant(rs, rs.findColumn("received_at")),
+                            rs.getString("submitter"), Source.fromId(rs.getString("source")),
+                            files.getOrDefault(rs.getString("id"), List.of()), evaluations.getOrDefault(rs.getString("id"), List.of())))
+                    .forEach(s -> submissions.put(s.id(), s));
+            List<Whole> out = new ArrayList<>();
+            for (String id : ids) {
+                StoredSubmission s = submissions.get(id);
+                if (s != null) {
+                    Map<String, EvaluationRecord> mine = new java.util.LinkedHashMap<>();
+                    s.evaluations().forEach(e -> {
+                        if (records.containsKey(e.id())) {
+                            mine.put(e.id(), records.get(e.id()));
+                        }
+                    });
+                    out.add(new Whole(s, mine));
+                }
+            }
+            return out;
+        }));
+    }
+
+    @Override
     public Optional<byte[]> file(Scope scope, String submissionId, String name) {
         return kept(scope, submissionId, name, "sha256");
     }
@@ -1126,17 +1173,27 @@ public final class SqlSubmissionStore implements SubmissionStore {
         return h.createQuery("SELECT f.name, f.sha256, b.size_bytes, f.form_sha256 FROM submission_file f "
                         + "JOIN stored_file b ON b.sha256 = f.sha256 WHERE f.submission_id = :id ORDER BY f.position")
                 .bind("id", id)
-                .map((rs, ctx) -> new StoredSubmission.File(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        rs.getString(4) == null ? null : rs.getString(4).strip())).list();
+                .map((rs, ctx) -> file(rs)).list();
     }
 
+    private static StoredSubmission.File file(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new StoredSubmission.File(rs.getString(1), rs.getString(2), rs.getLong(3),
+                rs.getString(4) == null ? null : rs.getString(4).strip());
+    }
+
+    private static final String EVALUATION = "SELECT id, evaluated_at, reason, rules_fingerprint, rule_count, tool_version, "
+            + "as_of FROM evaluation ";
+
     private static List<StoredSubmission.Evaluation> evaluations(Handle h, String id) {
-        return h.createQuery("SELECT id, evaluated_at, reason, rules_fingerprint, rule_count, tool_version, as_of "
-                        + "FROM evaluation WHERE submission_id = :id ORDER BY id")
+        return h.createQuery(EVALUATION + "WHERE submission_id = :id ORDER BY id")
                 .bind("id", id)
-                .map((rs, ctx) -> new StoredSubmission.Evaluation(rs.getString(1), SqliteValues.instant(rs, 2),
-                        rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), SqliteValues.date(rs, 7)))
+                .map((rs, ctx) -> evaluation(rs))
                 .list();
+    }
+
+    private static StoredSubmission.Evaluation evaluation(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new StoredSubmission.Evaluation(rs.getString(1), SqliteValues.instant(rs, 2),
+                rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), SqliteValues.date(rs, 7));
     }
 
     static OffsetDateTime utc(Instant at) {
