@@ -56,15 +56,26 @@ public final class StoreArchive {
                     .put("version", toolVersion).put("exported", Instant.now().toString()).put("submissions", ids.size());
             put(zip, "pilotcheck-export.json", JSON.writeValueAsBytes(manifest));
             Set<String> written = new HashSet<>();
-            for (int from = 0; from < ids.size(); from += PAGE) {
-                List<String> page = ids.subList(from, Math.min(ids.size(), from + PAGE));
-                List<SubmissionStore.Whole> wholes = store.wholes(page);
-                if (wholes.size() != page.size()) {
-                    throw new IllegalStateException("submissions went from the store while it was exported");
+            // the next page is read from the store while this one is written into the zip
+            java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "export-reader");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                java.util.concurrent.Future<List<SubmissionStore.Whole>> next = page(reader, store, ids, 0);
+                for (int from = 0; from < ids.size(); from += PAGE) {
+                    List<SubmissionStore.Whole> wholes = done(next);
+                    next = page(reader, store, ids, from + PAGE);
+                    if (wholes.size() != Math.min(PAGE, ids.size() - from)) {
+                        throw new IllegalStateException("submissions went from the store while it was exported");
+                    }
+                    for (SubmissionStore.Whole whole : wholes) {
+                        exportSubmission(store, zip, whole, written);
+                    }
                 }
-                for (SubmissionStore.Whole whole : wholes) {
-                    exportSubmission(store, zip, whole, written);
-                }
+            } finally {
+                reader.shutdownNow();
             }
             // what each edition of the rules said, and the published rule sets with their files
             for (Map.Entry<String, String> e : store.ruleEditions().entrySet()) {
@@ -95,6 +106,30 @@ public final class StoreArchive {
 
     /** How many submissions the export reads from the store at a time. */
     static final int PAGE = 500;
+
+    /** The page of {@code ids} from {@code from}, read on {@code reader} (none past the end). */
+    private static java.util.concurrent.Future<List<SubmissionStore.Whole>> page(java.util.concurrent.ExecutorService reader,
+            SubmissionStore store, List<String> ids, int from) {
+        if (from >= ids.size()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(List.of());
+        }
+        List<String> page = List.copyOf(ids.subList(from, Math.min(ids.size(), from + PAGE)));
+        return reader.submit(() -> store.wholes(page));
+    }
+
+    private static <T> T done(java.util.concurrent.Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the export was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
 
     /** One submission's entry and the files it names that the archive does not hold yet. */
     private static void exportSubmission(SubmissionStore store, ZipOutputStream zip, SubmissionStore.Whole whole,
@@ -314,8 +349,8 @@ public final class StoreArchive {
         List<String> names = new ArrayList<>();
         zip.stream().map(ZipEntry::getName).filter(n -> n.startsWith("submissions/") && n.endsWith(".json")).sorted()
                 .forEach(names::add);
-        int added = 0;
-        int present = 0;
+        ArchiveFiles files = new ArchiveFiles(zip);
+        Writer writer = new Writer(store);
         List<SubmissionStore.Restored> group = new ArrayList<>(GROUP);
         try {
             for (String name : names) {
@@ -325,10 +360,10 @@ public final class StoreArchive {
                 List<Map.Entry<String, EvaluationRecord>> evaluations = new ArrayList<>();
                 try {
                     id = id(s, "id");
-                    List<NewSubmission.SubmittedFile> files = new ArrayList<>();
+                    List<NewSubmission.SubmittedFile> submitted = new ArrayList<>();
                     for (JsonNode f : s.path("files")) {
-                        files.add(new NewSubmission.SubmittedFile(required(f, "name"), file(zip, f, "sha256"),
-                                f.hasNonNull("form_sha256") ? file(zip, f, "form_sha256") : null));
+                        submitted.add(new NewSubmission.SubmittedFile(required(f, "name"), files.get(f, "sha256"),
+                                f.hasNonNull("form_sha256") ? files.get(f, "form_sha256") : null));
                     }
                     for (JsonNode e : s.path("evaluations")) {
                         evaluations.add(Map.entry(id(e, "id"), evaluation(e)));
@@ -338,30 +373,134 @@ public final class StoreArchive {
                     }
                     submission = new NewSubmission(Instant.parse(required(s, "received")),
                             s.path("submitter").isNull() ? null : s.path("submitter").asText(null),
-                            Source.fromId(required(s, "source")), files, evaluations.get(0).getValue());
+                            Source.fromId(required(s, "source")), submitted, evaluations.get(0).getValue());
                 } catch (RuntimeException e) {
                     throw unreadable(name, e, "not a submission as pilotcheck export writes it");
                 }
                 group.add(new SubmissionStore.Restored(id, submission, evaluations));
                 if (group.size() == GROUP) {
-                    int n = store.restoreAll(group);
-                    added += n;
-                    present += group.size() - n;
-                    group.clear();
+                    writer.write(group);
+                    group = new ArrayList<>(GROUP);
                 }
             }
         } catch (IOException e) {
-            store.restoreAll(group); // the submissions before the bad entry are kept, as one at a time kept them
+            writer.write(group); // the submissions before the bad entry are kept, as one at a time kept them
+            writer.finish();
+            throw e;
+        } catch (RuntimeException e) {
+            writer.abandon();
             throw e;
         }
-        int n = store.restoreAll(group);
-        added += n;
-        present += group.size() - n;
+        writer.write(group);
+        Imported imported = writer.finish();
         importRules(store, zip);
         importAudit(store, zip);
         importReview(store, zip);
         importDrafts(store, zip);
-        return new Imported(added, present);
+        return imported;
+    }
+
+    /**
+     * Writes an import's groups on a thread of its own, one group at a time, while the next is
+     * read from the archive: the store's writing and the archive's reading overlap.
+     */
+    private static final class Writer {
+        private final SubmissionStore store;
+        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        private java.util.concurrent.Future<Imported> writing;
+        private int added;
+        private int present;
+
+        Writer(SubmissionStore store) {
+            this.store = store;
+        }
+
+        /** Waits for the group being written, then starts writing {@code group}. */
+        void write(List<SubmissionStore.Restored> group) {
+            settle();
+            List<SubmissionStore.Restored> mine = List.copyOf(group);
+            writing = thread.submit(() -> {
+                int n = store.restoreAll(mine);
+                return new Imported(n, mine.size() - n);
+            });
+        }
+
+        /** Waits for the last group; what every group did. */
+        Imported finish() {
+            try {
+                settle();
+            } finally {
+                thread.shutdown();
+            }
+            return new Imported(added, present);
+        }
+
+        /** Waits for the group being written, if any, and stops: the import failed. */
+        void abandon() {
+            try {
+                settle();
+            } catch (RuntimeException e) {
+                // the failure being thrown already says why the import stopped
+            } finally {
+                thread.shutdown();
+            }
+        }
+
+        private void settle() {
+            if (writing == null) {
+                return;
+            }
+            try {
+                Imported done = writing.get();
+                added += done.added();
+                present += done.present();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("the import was interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                writing = null;
+            }
+        }
+    }
+
+    /**
+     * The archive's files as an import reads them, each checked against its name once: many
+     * submissions name the same file. The most recently used are kept up to a bound, so an
+     * archive of many large files is not held whole.
+     */
+    private static final class ArchiveFiles {
+        private static final long KEPT_BYTES = 64L << 20;
+        private final ZipFile zip;
+        private long kept;
+        private final Map<String, byte[]> bySha = new java.util.LinkedHashMap<>(256, 0.75f, true);
+
+        ArchiveFiles(ZipFile zip) {
+            this.zip = zip;
+        }
+
+        byte[] get(JsonNode f, String field) throws IOException {
+            byte[] known = bySha.get(f.path(field).asText(""));
+            if (known != null) {
+                return known;
+            }
+            byte[] content = file(zip, f, field);
+            bySha.put(required(f, field), content);
+            kept += content.length;
+            for (var it = bySha.values().iterator(); kept > KEPT_BYTES && it.hasNext(); ) {
+                kept -= it.next().length;
+                it.remove();
+            }
+            return content;
+        }
     }
 
     /**

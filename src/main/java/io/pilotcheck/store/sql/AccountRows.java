@@ -67,13 +67,13 @@ final class AccountRows {
 
     /** Adds an audit row, its id in the order this process adds them ({@link io.pilotcheck.store.StoreIds#ordered}). */
     static void audit(Handle h, AuditEntry e) {
-        insertAudit(h, io.pilotcheck.store.StoreIds.ordered(e.at()), e, false);
+        insertAudit(h, io.pilotcheck.store.StoreIds.ordered(e.at()), e);
     }
 
-    /** Adds an audit row under {@code id}; with {@code restoring} (an import), passed over when it is there already. */
-    private static int insertAudit(Handle h, String id, AuditEntry e, boolean restoring) {
+    /** Adds an audit row under {@code id}. */
+    private static int insertAudit(Handle h, String id, AuditEntry e) {
         return h.createUpdate("INSERT INTO audit (id, at, actor, address, action, object, detail) "
-                        + "VALUES (:id, :at, :actor, :address, :action, :object, :detail)" + (restoring ? " ON CONFLICT DO NOTHING" : ""))
+                        + "VALUES (:id, :at, :actor, :address, :action, :object, :detail)")
                 .bind("id", id).bind("at", SqlSubmissionStore.utc(e.at())).bind("actor", e.actor())
                 .bind("address", e.address()).bind("action", e.action()).bind("object", e.object()).bind("detail", e.detail())
                 .execute();
@@ -126,11 +126,19 @@ final class AccountRows {
     }
 
     static int restore(Handle h, List<io.pilotcheck.store.AccountStore.AuditRecord> rows) {
-        int added = 0;
-        for (io.pilotcheck.store.AccountStore.AuditRecord r : rows) {
-            added += insertAudit(h, r.id(), r.entry(), true);
+        if (rows.isEmpty()) {
+            return 0;
         }
-        return added;
+        // one batch, not a statement a row: an archive's audit runs to a row a submission
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("INSERT INTO audit (id, at, actor, address, action, "
+                + "object, detail) VALUES (:id, :at, :actor, :address, :action, :object, :detail) ON CONFLICT DO NOTHING");
+        for (io.pilotcheck.store.AccountStore.AuditRecord r : rows) {
+            AuditEntry e = r.entry();
+            batch.bind("id", r.id()).bind("at", SqlSubmissionStore.utc(e.at())).bind("actor", e.actor())
+                    .bind("address", e.address()).bind("action", e.action()).bind("object", e.object())
+                    .bind("detail", e.detail()).add();
+        }
+        return java.util.Arrays.stream(batch.execute()).map(n -> Math.max(n, 0)).sum();
     }
 
     static List<String> actions(Handle h) {

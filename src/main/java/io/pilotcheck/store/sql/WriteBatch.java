@@ -41,6 +41,13 @@ final class WriteBatch {
         waiverUses = h.prepareBatch(EvaluationRows.INSERT_WAIVER_USE);
     }
 
+    /** Each file's hash by the very array it was worked out from: an import hands the same bytes to many submissions. */
+    private final java.util.Map<byte[], String> hashed = new java.util.IdentityHashMap<>();
+
+    private String sha256(byte[] bytes) {
+        return hashed.computeIfAbsent(bytes, SqlSubmissionStore::sha256);
+    }
+
     /** A submission's row and its files' (each file's bytes once); not its evaluations. */
     WriteBatch submission(String id, NewSubmission submission) {
         submissions.bind("id", id).bind("received", SqlSubmissionStore.utc(submission.received()))
@@ -48,11 +55,11 @@ final class WriteBatch {
                 .bind("count", submission.files().size()).add();
         int position = 0;
         for (NewSubmission.SubmittedFile f : submission.files()) {
-            String sha = SqlSubmissionStore.sha256(f.bytes());
+            String sha = sha256(f.bytes());
             if (filesAdded.add(sha)) {
                 files.bind("sha", sha).bind("size", (long) f.bytes().length).bind("content", f.bytes()).add();
             }
-            String form = f.form() == null ? null : SqlSubmissionStore.sha256(f.form());
+            String form = f.form() == null ? null : sha256(f.form());
             if (form != null && filesAdded.add(form)) {
                 files.bind("sha", form).bind("size", (long) f.form().length).bind("content", f.form()).add();
             }
