@@ -63,6 +63,9 @@ class PackagingTest {
         assertThat(sh).contains("opts+=(\"-Xmx${PILOTCHECK_HEAP:-1g}\")");
         assertThat(bat).contains("set \"HEAP=1g\"", "if defined PILOTCHECK_HEAP set \"HEAP=%PILOTCHECK_HEAP%\"",
                 "if /i \"%~1\"==\"serve\" set \"SERVE_OPTS=-Xmx%HEAP%\"", "%SERVE_OPTS%");
+        // a service runs both JIT compilers, the other commands C1 alone, on both
+        assertThat(sh).contains("  opts=(-XX:+UseSerialGC -Xmn48m)\n  opts+=(\"-Xmx${PILOTCHECK_HEAP:-1g}\")");
+        assertThat(bat).contains("if /i \"%~1\"==\"serve\" set \"JIT=\"", "%JIT%");
     }
 
     @Test
