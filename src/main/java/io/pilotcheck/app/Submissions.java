@@ -84,12 +84,11 @@ public final class Submissions {
         }
         String id = store.get().record(new NewSubmission(received, submitter, source, files,
                 evaluation(received, EvaluationRecord.SUBMITTED, checked.rulesFingerprint(), checked.ruleCount(),
-                        checked.asOf(), checked.batch()), inPeriod));
+                        checked.asOf(), checked.batch()), inPeriod), receipt(received, actor, address, checked.batch()));
         RuleBook book = rules.get();
         if (book.fingerprint().equals(checked.rulesFingerprint())) { // else a reload came between: the next keeps it
             store.keepEdition(book);
         }
-        received(id, received, actor, address, checked.batch());
         return id;
     }
 
@@ -107,9 +106,9 @@ public final class Submissions {
         });
         RuleBook book = rules.get();
         String id = store.get().record(new NewSubmission(received, submitter, Source.CLI, files,
-                evaluation(received, EvaluationRecord.SUBMITTED, book.fingerprint(), book.rules().size(), asOf, batch)));
+                evaluation(received, EvaluationRecord.SUBMITTED, book.fingerprint(), book.rules().size(), asOf, batch)),
+                receipt(received, actor, null, batch));
         store.keepEdition(book);
-        received(id, received, actor, null, batch);
         return id;
     }
 
@@ -129,10 +128,13 @@ public final class Submissions {
         this.reviews = loop;
     }
 
-    /** The audit row of a kept submission: who, from where, and the pilots it holds. */
-    private void received(String id, Instant at, String actor, String address, BatchResult batch) {
+    /**
+     * The audit row of a kept submission: who, from where, and the pilots it holds; the store
+     * writes it with the submission, under the submission's id.
+     */
+    private static io.pilotcheck.store.AccountStore.AuditEntry receipt(Instant at, String actor, String address, BatchResult batch) {
         String cities = String.join(",", batch.dossiers().stream().map(d -> d.city() == null ? "?" : d.city()).distinct().toList());
-        new AuditLog(store.get()).add(at, actor, address, "submission.received", id,
+        return new io.pilotcheck.store.AccountStore.AuditEntry(at, actor, address, "submission.received", null,
                 cities.length() > 1000 ? cities.substring(0, 1000) + "…" : cities);
     }
 

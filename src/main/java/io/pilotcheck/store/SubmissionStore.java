@@ -58,7 +58,16 @@ public interface SubmissionStore extends AutoCloseable, RuleSetStore, AccountSto
      * @return the submission's id, once it is committed
      * @throws StoreUnavailable when the database fails; nothing of the submission is kept then
      */
-    String record(NewSubmission submission);
+    default String record(NewSubmission submission) {
+        return record(submission, null);
+    }
+
+    /**
+     * As {@link #record(NewSubmission)}, with the audit row of its receipt in the same transaction
+     * (its {@code object} becomes the new submission's id): one commit, not two, and never a
+     * submission without its row. {@code receipt} null writes none.
+     */
+    String record(NewSubmission submission, AccountStore.AuditEntry receipt);
 
     /**
      * A submission from an export, with the ids it had.
