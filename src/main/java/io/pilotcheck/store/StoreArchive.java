@@ -117,12 +117,13 @@ public final class StoreArchive {
         return reader.submit(() -> store.wholes(page));
     }
 
+    /** What the store's thread of an export or an import gave back; its failure, thrown again here. */
     private static <T> T done(java.util.concurrent.Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("the export was interrupted", e);
+            throw new IllegalStateException("interrupted while the store was read or written", e);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -455,17 +456,9 @@ public final class StoreArchive {
                 return;
             }
             try {
-                Imported done = writing.get();
-                added += done.added();
-                present += done.present();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("the import was interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException(e.getCause());
+                Imported written = done(writing);
+                added += written.added();
+                present += written.present();
             } finally {
                 writing = null;
             }
