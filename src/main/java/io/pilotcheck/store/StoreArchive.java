@@ -57,11 +57,7 @@ public final class StoreArchive {
             put(zip, "pilotcheck-export.json", JSON.writeValueAsBytes(manifest));
             Set<String> written = new HashSet<>();
             // the next page is read from the store while this one is written into the zip
-            java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "export-reader");
-                t.setDaemon(true);
-                return t;
-            });
+            java.util.concurrent.ExecutorService reader = storeThread("export-reader");
             try {
                 java.util.concurrent.Future<List<SubmissionStore.Whole>> next = page(reader, store, ids, 0);
                 for (int from = 0; from < ids.size(); from += PAGE) {
@@ -115,6 +111,15 @@ public final class StoreArchive {
         }
         List<String> page = List.copyOf(ids.subList(from, Math.min(ids.size(), from + PAGE)));
         return reader.submit(() -> store.wholes(page));
+    }
+
+    /** The thread an export reads the store on, or an import writes it on, while the archive is worked on. */
+    private static java.util.concurrent.ExecutorService storeThread(String name) {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** What the store's thread of an export or an import gave back; its failure, thrown again here. */
@@ -407,11 +412,7 @@ public final class StoreArchive {
      */
     private static final class Writer {
         private final SubmissionStore store;
-        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "import-writer");
-            t.setDaemon(true);
-            return t;
-        });
+        private final java.util.concurrent.ExecutorService thread = storeThread("import-writer");
         private java.util.concurrent.Future<Imported> writing;
         private int added;
         private int present;

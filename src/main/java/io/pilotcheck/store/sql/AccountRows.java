@@ -67,16 +67,16 @@ final class AccountRows {
 
     /** Adds an audit row, its id in the order this process adds them ({@link io.pilotcheck.store.StoreIds#ordered}). */
     static void audit(Handle h, AuditEntry e) {
-        insertAudit(h, io.pilotcheck.store.StoreIds.ordered(e.at()), e);
+        bindAudit(h.createUpdate(INSERT_AUDIT), io.pilotcheck.store.StoreIds.ordered(e.at()), e).execute();
     }
 
-    /** Adds an audit row under {@code id}. */
-    private static int insertAudit(Handle h, String id, AuditEntry e) {
-        return h.createUpdate("INSERT INTO audit (id, at, actor, address, action, object, detail) "
-                        + "VALUES (:id, :at, :actor, :address, :action, :object, :detail)")
-                .bind("id", id).bind("at", SqlSubmissionStore.utc(e.at())).bind("actor", e.actor())
-                .bind("address", e.address()).bind("action", e.action()).bind("object", e.object()).bind("detail", e.detail())
-                .execute();
+    private static final String INSERT_AUDIT = "INSERT INTO audit (id, at, actor, address, action, object, detail) "
+            + "VALUES (:id, :at, :actor, :address, :action, :object, :detail)";
+
+    /** Binds an audit row under {@code id} to an insert of one row, or of a batch's next. */
+    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindAudit(S insert, String id, AuditEntry e) {
+        return insert.bind("id", id).bind("at", SqlSubmissionStore.utc(e.at())).bind("actor", e.actor())
+                .bind("address", e.address()).bind("action", e.action()).bind("object", e.object()).bind("detail", e.detail());
     }
 
 
@@ -130,13 +130,9 @@ final class AccountRows {
             return 0;
         }
         // one batch, not a statement a row: an archive's audit runs to a row a submission
-        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch("INSERT INTO audit (id, at, actor, address, action, "
-                + "object, detail) VALUES (:id, :at, :actor, :address, :action, :object, :detail) ON CONFLICT DO NOTHING");
+        org.jdbi.v3.core.statement.PreparedBatch batch = h.prepareBatch(INSERT_AUDIT + " ON CONFLICT DO NOTHING");
         for (io.pilotcheck.store.AccountStore.AuditRecord r : rows) {
-            AuditEntry e = r.entry();
-            batch.bind("id", r.id()).bind("at", SqlSubmissionStore.utc(e.at())).bind("actor", e.actor())
-                    .bind("address", e.address()).bind("action", e.action()).bind("object", e.object())
-                    .bind("detail", e.detail()).add();
+            bindAudit(batch, r.id(), r.entry()).add();
         }
         return java.util.Arrays.stream(batch.execute()).map(n -> Math.max(n, 0)).sum();
     }

@@ -787,11 +787,9 @@ public final class SqlSubmissionStore implements SubmissionStore {
     @Override
     public Optional<StoredSubmission> submission(Scope scope, String id) {
         ScopeSql in = new ScopeSql(scope);
-        return read(h -> in.bind(h.createQuery("SELECT id, received_at, submitter, source FROM submission s WHERE id = :id"
-                        + in.submission("s.id")))
+        return read(h -> in.bind(h.createQuery(SUBMISSION + "s WHERE id = :id" + in.submission("s.id")))
                 .bind("id", id)
-                .map((rs, ctx) -> new StoredSubmission(rs.getString("id"), SqliteValues.instant(rs, rs.findColumn("received_at")),
-                        rs.getString("submitter"), Source.fromId(rs.getString("source")), files(h, id), evaluations(h, id)))
+                .map((rs, ctx) -> submission(rs, files(h, id), evaluations(h, id)))
                 .findOne());
     }
 
@@ -817,11 +815,10 @@ public final class SqlSubmissionStore implements SubmissionStore {
             Map<String, EvaluationRecord> records = EvaluationRows.readAll(t, evaluations.values().stream()
                     .flatMap(List::stream).map(StoredSubmission.Evaluation::id).toList());
             Map<String, StoredSubmission> submissions = new HashMap<>();
-            t.createQuery("SELECT id, received_at, submitter, source FROM submission WHERE id IN (<ids>)")
+            t.createQuery(SUBMISSION + "WHERE id IN (<ids>)")
                     .bindList("ids", ids)
-                    .map((rs, ctx) -> new StoredSubmission(rs.getString("id"), SqliteValues.instant(rs, rs.findColumn("received_at")),
-                            rs.getString("submitter"), Source.fromId(rs.getString("source")),
-                            files.getOrDefault(rs.getString("id"), List.of()), evaluations.getOrDefault(rs.getString("id"), List.of())))
+                    .map((rs, ctx) -> submission(rs, files.getOrDefault(rs.getString("id"), List.of()),
+                            evaluations.getOrDefault(rs.getString("id"), List.of())))
                     .forEach(s -> submissions.put(s.id(), s));
             List<Whole> out = new ArrayList<>();
             for (String id : ids) {
@@ -1189,6 +1186,14 @@ public final class SqlSubmissionStore implements SubmissionStore {
     private static StoredSubmission.File file(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new StoredSubmission.File(rs.getString(1), rs.getString(2), rs.getLong(3),
                 rs.getString(4) == null ? null : rs.getString(4).strip());
+    }
+
+    private static final String SUBMISSION = "SELECT id, received_at, submitter, source FROM submission ";
+
+    private static StoredSubmission submission(java.sql.ResultSet rs, List<StoredSubmission.File> files,
+                                               List<StoredSubmission.Evaluation> evaluations) throws java.sql.SQLException {
+        return new StoredSubmission(rs.getString("id"), SqliteValues.instant(rs, rs.findColumn("received_at")),
+                rs.getString("submitter"), Source.fromId(rs.getString("source")), files, evaluations);
     }
 
     private static final String EVALUATION = "SELECT id, evaluated_at, reason, rules_fingerprint, rule_count, tool_version, "
